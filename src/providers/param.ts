@@ -1,0 +1,47 @@
+/**
+ * Parameter metadata: the one registry the form, validation, the compare
+ * mapping and copy-as-code all read. Register on the outermost schema of a
+ * field (after `.optional()` / `.default()`), through `param()`.
+ */
+import { z } from 'zod';
+import type { ParamRole } from './types';
+
+export type WidgetHint =
+  | 'text'
+  | 'textarea'
+  | 'number'
+  | 'integer'
+  | 'select'
+  | 'boolean'
+  | 'seed'
+  | 'image';
+
+export interface ParamMeta {
+  /** One line from the provider's documents. */
+  description: string;
+  /** Basic fields show first; advanced ones sit under "Advanced". */
+  group: 'basic' | 'advanced';
+  /** Overrides the widget inferred from the schema type. */
+  widget?: WidgetHint;
+  /** Suggestions for a free-text field (documented example values; the user may type others). */
+  suggestions?: readonly string[];
+  /** Slider step for numbers. */
+  step?: number;
+  /** The shared role for the compare view's parameter mapping. */
+  role?: ParamRole;
+  /** For `widget: 'seed'`: the value that asks the provider for a random seed (-1, or null). */
+  randomValue?: number | null;
+  /** For `widget: 'image'`: the image is a mask (white = repaint). */
+  mask?: boolean;
+}
+
+export const paramRegistry = z.registry<ParamMeta>();
+
+export function param<T extends z.ZodType>(schema: T, meta: ParamMeta): T {
+  schema.register(paramRegistry, meta);
+  return schema;
+}
+
+export function paramMeta(schema: z.ZodType): ParamMeta | undefined {
+  return paramRegistry.get(schema);
+}

@@ -1,0 +1,164 @@
+/**
+ * The contract every provider module fulfils. Plain data in, plain data out:
+ * nothing in src/providers performs I/O (only src/api does).
+ */
+import type { z } from 'zod';
+
+export type ProviderId = 'dreamrender' | 'modelslab' | 'segmind';
+
+export type EndpointKind = 'txt2img' | 'img2img' | 'inpaint';
+
+/** The request as it will leave: the single fetch wrapper turns it into a real fetch. */
+export interface HttpRequest {
+  method: 'POST' | 'GET';
+  url: string;
+  headers: Record<string, string>;
+  body: RequestBody;
+}
+
+export type RequestBody =
+  | { type: 'json'; value: Record<string, unknown> }
+  /** Multipart form fields, in order, every value a string (DreamRender). */
+  | { type: 'multipart'; fields: Array<[name: string, value: string]> }
+  | { type: 'none' };
+
+/** What came back, before any interpretation. Header names are lower-case. */
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: Uint8Array;
+}
+
+export type ResultImage =
+  /** A link to the image. `base64Text`: the link holds base64 text, not image bytes (ModelsLab `base64: "yes"`). */
+  | { type: 'url'; url: string; base64Text?: boolean }
+  | { type: 'bytes'; bytes: Uint8Array; mime: string }
+  | { type: 'base64'; data: string; mime: string };
+
+export type ErrorKind =
+  | 'auth'
+  | 'credits'
+  | 'rate_limit'
+  | 'invalid'
+  | 'not_found'
+  | 'server'
+  | 'network'
+  | 'cancelled'
+  | 'unknown';
+
+export interface ProviderError {
+  kind: ErrorKind;
+  /** Plain words: what happened. */
+  message: string;
+  /** What to do next, when there is something to say. */
+  hint?: string;
+  status?: number;
+  /** Seconds to wait before trying again, when the provider said so. */
+  retryAfter?: number;
+  /** The provider's own id for the request, when it gave one. */
+  providerId?: string;
+}
+
+export interface ImagesResult {
+  kind: 'images';
+  images: ResultImage[];
+  /** The seed the provider reports having used (`meta.seed`, `x-seed-value`). */
+  seed?: number;
+  meta?: Record<string, unknown>;
+  /** Credits left after this request (Segmind `x-remaining-credits`). */
+  credits?: number;
+  /** Seconds the provider says generation took. */
+  generationTime?: number;
+  providerId?: string;
+}
+
+export interface QueuedResult {
+  kind: 'queued';
+  id: string;
+  /** Seconds the provider estimates until the result is ready. */
+  eta?: number;
+  message?: string;
+  /** The fetch URL the provider named (ModelsLab `fetch_result`), for display. */
+  fetchUrl?: string;
+  futureLinks?: string[];
+  meta?: Record<string, unknown>;
+}
+
+export interface ErrorResult {
+  kind: 'error';
+  error: ProviderError;
+}
+
+export type ProviderResult = ImagesResult | QueuedResult | ErrorResult;
+
+/** Where a provider expects the key; used to send it and to redact it. */
+export type KeyLocation =
+  | { in: 'json'; name: string }
+  | { in: 'header'; name: string }
+  | { in: 'multipart'; name: string };
+
+/**
+ * Shared parameter roles, so the compare view can map one request onto each
+ * endpoint's own names. Read from the schema's metadata, never guessed from names.
+ */
+export type ParamRole =
+  | 'model'
+  | 'prompt'
+  | 'negativePrompt'
+  | 'seed'
+  | 'width'
+  | 'height'
+  | 'steps'
+  | 'guidance'
+  | 'scheduler'
+  | 'samples'
+  | 'initImage'
+  | 'mask'
+  | 'strength';
+
+export interface BuildArgs<P> {
+  params: P;
+  key: string;
+  /** Base URL without a trailing slash, e.g. `https://api.segmind.com` or `http://localhost:5173/sandbox/segmind`. */
+  baseUrl: string;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AnyObjectSchema = z.ZodObject<any>;
+
+export interface EndpointDef<S extends AnyObjectSchema = AnyObjectSchema> {
+  /** Globally unique: `<provider>/<name>`. */
+  id: string;
+  provider: ProviderId;
+  /** The provider's own name for it (`generate_image`, `img2img`, `sd1.5-dreamshaper`). */
+  name: string;
+  /** A human title (`Text to image`). */
+  title: string;
+  kind: EndpointKind;
+  /** Path below the base URL, e.g. `/api/v4/dreambooth/img2img`. */
+  path: string;
+  /** One line on what the endpoint does, from the documents. */
+  description: string;
+  schema: S;
+  /** Values the form starts with (the documents' own examples where they give them). */
+  initialValues: Partial<z.input<S>>;
+  buildRequest(args: BuildArgs<z.output<S>>): HttpRequest;
+  parseResponse(res: HttpResponse): ProviderResult;
+}
+
+export interface ProviderDef {
+  id: ProviderId;
+  /** Display name (`DreamRender-3.0`, `ModelsLab`, `Segmind`). */
+  name: string;
+  /** The documented public base URL; undefined where there is none (DreamRender). */
+  defaultBaseUrl?: string;
+  /** Hosts the local proxy may forward this provider's requests to (undefined: any public https host the user configured). */
+  proxyHosts?: string[];
+  keyLocation: KeyLocation;
+  /** Where the user gets a key, in plain words. */
+  keyHelp: string;
+  endpoints: EndpointDef[];
+  /** Fetching a queued result (ModelsLab only). */
+  buildFetchRequest?(args: { id: string; key: string; baseUrl: string }): HttpRequest;
+  parseFetchResponse?(res: HttpResponse): ProviderResult;
+}
