@@ -1,0 +1,59 @@
+/**
+ * Where a request goes: the sandbox twin, the live host directly, or the live
+ * host through the local proxy. Pure, apart from reading the page's origin.
+ */
+import type { ProviderDef } from '../providers/types';
+import type { ProviderSettings } from '../features/settings/settings-store';
+
+export const SANDBOX_KEY = 'sandbox-key';
+export const PROXY_TARGET_HEADER = 'x-playground-target';
+
+export interface Route {
+  /** The base URL the adapter builds URLs against. */
+  baseUrl: string;
+  /** The key to send (the sandbox accepts any non-empty key but `invalid`). */
+  key: string;
+  /** When proxied: rewrite the request URL to this, with the target header. */
+  proxy?: { prefix: string; target: string };
+  /** Why a request cannot go out, in plain words. */
+  problem?: string;
+}
+
+export function trimSlash(url: string): string {
+  return url.replace(/\/+$/, '');
+}
+
+export function resolveRoute(
+  provider: ProviderDef,
+  settings: ProviderSettings,
+  origin: string,
+  proxyAvailable: boolean,
+): Route {
+  if (settings.mode === 'sandbox') {
+    return { baseUrl: `${origin}/sandbox/${provider.id}`, key: settings.key || SANDBOX_KEY };
+  }
+  const baseUrl = trimSlash(settings.baseUrl || provider.defaultBaseUrl || '');
+  if (!baseUrl) {
+    return {
+      baseUrl,
+      key: settings.key,
+      problem: `${provider.name} has no public host: enter its base URL in Settings to use Live mode.`,
+    };
+  }
+  if (!settings.key) {
+    return { baseUrl, key: '', problem: `Live mode needs your ${provider.name} key: enter it in Settings. ${provider.keyHelp}` };
+  }
+  if (settings.useProxy && proxyAvailable) {
+    return { baseUrl, key: settings.key, proxy: { prefix: `${origin}/proxy/${provider.id}`, target: baseUrl } };
+  }
+  return { baseUrl, key: settings.key };
+}
+
+/** The URL to fetch and any extra header, for a request built against route.baseUrl. */
+export function routedUrl(route: Route, url: string): { url: string; extraHeaders?: Record<string, string> } {
+  if (!route.proxy || !url.startsWith(route.baseUrl)) return { url };
+  return {
+    url: route.proxy.prefix + url.slice(route.baseUrl.length),
+    extraHeaders: { [PROXY_TARGET_HEADER]: route.proxy.target },
+  };
+}

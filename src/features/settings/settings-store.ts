@@ -1,0 +1,98 @@
+/**
+ * Per-provider settings: sandbox or live, the key, the base URL, the proxy.
+ * Keys live in sessionStorage (this tab only) unless the user ticks
+ * "remember on this device" (localStorage). Validated on load.
+ */
+import { useSyncExternalStore } from 'react';
+import { z } from 'zod';
+import type { ProviderId } from '../../providers/types';
+
+export const providerSettingsSchema = z.object({
+  mode: z.enum(['sandbox', 'live']).default('sandbox'),
+  baseUrl: z.string().default(''),
+  useProxy: z.boolean().default(true),
+  remember: z.boolean().default(false),
+  key: z.string().default(''),
+});
+export type ProviderSettings = z.infer<typeof providerSettingsSchema>;
+
+const settingsFileSchema = z.object({
+  version: z.literal(1),
+  providers: z.record(z.string(), z.unknown()).default({}),
+});
+
+const STORAGE_KEY = 'playground.settings.v1';
+const KEY_PREFIX = 'playground.key.';
+
+export type SettingsState = Record<ProviderId, ProviderSettings>;
+
+const PROVIDER_IDS: ProviderId[] = ['dreamrender', 'modelslab', 'segmind'];
+
+function safeStorage(kind: 'local' | 'session'): Storage | undefined {
+  try {
+    return kind === 'local' ? globalThis.localStorage : globalThis.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function load(): SettingsState {
+  const local = safeStorage('local');
+  const session = safeStorage('session');
+  let stored: Record<string, unknown> = {};
+  try {
+    const raw = local?.getItem(STORAGE_KEY);
+    const parsed = settingsFileSchema.safeParse(raw ? JSON.parse(raw) : undefined);
+    if (parsed.success) stored = parsed.data.providers;
+  } catch {
+    // Unreadable settings start from the defaults.
+  }
+  const state = {} as SettingsState;
+  for (const id of PROVIDER_IDS) {
+    const parsed = providerSettingsSchema.safeParse(stored[id] ?? {});
+    const s = parsed.success ? parsed.data : providerSettingsSchema.parse({});
+    const key = (s.remember ? local : session)?.getItem(KEY_PREFIX + id) ?? '';
+    state[id] = { ...s, key };
+  }
+  return state;
+}
+
+function persist(state: SettingsState) {
+  const local = safeStorage('local');
+  const session = safeStorage('session');
+  const providers: Record<string, unknown> = {};
+  for (const id of PROVIDER_IDS) {
+    const { key, ...rest } = state[id];
+    providers[id] = rest; // the key is never part of the settings file
+    const keep = rest.remember ? local : session;
+    const drop = rest.remember ? session : local;
+    drop?.removeItem(KEY_PREFIX + id);
+    if (key) keep?.setItem(KEY_PREFIX + id, key);
+    else keep?.removeItem(KEY_PREFIX + id);
+  }
+  local?.setItem(STORAGE_KEY, JSON.stringify({ version: 1, providers }));
+}
+
+let state: SettingsState | undefined;
+const listeners = new Set<() => void>();
+
+export function getSettings(): SettingsState {
+  state ??= load();
+  return state;
+}
+
+export function updateProviderSettings(id: ProviderId, patch: Partial<ProviderSettings>) {
+  const current = getSettings();
+  state = { ...current, [id]: { ...current[id], ...patch } };
+  persist(state);
+  for (const l of listeners) l();
+}
+
+function subscribe(l: () => void) {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+export function useSettings(): SettingsState {
+  return useSyncExternalStore(subscribe, getSettings, getSettings);
+}
