@@ -38,7 +38,9 @@ export interface ParamMeta {
 export const paramRegistry = z.registry<ParamMeta>();
 
 export function param<T extends z.ZodType>(schema: T, meta: ParamMeta): T {
-  schema.register(paramRegistry, meta);
+  // Widened to z.ZodType: with a generic T, zod's register() signature
+  // (a conditional type over T) cannot be resolved and rejects `meta`.
+  (schema as z.ZodType).register(paramRegistry, meta);
   return schema;
 }
 
