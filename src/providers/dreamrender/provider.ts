@@ -1,0 +1,30 @@
+import type { ProviderDef } from '../types';
+import { defineEndpoint } from '../shared/define';
+import { buildGenerateImageRequest } from './request';
+import { parseGenerateImageResponse } from './response';
+import { generateImageExample, generateImageSchema } from './schema';
+
+export const generateImageEndpoint = defineEndpoint({
+  id: 'dreamrender/generate_image',
+  provider: 'dreamrender',
+  name: 'generate_image',
+  title: 'Text to image',
+  kind: 'txt2img',
+  path: '/api/generate_image',
+  description: 'Generates an image from a prompt with a chosen model, optional style and prompt enhancement.',
+  schema: generateImageSchema,
+  initialValues: generateImageExample,
+  buildRequest: buildGenerateImageRequest,
+  parseResponse: parseGenerateImageResponse,
+});
+
+export const dreamrender: ProviderDef = {
+  id: 'dreamrender',
+  name: 'DreamRender-3.0',
+  // The real host is not public (the document uses a placeholder): the user sets the base URL.
+  defaultBaseUrl: undefined,
+  proxyHosts: undefined,
+  keyLocation: { in: 'multipart', name: 'dev_key' },
+  keyHelp: 'DreamRender issues developer keys (dev_key) to its API customers; ask DreamRender support for one.',
+  endpoints: [generateImageEndpoint],
+};
