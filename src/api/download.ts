@@ -1,0 +1,41 @@
+/** Downloads a provider's result image, because provider links expire. */
+import { base64ToBytes, sniffImageMime } from '../lib/base64';
+import type { ResultImage } from '../providers/types';
+
+export type Downloaded =
+  | { ok: true; blob: Blob; mime: string; sourceUrl?: string }
+  | { ok: false; sourceUrl: string; note: string };
+
+function bytesBlob(bytes: Uint8Array, mime: string): Blob {
+  return new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime });
+}
+
+export async function downloadImage(image: ResultImage, signal?: AbortSignal): Promise<Downloaded> {
+  if (image.type === 'bytes') return { ok: true, blob: bytesBlob(image.bytes, image.mime), mime: image.mime };
+  if (image.type === 'base64') {
+    const bytes = base64ToBytes(image.data);
+    const mime = sniffImageMime(bytes, image.mime);
+    return { ok: true, blob: bytesBlob(bytes, mime), mime };
+  }
+  let res: Response;
+  try {
+    res = await fetch(image.url, { credentials: 'omit', referrerPolicy: 'no-referrer', signal });
+  } catch {
+    return {
+      ok: false,
+      sourceUrl: image.url,
+      note: 'The browser refused to download this image (the provider\'s file host does not allow cross-origin reads, or it is unreachable). The link is kept; it may expire, so open and save it soon.',
+    };
+  }
+  if (!res.ok) {
+    return { ok: false, sourceUrl: image.url, note: `The image link answered HTTP ${res.status}; the link is kept.` };
+  }
+  if (image.base64Text) {
+    const bytes = base64ToBytes(await res.text());
+    const mime = sniffImageMime(bytes, 'image/png');
+    return { ok: true, blob: bytesBlob(bytes, mime), mime, sourceUrl: image.url };
+  }
+  const bytes = new Uint8Array(await res.arrayBuffer());
+  const mime = sniffImageMime(bytes, res.headers.get('content-type') ?? 'image/png');
+  return { ok: true, blob: bytesBlob(bytes, mime), mime, sourceUrl: image.url };
+}

@@ -1,0 +1,85 @@
+import { QueryClientProvider } from '@tanstack/react-query';
+import { useEffect, useState } from 'react';
+import { createQueryClient } from '../api/query-client';
+import { JobPollers, QueuePanel } from '../features/jobs/queue-panel';
+import { useJobStoreSync } from '../features/jobs/use-jobs';
+import { SettingsPanel } from '../features/settings/settings-panel';
+import { requestPersistence } from '../features/gallery/store';
+import { GalleryRoute } from './gallery-route';
+import { PlaygroundView } from './playground-view';
+import type { Preset } from './preset';
+
+const VIEWS = ['playground', 'gallery', 'settings'] as const;
+type View = (typeof VIEWS)[number];
+const LABELS: Record<View, string> = { playground: 'Playground', gallery: 'Gallery', settings: 'Settings' };
+
+function viewFromHash(): View {
+  const h = location.hash.replace(/^#\/?/, '');
+  return (VIEWS as readonly string[]).includes(h) ? (h as View) : 'playground';
+}
+
+const queryClient = createQueryClient();
+
+function Shell() {
+  useJobStoreSync();
+  const [view, setView] = useState<View>(viewFromHash);
+  const [preset, setPreset] = useState<Preset>();
+  useEffect(() => {
+    const onHash = () => setView(viewFromHash());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  useEffect(() => {
+    void requestPersistence();
+  }, []);
+  const go = (v: View) => {
+    location.hash = `/${v}`;
+    setView(v);
+  };
+  const pushPreset = (p: Omit<Preset, 'nonce'>) => {
+    setPreset({ ...p, nonce: Date.now() });
+    go('playground');
+  };
+  return (
+    <div className="min-h-screen">
+      <header className="sticky top-0 z-10 border-b border-zinc-800 bg-zinc-950/90 backdrop-blur">
+        <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-4 px-4 py-2">
+          <h1 className="text-base font-semibold text-zinc-100">
+            Image API Playground
+          </h1>
+          <nav aria-label="Views" className="flex gap-1">
+            {VIEWS.map((v) => (
+              <button
+                key={v}
+                type="button"
+                aria-current={view === v ? 'page' : undefined}
+                onClick={() => go(v)}
+                className={`rounded-md px-3 py-1.5 text-sm ${view === v ? 'bg-zinc-800 text-amber-400' : 'text-zinc-300 hover:bg-zinc-900 hover:text-zinc-100'}`}
+              >
+                {LABELS[v]}
+              </button>
+            ))}
+          </nav>
+        </div>
+      </header>
+      <JobPollers />
+      <main className="mx-auto flex max-w-[1600px] flex-col gap-6 px-4 py-6">
+        <QueuePanel />
+        {/* The playground stays mounted, so its form and current job survive a look at the gallery. */}
+        <div hidden={view !== 'playground'}>
+          <PlaygroundView preset={preset} onOpenSettings={() => go('settings')} />
+        </div>
+        {view === 'gallery' && <GalleryRoute onPreset={pushPreset} />}
+        {view === 'settings' && <SettingsPanel />}
+      </main>
+    </div>
+  );
+}
+
+export function App() {
+  return (
+    <QueryClientProvider client={queryClient}>
+      <Shell />
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,212 @@
+/**
+ * The playground: pick an endpoint, fill its generated form, Generate, and
+ * see the image, its seed and the exact request. Where params, jobs, canvas
+ * and settings meet.
+ */
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { proxyAvailable } from '../api/proxy-status';
+import { queryKeys } from '../api/query-keys';
+import { resolveRoute } from '../api/route';
+import { inputClass } from '../components/ui/field-shell';
+import { JobCard } from '../features/jobs/job-card';
+import { RequestPanel } from '../features/jobs/request-panel';
+import { currentRoute } from '../features/jobs/current-route';
+import { cancelJob, retryJob, submitJob } from '../features/jobs/run-job';
+import { useJob } from '../features/jobs/use-jobs';
+import type { JobRecord } from '../features/gallery/job-record';
+import { GeneratedForm } from '../features/params/generated-form';
+import { describeSchema } from '../features/params/describe';
+import { useSettings } from '../features/settings/settings-store';
+import { allEndpoints, getEndpoint, getProvider, providers } from '../providers/registry';
+import type { HttpRequest } from '../providers/types';
+import { loadDraft, loadLastEndpoint, saveDraft, saveLastEndpoint } from './drafts';
+import { jobToRequest } from './job-request';
+import type { Preset } from './preset';
+import { useRequestPreview } from './use-request-preview';
+
+const CanvasPanel = lazy(() => import('../features/canvas/canvas-panel'));
+
+export const DEFAULT_ENDPOINT = 'modelslab/text2img';
+const FORM_ID = 'playground-form';
+
+export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; onOpenSettings(): void }) {
+  const [endpointId, setEndpointId] = useState(() => {
+    const last = loadLastEndpoint();
+    return last && getEndpoint(last) ? last : DEFAULT_ENDPOINT;
+  });
+  const [startValues, setStartValues] = useState(() => loadDraft(endpointId));
+  const [formNonce, setFormNonce] = useState(0);
+  const [external, setExternal] = useState<Record<string, unknown>>();
+  const [values, setValues] = useState<Record<string, unknown>>();
+  const [currentJobId, setCurrentJobId] = useState<string>();
+  const [submitError, setSubmitError] = useState<string>();
+
+  const endpoint = getEndpoint(endpointId) ?? allEndpoints()[0]!;
+  const provider = getProvider(endpoint.provider)!;
+  const settings = useSettings()[provider.id];
+  const proxy = useQuery({ queryKey: queryKeys.proxy, queryFn: proxyAvailable, staleTime: Infinity });
+  const route = useMemo(
+    () => (proxy.isFetched ? resolveRoute(provider, settings, location.origin, proxy.data ?? false) : undefined),
+    [provider, settings, proxy.isFetched, proxy.data],
+  );
+  const preview = useRequestPreview(endpoint, values, route);
+  const job = useJob(currentJobId).data ?? undefined;
+  const fields = useMemo(() => describeSchema(endpoint.schema), [endpoint]);
+  const imageField = fields.find((f) => f.kind === 'image' && !f.mask);
+  const maskField = fields.find((f) => f.kind === 'image' && f.mask);
+
+  const switchEndpoint = useCallback((id: string, start?: Record<string, unknown>) => {
+    setEndpointId(id);
+    saveLastEndpoint(id);
+    setStartValues(start ?? loadDraft(id));
+    setExternal(undefined);
+    setValues(undefined);
+    setFormNonce((n) => n + 1);
+  }, []);
+
+  useEffect(() => {
+    if (!preset) return;
+    if (preset.endpointId === endpointId && preset.merge) setExternal(preset.values);
+    else switchEndpoint(preset.endpointId, preset.merge ? { ...loadDraft(preset.endpointId), ...preset.values } : preset.values);
+    // A preset is applied once, when it arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [preset]);
+
+  const onValuesChange = useCallback(
+    (v: Record<string, unknown>) => {
+      setValues({ ...v });
+      saveDraft(endpointId, v);
+    },
+    [endpointId],
+  );
+
+  const submit = useMutation({
+    mutationFn: submitJob,
+    onMutate: () => setSubmitError(undefined),
+    onError: (e) => setSubmitError(e instanceof Error ? e.message : String(e)),
+  });
+
+  const onSubmit = (params: Record<string, unknown>) => {
+    if (!route) return;
+    if (route.problem) {
+      setSubmitError(route.problem);
+      return;
+    }
+    setCurrentJobId(undefined);
+    // The job id is known as soon as its record is written; the card follows it from then on.
+    submit.mutate({ provider, endpoint, params, mode: settings.mode, route, onCreated: (j) => setCurrentJobId(j.id) });
+  };
+
+  const retry = (j: JobRecord) => {
+    const ep = getEndpoint(j.endpointId);
+    const pr = getProvider(j.provider);
+    if (!ep || !pr || !route) return;
+    void currentRoute(pr).then((r) => {
+      if (r.problem) return setSubmitError(r.problem);
+      void retryJob(j, r, pr, ep, (created) => setCurrentJobId(created.id));
+    });
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) {
+        e.preventDefault();
+        (document.getElementById(FORM_ID) as HTMLFormElement | null)?.requestSubmit();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const sentRequest: HttpRequest | undefined = job ? jobToRequest(job, provider.keyLocation, route?.key) : undefined;
+  const shownRequest = job && job.endpointId === endpoint.id ? sentRequest : preview.request;
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
+      <section aria-label="Parameters" className="flex flex-col gap-4">
+        <div className="flex flex-col gap-1">
+          <label htmlFor="endpoint-select" className="text-sm font-semibold text-zinc-200">
+            Endpoint
+          </label>
+          <select id="endpoint-select" className={inputClass} value={endpoint.id} onChange={(e) => switchEndpoint(e.target.value)}>
+            {providers.map((p) => (
+              <optgroup key={p.id} label={p.name}>
+                {p.endpoints.map((ep) => (
+                  <option key={ep.id} value={ep.id}>
+                    {p.name} · {ep.name} ({ep.title})
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+          <p className="text-xs text-zinc-400">
+            {endpoint.description}{' '}
+            <span className="font-mono text-zinc-500">
+              POST {endpoint.path}
+            </span>
+          </p>
+          <p className="text-xs">
+            <span className={settings.mode === 'sandbox' ? 'text-emerald-400' : 'text-amber-400'}>
+              {settings.mode === 'sandbox' ? 'Sandbox: the local twin answers, free and offline.' : `Live: sent to ${route?.baseUrl || 'the provider'} with your key.`}
+            </span>{' '}
+            <button type="button" className="text-zinc-400 underline hover:text-zinc-200" onClick={onOpenSettings}>
+              Change in Settings
+            </button>
+          </p>
+        </div>
+        <GeneratedForm
+          key={`${endpoint.id}-${formNonce}`}
+          formId={FORM_ID}
+          endpoint={endpoint}
+          startValues={startValues}
+          externalValues={external}
+          onValuesChange={onValuesChange}
+          onSubmit={onSubmit}
+          busy={submit.isPending && !job}
+        />
+        {submitError && (
+          <p role="alert" className="rounded-md border border-red-800 bg-red-950/60 p-2 text-sm text-red-200">
+            {submitError}
+          </p>
+        )}
+      </section>
+      <section aria-label="Results" className="flex min-w-0 flex-col gap-4">
+        {imageField && (
+          <Suspense fallback={<div className="h-64 animate-pulse rounded-lg bg-zinc-900" aria-label="Loading canvas" />}>
+            <CanvasPanel
+              initImage={typeof values?.[imageField.name] === 'string' ? (values[imageField.name] as string) : undefined}
+              onInitImageChange={(img) => setExternal({ [imageField.name]: img })}
+              maskEnabled={!!maskField}
+              onMaskChange={(mask) => maskField && setExternal({ [maskField.name]: mask })}
+              maxSide={1024}
+              multipleOf={8}
+            />
+          </Suspense>
+        )}
+        {job ? (
+          <JobCard
+            job={job}
+            onCancel={(j) => void cancelJob(j.id)}
+            onRetry={retry}
+          />
+        ) : submit.isPending ? (
+          <p className="rounded-lg border border-zinc-800 bg-zinc-900/60 p-6 text-sm text-zinc-400" role="status">
+            Sending…
+          </p>
+        ) : (
+          <div className="rounded-lg border border-dashed border-zinc-700 p-8 text-center text-sm text-zinc-400">
+            <p className="text-zinc-200">No image yet.</p>
+            <p>Press Generate (or Ctrl/⌘ + Enter): the image, the seed it used and the exact request appear here.</p>
+          </div>
+        )}
+        <RequestPanel
+          request={shownRequest}
+          keyLocation={provider.keyLocation}
+          title={job && shownRequest === sentRequest ? 'Request as sent' : 'Request preview'}
+        />
+        {preview.invalid && !job && <p className="text-xs text-zinc-500">The preview waits for valid parameters.</p>}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,110 @@
+/** One job as the playground shows it: status, progress, images with seeds, error and actions. */
+import { buttonClass } from '../../components/ui/field-shell';
+import { getEndpoint, getProvider } from '../../providers/registry';
+import type { JobRecord } from '../gallery/job-record';
+import { useObjectUrl } from '../gallery/object-urls';
+import { JobProgress } from './job-progress';
+
+const STATUS_STYLE: Record<JobRecord['status'], string> = {
+  sending: 'bg-sky-900 text-sky-200',
+  queued: 'bg-indigo-900 text-indigo-200',
+  done: 'bg-emerald-900 text-emerald-200',
+  failed: 'bg-red-900 text-red-200',
+  cancelled: 'bg-zinc-800 text-zinc-300',
+  interrupted: 'bg-orange-900 text-orange-200',
+};
+
+export function StatusBadge({ status }: { status: JobRecord['status'] }) {
+  return <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[status]}`}>{status}</span>;
+}
+
+function ResultImage({ job, image, index }: { job: JobRecord; image: JobRecord['images'][number]; index: number }) {
+  const url = useObjectUrl(image.stored ? image.id : undefined, 'full');
+  const seed = image.seed ?? job.seed;
+  const alt = `Result ${index + 1} of ${job.endpointId}, seed ${seed ?? 'unknown'}`;
+  return (
+    <figure className="flex flex-col gap-1">
+      {image.stored ? (
+        url ? (
+          <img src={url} alt={alt} className="max-h-[60vh] w-full rounded-md bg-zinc-800 object-contain" />
+        ) : (
+          <div className="aspect-square w-full animate-pulse rounded-md bg-zinc-800" aria-label="Loading image" />
+        )
+      ) : (
+        <p className="rounded-md border border-amber-700 bg-amber-950 p-2 text-xs text-amber-200">
+          {image.note} <a className="underline" href={image.sourceUrl} target="_blank" rel="noreferrer noopener">Open the link</a>
+        </p>
+      )}
+      <figcaption className="flex gap-3 text-xs text-zinc-400">
+        <span>
+          seed <span className="font-mono text-zinc-200">{seed ?? '—'}</span>
+        </span>
+        {image.width && image.height ? <span>{image.width}×{image.height}</span> : null}
+      </figcaption>
+    </figure>
+  );
+}
+
+export function JobCard({ job, onCancel, onRetry }: { job: JobRecord; onCancel(job: JobRecord): void; onRetry(job: JobRecord): void }) {
+  const endpoint = getEndpoint(job.endpointId);
+  const provider = getProvider(job.provider);
+  const active = job.status === 'sending' || job.status === 'queued';
+  const t = job.timings;
+  return (
+    <article aria-label={`Job ${job.status}`} className="flex flex-col gap-3 rounded-lg border border-zinc-800 bg-zinc-900/60 p-3">
+      <header className="flex flex-wrap items-center gap-2 text-sm">
+        <StatusBadge status={job.status} />
+        <span className="text-zinc-200">{provider?.name ?? job.provider}</span>
+        <span className="font-mono text-xs text-zinc-400">{endpoint?.name ?? job.endpointId}</span>
+        {job.mode === 'sandbox' && <span className="rounded border border-zinc-700 px-1 text-[10px] uppercase text-zinc-400">sandbox</span>}
+        <span className="ml-auto flex gap-2">
+          {active && (
+            <button type="button" className={buttonClass} onClick={() => onCancel(job)}>
+              Cancel
+            </button>
+          )}
+          {(job.status === 'failed' || job.status === 'interrupted' || job.status === 'cancelled') && (
+            <button type="button" className={buttonClass} onClick={() => onRetry(job)}>
+              Retry
+            </button>
+          )}
+        </span>
+      </header>
+      <JobProgress job={job} />
+      {job.error && job.status !== 'done' && (
+        <div role="alert" className="rounded-md border border-red-800 bg-red-950/60 p-2 text-sm text-red-200">
+          <p>{job.error.message}</p>
+          {job.error.hint && <p className="mt-1 text-red-300/80">{job.error.hint}</p>}
+          {job.error.status ? <p className="mt-1 text-xs text-red-400/80">HTTP {job.error.status}</p> : null}
+        </div>
+      )}
+      {job.images.length > 0 && (
+        <div className={`grid gap-3 ${job.images.length > 1 ? 'sm:grid-cols-2' : ''}`}>
+          {job.images.map((img, i) => (
+            <ResultImage key={img.id} job={job} image={img} index={i} />
+          ))}
+        </div>
+      )}
+      {job.status === 'done' && (
+        <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-xs text-zinc-400 sm:grid-cols-4">
+          <div>
+            <dt>seed</dt>
+            <dd className="font-mono text-zinc-200" aria-label="Seed used">{job.seed ?? '—'}</dd>
+          </div>
+          <div>
+            <dt>latency</dt>
+            <dd className="text-zinc-200">{t.latencyMs !== undefined ? `${(t.latencyMs / 1000).toFixed(2)} s` : '—'}</dd>
+          </div>
+          <div>
+            <dt>provider time</dt>
+            <dd className="text-zinc-200">{t.generationTime !== undefined ? `${t.generationTime.toFixed(2)} s` : '—'}</dd>
+          </div>
+          <div>
+            <dt>credits left</dt>
+            <dd className="text-zinc-200">{job.credits ?? '—'}</dd>
+          </div>
+        </dl>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,49 @@
+/**
+ * What only this tab knows about its running jobs: the abort controller of a
+ * request in flight and a notice such as "rate limited, waiting 2 s". Not
+ * persisted: after a reload none of it is true any more.
+ */
+import { useSyncExternalStore } from 'react';
+
+export interface LiveJobState {
+  controller?: AbortController;
+  notice?: string;
+  /** Epoch ms until which the job waits (rate limit), for a countdown. */
+  waitUntil?: number;
+  /** Poll attempts made so far. */
+  polls?: number;
+  /** Whether the user cancelled it. */
+  cancelled?: boolean;
+}
+
+const states = new Map<string, LiveJobState>();
+const listeners = new Set<() => void>();
+let version = 0;
+
+function emit() {
+  version++;
+  for (const l of listeners) l();
+}
+
+export function getLive(id: string): LiveJobState {
+  return states.get(id) ?? {};
+}
+
+export function setLive(id: string, patch: Partial<LiveJobState>) {
+  states.set(id, { ...states.get(id), ...patch });
+  emit();
+}
+
+export function clearLive(id: string) {
+  if (states.delete(id)) emit();
+}
+
+function subscribe(l: () => void) {
+  listeners.add(l);
+  return () => listeners.delete(l);
+}
+
+export function useLive(id: string | undefined): LiveJobState {
+  useSyncExternalStore(subscribe, () => version);
+  return id ? getLive(id) : {};
+}

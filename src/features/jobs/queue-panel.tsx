@@ -1,0 +1,62 @@
+/**
+ * Every running job, on every provider, with elapsed time and progress; and
+ * the pollers that bring queued jobs home (mounted once, whatever the view).
+ */
+import { useEffect, useRef } from 'react';
+import { buttonClass } from '../../components/ui/field-shell';
+import { getEndpoint, getProvider } from '../../providers/registry';
+import type { JobRecord } from '../gallery/job-record';
+import { JobProgress } from './job-progress';
+import { cancelJob, markInterrupted } from './run-job';
+import { useJobPolling } from './use-job-polling';
+import { useActiveJobs } from './use-jobs';
+
+function JobPoller({ job }: { job: JobRecord }) {
+  useJobPolling(job);
+  return null;
+}
+
+/** Polls every queued job; after a reload, turns lost in-flight requests into "interrupted". */
+export function JobPollers() {
+  const active = useActiveJobs().data ?? [];
+  const checked = useRef(false);
+  useEffect(() => {
+    if (checked.current || !active.length) return;
+    checked.current = true;
+    void markInterrupted(active);
+  }, [active]);
+  return (
+    <>
+      {active
+        .filter((j) => j.status === 'queued')
+        .map((j) => (
+          <JobPoller key={j.id} job={j} />
+        ))}
+    </>
+  );
+}
+
+export function QueuePanel() {
+  const active = useActiveJobs().data ?? [];
+  if (!active.length) return null;
+  return (
+    <section aria-label="Running jobs" className="flex flex-col gap-2 rounded-lg border border-zinc-800 bg-zinc-900/60 p-3">
+      <h2 className="text-sm font-semibold text-zinc-200">Running jobs ({active.length})</h2>
+      <ul className="flex flex-col gap-3">
+        {active.map((j) => (
+          <li key={j.id} className="flex flex-col gap-1">
+            <div className="flex items-center gap-2 text-xs text-zinc-300">
+              <span>{getProvider(j.provider)?.name ?? j.provider}</span>
+              <span className="font-mono text-zinc-500">{getEndpoint(j.endpointId)?.name}</span>
+              <span className="text-zinc-500">seed {j.seed ?? '—'}</span>
+              <button type="button" className={`${buttonClass} ml-auto !px-2 !py-0.5 text-xs`} onClick={() => void cancelJob(j.id)} aria-label={`Cancel job ${j.id.slice(0, 8)}`}>
+                Cancel
+              </button>
+            </div>
+            <JobProgress job={j} />
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

@@ -1,0 +1,73 @@
+/**
+ * The request as it leaves (or would leave), and copy as cURL / fetch. The key
+ * is replaced by a placeholder unless the user ticks "include my key".
+ */
+import { useMemo, useState } from 'react';
+import { buttonClass } from '../../components/ui/field-shell';
+import { toCurl, toFetch } from '../../lib/snippets';
+import { redactRequest } from '../../providers/redact';
+import type { HttpRequest, KeyLocation } from '../../providers/types';
+
+const PLACEHOLDER = '<YOUR_API_KEY>';
+
+function describeBody(req: HttpRequest): string {
+  if (req.body.type === 'json') return JSON.stringify(req.body.value, null, 2);
+  if (req.body.type === 'multipart') return req.body.fields.map(([k, v]) => `${k}=${v}`).join('\n');
+  return '';
+}
+
+function truncateLong(text: string): string {
+  return text.replace(/[A-Za-z0-9+/=]{200,}/g, (m) => `${m.slice(0, 32)}…(${m.length} chars)`);
+}
+
+export function RequestPanel({ request, keyLocation, title = 'Request' }: { request: HttpRequest | undefined; keyLocation: KeyLocation; title?: string }) {
+  const [includeKey, setIncludeKey] = useState(false);
+  const [copied, setCopied] = useState<string>();
+  const shown = useMemo(
+    () => (request ? (includeKey ? request : redactRequest(request, keyLocation, PLACEHOLDER)) : undefined),
+    [request, includeKey, keyLocation],
+  );
+  if (!shown) {
+    return (
+      <section aria-label={title} className="rounded-lg border border-zinc-800 bg-zinc-900/60 p-3 text-sm text-zinc-400">
+        The request appears here as you fill the form.
+      </section>
+    );
+  }
+  const copy = async (what: 'cURL' | 'fetch') => {
+    const text = what === 'cURL' ? toCurl(shown) : toFetch(shown);
+    try {
+      await navigator.clipboard.writeText(text);
+      setCopied(`${what} copied${includeKey ? ' (with your key)' : ''}`);
+    } catch {
+      setCopied('The browser refused clipboard access: select the text and copy it.');
+    }
+    setTimeout(() => setCopied(undefined), 4000);
+  };
+  const headers = Object.entries(shown.headers);
+  return (
+    <section aria-label={title} className="flex min-w-0 flex-col gap-2 rounded-lg border border-zinc-800 bg-zinc-900/60 p-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <h2 className="text-sm font-semibold text-zinc-200">{title}</h2>
+        <div className="ml-auto flex flex-wrap items-center gap-2">
+          <label className="flex items-center gap-1 text-xs text-zinc-400">
+            <input type="checkbox" className="accent-amber-500" checked={includeKey} onChange={(e) => setIncludeKey(e.target.checked)} />
+            include my key
+          </label>
+          <button type="button" className={buttonClass} onClick={() => void copy('cURL')}>
+            Copy as cURL
+          </button>
+          <button type="button" className={buttonClass} onClick={() => void copy('fetch')}>
+            Copy as fetch
+          </button>
+        </div>
+      </div>
+      <p role="status" className="min-h-4 text-xs text-emerald-400">{copied}</p>
+      <pre aria-label="Request as sent" className="max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-zinc-950 p-2 font-mono text-xs text-zinc-300">
+        <span className="text-amber-400">{shown.method}</span> {shown.url}
+        {headers.map(([k, v]) => `\n${k}: ${v}`).join('')}
+        {`\n\n${truncateLong(describeBody(shown))}`}
+      </pre>
+    </section>
+  );
+}

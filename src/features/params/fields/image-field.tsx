@@ -1,0 +1,36 @@
+import { buttonClass, inputClass } from '../../../components/ui/field-shell';
+import type { FieldProps } from './field-props';
+
+/** An image slot: a URL typed here, or a local image / mask filled from the canvas. */
+export function ImageField({ field, id, value, onChange, onBlur, error, describedBy }: FieldProps) {
+  const str = typeof value === 'string' ? value : '';
+  const local = str.startsWith('data:');
+  return (
+    <div className="flex items-center gap-2">
+      {str && (
+        <img
+          src={str}
+          alt={`${field.name} preview`}
+          className="h-10 w-10 shrink-0 rounded border border-zinc-700 bg-zinc-800 object-cover"
+        />
+      )}
+      <input
+        id={id}
+        type="text"
+        className={`${inputClass} min-w-0 flex-1`}
+        placeholder={field.mask ? 'painted on the canvas, or a URL' : 'from the canvas, or an image URL'}
+        value={local ? `local ${field.mask ? 'mask' : 'image'} (${Math.round((str.length * 3) / 4 / 1024)} KB, from the canvas)` : str}
+        readOnly={local}
+        onChange={(e) => onChange(e.target.value.trim() === '' ? undefined : e.target.value.trim())}
+        onBlur={onBlur}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy}
+      />
+      {str && (
+        <button type="button" className={buttonClass} aria-label={`Clear ${field.name}`} onClick={() => onChange(undefined)}>
+          ✕
+        </button>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+/**
+ * The generated form: an endpoint's zod schema → field descriptors → field
+ * components from the registry, bound with react-hook-form and the zod resolver.
+ * Invalid values show inline and nothing is submitted.
+ */
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useEffect, useMemo, useState } from 'react';
+import { Controller, useForm } from 'react-hook-form';
+import type { FieldValues, Resolver } from 'react-hook-form';
+import { FieldShell, primaryButtonClass } from '../../components/ui/field-shell';
+import type { EndpointDef } from '../../providers/types';
+import { describeSchema, initialFormValues } from './describe';
+import type { FieldDescriptor } from './describe';
+import { rangeText } from './fields/field-props';
+import { fieldRegistry } from './fields/registry';
+import { normalizeValues } from './form-values';
+
+export interface GeneratedFormProps {
+  endpoint: EndpointDef;
+  /** Values to start from (a draft, or a gallery job's parameters); schema defaults otherwise. */
+  startValues?: Record<string, unknown>;
+  /** Values pushed in from outside after mount (canvas images, "reuse seed"). */
+  externalValues?: Record<string, unknown>;
+  onValuesChange?(values: Record<string, unknown>): void;
+  /** Called with valid, normalised parameters. */
+  onSubmit(params: Record<string, unknown>): void;
+  submitLabel?: string;
+  busy?: boolean;
+  formId: string;
+}
+
+function FieldRow({ field, control, formId }: { field: FieldDescriptor; control: ReturnType<typeof useForm>['control']; formId: string }) {
+  const Component = fieldRegistry[field.kind];
+  const id = `${formId}-${field.name}`;
+  return (
+    <Controller
+      name={field.name}
+      control={control}
+      render={({ field: rhf, fieldState }) => (
+        <FieldShell
+          id={id}
+          label={field.name}
+          description={field.description}
+          range={rangeText(field)}
+          required={field.required}
+          error={fieldState.error?.message}
+        >
+          <Component
+            field={field}
+            id={id}
+            value={rhf.value}
+            onChange={rhf.onChange}
+            onBlur={rhf.onBlur}
+            error={fieldState.error?.message}
+            describedBy={`${id}-desc${fieldState.error ? ` ${id}-error` : ''}`}
+          />
+        </FieldShell>
+      )}
+    />
+  );
+}
+
+export function GeneratedForm(props: GeneratedFormProps) {
+  const { endpoint, startValues, externalValues, onValuesChange, onSubmit, submitLabel = 'Generate', busy, formId } = props;
+  const fields = useMemo(() => describeSchema(endpoint.schema), [endpoint]);
+  const defaults = useMemo(
+    () => ({ ...initialFormValues(fields, endpoint.initialValues as Record<string, unknown>), ...startValues }),
+    // Start values are read once per endpoint; later changes arrive through externalValues.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [fields, endpoint],
+  );
+  const resolver = useMemo<Resolver<FieldValues>>(() => {
+    const zr = zodResolver(endpoint.schema) as unknown as Resolver<FieldValues>;
+    return (values, ctx, opts) => zr(normalizeValues(endpoint.schema, fields, values), ctx, opts);
+  }, [endpoint, fields]);
+
+  const form = useForm<FieldValues>({ defaultValues: defaults, resolver, mode: 'onTouched' });
+  const { control, handleSubmit, watch, setValue, formState } = form;
+
+  useEffect(() => {
+    if (!externalValues) return;
+    for (const [name, value] of Object.entries(externalValues)) {
+      setValue(name, value, { shouldDirty: true, shouldValidate: formState.isSubmitted });
+    }
+  }, [externalValues, setValue, formState.isSubmitted]);
+
+  useEffect(() => {
+    if (!onValuesChange) return;
+    onValuesChange(form.getValues());
+    const sub = watch((values) => onValuesChange(values as Record<string, unknown>));
+    return () => sub.unsubscribe();
+  }, [watch, onValuesChange, form]);
+
+  const basic = fields.filter((f) => f.group === 'basic');
+  const advanced = fields.filter((f) => f.group === 'advanced');
+  const advancedHasError = advanced.some((f) => formState.errors[f.name]);
+  const [advancedOpen, setAdvancedOpen] = useState(false);
+  const errorCount = Object.keys(formState.errors).length;
+
+  return (
+    <form
+      id={formId}
+      aria-label={`${endpoint.provider} ${endpoint.name} parameters`}
+      noValidate
+      className="flex flex-col gap-4"
+      onSubmit={handleSubmit((values) => onSubmit(normalizeValues(endpoint.schema, fields, values)))}
+    >
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+        {basic.map((f) => (
+          <div key={f.name} className={f.kind === 'textarea' || f.kind === 'image' ? 'sm:col-span-2' : ''}>
+            <FieldRow field={f} control={control} formId={formId} />
+          </div>
+        ))}
+      </div>
+      {advanced.length > 0 && (
+        <details
+          open={advancedOpen || advancedHasError}
+          onToggle={(e) => setAdvancedOpen((e.target as HTMLDetailsElement).open)}
+          className="rounded-md border border-zinc-800 bg-zinc-900/50"
+        >
+          <summary className="cursor-pointer select-none px-3 py-2 text-sm text-zinc-300 hover:text-zinc-100">
+            Advanced <span className="text-zinc-500">({advanced.length} parameters)</span>
+          </summary>
+          <div className="grid grid-cols-1 gap-4 p-3 sm:grid-cols-2">
+            {advanced.map((f) => (
+              <div key={f.name} className={f.kind === 'textarea' ? 'sm:col-span-2' : ''}>
+                <FieldRow field={f} control={control} formId={formId} />
+              </div>
+            ))}
+          </div>
+        </details>
+      )}
+      <div className="flex items-center gap-3">
+        <button type="submit" disabled={busy} className={primaryButtonClass}>
+          {submitLabel}
+        </button>
+        <span className="text-xs text-zinc-500">Ctrl/⌘ + Enter</span>
+        {formState.isSubmitted && errorCount > 0 && (
+          <span role="status" className="text-sm text-red-400">
+            {errorCount === 1 ? '1 parameter needs fixing' : `${errorCount} parameters need fixing`}: nothing was sent.
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,81 @@
+/** Settings per provider: Sandbox or Live, the key, the base URL, the local proxy. */
+import { useQuery } from '@tanstack/react-query';
+import { FieldShell, inputClass } from '../../components/ui/field-shell';
+import { proxyAvailable } from '../../api/proxy-status';
+import { queryKeys } from '../../api/query-keys';
+import { providers } from '../../providers/registry';
+import type { ProviderDef } from '../../providers/types';
+import { updateProviderSettings, useSettings } from './settings-store';
+
+function ProviderSettingsCard({ provider, proxyOk }: { provider: ProviderDef; proxyOk: boolean | undefined }) {
+  const s = useSettings()[provider.id];
+  const id = `settings-${provider.id}`;
+  const set = (patch: Parameters<typeof updateProviderSettings>[1]) => updateProviderSettings(provider.id, patch);
+  return (
+    <fieldset className="flex flex-col gap-3 rounded-lg border border-zinc-800 bg-zinc-900/60 p-4">
+      <legend className="px-1 text-sm font-semibold text-zinc-100">{provider.name}</legend>
+      <div role="radiogroup" aria-label={`${provider.name} mode`} className="flex gap-4 text-sm">
+        {(['sandbox', 'live'] as const).map((m) => (
+          <label key={m} className="flex items-center gap-1.5">
+            <input type="radio" name={`${id}-mode`} className="accent-amber-500" checked={s.mode === m} onChange={() => set({ mode: m })} />
+            {m === 'sandbox' ? 'Sandbox (offline twin, free)' : 'Live (your key)'}
+          </label>
+        ))}
+      </div>
+      <FieldShell id={`${id}-key`} label={`${provider.name} API key`} description={provider.keyHelp}>
+        <input
+          id={`${id}-key`}
+          type="password"
+          autoComplete="off"
+          spellCheck={false}
+          className={inputClass}
+          value={s.key}
+          placeholder={s.mode === 'sandbox' ? 'not needed in Sandbox (try "invalid")' : 'paste your key'}
+          onChange={(e) => set({ key: e.target.value.trim() })}
+        />
+      </FieldShell>
+      <label className="flex items-center gap-2 text-xs text-zinc-300">
+        <input type="checkbox" className="accent-amber-500" checked={s.remember} onChange={(e) => set({ remember: e.target.checked })} />
+        remember on this device (otherwise the key is forgotten when the tab closes)
+      </label>
+      <FieldShell
+        id={`${id}-base`}
+        label={`${provider.name} base URL`}
+        description={provider.defaultBaseUrl ? `Default: ${provider.defaultBaseUrl}` : 'DreamRender has no public host: enter the one you were given (https).'}
+      >
+        <input
+          id={`${id}-base`}
+          type="url"
+          className={inputClass}
+          value={s.baseUrl}
+          placeholder={provider.defaultBaseUrl ?? 'https://…'}
+          onChange={(e) => set({ baseUrl: e.target.value.trim() })}
+        />
+      </FieldShell>
+      <label className="flex items-center gap-2 text-xs text-zinc-300">
+        <input type="checkbox" className="accent-amber-500" checked={s.useProxy} onChange={(e) => set({ useProxy: e.target.checked })} />
+        route through the local proxy
+        <span className="text-zinc-500">
+          {proxyOk === undefined ? '' : proxyOk ? '(available on this server)' : '(not available: requests go direct and need the provider to allow CORS)'}
+        </span>
+      </label>
+    </fieldset>
+  );
+}
+
+export function SettingsPanel() {
+  const proxy = useQuery({ queryKey: queryKeys.proxy, queryFn: proxyAvailable, staleTime: Infinity });
+  return (
+    <div className="flex flex-col gap-4">
+      <p className="text-sm text-zinc-400">
+        Keys are sent only to their own provider (in the body or header it documents), never in a URL, and never stored with jobs or
+        exported. Sandbox mode talks to the local twins and needs no key.
+      </p>
+      <div className="grid gap-4 lg:grid-cols-3">
+        {providers.map((p) => (
+          <ProviderSettingsCard key={p.id} provider={p} proxyOk={proxy.data} />
+        ))}
+      </div>
+    </div>
+  );
+}
