@@ -1,0 +1,142 @@
+/**
+ * Object URLs for stored images, shared and counted: one URL per image and
+ * kind however many components show it, revoked when the last one stops.
+ * The grid mounts and unmounts thousands of tiles while scrolling; without
+ * this, every visit to a tile would leak a URL (and its decoded Blob).
+ */
+import { useCallback, useSyncExternalStore } from 'react';
+import { galleryStore } from './store';
+
+export type ObjectUrlKind = 'thumb' | 'full';
+
+export interface ObjectUrlSnapshot {
+  status: 'idle' | 'loading' | 'ready' | 'missing' | 'error';
+  url?: string;
+}
+
+export interface ObjectUrlCacheDeps {
+  load(imageId: string, kind: ObjectUrlKind): Promise<Blob | undefined>;
+  create(blob: Blob): string;
+  revoke(url: string): void;
+}
+
+interface Entry {
+  refs: number;
+  snapshot: ObjectUrlSnapshot;
+  listeners: Set<{ notify: () => void }>;
+  dropped: boolean;
+}
+
+const IDLE: ObjectUrlSnapshot = Object.freeze({ status: 'idle' });
+const LOADING: ObjectUrlSnapshot = Object.freeze({ status: 'loading' });
+
+export function createObjectUrlCache(deps: ObjectUrlCacheDeps) {
+  const entries = new Map<string, Entry>();
+  let live = 0;
+
+  const keyOf = (imageId: string, kind: ObjectUrlKind) => `${kind}:${imageId}`;
+
+  const set = (entry: Entry, snapshot: ObjectUrlSnapshot) => {
+    entry.snapshot = snapshot;
+    for (const l of [...entry.listeners]) l.notify();
+  };
+
+  const drop = (key: string, entry: Entry) => {
+    entry.dropped = true;
+    entries.delete(key);
+    if (entry.snapshot.url) {
+      deps.revoke(entry.snapshot.url);
+      live--;
+    }
+  };
+
+  return {
+    /** Holds a reference until the returned release runs; `onChange` hears when the URL is ready. */
+    acquire(imageId: string, kind: ObjectUrlKind, onChange: () => void = () => undefined): () => void {
+      const key = keyOf(imageId, kind);
+      let entry = entries.get(key);
+      if (!entry) {
+        const created: Entry = { refs: 0, snapshot: LOADING, listeners: new Set(), dropped: false };
+        entry = created;
+        entries.set(key, created);
+        deps.load(imageId, kind).then(
+          (blob) => {
+            if (created.dropped) return;
+            if (created.refs === 0) return drop(key, created); // everyone left while it loaded
+            if (!blob) return set(created, { status: 'missing' });
+            live++;
+            set(created, { status: 'ready', url: deps.create(blob) });
+          },
+          () => {
+            if (!created.dropped) set(created, { status: 'error' });
+          },
+        );
+      }
+      const held = entry;
+      const listener = { notify: onChange };
+      held.refs++;
+      held.listeners.add(listener);
+      let released = false;
+      return () => {
+        if (released) return;
+        released = true;
+        held.listeners.delete(listener);
+        held.refs--;
+        if (held.refs > 0) return;
+        // A component remounting in the same commit takes the URL back before this runs.
+        queueMicrotask(() => {
+          if (held.refs === 0 && !held.dropped) drop(key, held);
+        });
+      };
+    },
+
+    snapshot(imageId: string, kind: ObjectUrlKind): ObjectUrlSnapshot {
+      return entries.get(keyOf(imageId, kind))?.snapshot ?? LOADING;
+    },
+
+    /** Object URLs created and not yet revoked. */
+    liveCount(): number {
+      return live;
+    },
+  };
+}
+
+export type ObjectUrlCache = ReturnType<typeof createObjectUrlCache>;
+
+let appCache: ObjectUrlCache | undefined;
+
+function cache(): ObjectUrlCache {
+  appCache ??= createObjectUrlCache({
+    async load(imageId, kind) {
+      const store = galleryStore();
+      if (kind === 'full') return store.getImageBlob(imageId);
+      // No thumbnail (the browser could not make one): show the image itself.
+      return (await store.getThumbBlob(imageId)) ?? store.getImageBlob(imageId);
+    },
+    create: (blob) => URL.createObjectURL(blob),
+    revoke: (url) => URL.revokeObjectURL(url),
+  });
+  return appCache;
+}
+
+/** How many object URLs the app holds right now (for the benchmark and leak checks). */
+export function liveObjectUrlCount(): number {
+  return appCache?.liveCount() ?? 0;
+}
+
+const noop = () => undefined;
+
+/** The stored image's object URL and its loading state; `imageId` undefined: nothing to show. */
+export function useObjectUrlState(imageId: string | undefined, kind: ObjectUrlKind): ObjectUrlSnapshot {
+  const subscribe = useCallback(
+    (onChange: () => void) => (imageId ? cache().acquire(imageId, kind, onChange) : noop),
+    [imageId, kind],
+  );
+  const getSnapshot = () => (imageId ? cache().snapshot(imageId, kind) : IDLE);
+  return useSyncExternalStore(subscribe, getSnapshot, getSnapshot);
+}
+
+/** The stored image's object URL, undefined while loading or when it is not stored. */
+export function useObjectUrl(imageId: string | undefined, kind: ObjectUrlKind): string | undefined {
+  return useObjectUrlState(imageId, kind).url;
+}

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest';
+import { isQuotaError, StorageFullError, toStorageError } from './storage-errors';
+
+describe('storage errors', () => {
+  it('maps quota errors, directly, as a cause, or on the aborted transaction', () => {
+    const quota = new DOMException('Quota exceeded', 'QuotaExceededError');
+    const abort = new DOMException('Aborted', 'AbortError');
+    expect(isQuotaError(quota)).toBe(true);
+    expect(isQuotaError(new DOMException('Aborted', { name: 'AbortError', cause: quota }))).toBe(true);
+    expect(isQuotaError(abort, { error: quota })).toBe(true);
+    expect(isQuotaError(abort, { error: null })).toBe(false);
+    expect(isQuotaError(new DOMException('x', 'DataError'), { error: quota })).toBe(false);
+    expect(toStorageError(quota)).toBeInstanceOf(StorageFullError);
+    expect(toStorageError(abort)).toBe(abort);
+  });
+
+  it('reads a transaction whose error getter throws without failing', () => {
+    const tx = {
+      get error(): unknown {
+        throw new DOMException('not finished', 'InvalidStateError');
+      },
+    };
+    expect(isQuotaError(new DOMException('Aborted', 'AbortError'), tx)).toBe(false);
+  });
+});

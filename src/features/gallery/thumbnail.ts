@@ -1,0 +1,41 @@
+/** Thumbnails in the browser: decode once, scale to fit, encode as WebP (JPEG where WebP is not supported). */
+
+export const THUMB_MAX_SIDE = 256;
+
+export interface ThumbnailResult {
+  blob: Blob;
+  /** The size of the source image, as decoded. */
+  width: number;
+  height: number;
+}
+
+/** Makes a thumbnail of an image Blob; undefined when it cannot (the image is still stored). */
+export type ThumbnailMaker = (image: Blob) => Promise<ThumbnailResult | undefined>;
+
+async function encode(canvas: OffscreenCanvas | HTMLCanvasElement, type: string): Promise<Blob | null> {
+  if ('convertToBlob' in canvas) return canvas.convertToBlob({ type, quality: 0.8 });
+  return new Promise((resolve) => canvas.toBlob(resolve, type, 0.8));
+}
+
+export const makeThumbnailInBrowser: ThumbnailMaker = async (image) => {
+  if (typeof createImageBitmap !== 'function') return undefined;
+  const bitmap = await createImageBitmap(image);
+  try {
+    const { width, height } = bitmap;
+    const scale = Math.min(1, THUMB_MAX_SIDE / Math.max(width, height));
+    const w = Math.max(1, Math.round(width * scale));
+    const h = Math.max(1, Math.round(height * scale));
+    const canvas: OffscreenCanvas | HTMLCanvasElement =
+      typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(w, h) : Object.assign(document.createElement('canvas'), { width: w, height: h });
+    const ctx = canvas.getContext('2d') as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null;
+    if (!ctx) return undefined;
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(bitmap, 0, 0, w, h);
+    let blob = await encode(canvas, 'image/webp');
+    // Browsers without a WebP encoder fall back to PNG, which is larger than JPEG for photos.
+    if (!blob || blob.type !== 'image/webp') blob = await encode(canvas, 'image/jpeg');
+    return blob ? { blob, width, height } : undefined;
+  } finally {
+    bitmap.close();
+  }
+};
