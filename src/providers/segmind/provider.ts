@@ -1,0 +1,58 @@
+import type { ProviderDef } from '../types';
+import { defineEndpoint } from '../shared/define';
+import { buildDreamshaperRequest, buildImg2imgRequest, buildInpaintingRequest } from './request';
+import { parseSegmindResponse } from './response';
+import { dreamshaperExample, dreamshaperSchema, img2imgSchema, inpaintingSchema } from './schema';
+
+export const dreamshaperEndpoint = defineEndpoint({
+  id: 'segmind/sd1.5-dreamshaper',
+  provider: 'segmind',
+  name: 'sd1.5-dreamshaper',
+  title: 'Dream Shaper (text to image)',
+  kind: 'txt2img',
+  path: '/v1/sd1.5-dreamshaper',
+  description: 'Dreamshaper delivers high-quality, detailed images across a diverse range of artistic styles and subjects.',
+  schema: dreamshaperSchema,
+  initialValues: dreamshaperExample,
+  buildRequest: buildDreamshaperRequest,
+  parseResponse: parseSegmindResponse,
+});
+
+// The siblings have no example in the documents: the form starts from the schema defaults.
+export const img2imgEndpoint = defineEndpoint({
+  id: 'segmind/sd1.5-img2img',
+  provider: 'segmind',
+  name: 'sd1.5-img2img',
+  title: 'SD 1.5 image to image',
+  kind: 'img2img',
+  path: '/v1/sd1.5-img2img',
+  description: 'Stable Diffusion 1.5 transforms an input image according to the prompt.',
+  schema: img2imgSchema,
+  initialValues: {},
+  buildRequest: buildImg2imgRequest,
+  parseResponse: parseSegmindResponse,
+});
+
+export const inpaintingEndpoint = defineEndpoint({
+  id: 'segmind/sd1.5-inpainting',
+  provider: 'segmind',
+  name: 'sd1.5-inpainting',
+  title: 'SD 1.5 inpainting',
+  kind: 'inpaint',
+  path: '/v1/sd1.5-inpainting',
+  description: 'Stable Diffusion 1.5 repaints the masked part of an image according to the prompt.',
+  schema: inpaintingSchema,
+  initialValues: {},
+  buildRequest: buildInpaintingRequest,
+  parseResponse: parseSegmindResponse,
+});
+
+export const segmind: ProviderDef = {
+  id: 'segmind',
+  name: 'Segmind',
+  defaultBaseUrl: 'https://api.segmind.com',
+  proxyHosts: ['api.segmind.com'],
+  keyLocation: { in: 'header', name: 'x-api-key' },
+  keyHelp: 'Sign in at segmind.com and create an API key in your account’s API keys page.',
+  endpoints: [dreamshaperEndpoint, img2imgEndpoint, inpaintingEndpoint],
+};
