@@ -1,0 +1,34 @@
+import type { HttpRequest, KeyLocation, RequestBody } from './types';
+
+/**
+ * A copy of `req` with the API key replaced wherever the provider carries it
+ * (a JSON field, a header, a multipart field). Pure: `req` is not changed.
+ * Header names match whatever their case.
+ */
+export function redactRequest(req: HttpRequest, loc: KeyLocation, replacement = '<YOUR_API_KEY>'): HttpRequest {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(req.headers)) {
+    headers[name] = loc.in === 'header' && name.toLowerCase() === loc.name.toLowerCase() ? replacement : value;
+  }
+  return { method: req.method, url: req.url, headers, body: redactBody(req.body, loc, replacement) };
+}
+
+function redactBody(body: RequestBody, loc: KeyLocation, replacement: string): RequestBody {
+  switch (body.type) {
+    case 'json': {
+      const value = structuredClone(body.value);
+      if (loc.in === 'json' && Object.prototype.hasOwnProperty.call(value, loc.name)) value[loc.name] = replacement;
+      return { type: 'json', value };
+    }
+    case 'multipart':
+      return {
+        type: 'multipart',
+        fields: body.fields.map(([name, value]): [string, string] => [
+          name,
+          loc.in === 'multipart' && name === loc.name ? replacement : value,
+        ]),
+      };
+    case 'none':
+      return { type: 'none' };
+  }
+}

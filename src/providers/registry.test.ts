@@ -1,0 +1,143 @@
+import { describe, expect, it } from 'vitest';
+import type { z } from 'zod';
+import type { ParamRole } from './types';
+import { allEndpoints, getEndpoint, getProvider, providers } from './registry';
+import { paramMeta } from './param';
+
+type Def = { type: string; innerType?: z.ZodType };
+
+/** The field's schema under .optional() / .nullable() / .default(), and the wrappers seen. */
+function unwrap(schema: z.ZodType): { inner: z.ZodType; wrappers: string[] } {
+  const wrappers: string[] = [];
+  let s = schema;
+  for (;;) {
+    const def = s.def as unknown as Def;
+    if ((def.type === 'optional' || def.type === 'nullable' || def.type === 'default') && def.innerType) {
+      wrappers.push(def.type);
+      s = def.innerType;
+    } else {
+      return { inner: s, wrappers };
+    }
+  }
+}
+
+function roles(endpointId: string): Partial<Record<ParamRole, string>> {
+  const endpoint = getEndpoint(endpointId);
+  const out: Partial<Record<ParamRole, string>> = {};
+  for (const [name, field] of Object.entries(endpoint?.schema.shape ?? {})) {
+    const role = paramMeta(field as z.ZodType)?.role;
+    if (role) out[role] = name;
+  }
+  return out;
+}
+
+describe('registry', () => {
+  it('lists the three providers and their seven endpoints', () => {
+    expect(providers.map((p) => [p.id, p.name, p.defaultBaseUrl, p.proxyHosts, p.keyLocation])).toEqual([
+      ['dreamrender', 'DreamRender-3.0', undefined, undefined, { in: 'multipart', name: 'dev_key' }],
+      ['modelslab', 'ModelsLab', 'https://stablediffusionapi.com', ['stablediffusionapi.com', 'modelslab.com'], { in: 'json', name: 'key' }],
+      ['segmind', 'Segmind', 'https://api.segmind.com', ['api.segmind.com'], { in: 'header', name: 'x-api-key' }],
+    ]);
+    expect(allEndpoints().map((e) => [e.id, e.kind, e.path])).toEqual([
+      ['dreamrender/generate_image', 'txt2img', '/api/generate_image'],
+      ['modelslab/text2img', 'txt2img', '/api/v4/dreambooth'],
+      ['modelslab/img2img', 'img2img', '/api/v4/dreambooth/img2img'],
+      ['modelslab/inpaint', 'inpaint', '/api/v4/dreambooth/inpaint'],
+      ['segmind/sd1.5-dreamshaper', 'txt2img', '/v1/sd1.5-dreamshaper'],
+      ['segmind/sd1.5-img2img', 'img2img', '/v1/sd1.5-img2img'],
+      ['segmind/sd1.5-inpainting', 'inpaint', '/v1/sd1.5-inpainting'],
+    ]);
+    expect(providers.every((p) => p.keyHelp.length > 0)).toBe(true);
+    expect(typeof getProvider('modelslab')?.buildFetchRequest).toBe('function');
+    expect(getProvider('segmind')?.buildFetchRequest).toBeUndefined();
+  });
+
+  it('finds providers and endpoints by id', () => {
+    expect(getProvider('segmind')?.name).toBe('Segmind');
+    expect(getProvider('nope')).toBeUndefined();
+    expect(getEndpoint('modelslab/inpaint')?.name).toBe('inpaint');
+    expect(getEndpoint('modelslab/nope')).toBeUndefined();
+    for (const e of allEndpoints()) {
+      expect(e.id).toBe(`${e.provider}/${e.name}`);
+      expect(getProvider(e.provider)?.endpoints).toContain(e);
+    }
+  });
+
+  it('builds every request against its own path', () => {
+    for (const provider of providers) {
+      for (const e of provider.endpoints) {
+        const params = e.schema.partial().parse(e.initialValues);
+        const req = e.buildRequest({ params, key: 'test-key', baseUrl: 'https://base.test' });
+        expect(req.url).toBe(`https://base.test${e.path}`);
+      }
+    }
+  });
+});
+
+describe('schema conventions the generated form relies on', () => {
+  const KINDS = new Set(['string', 'number', 'enum', 'literal', 'boolean']);
+
+  it('gives every field param metadata on its outermost schema, and only form-readable kinds', () => {
+    for (const e of allEndpoints()) {
+      for (const [name, field] of Object.entries(e.schema.shape)) {
+        const schema = field as z.ZodType;
+        const meta = paramMeta(schema);
+        expect(meta, `${e.id}.${name}`).toBeDefined();
+        expect(meta?.description.length, `${e.id}.${name}`).toBeGreaterThan(5);
+        expect(['basic', 'advanced']).toContain(meta?.group);
+        const { inner } = unwrap(schema);
+        expect(KINDS.has((inner.def as unknown as Def).type), `${e.id}.${name}`).toBe(true);
+      }
+    }
+  });
+
+  it('starts every form from values its schema accepts', () => {
+    for (const e of allEndpoints()) {
+      expect(e.schema.partial().safeParse(e.initialValues).success, e.id).toBe(true);
+    }
+    // Where the documents give a full example, the form starts from a complete, valid request.
+    for (const id of ['dreamrender/generate_image', 'segmind/sd1.5-dreamshaper', 'modelslab/text2img']) {
+      const e = getEndpoint(id);
+      expect(e?.schema.safeParse(e.initialValues).success, id).toBe(true);
+    }
+  });
+
+  it('tags the shared parameters with their roles', () => {
+    expect(roles('dreamrender/generate_image')).toEqual({
+      model: 'model', prompt: 'prompt', negativePrompt: 'negative_prompt', seed: 'seed', width: 'width', height: 'height',
+      steps: 'steps', guidance: 'cfg_scale',
+    });
+    expect(roles('modelslab/inpaint')).toEqual({
+      model: 'model_id', prompt: 'prompt', negativePrompt: 'negative_prompt', initImage: 'init_image', mask: 'mask_image',
+      width: 'width', height: 'height', samples: 'samples', steps: 'steps', strength: 'strength', guidance: 'guidance_scale',
+      scheduler: 'scheduler', seed: 'seed',
+    });
+    expect(roles('modelslab/text2img')).toMatchObject({ steps: 'num_inference_steps' });
+    expect(roles('segmind/sd1.5-dreamshaper')).toEqual({
+      prompt: 'prompt', negativePrompt: 'negative_prompt', scheduler: 'scheduler', steps: 'num_inference_steps',
+      guidance: 'guidance_scale', samples: 'samples', seed: 'seed', width: 'img_width', height: 'img_height',
+    });
+    expect(roles('segmind/sd1.5-inpainting')).toMatchObject({ initImage: 'image', mask: 'mask', strength: 'strength' });
+  });
+
+  it('marks seeds, prompts, images and masks with their widgets', () => {
+    const meta = (id: string, field: string) => paramMeta(getEndpoint(id)?.schema.shape[field] as z.ZodType);
+    expect(meta('dreamrender/generate_image', 'seed')).toMatchObject({ widget: 'seed', randomValue: -1 });
+    expect(meta('segmind/sd1.5-img2img', 'seed')).toMatchObject({ widget: 'seed', randomValue: -1 });
+    expect(meta('modelslab/text2img', 'seed')).toMatchObject({ widget: 'seed', randomValue: null });
+    expect(meta('modelslab/text2img', 'prompt')?.widget).toBe('textarea');
+    expect(meta('modelslab/img2img', 'init_image')).toMatchObject({ widget: 'image', group: 'basic' });
+    expect(meta('modelslab/img2img', 'init_image')?.mask).toBeUndefined();
+    expect(meta('modelslab/inpaint', 'mask_image')).toMatchObject({ widget: 'image', mask: true });
+    expect(meta('segmind/sd1.5-inpainting', 'mask')).toMatchObject({ widget: 'image', mask: true });
+    expect(meta('dreamrender/generate_image', 'model')?.suggestions).toEqual(['realisticVisionV60B1_v51VAE']);
+    expect(meta('dreamrender/generate_image', 'styles')?.suggestions?.[0]).toBe('None');
+  });
+
+  it('lets the fields the ModelsLab example sends as null be null', () => {
+    const shape = getEndpoint('modelslab/img2img')?.schema.shape ?? {};
+    for (const name of ['negative_prompt', 'seed', 'lora_model', 'vae', 'lora_strength', 'embeddings_model', 'webhook', 'track_id']) {
+      expect(unwrap(shape[name] as z.ZodType).wrappers, name).toEqual(['optional', 'nullable']);
+    }
+  });
+});
