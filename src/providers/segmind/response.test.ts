@@ -28,6 +28,15 @@ describe('Segmind parseResponse: images', () => {
     });
   });
 
+  it('tolerates a unit after a header number and ignores unreadable ones', () => {
+    const res = bytesResponse(200, JPEG_BYTES, 'image/jpeg', { 'x-generation-time': '2.41s', 'x-remaining-credits': 'n/a' });
+    expect(parse(res)).toEqual({
+      kind: 'images',
+      images: [{ type: 'bytes', bytes: JPEG_BYTES, mime: 'image/jpeg' }],
+      generationTime: 2.41,
+    });
+  });
+
   it('takes {"image": base64} and the twin\'s {"image", "images"} for several samples', () => {
     const b64 = bytesToBase64(JPEG_BYTES);
     expect(parse(jsonResponse(200, { image: b64 }, { 'x-seed-value': '9' }))).toEqual({

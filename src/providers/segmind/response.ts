@@ -11,11 +11,17 @@ import { sniffImageMime } from '../shared/base64';
 
 const PROVIDER = 'Segmind';
 
+/** A header number, tolerating a unit after it ("2.41s"). */
+function headerNumber(headers: Record<string, string>, name: string): number | undefined {
+  const m = /^\s*(-?\d+(?:\.\d+)?)/.exec(getHeader(headers, name) ?? '');
+  return m?.[1] === undefined ? undefined : toNumber(m[1]);
+}
+
 /** What the response headers say about the run (seed, credits left, time, request id). */
 function headerFacts(headers: Record<string, string>): Omit<ImagesResult, 'kind' | 'images'> {
-  const seed = toNumber(getHeader(headers, 'x-seed-value'));
-  const credits = toNumber(getHeader(headers, 'x-remaining-credits'));
-  const generationTime = toNumber(getHeader(headers, 'x-generation-time'));
+  const seed = headerNumber(headers, 'x-seed-value');
+  const credits = headerNumber(headers, 'x-remaining-credits');
+  const generationTime = headerNumber(headers, 'x-generation-time');
   const providerId = getHeader(headers, 'x-request-id');
   return {
     ...(seed !== undefined ? { seed } : {}),
