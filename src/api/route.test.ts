@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { getProvider } from '../providers/registry';
+import { resolveRoute, routedUrl, SANDBOX_KEY } from './route';
+
+const segmind = getProvider('segmind')!;
+const dreamrender = getProvider('dreamrender')!;
+const base = { baseUrl: '', useProxy: true, remember: false, key: '' };
+
+describe('resolveRoute', () => {
+  it('sends Sandbox requests to the twin on this origin with a placeholder key', () => {
+    expect(resolveRoute(segmind, { ...base, mode: 'sandbox' }, 'http://127.0.0.1:5173', true)).toEqual({
+      baseUrl: 'http://127.0.0.1:5173/sandbox/segmind',
+      key: SANDBOX_KEY,
+    });
+    expect(resolveRoute(segmind, { ...base, mode: 'sandbox', key: 'invalid' }, 'http://h', true).key).toBe('invalid');
+  });
+  it('routes Live requests through the proxy when it is there, direct otherwise', () => {
+    const live = { ...base, mode: 'live' as const, key: 'k' };
+    const proxied = resolveRoute(segmind, live, 'http://127.0.0.1:5173', true);
+    expect(proxied.proxy).toEqual({ prefix: 'http://127.0.0.1:5173/proxy/segmind', target: 'https://api.segmind.com' });
+    expect(routedUrl(proxied, 'https://api.segmind.com/v1/sd1.5-dreamshaper')).toEqual({
+      url: 'http://127.0.0.1:5173/proxy/segmind/v1/sd1.5-dreamshaper',
+      extraHeaders: { 'x-playground-target': 'https://api.segmind.com' },
+    });
+    const direct = resolveRoute(segmind, live, 'http://h', false);
+    expect(direct.proxy).toBeUndefined();
+    expect(routedUrl(direct, 'https://api.segmind.com/v1/x')).toEqual({ url: 'https://api.segmind.com/v1/x' });
+  });
+  it('says what is missing in Live mode', () => {
+    expect(resolveRoute(dreamrender, { ...base, mode: 'live', key: 'k' }, 'http://h', true).problem).toMatch(/base URL/);
+    expect(resolveRoute(segmind, { ...base, mode: 'live' }, 'http://h', true).problem).toMatch(/key/);
+  });
+});
