@@ -11,8 +11,9 @@ import type { GalleryDB, GalleryDatabase, StoredJob } from './db';
 import { extractInputs, inputIdPrefix, restoreInputs } from './inputs';
 import { jobRecordSchema } from './job-record';
 import type { JobImage, JobRecord } from './job-record';
-import { matchesFilter, newestFirst, pickIndex } from './job-query';
 import type { JobFilter, ListJobsOptions } from './job-query';
+import { readFacets, readJobs } from './job-scan';
+import type { GalleryFacets, JobScan } from './job-scan';
 import { assertNoKey } from './key-guard';
 import { isPlainObject, readJobRecord } from './migrate';
 import { StorageFullError, toStorageError } from './storage-errors';
@@ -45,18 +46,6 @@ export interface SaveImageLinkInput {
 /** The note for an image the browser refused to download. */
 export const CORS_NOTE =
   "The browser was not allowed to download this image (the provider's server does not permit it: CORS), so only the link is kept. Links expire: open or save it soon.";
-
-export interface JobScan {
-  jobs: JobRecord[];
-  /** Records left out: from a newer version of the app, or not valid. They stay in the database untouched. */
-  skipped: { futureVersion: number; invalid: number };
-}
-
-export interface GalleryFacets {
-  providers: string[];
-  endpointIds: string[];
-  statuses: string[];
-}
 
 export interface GalleryStoreOptions {
   dbName?: string;
@@ -186,40 +175,9 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
   }
 
   async function scanJobs(opts: ListJobsOptions = {}): Promise<JobScan> {
-    const tx = (await db()).transaction('jobs');
-    const jobs: JobRecord[] = [];
-    const upgraded: JobRecord[] = [];
-    const skipped = { futureVersion: 0, invalid: 0 };
-    const consider = (raw: unknown) => {
-      const loaded = readJobRecord(raw);
-      if (!loaded.ok) {
-        if (loaded.reason === 'future-version') skipped.futureVersion++;
-        else skipped.invalid++;
-        return;
-      }
-      if (loaded.migrated) upgraded.push(loaded.job);
-      if (matchesFilter(loaded.job, opts)) jobs.push(loaded.job);
-    };
-    const [total, indexed] = await Promise.all([tx.store.count(), tx.store.index('createdAt').count()]);
-    // Records without createdAt have an older shape and are not in the indexes yet: read everything.
-    const legacy = total !== indexed;
-    const index = legacy ? undefined : pickIndex(opts);
-    if (index) {
-      (await tx.store.index(index.name).getAll(index.value)).forEach(consider);
-    } else if (!legacy && opts.limit !== undefined) {
-      // Newest first straight from the createdAt index, stopping once the page is full.
-      const range = opts.before === undefined ? null : IDBKeyRange.upperBound(opts.before, true);
-      let cursor = await tx.store.index('createdAt').openCursor(range, 'prev');
-      while (cursor && jobs.length < opts.limit) {
-        consider(cursor.value);
-        cursor = await cursor.continue();
-      }
-    } else {
-      (await tx.store.getAll()).forEach(consider);
-    }
+    const { jobs, skipped, upgraded } = await readJobs(await db(), opts);
     writeBack(upgraded);
-    jobs.sort(newestFirst);
-    return { jobs: opts.limit === undefined ? jobs : jobs.slice(0, opts.limit), skipped };
+    return { jobs, skipped };
   }
 
   async function appendImage(jobId: string, image: JobImage, blobs?: { full: Blob; thumb?: Blob }) {
@@ -279,18 +237,7 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
 
     /** The distinct providers, endpoints and statuses in the store (for filter menus). */
     async listFacets(): Promise<GalleryFacets> {
-      const tx = (await db()).transaction('jobs');
-      const distinct = async (name: 'provider' | 'endpointId' | 'status') => {
-        const keys: string[] = [];
-        let cursor = await tx.store.index(name).openKeyCursor(null, 'nextunique');
-        while (cursor) {
-          keys.push(String(cursor.key));
-          cursor = await cursor.continue();
-        }
-        return keys;
-      };
-      const [providers, endpointIds, statuses] = await Promise.all([distinct('provider'), distinct('endpointId'), distinct('status')]);
-      return { providers, endpointIds, statuses };
+      return readFacets(await db());
     },
 
     /** The record's params with stored inputs turned back into data URLs (for reuse in the form). */

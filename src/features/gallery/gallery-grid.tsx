@@ -1,0 +1,139 @@
+/**
+ * The virtualized grid: rows of as many tiles as fit, only the rows in view
+ * (plus a little overscan) in the DOM, arrow keys to move between tiles.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { KeyboardEvent, RefObject } from 'react';
+import { GalleryTile } from './gallery-tile';
+import type { GalleryTile as Tile } from './gallery-tiles';
+
+const MIN_TILE = 168;
+const GAP = 12;
+const CAPTION = 32;
+export const GRID_OVERSCAN_ROWS = 2;
+
+function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
+export interface GalleryGridHandle {
+  focusTile(index: number): void;
+}
+
+export function GalleryGrid({
+  tiles,
+  onOpen,
+  handleRef,
+}: {
+  tiles: Tile[];
+  onOpen(index: number): void;
+  handleRef?: RefObject<GalleryGridHandle | null>;
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const width = useWidth(scrollRef);
+  const inner = Math.max(0, width - 2 * GAP);
+  const columns = Math.max(1, Math.floor((inner + GAP) / (MIN_TILE + GAP)));
+  const tileWidth = columns > 0 ? (inner - GAP * (columns - 1)) / columns : MIN_TILE;
+  const rowHeight = Math.round(tileWidth + CAPTION + GAP);
+  const rowCount = Math.ceil(tiles.length / columns);
+
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: GRID_OVERSCAN_ROWS,
+    paddingStart: GAP,
+    paddingEnd: GAP,
+  });
+
+  useEffect(() => {
+    virtualizer.measure();
+  }, [virtualizer, rowHeight, columns]);
+
+  const focusTile = useCallback(
+    (index: number) => {
+      const target = Math.max(0, Math.min(tiles.length - 1, index));
+      virtualizer.scrollToIndex(Math.floor(target / columns), { align: 'auto' });
+      const tryFocus = (attempt: number) => {
+        const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${target}"]`);
+        if (el) el.focus({ preventScroll: false });
+        else if (attempt < 5) requestAnimationFrame(() => tryFocus(attempt + 1));
+        else scrollRef.current?.focus();
+      };
+      requestAnimationFrame(() => tryFocus(0));
+    },
+    [tiles.length, columns, virtualizer],
+  );
+
+  useEffect(() => {
+    if (handleRef) handleRef.current = { focusTile };
+  }, [handleRef, focusTile]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const from = Number((event.target as HTMLElement).dataset.index);
+    if (!Number.isInteger(from)) return;
+    const perPage = columns * Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight) / rowHeight));
+    const moves: Record<string, number> = {
+      ArrowRight: from + 1,
+      ArrowLeft: from - 1,
+      ArrowDown: from + columns,
+      ArrowUp: from - columns,
+      PageDown: from + perPage,
+      PageUp: from - perPage,
+      Home: 0,
+      End: tiles.length - 1,
+    };
+    const to = moves[event.key];
+    if (to === undefined || to < 0 || to >= tiles.length || to === from) return;
+    event.preventDefault();
+    focusTile(to);
+  };
+
+  return (
+    <div
+      ref={scrollRef}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+      data-gallery-scroll
+      className="relative h-[calc(100dvh-13rem)] min-h-96 overflow-y-auto rounded-lg border border-zinc-800 bg-zinc-950 outline-none"
+    >
+      <div role="list" aria-label="Images" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
+        {width > 0 &&
+          virtualizer.getVirtualItems().map((row) => {
+            const start = row.index * columns;
+            const rowTiles = tiles.slice(start, start + columns);
+            return (
+              <div
+                key={row.key}
+                role="none"
+                className="absolute left-0 top-0 grid w-full"
+                style={{
+                  transform: `translateY(${row.start}px)`,
+                  height: rowHeight - GAP,
+                  gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+                  gap: GAP,
+                  paddingInline: GAP,
+                }}
+              >
+                {rowTiles.map((tile, i) => (
+                  <div role="listitem" key={tile.key} className="min-w-0">
+                    <GalleryTile tile={tile} index={start + i} onOpen={onOpen} />
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+      </div>
+    </div>
+  );
+}

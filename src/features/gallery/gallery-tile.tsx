@@ -1,0 +1,86 @@
+/** One tile of the grid: a thumbnail (or the job's status), the seed and the endpoint. */
+import { memo } from 'react';
+import type { JobStatus } from './job-record';
+import { endpointLabel, shortError, STATUS_LABELS, tileLabel } from './gallery-tiles';
+import type { GalleryTile as Tile } from './gallery-tiles';
+import { useObjectUrlState } from './object-urls';
+
+export const STATUS_BADGE: Record<JobStatus, string> = {
+  sending: 'bg-sky-900/90 text-sky-100',
+  queued: 'bg-indigo-900/90 text-indigo-100',
+  done: 'bg-emerald-900/90 text-emerald-100',
+  failed: 'bg-red-900/90 text-red-100',
+  cancelled: 'bg-zinc-700/90 text-zinc-100',
+  interrupted: 'bg-orange-900/90 text-orange-100',
+};
+
+export function StatusBadge({ status, className = '' }: { status: JobStatus; className?: string }) {
+  return <span className={`rounded px-1.5 py-0.5 text-[11px] font-medium ${STATUS_BADGE[status]} ${className}`}>{STATUS_LABELS[status]}</span>;
+}
+
+function Thumb({ imageId }: { imageId: string }) {
+  const { url, status } = useObjectUrlState(imageId, 'thumb');
+  if (url) return <img data-thumb src={url} alt="" draggable={false} decoding="async" className="h-full w-full object-cover" />;
+  if (status === 'missing' || status === 'error') {
+    return <span className="flex h-full items-center justify-center p-2 text-center text-xs text-zinc-500">Image missing from storage</span>;
+  }
+  return <span className="block h-full w-full animate-pulse bg-zinc-800/60" />;
+}
+
+function StatusPanel({ tile }: { tile: Tile }) {
+  const { job } = tile;
+  const active = job.status === 'sending' || job.status === 'queued';
+  return (
+    <span className="flex h-full flex-col items-center justify-center gap-2 p-3 text-center">
+      <span className={`text-sm font-semibold ${job.status === 'failed' ? 'text-red-300' : active ? 'text-sky-200' : 'text-zinc-300'}`}>
+        {STATUS_LABELS[job.status]}
+        {job.status === 'queued' && job.queuePosition !== undefined ? ` (#${job.queuePosition})` : ''}
+      </span>
+      {job.error && <span className="line-clamp-3 text-xs text-zinc-400">{shortError(job.error, 90)}</span>}
+      {active && job.eta !== undefined && <span className="text-xs text-zinc-500">ETA about {Math.round(job.eta)} s</span>}
+      {job.status === 'done' && <span className="text-xs text-zinc-500">No image was returned</span>}
+    </span>
+  );
+}
+
+export const GalleryTile = memo(function GalleryTile({ tile, index, onOpen }: { tile: Tile; index: number; onOpen(index: number): void }) {
+  const { job, image } = tile;
+  return (
+    <button
+      type="button"
+      data-index={index}
+      data-gallery-tile
+      aria-label={tileLabel(tile)}
+      onClick={() => onOpen(index)}
+      className="group flex h-full w-full flex-col overflow-hidden rounded-lg border border-zinc-800 bg-zinc-900 text-left transition-colors hover:border-zinc-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-400"
+    >
+      <span className="relative block min-h-0 w-full flex-1 bg-zinc-950">
+        {image ? (
+          image.stored ? (
+            <Thumb imageId={image.id} />
+          ) : (
+            <span className="flex h-full flex-col items-center justify-center gap-1 p-3 text-center text-xs text-amber-200/90">
+              <span className="font-medium">Link only</span>
+              <span className="text-zinc-400">not stored in the browser</span>
+            </span>
+          )
+        ) : (
+          <StatusPanel tile={tile} />
+        )}
+        {job.status !== 'done' && image && <StatusBadge status={job.status} className="absolute left-1.5 top-1.5" />}
+        {job.images.length > 1 && (
+          <span className="absolute right-1.5 top-1.5 rounded bg-zinc-950/80 px-1.5 py-0.5 text-[11px] text-zinc-300">
+            {tile.imageIndex + 1}/{job.images.length}
+          </span>
+        )}
+        {job.compareLabel && (
+          <span className="absolute bottom-1.5 left-1.5 rounded bg-amber-500/90 px-1.5 py-0.5 text-[11px] font-medium text-zinc-950">{job.compareLabel}</span>
+        )}
+      </span>
+      <span className="flex h-8 shrink-0 items-center justify-between gap-2 px-2 text-xs">
+        <span className="font-mono text-zinc-200">{tile.seed ?? '—'}</span>
+        <span className="truncate text-zinc-500">{endpointLabel(job.endpointId)}</span>
+      </span>
+    </button>
+  );
+});

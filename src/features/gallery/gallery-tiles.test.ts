@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { downloadFileName } from './download';
+import { countSummary, shortError, tileLabel, toTiles } from './gallery-tiles';
+import { makeJob } from './test-fixtures';
+
+const img = (id: string, seed?: number) => ({ id, mime: 'image/png', seed, stored: true });
+
+describe('gallery tiles', () => {
+  it('makes one tile per image and one per image-less job', () => {
+    const jobs = [
+      makeJob({ id: 'a', images: [img('a1', 1), img('a2', 2)] }),
+      makeJob({ id: 'b', status: 'failed', seed: 9, error: { kind: 'auth', message: 'The key was refused. Check it in Settings.' } }),
+    ];
+    const tiles = toTiles(jobs);
+    expect(tiles.map((t) => [t.key, t.seed])).toEqual([
+      ['a:a1', 1],
+      ['a:a2', 2],
+      ['b', 9],
+    ]);
+    expect(tileLabel(tiles[0]!)).toBe('Open image 1 of 2, seed 1, ModelsLab text2img');
+    expect(tileLabel(tiles[2]!)).toBe('Open job, Failed: The key was refused., seed 9, ModelsLab text2img');
+    expect(countSummary(jobs)).toBe('2 images in 2 jobs');
+    expect(countSummary([jobs[1]!])).toBe('0 images in 1 job');
+  });
+
+  it('labels a single image as the spec says', () => {
+    const [tile] = toTiles([makeJob({ seed: 1234, images: [img('x')] })]);
+    expect(tileLabel(tile!)).toBe('Open image, seed 1234, ModelsLab text2img');
+  });
+
+  it('shortens long errors', () => {
+    expect(shortError({ kind: 'server', message: 'x'.repeat(200) }).length).toBeLessThanOrEqual(70);
+  });
+
+  it('names downloads by endpoint and seed', () => {
+    const job = makeJob({ endpointId: 'segmind/sd1.5-dreamshaper', seed: 77, images: [{ id: 'i', mime: 'image/jpeg', stored: true }] });
+    expect(downloadFileName(job, job.images[0]!)).toBe('segmind-sd1.5-dreamshaper-seed-77.jpg');
+    const two = makeJob({ images: [img('p', 1), img('q', 2)] });
+    expect(downloadFileName(two, two.images[1]!)).toBe('modelslab-text2img-seed-2-2.png');
+  });
+});

@@ -1,0 +1,83 @@
+/** What the grid shows: one tile per image, and one per job that has no image (yet). Pure. */
+import type { ProviderId } from '../../providers/types';
+import type { JobError, JobImage, JobRecord, JobStatus } from './job-record';
+
+export const PROVIDER_LABELS: Record<ProviderId, string> = {
+  dreamrender: 'DreamRender',
+  modelslab: 'ModelsLab',
+  segmind: 'Segmind',
+};
+
+export const STATUS_LABELS: Record<JobStatus, string> = {
+  sending: 'Sending',
+  queued: 'Queued',
+  done: 'Done',
+  failed: 'Failed',
+  cancelled: 'Cancelled',
+  interrupted: 'Interrupted',
+};
+
+/** `modelslab/text2img` → `text2img`. */
+export function endpointLabel(endpointId: string): string {
+  const slash = endpointId.indexOf('/');
+  return slash >= 0 ? endpointId.slice(slash + 1) : endpointId;
+}
+
+/** `ModelsLab text2img`. */
+export function jobTitle(job: Pick<JobRecord, 'provider' | 'endpointId'>): string {
+  return `${PROVIDER_LABELS[job.provider] ?? job.provider} ${endpointLabel(job.endpointId)}`;
+}
+
+export interface GalleryTile {
+  key: string;
+  job: JobRecord;
+  /** Undefined: the job has no image (sending, queued, failed…). */
+  image?: JobImage;
+  /** The image's position in its job (0 for an image-less job). */
+  imageIndex: number;
+  seed?: number;
+}
+
+export function toTiles(jobs: readonly JobRecord[]): GalleryTile[] {
+  const tiles: GalleryTile[] = [];
+  for (const job of jobs) {
+    if (job.images.length === 0) {
+      tiles.push({ key: job.id, job, imageIndex: 0, seed: job.seed });
+      continue;
+    }
+    job.images.forEach((image, imageIndex) => {
+      tiles.push({ key: `${job.id}:${image.id}`, job, image, imageIndex, seed: image.seed ?? job.seed });
+    });
+  }
+  return tiles;
+}
+
+/** The error in a few words, for a tile. */
+export function shortError(error: JobError | undefined, max = 70): string {
+  if (!error) return '';
+  const firstSentence = error.message.split(/(?<=[.!?])\s/)[0] ?? error.message;
+  return firstSentence.length > max ? `${firstSentence.slice(0, max - 1).trimEnd()}…` : firstSentence;
+}
+
+/** The tile's accessible name: "Open image, seed 1234, ModelsLab text2img". */
+export function tileLabel(tile: GalleryTile): string {
+  const seed = `seed ${tile.seed ?? 'unknown'}`;
+  const title = jobTitle(tile.job);
+  if (!tile.image) {
+    const error = tile.job.error ? `: ${shortError(tile.job.error)}` : '';
+    return `Open job, ${STATUS_LABELS[tile.job.status]}${error}, ${seed}, ${title}`;
+  }
+  const more = tile.job.images.length > 1 ? ` ${tile.imageIndex + 1} of ${tile.job.images.length}` : '';
+  const linkOnly = tile.image.stored ? '' : ' (link only, not stored)';
+  return `Open image${more}${linkOnly}, ${seed}, ${title}`;
+}
+
+export function countImages(jobs: readonly JobRecord[]): number {
+  return jobs.reduce((n, job) => n + job.images.length, 0);
+}
+
+/** "12 images in 9 jobs". */
+export function countSummary(jobs: readonly JobRecord[]): string {
+  const images = countImages(jobs);
+  return `${images} ${images === 1 ? 'image' : 'images'} in ${jobs.length} ${jobs.length === 1 ? 'job' : 'jobs'}`;
+}

@@ -1,0 +1,99 @@
+/**
+ * The gallery: every job and image, kept in the browser with its parameters
+ * and seed, in a virtualized grid with filters and a detail dialog.
+ */
+import { useMemo, useRef, useState } from 'react';
+import { GalleryGrid } from './gallery-grid';
+import type { GalleryGridHandle } from './gallery-grid';
+import { GalleryToolbar } from './gallery-toolbar';
+import { countSummary, toTiles } from './gallery-tiles';
+import { ImageDetailDialog } from './image-detail-dialog';
+import type { DetailActions } from './image-detail-dialog';
+import type { JobFilter } from './job-query';
+import { galleryStore } from './store';
+import { useGalleryFacets, useGalleryJobs, useStorageEstimate, useStorageFull } from './use-gallery-jobs';
+
+export type GalleryViewProps = DetailActions;
+
+const EMPTY_TEXT = 'No images yet. Generate one and it will appear here, with its seed and parameters.';
+
+export default function GalleryView(props: GalleryViewProps) {
+  const [filter, setFilter] = useState<JobFilter>({});
+  const [openKey, setOpenKey] = useState<string | null>(null);
+  const gridRef = useRef<GalleryGridHandle | null>(null);
+  const jobs = useGalleryJobs(filter);
+  const facets = useGalleryFacets();
+  const estimate = useStorageEstimate();
+  const storageFull = useStorageFull();
+
+  const list = jobs.data?.jobs;
+  const tiles = useMemo(() => toTiles(list ?? []), [list]);
+  const summary = useMemo(() => countSummary(list ?? []), [list]);
+  const openIndex = openKey === null ? -1 : tiles.findIndex((t) => t.key === openKey);
+  const openTile = openIndex >= 0 ? tiles[openIndex] : undefined;
+  const filtered = Object.values(filter).some((v) => v !== undefined);
+  const skipped = jobs.data?.skipped;
+  const unreadable = (skipped?.futureVersion ?? 0) + (skipped?.invalid ?? 0);
+
+  const close = () => {
+    const index = openIndex;
+    setOpenKey(null);
+    if (index >= 0) gridRef.current?.focusTile(Math.min(index, tiles.length - 1));
+  };
+
+  return (
+    <section aria-label="Gallery" className="flex flex-col gap-3">
+      <GalleryToolbar
+        filter={filter}
+        onFilter={setFilter}
+        endpointIds={facets.data?.endpointIds ?? []}
+        summary={summary}
+        usage={estimate.data}
+        canClear={(facets.data?.statuses.length ?? 0) > 0}
+        onClearAll={() => galleryStore().clearAll()}
+      />
+      {storageFull && (
+        <div role="alert" className="rounded-md border border-amber-600 bg-amber-950/60 px-3 py-2 text-sm text-amber-100">
+          <p className="font-medium">Browser storage is full: the last image or job was not saved.</p>
+          <p className="text-amber-200/80">
+            Download the images you want to keep, then delete old jobs (or Clear all) to make room. Everything saved before is still here.
+          </p>
+        </div>
+      )}
+      {unreadable > 0 && (
+        <p role="status" className="rounded-md border border-zinc-700 bg-zinc-900 px-3 py-2 text-xs text-zinc-400">
+          {unreadable} saved {unreadable === 1 ? 'record' : 'records'} could not be read
+          {skipped?.futureVersion ? ` (${skipped.futureVersion} made by a newer version of the app)` : ''}. They are kept untouched.
+        </p>
+      )}
+      {jobs.isError ? (
+        <p role="alert" className="rounded-md border border-red-800 bg-red-950/60 px-3 py-2 text-sm text-red-200">
+          The gallery could not be read from browser storage: {jobs.error instanceof Error ? jobs.error.message : String(jobs.error)}
+        </p>
+      ) : jobs.isPending ? (
+        <p className="py-16 text-center text-sm text-zinc-500">Loading the gallery…</p>
+      ) : tiles.length === 0 ? (
+        <div className="flex flex-col items-center gap-3 rounded-lg border border-dashed border-zinc-800 px-6 py-16 text-center">
+          <p className="max-w-md text-zinc-300">{filtered ? 'No jobs match these filters.' : EMPTY_TEXT}</p>
+          {filtered && (
+            <button type="button" onClick={() => setFilter({})} className="rounded-md border border-zinc-700 px-3 py-1.5 text-sm text-zinc-200 hover:border-amber-500">
+              Show everything
+            </button>
+          )}
+        </div>
+      ) : (
+        <GalleryGrid tiles={tiles} onOpen={(i) => setOpenKey(tiles[i]?.key ?? null)} handleRef={gridRef} />
+      )}
+      {openTile && (
+        <ImageDetailDialog
+          key="detail"
+          tile={openTile}
+          position={{ index: openIndex, total: tiles.length }}
+          actions={props}
+          onClose={close}
+          onMove={(delta) => setOpenKey(tiles[openIndex + delta]?.key ?? openKey)}
+        />
+      )}
+    </section>
+  );
+}

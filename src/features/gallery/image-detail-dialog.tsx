@@ -1,0 +1,259 @@
+/** The detail dialog: the full image, every parameter, seed, timings, the provider's report, the request, and actions. */
+import { useEffect, useRef, useState } from 'react';
+import type { KeyboardEvent } from 'react';
+import { ParamList, ProviderReport, RequestView, Section, smallButton, TimingList } from './detail-sections';
+import { downloadBlob, downloadFileName } from './download';
+import { jobTitle, STATUS_LABELS } from './gallery-tiles';
+import type { GalleryTile } from './gallery-tiles';
+import { StatusBadge } from './gallery-tile';
+import type { JobRecord } from './job-record';
+import { useObjectUrlState } from './object-urls';
+import { galleryStore } from './store';
+
+export interface DetailActions {
+  onReuseParams(job: JobRecord): void;
+  onReuseSeed(job: JobRecord, seed: number): void;
+  onUseAsInit(image: { blob: Blob; job: JobRecord }): void;
+  onSendToInpaint(image: { blob: Blob; job: JobRecord }): void;
+  onRetry?(job: JobRecord): void;
+  onOpenComparison?(compareGroupId: string): void;
+}
+
+const actionButton =
+  'rounded-md border border-zinc-700 bg-zinc-800 px-3 py-1.5 text-sm text-zinc-100 hover:border-amber-500 hover:text-amber-200 focus-visible:outline-2 focus-visible:outline-amber-400 disabled:cursor-not-allowed disabled:opacity-40 disabled:hover:border-zinc-700 disabled:hover:text-zinc-100';
+const primaryButton =
+  'rounded-md bg-amber-500 px-3 py-1.5 text-sm font-medium text-zinc-950 hover:bg-amber-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-300';
+const dangerButton =
+  'rounded-md border border-red-800 px-3 py-1.5 text-sm text-red-200 hover:bg-red-950 focus-visible:outline-2 focus-visible:outline-red-400';
+
+function ImagePane({ tile }: { tile: GalleryTile }) {
+  const { job, image } = tile;
+  const { url, status } = useObjectUrlState(image?.stored ? image.id : undefined, 'full');
+  if (!image) {
+    return (
+      <div className="flex min-h-64 flex-col items-center justify-center gap-3 rounded-lg bg-zinc-950 p-6 text-center">
+        <StatusBadge status={job.status} className="text-sm" />
+        {job.error ? (
+          <div className="flex max-w-md flex-col gap-1 text-sm">
+            <p className="text-red-200">{job.error.message}</p>
+            {job.error.hint && <p className="text-zinc-400">{job.error.hint}</p>}
+            <p className="text-xs text-zinc-500">
+              {[job.error.kind, job.error.status && `HTTP ${job.error.status}`, job.error.retryAfter !== undefined && `retry after ${job.error.retryAfter} s`]
+                .filter(Boolean)
+                .join(' · ')}
+            </p>
+          </div>
+        ) : (
+          <p className="text-sm text-zinc-400">{job.status === 'done' ? 'The provider returned no image.' : 'No image yet.'}</p>
+        )}
+      </div>
+    );
+  }
+  if (!image.stored) {
+    return (
+      <div className="flex min-h-64 flex-col justify-center gap-3 rounded-lg border border-amber-800/60 bg-amber-950/30 p-6 text-sm">
+        <p className="font-medium text-amber-200">Only the link was kept</p>
+        {image.note && <p className="text-zinc-300">{image.note}</p>}
+        {image.sourceUrl && (
+          <a href={image.sourceUrl} target="_blank" rel="noreferrer noopener" className="break-all text-amber-300 underline hover:text-amber-200">
+            {image.sourceUrl}
+          </a>
+        )}
+      </div>
+    );
+  }
+  if (url) {
+    return (
+      <img
+        src={url}
+        alt={`Generated image, seed ${tile.seed ?? 'unknown'}`}
+        className="mx-auto max-h-[72dvh] w-auto max-w-full rounded-lg bg-zinc-950 object-contain"
+      />
+    );
+  }
+  return (
+    <div className="flex aspect-square items-center justify-center rounded-lg bg-zinc-950 text-sm text-zinc-500">
+      {status === 'missing' || status === 'error' ? 'This image is missing from storage.' : 'Loading…'}
+    </div>
+  );
+}
+
+export function ImageDetailDialog({
+  tile,
+  position,
+  actions,
+  onClose,
+  onMove,
+}: {
+  tile: GalleryTile;
+  position: { index: number; total: number };
+  actions: DetailActions;
+  onClose(): void;
+  onMove(delta: -1 | 1): void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const { job, image, seed } = tile;
+  const [notice, setNotice] = useState<string | null>(null);
+  const [confirmDelete, setConfirmDelete] = useState(false);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  useEffect(() => {
+    setNotice(null);
+    setConfirmDelete(false);
+  }, [tile.key]);
+
+  const withBlob = async (take: (blob: Blob) => void) => {
+    if (!image?.stored) return;
+    try {
+      const blob = await galleryStore().getImageBlob(image.id);
+      if (blob) take(blob);
+      else setNotice('This image is not in storage any more.');
+    } catch (error) {
+      setNotice(`The image could not be read: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const remove = async () => {
+    try {
+      await galleryStore().deleteJob(job.id);
+      onClose();
+    } catch (error) {
+      setNotice(`Could not delete: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
+    const tag = (event.target as HTMLElement).tagName;
+    if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return;
+    if (event.key === 'ArrowLeft' && position.index > 0) onMove(-1);
+    else if (event.key === 'ArrowRight' && position.index < position.total - 1) onMove(1);
+  };
+
+  const stored = image?.stored === true;
+  const retryable = job.status === 'failed' || job.status === 'cancelled' || job.status === 'interrupted';
+
+  return (
+    <dialog
+      ref={ref}
+      aria-label="Image details"
+      onClose={onClose}
+      onKeyDown={onKeyDown}
+      onClick={(event) => event.target === ref.current && ref.current?.close()}
+      className="m-auto max-h-[94dvh] w-[min(96vw,72rem)] overflow-hidden rounded-xl border border-zinc-700 bg-zinc-900 p-0 text-zinc-100 shadow-2xl backdrop:bg-black/70"
+    >
+      <div className="flex max-h-[94dvh] flex-col">
+        <header className="flex flex-wrap items-center gap-2 border-b border-zinc-800 px-4 py-2.5">
+          <h2 className="text-base font-semibold">{jobTitle(job)}</h2>
+          <StatusBadge status={job.status} />
+          {job.mode === 'sandbox' && <span className="rounded border border-zinc-700 px-1 text-[10px] uppercase text-zinc-400">sandbox</span>}
+          {job.images.length > 1 && image && (
+            <span className="text-xs text-zinc-400">
+              image {tile.imageIndex + 1} of {job.images.length}
+            </span>
+          )}
+          <span className="ml-auto flex items-center gap-1">
+            <button type="button" className={smallButton} onClick={() => onMove(-1)} disabled={position.index === 0} aria-label="Previous image">
+              ← Prev
+            </button>
+            <span className="px-1 text-xs text-zinc-500">
+              {position.index + 1} / {position.total}
+            </span>
+            <button type="button" className={smallButton} onClick={() => onMove(1)} disabled={position.index >= position.total - 1} aria-label="Next image">
+              Next →
+            </button>
+            <button type="button" autoFocus className={`${smallButton} ml-2`} onClick={() => ref.current?.close()}>
+              Close
+            </button>
+          </span>
+        </header>
+        <div className="grid min-h-0 flex-1 gap-4 overflow-y-auto p-4 md:grid-cols-[minmax(0,1.15fr)_minmax(0,1fr)]">
+          <div className="flex flex-col gap-3">
+            <ImagePane tile={tile} />
+            <div className="flex flex-wrap gap-2">
+              <button type="button" className={primaryButton} onClick={() => actions.onReuseParams(job)}>
+                Reuse parameters
+              </button>
+              <button type="button" className={actionButton} disabled={seed === undefined} onClick={() => seed !== undefined && actions.onReuseSeed(job, seed)}>
+                Reuse seed
+              </button>
+              <button type="button" className={actionButton} disabled={!stored} onClick={() => void withBlob((blob) => actions.onUseAsInit({ blob, job }))}>
+                Use as init image
+              </button>
+              <button type="button" className={actionButton} disabled={!stored} onClick={() => void withBlob((blob) => actions.onSendToInpaint({ blob, job }))}>
+                Send to inpaint
+              </button>
+              <button
+                type="button"
+                className={actionButton}
+                disabled={!stored}
+                onClick={() => void withBlob((blob) => image && downloadBlob(blob, downloadFileName(job, image, blob.type)))}
+              >
+                Download
+              </button>
+              {retryable && actions.onRetry && (
+                <button type="button" className={actionButton} onClick={() => actions.onRetry?.(job)}>
+                  Retry
+                </button>
+              )}
+              {job.compareGroupId && actions.onOpenComparison && (
+                <button type="button" className={actionButton} onClick={() => job.compareGroupId && actions.onOpenComparison?.(job.compareGroupId)}>
+                  Open comparison{job.compareLabel ? ` (${job.compareLabel})` : ''}
+                </button>
+              )}
+              {!confirmDelete ? (
+                <button type="button" className={`${dangerButton} ml-auto`} onClick={() => setConfirmDelete(true)}>
+                  Delete
+                </button>
+              ) : (
+                <span role="group" aria-label="Confirm delete" className="ml-auto flex items-center gap-2 text-sm">
+                  <span className="text-red-200">
+                    Delete this job{job.images.length > 0 ? ` and its ${job.images.length === 1 ? 'image' : `${job.images.length} images`}` : ''}?
+                  </span>
+                  <button type="button" autoFocus className={dangerButton} onClick={() => void remove()}>
+                    Yes, delete
+                  </button>
+                  <button type="button" className={actionButton} onClick={() => setConfirmDelete(false)}>
+                    Keep
+                  </button>
+                </span>
+              )}
+            </div>
+            {notice && (
+              <p role="alert" className="rounded-md border border-red-800 bg-red-950/60 px-3 py-2 text-sm text-red-200">
+                {notice}
+              </p>
+            )}
+          </div>
+          <div className="flex min-w-0 flex-col gap-4">
+            <Section title="Seed">
+              <p className="font-mono text-2xl text-amber-300">{seed ?? '—'}</p>
+              {seed === undefined && <p className="text-xs text-zinc-500">The provider chose the seed and did not report it.</p>}
+            </Section>
+            <Section title="Parameters">
+              <ParamList job={job} />
+            </Section>
+            <Section title="Timings">
+              <TimingList job={job} />
+            </Section>
+            <Section title="Provider report">
+              <ProviderReport job={job} />
+            </Section>
+            {job.request && (
+              <Section title="Request (redacted)">
+                <RequestView request={job.request} />
+              </Section>
+            )}
+            <p className="text-xs text-zinc-500">
+              {STATUS_LABELS[job.status]} · created {new Date(job.createdAt).toLocaleString()} · job <span className="font-mono">{job.id}</span>
+            </p>
+          </div>
+        </div>
+      </div>
+    </dialog>
+  );
+}
