@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { createQueryClient } from '../api/query-client';
 import { JobPollers, QueuePanel } from '../features/jobs/queue-panel';
 import { useJobStoreSync } from '../features/jobs/use-jobs';
@@ -9,9 +9,11 @@ import { GalleryRoute } from './gallery-route';
 import { PlaygroundView } from './playground-view';
 import type { Preset } from './preset';
 
-const VIEWS = ['playground', 'gallery', 'settings'] as const;
+const CompareView = lazy(() => import('../features/compare/compare-view'));
+
+const VIEWS = ['playground', 'compare', 'gallery', 'settings'] as const;
 type View = (typeof VIEWS)[number];
-const LABELS: Record<View, string> = { playground: 'Playground', gallery: 'Gallery', settings: 'Settings' };
+const LABELS: Record<View, string> = { playground: 'Playground', compare: 'Compare', gallery: 'Gallery', settings: 'Settings' };
 
 function viewFromHash(): View {
   const h = location.hash.replace(/^#\/?/, '');
@@ -69,6 +71,11 @@ function Shell() {
         <div hidden={view !== 'playground'}>
           <PlaygroundView preset={preset} onOpenSettings={() => go('settings')} />
         </div>
+        {view === 'compare' && (
+          <Suspense fallback={<p className="text-sm text-zinc-400">Loading the compare view…</p>}>
+            <CompareView />
+          </Suspense>
+        )}
         {view === 'gallery' && <GalleryRoute onPreset={pushPreset} />}
         {view === 'settings' && <SettingsPanel />}
       </main>
