@@ -1,0 +1,190 @@
+/**
+ * The ModelsLab v4 Dreambooth twin: text2img, img2img, inpaint, and the three fetch forms.
+ * Errors are HTTP 200 {"status":"error","message"} like the service; injected failures use
+ * their HTTP status.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Failure } from './control';
+import { failureMessage, retryHeaders } from './failures';
+import { fitSize, generate } from './generate';
+import { json, seconds } from './http';
+import type { Reply, TwinRequest } from './http';
+import { ImageSourceError, loadImage } from './image-source';
+import { fetchAnswer, PROCESSING_MESSAGE } from './modelslab-jobs';
+import type { ModelsLabJob } from './modelslab-jobs';
+import { enhancePromptText, readModelsLabParams } from './modelslab-params';
+import type { ModelsLabKind, ModelsLabParams } from './modelslab-params';
+import { FieldError, isAbsent } from './params';
+import type { Fields } from './params';
+import { encodePng } from './png';
+import { drawSeed, hashString } from './prng';
+import type { Raster } from './raster';
+import type { Twin } from './twin';
+
+const PREFIX = '/sandbox/modelslab';
+const GENERATION: Record<string, ModelsLabKind> = {
+  '/api/v4/dreambooth': 'text2img',
+  '/api/v4/dreambooth/img2img': 'img2img',
+  '/api/v4/dreambooth/inpaint': 'inpaint',
+};
+const FETCH_BY_ID = /^\/api\/v[34]\/dreambooth\/fetch\/([^/]+)$/;
+
+export const MISSING_KEY_MESSAGE = 'API key is missing. Pass your API key as "key" in the request body.';
+export const INVALID_KEY_MESSAGE = 'Invalid Api Key';
+
+const error = (message: string, extra: Record<string, unknown> = {}) => json(200, { status: 'error', message, ...extra });
+
+export async function handleModelsLab(twin: Twin, req: TwinRequest): Promise<Reply> {
+  const path = req.path.slice(PREFIX.length).replace(/\/+$/, '');
+  const kind = GENERATION[path];
+  const fetchId = path === '/api/v4/dreambooth/fetch' ? null : FETCH_BY_ID.exec(path)?.[1];
+  if (kind === undefined && fetchId === undefined) return json(404, { status: 'error', message: `Not found: ${path || '/'}` });
+  if (req.method !== 'POST') return json(405, { status: 'error', message: `Method ${req.method} not allowed: use POST` });
+  if (kind === undefined) return fetchResult(twin, req, fetchId ?? null);
+  const failure = twin.control.takeFailure('modelslab');
+  if (failure && failure.status !== 200) return failureReply(failure);
+  const parsed = parseBody(req.body);
+  if (typeof parsed === 'string') return error(parsed);
+  const keyError = checkKey(parsed);
+  if (keyError) return keyError;
+  let params: ModelsLabParams;
+  try {
+    params = readModelsLabParams(kind, parsed);
+  } catch (err) {
+    if (err instanceof FieldError) return error(`The ${err.field} field ${err.reason}.`, { tip: `Fix ${err.field} and send the request again.` });
+    throw err;
+  }
+  return generation(twin, req, params, failure);
+}
+
+function failureReply(failure: Failure): Reply {
+  const body: Record<string, unknown> = { status: 'error', message: failureMessage(failure) };
+  if (failure.status === 429 && failure.retryAfter !== undefined) body.retry_after = failure.retryAfter;
+  return json(failure.status, body, retryHeaders(failure));
+}
+
+/** The JSON object of the body, or an error message. */
+function parseBody(body: Buffer): Fields | string {
+  let value: unknown;
+  try {
+    value = JSON.parse(body.toString('utf8'));
+  } catch {
+    return 'Invalid request body: send a JSON object (Content-Type: application/json).';
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'Invalid request body: send a JSON object.';
+  return value as Fields;
+}
+
+function checkKey(fields: Fields): Reply | null {
+  if (isAbsent(fields.key)) return error(MISSING_KEY_MESSAGE);
+  if (fields.key === 'invalid') return error(INVALID_KEY_MESSAGE, { tip: 'Check the key in your dashboard and send it as "key".' });
+  return null;
+}
+
+/** What meta echoes for an image field: URLs as given, inline base64 shortened. */
+function shownImage(value: string): string {
+  return /^https?:\/\//i.test(value) ? value : `<base64 image, ${value.length} characters>`;
+}
+
+async function generation(twin: Twin, req: TwinRequest, p: ModelsLabParams, failure: Failure | null): Promise<Reply> {
+  const started = Date.now();
+  let init: Raster | undefined;
+  let mask: Raster | undefined;
+  try {
+    const options = { files: twin.files, rawBase64: p.base64 };
+    if (p.initImage) init = await loadImage(p.initImage, { ...options, field: 'init_image' });
+    if (p.maskImage) mask = await loadImage(p.maskImage, { ...options, field: 'mask_image' });
+  } catch (err) {
+    if (err instanceof ImageSourceError) return error(err.message);
+    throw err;
+  }
+  const fitted = init ? fitSize(init, 1024) : { width: 512, height: 512 };
+  const width = p.width ?? fitted.width;
+  const height = p.height ?? fitted.height;
+  const seed = p.seed ?? drawSeed();
+  const prefix = randomUUID();
+  const id = twin.jobs.newId();
+  const queued = twin.control.shouldQueue(p.samples, width, height);
+  const queueMs = queued ? twin.control.settings.queueMs : 0;
+  const names = Array.from({ length: p.samples }, (_, i) => `${prefix}-${i}.${p.base64 ? 'base64' : 'png'}`);
+  const output = names.map((name) => `${req.origin}/sandbox/files/${name}`);
+  const meta: Record<string, unknown> = {
+    prompt: p.enhancePrompt ? enhancePromptText(p.prompt, hashString(p.prompt)) : p.prompt,
+    model_id: p.modelId,
+    scheduler: p.scheduler,
+    safetychecker: p.safetyChecker ? 'yes' : 'no',
+    safety_checker_type: p.safetyCheckerType,
+    negative_prompt: p.negativePrompt ?? '',
+    W: width,
+    H: height,
+    guidance_scale: p.guidanceScale,
+    ...(p.initImage ? { init_image: shownImage(p.initImage) } : {}),
+    ...(p.maskImage ? { mask_image: shownImage(p.maskImage) } : {}),
+    steps: p.steps,
+    n_samples: p.samples,
+    ...(p.strength !== undefined ? { strength: p.strength } : {}),
+    full_url: 'no',
+    seed,
+    enhance_prompt: p.enhancePrompt ? 'yes' : 'no',
+    base64: p.base64 ? 'yes' : 'no',
+    ...p.extraMeta,
+    outdir: 'out',
+    file_prefix: prefix,
+  };
+  const job: ModelsLabJob = { id, readyAt: started + queueMs, output, meta, generationTime: 0, trackId: p.trackId, webhook: p.webhook };
+  if (failure) job.failure = failureMessage(failure);
+  else {
+    const images = generate({
+      provider: 'modelslab',
+      model: p.modelId,
+      prompt: p.prompt,
+      negativePrompt: p.negativePrompt ?? '',
+      seed,
+      width,
+      height,
+      samples: p.samples,
+      enhance: p.enhancePrompt,
+      guidance: p.guidanceScale,
+      steps: p.steps,
+      init,
+      mask,
+      strength: p.strength,
+    });
+    images.forEach((image, i) => {
+      const png = encodePng(image);
+      const bytes = p.base64 ? new Uint8Array(Buffer.from(Buffer.from(png).toString('base64'), 'latin1')) : png;
+      twin.files.put(names[i] ?? '', bytes, job.readyAt);
+    });
+    job.generationTime = seconds(Date.now() - started + queueMs);
+  }
+  twin.jobs.add(job);
+  if (queued) {
+    const fetchUrl = `${req.origin}/sandbox/modelslab/api/v3/dreambooth/fetch/${id}`;
+    return json(200, {
+      status: 'processing',
+      tip: `Your image is processing in the background; fetch it with a POST to ${fetchUrl} with your key in the body.`,
+      eta: seconds(queueMs),
+      messege: PROCESSING_MESSAGE,
+      webhook_status: '',
+      fetch_result: fetchUrl,
+      id,
+      output: [],
+      meta,
+      future_links: job.failure === undefined ? output : [],
+    });
+  }
+  return json(200, fetchAnswer(job));
+}
+
+async function fetchResult(twin: Twin, req: TwinRequest, pathId: string | null): Promise<Reply> {
+  const parsed = parseBody(req.body);
+  if (typeof parsed === 'string') return error(parsed);
+  const keyError = checkKey(parsed);
+  if (keyError) return keyError;
+  const raw = pathId ?? parsed.request_id;
+  if (isAbsent(raw)) return error('The request_id field is required.');
+  const id = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
+  const job = Number.isSafeInteger(id) ? twin.jobs.get(id) : undefined;
+  if (!job) return json(200, { status: 'failed', id: Number.isSafeInteger(id) ? id : raw, message: `Request not found: no job with id ${String(raw)}.` });
+  return json(200, fetchAnswer(job));
+}
