@@ -1,0 +1,47 @@
+/**
+ * The zoom and pan every result column shares, in fractions of the frame so
+ * columns of different pixel sizes stay aligned: a point p of the image (0..1)
+ * shows at p × scale + (x, y). The image always covers its frame.
+ */
+
+export interface SyncView {
+  scale: number;
+  x: number;
+  y: number;
+}
+
+export const IDENTITY: SyncView = { scale: 1, x: 0, y: 0 };
+export const MAX_ZOOM = 16;
+
+function clamp(v: number, lo: number, hi: number) {
+  return Math.min(hi, Math.max(lo, v));
+}
+
+/** Scale 1..MAX_ZOOM; no gap between the image's edge and the frame's. */
+export function constrain(view: SyncView): SyncView {
+  const scale = clamp(view.scale, 1, MAX_ZOOM);
+  return { scale, x: clamp(view.x, 1 - scale, 0), y: clamp(view.y, 1 - scale, 0) };
+}
+
+/** Zooms by `factor`, keeping the frame point (ax, ay), in 0..1, where it is. */
+export function zoomAt(view: SyncView, factor: number, ax = 0.5, ay = 0.5): SyncView {
+  const scale = clamp(view.scale * factor, 1, MAX_ZOOM);
+  const k = scale / view.scale;
+  return constrain({ scale, x: ax - (ax - view.x) * k, y: ay - (ay - view.y) * k });
+}
+
+/** Pans by (dx, dy), in fractions of the frame. */
+export function panBy(view: SyncView, dx: number, dy: number): SyncView {
+  return constrain({ scale: view.scale, x: view.x + dx, y: view.y + dy });
+}
+
+/** One wheel notch (~100 px) zooms about ×1.25; lines and pages count as notches. */
+export function wheelFactor(deltaY: number, deltaMode: number): number {
+  const px = deltaMode === 1 ? deltaY * 33 : deltaMode === 2 ? deltaY * 400 : deltaY;
+  return Math.pow(1.25, -clamp(px, -400, 400) / 100);
+}
+
+/** CSS for the image inside its frame (transform-origin 0 0). */
+export function viewTransform(view: SyncView): string {
+  return `translate(${view.x * 100}%, ${view.y * 100}%) scale(${view.scale})`;
+}
