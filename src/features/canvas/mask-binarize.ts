@@ -56,7 +56,7 @@ export function hasPaintedPixel(rgba: Uint8ClampedArray): boolean {
  * analytically, so even a 600 px tip takes well under a millisecond. A disc of one or two
  * pixels is filled completely (the centre rule would leave a 2 px disc empty).
  */
-export function discTip(d: number): Uint8ClampedArray {
+export function discTip(d: number): Uint8ClampedArray<ArrayBuffer> {
   const size = Math.max(1, Math.round(d));
   const out = new Uint8ClampedArray(size * size * 4);
   const words = new Uint32Array(out.buffer);

@@ -35,6 +35,14 @@ describe('pressure', () => {
     expect(pressureToDiameter(2, 0)).toBe(1);
     expect(pressureToDiameter(50, Number.NaN)).toBe(50);
   });
+
+  it('keeps the exact size at full pressure and snaps large partial diameters to few steps', () => {
+    expect(pressureToDiameter(301, 1)).toBe(301);
+    const seen = new Set<number>();
+    for (let i = 0; i <= 1000; i++) seen.add(pressureToDiameter(512, i / 1001));
+    expect(seen.size).toBeLessThan(45);
+    for (const d of seen) expect(d).toBeGreaterThanOrEqual(100);
+  });
 });
 
 describe('Stamper', () => {

@@ -24,11 +24,19 @@ export function effectivePressure(pointerType: string, pressure: number): number
   return Math.min(1, pressure);
 }
 
-/** Stamp diameter in whole image pixels for a brush size and a pressure (0..1). */
+/**
+ * Stamp diameter in whole image pixels for a brush size and a pressure (0..1). Full
+ * pressure gives exactly the brush size. Below it, diameters above 32 px snap to 16 steps
+ * per doubling (about 4 % apart, invisible in a stroke), so a pen stroke needs a few dozen
+ * distinct brush tips, not hundreds.
+ */
 export function pressureToDiameter(size: number, pressure: number): number {
   const p = Number.isFinite(pressure) ? Math.min(1, Math.max(0, pressure)) : 1;
-  const factor = MIN_PRESSURE_FACTOR + (1 - MIN_PRESSURE_FACTOR) * p;
-  return Math.max(1, Math.round(size * factor));
+  if (p >= 1) return Math.max(1, Math.round(size));
+  const d = size * (MIN_PRESSURE_FACTOR + (1 - MIN_PRESSURE_FACTOR) * p);
+  if (d < 32) return Math.max(1, Math.round(d));
+  const step = 2 ** Math.floor(Math.log2(d / 16));
+  return Math.round(d / step) * step;
 }
 
 /**

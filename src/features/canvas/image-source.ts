@@ -1,0 +1,172 @@
+/**
+ * Getting an init image in: files, URLs, pasted and dropped items. Local images become PNG
+ * data URLs at a size the endpoint accepts; a remote image whose pixels the browser may
+ * not read (no CORS) stays a URL, which the provider can fetch itself.
+ */
+import { context2d, createCanvas, releaseCanvasMemory } from './canvas-pool';
+import { describeFit, fitSize } from './fit-size';
+import { blobToDataUrl } from './mask-export';
+import { isRemoteImageUrl } from './provider-image';
+
+export interface FitOptions {
+  maxSide?: number;
+  multipleOf?: number;
+}
+
+export interface LoadedImage {
+  /** A PNG data URL, or the http(s) URL itself when its pixels cannot be read. */
+  src: string;
+  width: number;
+  height: number;
+  note?: string;
+  /** False for a CORS-tainted remote image. */
+  readable: boolean;
+}
+
+/** An error whose message can be shown to the user as is. */
+export class ImageInputError extends Error {}
+
+const ACCEPTED = 'PNG, JPEG, WebP, GIF, AVIF or BMP';
+
+export function isImageType(type: string): boolean {
+  return type.startsWith('image/');
+}
+
+/** Loads an image element; resolves once it is decoded. */
+export function decodeImage(src: string, crossOrigin?: 'anonymous'): Promise<HTMLImageElement> {
+  const img = new Image();
+  if (crossOrigin) img.crossOrigin = crossOrigin;
+  img.decoding = 'async';
+  img.src = src;
+  return img.decode().then(
+    () => img,
+    () => Promise.reject(new ImageInputError('The browser could not read that as an image.')),
+  );
+}
+
+/** An http(s) image: with CORS when the server allows it, otherwise tainted (readable = false). */
+export async function decodeRemote(url: string): Promise<{ image: HTMLImageElement; readable: boolean }> {
+  try {
+    return { image: await decodeImage(url, 'anonymous'), readable: true };
+  } catch {
+    try {
+      return { image: await decodeImage(url), readable: false };
+    } catch {
+      throw new ImageInputError(
+        `Couldn't load an image from ${shorten(url)}. Check the address, or save the image and choose it as a file.`,
+      );
+    }
+  }
+}
+
+function shorten(url: string): string {
+  return url.length > 80 ? `${url.slice(0, 60)}…${url.slice(-15)}` : url;
+}
+
+function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
+  return new Promise((resolve, reject) =>
+    canvas.toBlob((b) => (b ? resolve(b) : reject(new ImageInputError('Could not encode the image as PNG.'))), 'image/png'),
+  );
+}
+
+/** Draws `source` at the fitted size and returns a PNG data URL. */
+export async function encodeFitted(source: CanvasImageSource, width: number, height: number): Promise<string> {
+  const canvas = createCanvas(width, height);
+  try {
+    const ctx = context2d(canvas);
+    ctx.imageSmoothingEnabled = true;
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(source, 0, 0, width, height);
+    return await blobToDataUrl(await canvasToPng(canvas));
+  } finally {
+    releaseCanvasMemory(canvas);
+  }
+}
+
+/**
+ * A decoded, readable image → what the endpoint gets: the original PNG data when it
+ * already fits (`originalPng`), otherwise a re-encoded PNG at the fitted size.
+ */
+export async function normalizeImage(
+  source: CanvasImageSource,
+  width: number,
+  height: number,
+  fit: FitOptions,
+  originalPng?: () => Promise<string>,
+): Promise<LoadedImage> {
+  const fitted = fitSize(width, height, fit.maxSide, fit.multipleOf);
+  const note = describeFit(width, height, fitted, fit.maxSide, fit.multipleOf);
+  const src =
+    !fitted.changed && originalPng ? await originalPng() : await encodeFitted(source, fitted.width, fitted.height);
+  return { src, width: fitted.width, height: fitted.height, note, readable: true };
+}
+
+export async function imageFromFile(file: File, fit: FitOptions): Promise<LoadedImage> {
+  const name = file.name ? `“${file.name}”` : 'That file';
+  if (file.type && !isImageType(file.type)) {
+    throw new ImageInputError(`${name} isn't an image (${file.type}). Choose a ${ACCEPTED} file.`);
+  }
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(file);
+  } catch {
+    throw new ImageInputError(`${name} couldn't be read as an image. Choose a ${ACCEPTED} file.`);
+  }
+  try {
+    const isPng = file.type === 'image/png';
+    return await normalizeImage(bitmap, bitmap.width, bitmap.height, fit, isPng ? () => blobToDataUrl(file) : undefined);
+  } finally {
+    bitmap.close();
+  }
+}
+
+/** Accepts http(s) URLs, same-site paths and image data URLs; anything else is refused. */
+export function parseImageAddress(text: string, base: string): string {
+  const trimmed = text.trim();
+  if (!trimmed) throw new ImageInputError('Enter the address of an image (https://…).');
+  if (trimmed.startsWith('data:')) {
+    if (!/^data:image\//i.test(trimmed)) throw new ImageInputError("That data URL isn't an image.");
+    return trimmed;
+  }
+  let url: URL;
+  try {
+    url = new URL(trimmed, base);
+  } catch {
+    throw new ImageInputError(`“${shorten(trimmed)}” isn't a web address. Enter an http(s) URL of an image.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ImageInputError(`Only http(s) image addresses can be loaded, not ${url.protocol}`);
+  }
+  return url.href;
+}
+
+export async function imageFromUrl(address: string, fit: FitOptions): Promise<LoadedImage> {
+  const url = parseImageAddress(address, location.href);
+  if (url.startsWith('data:')) {
+    const image = await decodeImage(url);
+    const isPng = /^data:image\/png[;,]/i.test(url);
+    return normalizeImage(image, image.naturalWidth, image.naturalHeight, fit, isPng ? async () => url : undefined);
+  }
+  const { image, readable } = await decodeRemote(url);
+  const width = image.naturalWidth;
+  const height = image.naturalHeight;
+  if (readable) return normalizeImage(image, width, height, fit);
+  const fitted = fitSize(width, height, fit.maxSide, fit.multipleOf);
+  const notes = [
+    "The browser isn't allowed to read this image's pixels (its server doesn't send CORS headers), so it stays a URL: the provider fetches it itself. Masks still work over it.",
+  ];
+  if (fitted.changed) {
+    notes.push(
+      `It is ${width}×${height} and can't be resized here; this endpoint expects ${fitted.width}×${fitted.height} or less. Save it and choose it as a file to have it scaled.`,
+    );
+  }
+  return { src: isRemoteImageUrl(url) ? url : address, width, height, readable: false, note: notes.join(' ') };
+}
+
+/** The image files in a paste or a drop, and any non-image files (to refuse with a message). */
+export function splitFiles(files: Iterable<File>): { images: File[]; others: File[] } {
+  const images: File[] = [];
+  const others: File[] = [];
+  for (const f of files) (isImageType(f.type) ? images : others).push(f);
+  return { images, others };
+}

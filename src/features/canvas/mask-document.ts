@@ -1,0 +1,165 @@
+/**
+ * The mask as a document: the raster, the stroke in progress, and the bounded history of
+ * committed operations. The stroke in progress is stamped straight onto the raster and
+ * kept as a flat sample buffer; on commit it becomes plain data ({ mode, size, points }).
+ */
+import { CanvasPool, releaseCanvasMemory } from './canvas-pool';
+import { MaskHistory, historyLimits } from './mask-history';
+import type { HistoryBudget } from './mask-history';
+import { coverageAfter } from './mask-ops';
+import type { Coverage, MaskOp, StrokeMode } from './mask-ops';
+import { MaskRaster } from './mask-raster';
+import { SampleBuffer } from './stroke-geometry';
+
+interface Snapshot {
+  /** null: the blank mask, which needs no pixels. */
+  canvas: HTMLCanvasElement | null;
+  coverage: Coverage;
+}
+
+interface StrokeInProgress {
+  mode: StrokeMode;
+  size: number;
+  samples: SampleBuffer;
+}
+
+export type MaskChange = 'commit' | 'undo' | 'redo' | 'clear' | 'invert' | 'abort';
+
+export class MaskDocument {
+  readonly raster: MaskRaster;
+  /** Changes each time the mask's committed content changes. */
+  version = 0;
+  private readonly pool: CanvasPool;
+  private readonly history: MaskHistory<MaskOp, Snapshot>;
+  private stroke: StrokeInProgress | undefined;
+  private listeners = new Set<(change: MaskChange) => void>();
+
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    budget?: HistoryBudget,
+  ) {
+    this.raster = new MaskRaster(width, height);
+    this.pool = new CanvasPool(width, height, 1);
+    this.history = new MaskHistory(historyLimits(width, height, budget), { canvas: null, coverage: 'empty' });
+  }
+
+  get painting(): boolean {
+    return this.stroke !== undefined;
+  }
+
+  get canUndo(): boolean {
+    return this.history.canUndo;
+  }
+
+  get canRedo(): boolean {
+    return this.history.canRedo;
+  }
+
+  get limits() {
+    return this.history.limits;
+  }
+
+  /** What is known about the committed mask without reading pixels. */
+  coverage(): Coverage {
+    return coverageAfter(this.history.baseSnapshot().coverage, this.history.appliedOps());
+  }
+
+  onChange(listener: (change: MaskChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  beginStroke(mode: StrokeMode, size: number, x: number, y: number, pressure: number): void {
+    if (this.stroke) this.endStroke();
+    this.stroke = { mode, size, samples: new SampleBuffer() };
+    this.raster.beginStroke(mode, size);
+    this.pool.prepareSoon();
+    this.extendStroke(x, y, pressure);
+  }
+
+  extendStroke(x: number, y: number, pressure: number): void {
+    if (!this.stroke) return;
+    this.stroke.samples.push(x, y, pressure);
+    this.raster.addSample(x, y, pressure);
+  }
+
+  /** Commits the stroke in progress as plain data. */
+  endStroke(): void {
+    const stroke = this.stroke;
+    if (!stroke) return;
+    this.stroke = undefined;
+    this.raster.endStroke();
+    this.commit({ kind: 'stroke', mode: stroke.mode, size: stroke.size, points: stroke.samples.toArray() }, 'commit');
+  }
+
+  /** Throws the stroke in progress away and rebuilds the committed mask. */
+  abortStroke(): void {
+    if (!this.stroke) return;
+    this.stroke = undefined;
+    this.raster.endStroke();
+    this.rebuild(this.history.current());
+    this.emit('abort');
+  }
+
+  undo(): boolean {
+    this.endStroke();
+    const plan = this.history.undo();
+    if (!plan) return false;
+    this.rebuild(plan);
+    this.version++;
+    this.emit('undo');
+    return true;
+  }
+
+  redo(): boolean {
+    this.endStroke();
+    const op = this.history.redo();
+    if (!op) return false;
+    this.raster.apply(op);
+    this.version++;
+    this.emit('redo');
+    return true;
+  }
+
+  clear(): void {
+    this.endStroke();
+    if (this.coverage() === 'empty') return;
+    this.raster.clear();
+    this.commit({ kind: 'clear' }, 'clear');
+  }
+
+  invert(): void {
+    this.endStroke();
+    this.raster.invert();
+    this.commit({ kind: 'invert' }, 'invert');
+  }
+
+  dispose(): void {
+    this.stroke = undefined;
+    this.listeners.clear();
+    for (const snap of this.history.dispose()) if (snap.canvas) releaseCanvasMemory(snap.canvas);
+    this.pool.dispose();
+    releaseCanvasMemory(this.raster.canvas);
+  }
+
+  private commit(op: MaskOp, change: MaskChange): void {
+    const released = this.history.push(op, () => {
+      const canvas = this.pool.acquire();
+      this.raster.copyTo(canvas);
+      return { canvas, coverage: this.coverage() };
+    });
+    for (const snap of released) if (snap.canvas) this.pool.release(snap.canvas);
+    this.version++;
+    this.emit(change);
+  }
+
+  private rebuild(plan: { snapshot: Snapshot; replay: MaskOp[] }): void {
+    this.raster.restore(plan.snapshot.canvas);
+    for (const op of plan.replay) this.raster.apply(op);
+  }
+
+  private emit(change: MaskChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+}

@@ -1,0 +1,350 @@
+/**
+ * The canvas core without React: wires DOM pointer, wheel and space-key input to the tools,
+ * the tools to the mask document, and the document and view to the Konva stage. React
+ * components drive it through a handful of methods; nothing per pointer move reaches React.
+ */
+import { isButtonLike, isTextEntry } from './dom-targets';
+import { MaskDocument } from './mask-document';
+import type { MaskChange } from './mask-document';
+import type { StrokeMode } from './mask-ops';
+import { MaskStage } from './mask-stage';
+import { effectivePressure } from './stroke-geometry';
+import { BrushTool } from './tools/brush-tool';
+import { PanTool } from './tools/pan-tool';
+import { PinchTool } from './tools/pinch-tool';
+import { PointerRouter } from './tools/pointer-router';
+import type { PointerInput, PointerSample } from './tools/tool-types';
+import { fitView, screenToImage, wheelZoomFactor, zoomAt } from './view-transform';
+import type { View } from './view-transform';
+
+export type PaintTool = 'brush' | 'eraser';
+
+export interface EditorCallbacks {
+  /** Coarse: after commits, undo/redo, clear, invert, a new image. */
+  onHistory(state: { canUndo: boolean; canRedo: boolean }): void;
+  /** The committed mask changed (not called during a stroke). */
+  onMaskChange(change: MaskChange, doc: MaskDocument): void;
+  /** The zoom changed (wheel, pinch…): called often, keep it imperative. */
+  onZoom?(scale: number): void;
+}
+
+export class MaskEditor {
+  readonly stage: MaskStage;
+  private doc: MaskDocument | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private imageSize = { width: 0, height: 0 };
+  private view: View = { scale: 1, x: 0, y: 0 };
+  private autoFit = true;
+  private viewport = { width: 0, height: 0 };
+  private rect: DOMRect;
+  private maskEnabled = false;
+  private tool: PaintTool = 'brush';
+  private brushSize = 48;
+  private space = false;
+  private hovering = false;
+  private lastPointer: { x: number; y: number; type: string } | undefined;
+  private readonly router: PointerRouter;
+  private readonly cursor: HTMLDivElement;
+  private readonly cleanups: Array<() => void> = [];
+
+  constructor(
+    private readonly container: HTMLDivElement,
+    private readonly callbacks: EditorCallbacks,
+  ) {
+    this.rect = container.getBoundingClientRect();
+    this.viewport = { width: Math.max(1, this.rect.width), height: Math.max(1, this.rect.height) };
+    this.stage = new MaskStage(container, this.viewport.width, this.viewport.height);
+    this.cursor = document.createElement('div');
+    this.cursor.setAttribute('aria-hidden', 'true');
+    Object.assign(this.cursor.style, {
+      position: 'absolute',
+      left: '0',
+      top: '0',
+      pointerEvents: 'none',
+      borderRadius: '9999px',
+      border: '1px solid rgba(255,255,255,0.95)',
+      boxShadow: '0 0 0 1px rgba(0,0,0,0.8), inset 0 0 0 1px rgba(0,0,0,0.5)',
+      display: 'none',
+      willChange: 'transform',
+    });
+    container.appendChild(this.cursor);
+
+    const viewDeps = { getView: () => this.view, setView: (v: View) => this.setView(v, false) };
+    const brush = new BrushTool({
+      target: () => this.doc,
+      toImage: (x, y) => screenToImage(this.view, x, y),
+      mode: (): StrokeMode => (this.tool === 'eraser' ? 'erase' : 'paint'),
+      size: () => this.brushSize,
+      changed: () => this.stage.maskChanged(),
+    });
+    this.router = new PointerRouter({
+      paintTool: () => (this.maskEnabled && this.doc ? brush : undefined),
+      panTool: new PanTool(viewDeps),
+      pinchTool: new PinchTool(viewDeps),
+      spaceHeld: () => this.space,
+    });
+    this.bindInput();
+  }
+
+  // ── Commands from the UI ────────────────────────────────────────────────────────────
+
+  /** Shows an image (any drawable, tainted ones included). The mask survives same-size changes. */
+  setImage(image: CanvasImageSource | undefined, width: number, height: number): void {
+    this.router.interrupt('image-change');
+    if (!image || width <= 0 || height <= 0) {
+      this.dropDocument();
+      this.imageSize = { width: 0, height: 0 };
+      this.stage.setImage(undefined, 0, 0);
+      this.stage.setMask(undefined);
+      this.emitHistory();
+      this.updateCursor();
+      return;
+    }
+    const sameSize = this.doc && this.doc.width === width && this.doc.height === height;
+    if (!sameSize) {
+      this.dropDocument();
+      this.doc = new MaskDocument(width, height);
+      const doc = this.doc;
+      this.unsubscribe = doc.onChange((change) => {
+        this.stage.maskChanged();
+        this.emitHistory();
+        this.callbacks.onMaskChange(change, doc);
+      });
+    }
+    this.imageSize = { width, height };
+    this.stage.setImage(image, width, height);
+    this.stage.setMask(this.maskEnabled ? this.doc!.raster.canvas : undefined);
+    if (!sameSize) this.fit();
+    this.emitHistory();
+  }
+
+  setMaskEnabled(enabled: boolean): void {
+    if (!enabled) this.router.interrupt('tool-change');
+    this.maskEnabled = enabled;
+    this.stage.setMask(enabled ? this.doc?.raster.canvas : undefined);
+    this.updateCursor();
+  }
+
+  setTool(tool: PaintTool): void {
+    if (tool !== this.tool) this.router.interrupt('tool-change');
+    this.tool = tool;
+  }
+
+  setBrushSize(size: number): void {
+    this.brushSize = size;
+    this.updateCursor();
+  }
+
+  setMaskOpacity(opacity: number): void {
+    this.stage.setMaskOpacity(opacity);
+  }
+
+  undo(): void {
+    this.router.interrupt('history');
+    this.doc?.undo();
+  }
+
+  redo(): void {
+    this.router.interrupt('history');
+    this.doc?.redo();
+  }
+
+  clearMask(): void {
+    this.router.interrupt('history');
+    this.doc?.clear();
+  }
+
+  invertMask(): void {
+    this.router.interrupt('history');
+    this.doc?.invert();
+  }
+
+  /** Escape: drops a stroke in progress, stops a pan. */
+  cancelGesture(): boolean {
+    const busy = this.router.state !== 'idle';
+    this.router.interrupt('escape');
+    return busy;
+  }
+
+  zoomBy(factor: number): void {
+    this.setView(zoomAt(this.view, factor, this.viewport.width / 2, this.viewport.height / 2), false);
+  }
+
+  fit(): void {
+    this.setView(fitView(this.imageSize.width, this.imageSize.height, this.viewport.width, this.viewport.height), true);
+  }
+
+  get document(): MaskDocument | undefined {
+    return this.doc;
+  }
+
+  get state() {
+    return this.router.state;
+  }
+
+  destroy(): void {
+    this.router.interrupt('dispose');
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.dropDocument();
+    this.stage.destroy();
+    this.cursor.remove();
+  }
+
+  // ── Internals ───────────────────────────────────────────────────────────────────────
+
+  private dropDocument(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.doc?.dispose();
+    this.doc = undefined;
+  }
+
+  private emitHistory(): void {
+    this.callbacks.onHistory({ canUndo: !!this.doc?.canUndo, canRedo: !!this.doc?.canRedo });
+  }
+
+  private setView(view: View, autoFit: boolean): void {
+    this.view = view;
+    this.autoFit = autoFit;
+    this.stage.setView(view);
+    this.updateCursor();
+    this.callbacks.onZoom?.(view.scale);
+  }
+
+  private resize(width: number, height: number): void {
+    if (width <= 0 || height <= 0) return;
+    this.viewport = { width, height };
+    this.rect = this.container.getBoundingClientRect();
+    this.stage.setViewportSize(width, height);
+    if (this.autoFit) this.fit();
+  }
+
+  private updateCursor(): void {
+    const p = this.lastPointer;
+    const painting = this.maskEnabled && !!this.doc && !this.space;
+    const show = painting && this.hovering && !!p && p.type !== 'touch' && this.router.state !== 'panning';
+    this.container.style.cursor =
+      this.router.state === 'panning' ? 'grabbing' : painting ? (show ? 'none' : 'crosshair') : this.imageSize.width ? 'grab' : 'default';
+    if (!show || !p) {
+      this.cursor.style.display = 'none';
+      return;
+    }
+    const d = Math.max(4, this.brushSize * this.view.scale);
+    this.cursor.style.display = 'block';
+    this.cursor.style.width = `${d}px`;
+    this.cursor.style.height = `${d}px`;
+    this.cursor.style.transform = `translate(${p.x - d / 2}px, ${p.y - d / 2}px)`;
+  }
+
+  private toInput(e: PointerEvent, coalesced: boolean): PointerInput {
+    const { left, top } = this.rect;
+    let events: PointerEvent[] = [e];
+    if (coalesced && typeof e.getCoalescedEvents === 'function') {
+      const list = e.getCoalescedEvents();
+      if (list.length) events = list;
+    }
+    const samples: PointerSample[] = events.map((c) => ({
+      x: c.clientX - left,
+      y: c.clientY - top,
+      pressure: effectivePressure(e.pointerType, c.pressure),
+    }));
+    return { id: e.pointerId, type: e.pointerType, button: e.button, x: e.clientX - left, y: e.clientY - top, samples };
+  }
+
+  private bindInput(): void {
+    const el = this.container;
+    const on = <K extends keyof HTMLElementEventMap>(type: K, fn: (e: HTMLElementEventMap[K]) => void, opts?: AddEventListenerOptions) => {
+      el.addEventListener(type, fn as EventListener, opts);
+      this.cleanups.push(() => el.removeEventListener(type, fn as EventListener, opts));
+    };
+    const onWindow = <K extends keyof WindowEventMap>(type: K, fn: (e: WindowEventMap[K]) => void) => {
+      window.addEventListener(type, fn as EventListener);
+      this.cleanups.push(() => window.removeEventListener(type, fn as EventListener));
+    };
+
+    on('pointerdown', (e) => {
+      if (e.button === 2) return;
+      this.rect = el.getBoundingClientRect();
+      if (e.pointerType !== 'touch') e.preventDefault();
+      if (document.activeElement !== el && el.tabIndex >= 0) el.focus({ preventScroll: true });
+      try {
+        el.setPointerCapture(e.pointerId);
+      } catch {
+        // A synthetic or already-released pointer cannot be captured; input still works.
+      }
+      this.router.down(this.toInput(e, false));
+      this.updateCursor();
+    });
+    on('pointermove', (e) => {
+      const input = this.toInput(e, true);
+      this.lastPointer = { x: input.x, y: input.y, type: e.pointerType };
+      this.router.move(input);
+      this.updateCursor();
+    });
+    on('pointerup', (e) => {
+      this.router.up(this.toInput(e, false));
+      this.updateCursor();
+    });
+    on('pointercancel', (e) => {
+      this.router.cancel(this.toInput(e, false));
+      this.updateCursor();
+    });
+    on('lostpointercapture', (e) => {
+      // Capture lost without a pointerup (the element moved, the window lost focus…): finish.
+      if (this.router.state !== 'idle') this.router.up(this.toInput(e, false));
+    });
+    on('pointerenter', (e) => {
+      this.hovering = true;
+      this.rect = el.getBoundingClientRect();
+      this.lastPointer = { x: e.clientX - this.rect.left, y: e.clientY - this.rect.top, type: e.pointerType };
+      this.updateCursor();
+    });
+    on('pointerleave', () => {
+      this.hovering = false;
+      this.updateCursor();
+    });
+    on('contextmenu', (e) => e.preventDefault());
+    on(
+      'wheel',
+      (e) => {
+        if (!this.imageSize.width) return;
+        e.preventDefault();
+        this.rect = el.getBoundingClientRect();
+        const factor = wheelZoomFactor(e.deltaY, e.deltaMode, e.ctrlKey);
+        this.setView(zoomAt(this.view, factor, e.clientX - this.rect.left, e.clientY - this.rect.top), false);
+      },
+      { passive: false },
+    );
+    onWindow('keydown', (e) => {
+      if (e.code !== 'Space' || e.repeat || isTextEntry(e.target)) return;
+      if (!this.hovering && document.activeElement !== el) return;
+      if (isButtonLike(e.target)) return;
+      e.preventDefault();
+      this.space = true;
+      this.updateCursor();
+    });
+    onWindow('keyup', (e) => {
+      if (e.code !== 'Space' || !this.space) return;
+      this.space = false;
+      this.updateCursor();
+    });
+    onWindow('blur', () => {
+      this.space = false;
+      this.router.interrupt('blur');
+      this.updateCursor();
+    });
+    // Any scrolling ancestor moves the stage: capture catches scroll events that do not bubble.
+    const onScroll = () => {
+      this.rect = el.getBoundingClientRect();
+    };
+    document.addEventListener('scroll', onScroll, { capture: true, passive: true });
+    this.cleanups.push(() => document.removeEventListener('scroll', onScroll, { capture: true }));
+
+    const observer = new ResizeObserver((entries) => {
+      const box = entries[0]?.contentRect;
+      if (box) this.resize(Math.round(box.width), Math.round(box.height));
+    });
+    observer.observe(el);
+    this.cleanups.push(() => observer.disconnect());
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * Mask export: the mask raster (white, alpha 0/255) composited once over black and encoded
+ * by the browser's own PNG encoder, at the raster's (= the init image's) pixel size. No
+ * per-pixel JavaScript: the raster is binary by construction, so the PNG is strictly black
+ * and white. No app state here: canvases in, a PNG out.
+ */
+import { context2d } from './canvas-pool';
+import { hasPaintedPixel } from './mask-binarize';
+
+export interface ExportedMask {
+  blob: Blob;
+  width: number;
+  height: number;
+}
+
+function toBlob(canvas: HTMLCanvasElement): Promise<Blob> {
+  return new Promise((resolve, reject) => {
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The browser could not encode the mask as PNG.'))), 'image/png');
+  });
+}
+
+/**
+ * Paints the mask as sent into `target` (resized to match): black, then the raster on top.
+ * Synchronous, so it captures the raster as it is now; encoding happens afterwards.
+ */
+export function composeMask(raster: HTMLCanvasElement, target: HTMLCanvasElement): void {
+  if (target.width !== raster.width || target.height !== raster.height) {
+    target.width = raster.width;
+    target.height = raster.height;
+  }
+  const ctx = context2d(target);
+  ctx.globalCompositeOperation = 'copy';
+  ctx.drawImage(raster, 0, 0);
+  ctx.globalCompositeOperation = 'destination-over';
+  ctx.fillStyle = '#000000';
+  ctx.fillRect(0, 0, target.width, target.height);
+  ctx.globalCompositeOperation = 'source-over';
+}
+
+/** The mask as a PNG at the raster's size: one composite, then `toBlob`. */
+export async function exportMaskPng(raster: HTMLCanvasElement, scratch: HTMLCanvasElement): Promise<ExportedMask> {
+  composeMask(raster, scratch);
+  const blob = await toBlob(scratch);
+  return { blob, width: raster.width, height: raster.height };
+}
+
+export function blobToDataUrl(blob: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error ?? new Error('Could not read the mask.'));
+    reader.readAsDataURL(blob);
+  });
+}
+
+const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Whether any pixel of the raster is painted, read back in bands of rows so that no single
+ * task blocks the page (a full 2048×2048 read costs ~50 ms). Only needed when the operations
+ * alone cannot tell (after erasing or inverting). `isStale` aborts early; the answer is then
+ * undefined.
+ */
+export async function scanForPaint(raster: HTMLCanvasElement, isStale: () => boolean, bandPixels = 1 << 19): Promise<boolean | undefined> {
+  const ctx = context2d(raster);
+  const rows = Math.max(1, Math.floor(bandPixels / Math.max(1, raster.width)));
+  for (let y = 0; y < raster.height; y += rows) {
+    if (isStale()) return undefined;
+    const h = Math.min(rows, raster.height - y);
+    if (hasPaintedPixel(ctx.getImageData(0, y, raster.width, h).data)) return true;
+    await yieldToBrowser();
+  }
+  return isStale() ? undefined : false;
+}
