@@ -22,6 +22,11 @@ export interface ImageSourceOptions {
 
 const FILES_PATH = '/sandbox/files/';
 
+/** Loads an optional image field (undefined when not given). */
+export function loadOptionalImage(value: string | undefined, options: ImageSourceOptions): Promise<Raster | undefined> {
+  return value === undefined ? Promise.resolve(undefined) : loadImage(value, options);
+}
+
 export async function loadImage(value: string, options: ImageSourceOptions): Promise<Raster> {
   const bytes = await loadBytes(value.trim(), options);
   try {

@@ -9,12 +9,12 @@ import { failureMessage, retryHeaders } from './failures';
 import { fitSize, generate } from './generate';
 import { json, seconds } from './http';
 import type { Reply, TwinRequest } from './http';
-import { ImageSourceError, loadImage } from './image-source';
+import { ImageSourceError, loadOptionalImage } from './image-source';
 import { fetchAnswer, PROCESSING_MESSAGE } from './modelslab-jobs';
 import type { ModelsLabJob } from './modelslab-jobs';
 import { enhancePromptText, readModelsLabParams } from './modelslab-params';
 import type { ModelsLabKind, ModelsLabParams } from './modelslab-params';
-import { FieldError, isAbsent } from './params';
+import { FieldError, isAbsent, parseJsonObject } from './params';
 import type { Fields } from './params';
 import { encodePng } from './png';
 import { drawSeed, hashString } from './prng';
@@ -43,8 +43,8 @@ export async function handleModelsLab(twin: Twin, req: TwinRequest): Promise<Rep
   if (kind === undefined) return fetchResult(twin, req, fetchId ?? null);
   const failure = twin.control.takeFailure('modelslab');
   if (failure && failure.status !== 200) return failureReply(failure);
-  const parsed = parseBody(req.body);
-  if (typeof parsed === 'string') return error(parsed);
+  const parsed = parseJsonObject(req.body);
+  if (!parsed) return error(NOT_JSON);
   const keyError = checkKey(parsed);
   if (keyError) return keyError;
   let params: ModelsLabParams;
@@ -63,17 +63,7 @@ function failureReply(failure: Failure): Reply {
   return json(failure.status, body, retryHeaders(failure));
 }
 
-/** The JSON object of the body, or an error message. */
-function parseBody(body: Buffer): Fields | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(body.toString('utf8'));
-  } catch {
-    return 'Invalid request body: send a JSON object (Content-Type: application/json).';
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'Invalid request body: send a JSON object.';
-  return value as Fields;
-}
+const NOT_JSON = 'Invalid request body: send a JSON object (Content-Type: application/json).';
 
 function checkKey(fields: Fields): Reply | null {
   if (isAbsent(fields.key)) return error(MISSING_KEY_MESSAGE);
@@ -86,14 +76,40 @@ function shownImage(value: string): string {
   return /^https?:\/\//i.test(value) ? value : `<base64 image, ${value.length} characters>`;
 }
 
+/** The response's meta, in the service's own names (seed 002's response). */
+function buildMeta(p: ModelsLabParams, used: { width: number; height: number; seed: number; prefix: string }): Record<string, unknown> {
+  return {
+    prompt: p.enhancePrompt ? enhancePromptText(p.prompt, hashString(p.prompt)) : p.prompt,
+    model_id: p.modelId,
+    scheduler: p.scheduler,
+    safetychecker: p.safetyChecker ? 'yes' : 'no',
+    safety_checker_type: p.safetyCheckerType,
+    negative_prompt: p.negativePrompt ?? '',
+    W: used.width,
+    H: used.height,
+    guidance_scale: p.guidanceScale,
+    ...(p.initImage ? { init_image: shownImage(p.initImage) } : {}),
+    ...(p.maskImage ? { mask_image: shownImage(p.maskImage) } : {}),
+    steps: p.steps,
+    n_samples: p.samples,
+    ...(p.strength !== undefined ? { strength: p.strength } : {}),
+    full_url: 'no',
+    seed: used.seed,
+    enhance_prompt: p.enhancePrompt ? 'yes' : 'no',
+    base64: p.base64 ? 'yes' : 'no',
+    ...p.extraMeta,
+    outdir: 'out',
+    file_prefix: used.prefix,
+  };
+}
+
 async function generation(twin: Twin, req: TwinRequest, p: ModelsLabParams, failure: Failure | null): Promise<Reply> {
   const started = Date.now();
   let init: Raster | undefined;
   let mask: Raster | undefined;
   try {
-    const options = { files: twin.files, rawBase64: p.base64 };
-    if (p.initImage) init = await loadImage(p.initImage, { ...options, field: 'init_image' });
-    if (p.maskImage) mask = await loadImage(p.maskImage, { ...options, field: 'mask_image' });
+    init = await loadOptionalImage(p.initImage, { files: twin.files, rawBase64: p.base64, field: 'init_image' });
+    mask = await loadOptionalImage(p.maskImage, { files: twin.files, rawBase64: p.base64, field: 'mask_image' });
   } catch (err) {
     if (err instanceof ImageSourceError) return error(err.message);
     throw err;
@@ -108,29 +124,7 @@ async function generation(twin: Twin, req: TwinRequest, p: ModelsLabParams, fail
   const queueMs = queued ? twin.control.settings.queueMs : 0;
   const names = Array.from({ length: p.samples }, (_, i) => `${prefix}-${i}.${p.base64 ? 'base64' : 'png'}`);
   const output = names.map((name) => `${req.origin}/sandbox/files/${name}`);
-  const meta: Record<string, unknown> = {
-    prompt: p.enhancePrompt ? enhancePromptText(p.prompt, hashString(p.prompt)) : p.prompt,
-    model_id: p.modelId,
-    scheduler: p.scheduler,
-    safetychecker: p.safetyChecker ? 'yes' : 'no',
-    safety_checker_type: p.safetyCheckerType,
-    negative_prompt: p.negativePrompt ?? '',
-    W: width,
-    H: height,
-    guidance_scale: p.guidanceScale,
-    ...(p.initImage ? { init_image: shownImage(p.initImage) } : {}),
-    ...(p.maskImage ? { mask_image: shownImage(p.maskImage) } : {}),
-    steps: p.steps,
-    n_samples: p.samples,
-    ...(p.strength !== undefined ? { strength: p.strength } : {}),
-    full_url: 'no',
-    seed,
-    enhance_prompt: p.enhancePrompt ? 'yes' : 'no',
-    base64: p.base64 ? 'yes' : 'no',
-    ...p.extraMeta,
-    outdir: 'out',
-    file_prefix: prefix,
-  };
+  const meta = buildMeta(p, { width, height, seed, prefix });
   const job: ModelsLabJob = { id, readyAt: started + queueMs, output, meta, generationTime: 0, trackId: p.trackId, webhook: p.webhook };
   if (failure) job.failure = failureMessage(failure);
   else {
@@ -177,8 +171,8 @@ async function generation(twin: Twin, req: TwinRequest, p: ModelsLabParams, fail
 }
 
 async function fetchResult(twin: Twin, req: TwinRequest, pathId: string | null): Promise<Reply> {
-  const parsed = parseBody(req.body);
-  if (typeof parsed === 'string') return error(parsed);
+  const parsed = parseJsonObject(req.body);
+  if (!parsed) return error(NOT_JSON);
   const keyError = checkKey(parsed);
   if (keyError) return keyError;
   const raw = pathId ?? parsed.request_id;

@@ -15,6 +15,16 @@ export class FieldError extends Error {
 
 export type Fields = Record<string, unknown>;
 
+/** The body as a JSON object, or undefined when it is not valid JSON or not an object. */
+export function parseJsonObject(body: Buffer): Fields | undefined {
+  try {
+    const value: unknown = JSON.parse(body.toString('utf8'));
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export function isAbsent(value: unknown): boolean {
   return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }

@@ -55,7 +55,7 @@ export function resizeBilinear(src: Raster, width: number, height: number): Rast
   return out;
 }
 
-/** The pixels as one 32-bit word each (copies first when the bytes are not 4-byte aligned). */
+/** The pixels as one 32-bit word each, for reading (copies first when the bytes are not 4-byte aligned). */
 function u32View(data: Uint8Array): Uint32Array {
   const aligned = data.byteOffset % 4 === 0 ? data : data.slice();
   return new Uint32Array(aligned.buffer, aligned.byteOffset, aligned.length >> 2);
@@ -66,7 +66,7 @@ export function resizeNearest(src: Raster, width: number, height: number): Raste
   if (src.width === width && src.height === height) return { width, height, data: src.data.slice() };
   const out = createRaster(width, height);
   const s32 = u32View(src.data);
-  const d32 = u32View(out.data);
+  const d32 = new Uint32Array(out.data.buffer, 0, width * height);
   const cols = new Int32Array(width);
   for (let x = 0; x < width; x++) cols[x] = Math.min(Math.floor(((x + 0.5) * src.width) / width), src.width - 1);
   for (let y = 0; y < height; y++) {

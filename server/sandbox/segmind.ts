@@ -8,10 +8,9 @@ import { failureMessage, retryHeaders } from './failures';
 import { fitSize, generate } from './generate';
 import { header, json, mediaType, seconds } from './http';
 import type { Reply, TwinRequest } from './http';
-import { ImageSourceError, loadImage } from './image-source';
+import { ImageSourceError, loadOptionalImage } from './image-source';
 import { encodeJpeg } from './jpeg';
-import { FieldError } from './params';
-import type { Fields } from './params';
+import { FieldError, parseJsonObject } from './params';
 import { drawSeed } from './prng';
 import type { Raster } from './raster';
 import { readSegmindParams, SEGMIND_MODELS } from './segmind-params';
@@ -57,14 +56,8 @@ export async function handleSegmind(twin: Twin, req: TwinRequest): Promise<Reply
   if (key === '') return error(401, MESSAGES.missingKey);
   if (key === 'invalid') return error(401, MESSAGES.invalidKey);
   if (mediaType(req.headers) !== 'application/json') return error(406, MESSAGES.contentType);
-  let fields: Fields;
-  try {
-    const value: unknown = JSON.parse(req.body.toString('utf8'));
-    if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new Error('not an object');
-    fields = value as Fields;
-  } catch {
-    return error(400, 'Bad Request: the body is not a JSON object.');
-  }
+  const fields = parseJsonObject(req.body);
+  if (!fields) return error(400, 'Bad Request: the body is not a JSON object.');
   let params: SegmindParams;
   try {
     params = readSegmindParams(model, fields);
@@ -83,9 +76,8 @@ async function render(twin: Twin, model: SegmindModel, p: SegmindParams, key: st
   let init: Raster | undefined;
   let mask: Raster | undefined;
   try {
-    const options = { files: twin.files, rawBase64: true };
-    if (p.image) init = await loadImage(p.image, { ...options, field: 'image' });
-    if (p.mask) mask = await loadImage(p.mask, { ...options, field: 'mask' });
+    init = await loadOptionalImage(p.image, { files: twin.files, rawBase64: true, field: 'image' });
+    mask = await loadOptionalImage(p.mask, { files: twin.files, rawBase64: true, field: 'mask' });
   } catch (err) {
     if (err instanceof ImageSourceError) return error(400, `Bad Request: ${err.message}.`);
     throw err;
