@@ -125,6 +125,7 @@ describe('routing, CORS and files', () => {
     const head = await fetch(url, { method: 'HEAD' });
     expect(head.headers.get('content-length')).toBe(res.headers.get('content-length'));
     expect((await fetch(`${twin.base}/sandbox/files/missing.png`)).status).toBe(404);
+    expect((await fetch(`${twin.base}/sandbox/files/%E0%A4%A.png`)).status).toBe(404);
   });
 
   it('each middleware is an independent twin', async () => {

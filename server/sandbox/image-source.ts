@@ -44,7 +44,7 @@ async function loadBytes(value: string, { field, files, rawBase64 }: ImageSource
     } catch {
       throw new ImageSourceError(`${field} is not a valid URL`);
     }
-    if (url.pathname.startsWith(FILES_PATH)) return ownFile(decodeURIComponent(url.pathname.slice(FILES_PATH.length)), field, files);
+    if (url.pathname.startsWith(FILES_PATH)) return ownFile(url.pathname.slice(FILES_PATH.length), field, files);
     return fetchBytes(url, field);
   }
   if (/^data:/i.test(value)) {

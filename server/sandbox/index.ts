@@ -85,7 +85,8 @@ function route(twin: Twin, req: TwinRequest): Reply | Promise<Reply> {
 
 function file(twin: Twin, req: TwinRequest): Reply {
   if (req.method !== 'GET' && req.method !== 'HEAD') return json(405, { error: 'Use GET for files.' });
-  const name = decodeURIComponent(req.path.slice('/sandbox/files/'.length));
+  // Names are <uuid>-<i>.<ext>: nothing to decode, and a malformed %-escape simply matches no file.
+  const name = req.path.slice('/sandbox/files/'.length);
   const stored = twin.files.get(name);
   if (!stored) return json(404, { error: `No such file: ${name}` }, { 'cache-control': 'no-store' });
   return {
