@@ -1,0 +1,179 @@
+/**
+ * Compare providers, end to end against the sandbox twins: fan-out to three
+ * providers, one failing without stopping the others, a 2×2 sweep, an
+ * inpainting comparison, and a comparison reopened after a reload.
+ */
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { openFresh, recordRequests, resetSandbox } from './fixtures/playground';
+
+const THREE = ['DreamRender-3.0 generate_image', 'ModelsLab text2img', 'Segmind sd1.5-dreamshaper'];
+
+async function openCompare(page: Page) {
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Compare providers' })).toBeVisible();
+}
+
+function column(page: Page, label: string) {
+  return page.getByRole('article', { name: `Result: ${label}` });
+}
+
+function sandboxPosts(requests: ReturnType<typeof recordRequests>, provider: string) {
+  return requests.filter((r) => r.method() === 'POST' && r.url().includes(`/sandbox/${provider}/`));
+}
+
+async function expectLoaded(img: ReturnType<Page['getByRole']>) {
+  await expect(img).toBeVisible();
+  await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
+}
+
+test.beforeEach(async ({ page, request }) => {
+  await resetSandbox(request);
+  await openFresh(page);
+  await openCompare(page);
+});
+
+test('three providers at once give three images with one shared seed and timings', async ({ page }) => {
+  await page.getByLabel('Prompt', { exact: true }).fill('a lighthouse on a cliff at dusk');
+  const requests = recordRequests(page);
+  await page.getByRole('button', { name: 'Run comparison (3 requests)' }).click();
+
+  const seeds: string[] = [];
+  for (const label of THREE) {
+    const col = column(page, label);
+    await expect(col.getByText('done', { exact: true })).toBeVisible();
+    await expectLoaded(col.getByRole('img', { name: new RegExp(`^${label}, seed \\d+$`) }));
+    seeds.push((await col.getByLabel('Seed used').textContent())!);
+    await expect(col.getByLabel('Latency')).toHaveText(/^\d+\.\d\d s$/);
+  }
+  // The seed was drawn once, for every target.
+  expect(seeds[0]).toMatch(/^\d+$/);
+  expect(new Set(seeds).size).toBe(1);
+  await expect(page.getByText(`seed ${seeds[0]} for every target`)).toBeVisible();
+  // ModelsLab and Segmind report their own generation time.
+  await expect(column(page, 'ModelsLab text2img').getByLabel('Provider generation time')).toHaveText(/^\d+\.\d\d s$/);
+  await expect(column(page, 'Segmind sd1.5-dreamshaper').getByLabel('Provider generation time')).toHaveText(/^\d+\.\d\d s$/);
+  await expect(column(page, 'Segmind sd1.5-dreamshaper').getByLabel('Credits left')).toHaveText(/^\d+$/);
+  for (const p of ['dreamrender', 'modelslab', 'segmind']) expect(sandboxPosts(requests, p)).toHaveLength(1);
+
+  // A/B between two of them.
+  await page.getByRole('tab', { name: 'A/B' }).click();
+  await page.getByLabel('A', { exact: true }).selectOption({ label: 'ModelsLab text2img' });
+  await page.getByLabel('B', { exact: true }).selectOption({ label: 'Segmind sd1.5-dreamshaper' });
+  await expectLoaded(page.getByRole('img', { name: /^A: ModelsLab text2img, seed \d+$/ }));
+  await expectLoaded(page.getByRole('img', { name: /^B: Segmind sd1\.5-dreamshaper, seed \d+$/ }));
+  const slider = page.getByLabel('A/B position');
+  await slider.fill('20');
+  await expect(slider).toHaveValue('20');
+});
+
+test('the mapping shows adjusted values, and what is sent is what the schema accepts', async ({ page }) => {
+  await page.getByLabel('Steps', { exact: true }).fill('10');
+  await page.getByLabel('Width', { exact: true }).fill('600');
+  await page.getByLabel('Scheduler', { exact: true }).fill('EulerAncestralDiscreteScheduler');
+  const segmind = page.getByRole('table', { name: 'Mapping for Segmind sd1.5-dreamshaper' });
+  await expect(segmind.getByRole('row', { name: /num_inference_steps/ })).toContainText('10 is below the minimum 20: 20 is sent');
+  await expect(segmind.getByRole('row', { name: /img_width/ })).toContainText('600 is not one of 512, 768, 1024');
+  await expect(segmind.getByRole('row', { name: /scheduler/ })).toContainText('is called "Euler a" here');
+  const modelslab = page.getByRole('table', { name: 'Mapping for ModelsLab text2img' });
+  await expect(modelslab.getByRole('row', { name: /num_inference_steps/ })).toContainText('the nearest, 21, is sent');
+
+  const requests = recordRequests(page);
+  await page.getByRole('button', { name: 'Run comparison (3 requests)' }).click();
+  await expect(column(page, 'Segmind sd1.5-dreamshaper').getByText('done', { exact: true })).toBeVisible();
+  await expect(column(page, 'ModelsLab text2img').getByText('done', { exact: true })).toBeVisible();
+  const segmindBody = sandboxPosts(requests, 'segmind')[0]!.postDataJSON();
+  expect(segmindBody).toMatchObject({ num_inference_steps: 20, img_width: 512, scheduler: 'Euler a' });
+  const modelslabBody = sandboxPosts(requests, 'modelslab')[0]!.postDataJSON();
+  expect(modelslabBody).toMatchObject({ scheduler: 'EulerAncestralDiscreteScheduler', width: '600' });
+  expect(String(modelslabBody.num_inference_steps)).toBe('21');
+});
+
+test('with failNext on one provider the other two succeed and the third shows its error', async ({ page, request }) => {
+  await resetSandbox(request, { failNext: { provider: 'segmind', status: 500, count: 1 } });
+  await page.getByRole('button', { name: 'Run comparison (3 requests)' }).click();
+  for (const label of THREE.slice(0, 2)) {
+    await expectLoaded(column(page, label).getByRole('img', { name: new RegExp(`^${label}, seed \\d+$`) }));
+  }
+  const failed = column(page, 'Segmind sd1.5-dreamshaper');
+  await expect(failed.getByText('failed', { exact: true })).toBeVisible();
+  await expect(failed.getByRole('alert')).toContainText('HTTP 500');
+  await expect(failed.getByRole('img')).toHaveCount(0);
+  // Retry sends it again, as a new job of the same comparison.
+  await failed.getByRole('button', { name: 'Retry' }).click();
+  await expectLoaded(failed.getByRole('img', { name: /^Segmind sd1\.5-dreamshaper, seed \d+$/ }));
+});
+
+test('a 2×2 sweep of seed × guidance gives four labelled images', async ({ page }) => {
+  await page.getByRole('button', { name: 'Remove target 1' }).click();
+  await page.getByRole('button', { name: 'Remove target 1' }).click();
+  await expect(page.getByRole('heading', { name: 'Targets (1)' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Sweep' }).click();
+  await page.getByLabel('X axis').selectOption('seed');
+  await page.getByLabel('X values').fill('11, 22');
+  await page.getByLabel('Y axis').selectOption('guidance');
+  await page.getByLabel('Y values').fill('5, 9');
+  // Counted before it runs.
+  await expect(page.getByText('4 requests', { exact: true })).toBeVisible();
+  const requests = recordRequests(page);
+  await page.getByRole('button', { name: 'Run sweep (4)' }).click();
+  const grid = page.getByRole('table', { name: 'Sweep grid: Segmind sd1.5-dreamshaper' });
+  await expect(grid.getByRole('columnheader')).toHaveText(['guidance ↓ seed →', 'seed 11', 'seed 22']);
+  await expect(grid.getByRole('rowheader')).toHaveText(['guidance 5', 'guidance 9']);
+  for (const seed of [11, 22]) {
+    for (const g of [5, 9]) await expectLoaded(grid.getByRole('img', { name: `seed ${seed} · guidance ${g}, seed ${seed}` }));
+  }
+  const bodies = sandboxPosts(requests, 'segmind').map((r) => r.postDataJSON() as { seed: number; guidance_scale: number });
+  expect(bodies.map((b) => [b.seed, b.guidance_scale]).sort()).toEqual([[11, 5], [11, 9], [22, 5], [22, 9]]);
+});
+
+test('an inpainting comparison sends one init image and mask to ModelsLab and Segmind and gives two images', async ({ page }) => {
+  await page.getByRole('button', { name: 'Inpainting × 2' }).click();
+  await expect(page.getByRole('button', { name: 'Run comparison (0 requests)' })).toBeDisabled();
+  await page.getByRole('button', { name: 'Use sample image' }).click();
+  const stage = page.getByRole('img', { name: /^Mask canvas: 512×512/ });
+  await expect(stage).toBeVisible();
+  const box = (await stage.boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.35, box.y + box.height * 0.35);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.65, box.y + box.height * 0.65, { steps: 12 });
+  await page.mouse.up();
+  const run = page.getByRole('button', { name: 'Run comparison (2 requests)' });
+  await expect(run).toBeEnabled();
+  const requests = recordRequests(page);
+  await run.click();
+  for (const label of ['ModelsLab inpaint', 'Segmind sd1.5-inpainting']) {
+    await expectLoaded(column(page, label).getByRole('img', { name: new RegExp(`^${label}, seed \\d+$`) }));
+  }
+  const ml = sandboxPosts(requests, 'modelslab')[0]!.postDataJSON();
+  const sg = sandboxPosts(requests, 'segmind')[0]!.postDataJSON();
+  // The same init image and mask went to both, each under its own names.
+  expect(typeof ml.init_image).toBe('string');
+  expect(typeof ml.mask_image).toBe('string');
+  expect(sg.image).toBe(ml.init_image);
+  expect(sg.mask).toBe(ml.mask_image);
+  expect(String(ml.seed)).toBe(String(sg.seed));
+});
+
+test('a comparison lands in the gallery and reopens after a reload', async ({ page }) => {
+  await page.getByLabel('Prompt', { exact: true }).fill('a red fox in the snow');
+  await page.getByLabel('Seed', { exact: true }).fill('4242');
+  await page.getByRole('button', { name: 'Run comparison (3 requests)' }).click();
+  for (const label of THREE) await expectLoaded(column(page, label).getByRole('img', { name: `${label}, seed 4242` }));
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Compare providers' })).toBeVisible();
+  for (const label of THREE) await expectLoaded(column(page, label).getByRole('img', { name: `${label}, seed 4242` }));
+  await expect(page.getByLabel('Prompt', { exact: true })).toHaveValue('a red fox in the snow');
+
+  // Leave it, then pick it again from the saved ones.
+  await page.getByRole('button', { name: 'New comparison' }).click();
+  await expect(page.getByRole('article', { name: /^Result: / })).toHaveCount(0);
+  const recent = page.getByLabel('Recent comparisons');
+  await recent.selectOption({ label: (await recent.locator('option').nth(1).textContent())! });
+  for (const label of THREE) await expectLoaded(column(page, label).getByRole('img', { name: `${label}, seed 4242` }));
+
+  // Every result is in the gallery, labelled as part of the comparison.
+  await page.getByRole('button', { name: 'Gallery', exact: true }).click();
+  for (const label of THREE) await expect(page.getByText(label, { exact: true })).toBeVisible();
+});

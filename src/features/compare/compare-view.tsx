@@ -1,0 +1,212 @@
+/**
+ * Compare providers side by side: one prompt, seed, init image and mask sent
+ * to several endpoints at once, each mapped onto its own parameters, results
+ * as columns, an A/B slider, and X/Y sweeps. Where targets, shared values,
+ * mapping, running and the saved comparison meet.
+ */
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { primaryButtonClass } from '../../components/ui/field-shell';
+import { cryptoRandom } from '../../lib/random';
+import { getEndpoint } from '../../providers/registry';
+import { ABView } from './ab-view';
+import { loadDraft, saveDraft, takeOpenRequest } from './comparison-store';
+import { endpointFields } from './map-params';
+import { MappingTable } from './mapping-table';
+import { RecentComparisons } from './recent-comparisons';
+import { buildRecord, withSharedSeed } from './run-comparison';
+import { DEFAULT_SHARED_FORM, parseSharedForm, sharedToForm } from './shared-params';
+import type { SharedForm } from './shared-params';
+import { SharedParamsForm } from './shared-params-form';
+import { SideBySide } from './side-by-side';
+import { planSweep } from './sweep';
+import type { SweepAxis } from './sweep';
+import { SweepGrid } from './sweep-grid';
+import { SweepSetup } from './sweep-setup';
+import { TargetsEditor } from './targets-editor';
+import { newTarget, TEXT_TO_IMAGE_ENDPOINTS, targetLabels } from './targets';
+import type { CompareTarget } from './targets';
+import { findComparison, restoreImages, useComparison } from './use-comparison';
+
+type Tab = 'side' | 'ab' | 'sweep';
+const TABS: Array<[Tab, string]> = [
+  ['side', 'Side by side'],
+  ['ab', 'A/B'],
+  ['sweep', 'Sweep'],
+];
+
+function takesRole(endpointId: string, role: 'initImage' | 'mask') {
+  const endpoint = getEndpoint(endpointId);
+  return !!endpoint && endpointFields(endpoint).some((f) => f.role === role);
+}
+
+export default function CompareView() {
+  const [draft] = useState(loadDraft);
+  const [targets, setTargets] = useState<CompareTarget[]>(() => draft?.targets ?? TEXT_TO_IMAGE_ENDPOINTS.map((id) => newTarget(id)));
+  const [form, setForm] = useState<SharedForm>(() => draft?.form ?? DEFAULT_SHARED_FORM);
+  const [images, setImages] = useState<{ initImage?: string; mask?: string }>({});
+  const [x, setX] = useState<SweepAxis | undefined>(() => draft?.x ?? { param: 'seed', values: '1, 2' });
+  const [y, setY] = useState<SweepAxis | undefined>(() => draft?.y);
+  const [tab, setTab] = useState<Tab>('side');
+  const [message, setMessage] = useState<string>();
+  const comparison = useComparison();
+  const { record, show } = comparison;
+
+  const open = useCallback(
+    async (id: string, apply: boolean) => {
+      const found = await findComparison(id);
+      if (!found) {
+        setMessage('That comparison is no longer saved, and the gallery has none of its jobs.');
+        return;
+      }
+      setMessage(undefined);
+      show(found);
+      if (apply) {
+        setTargets(found.targets);
+        setForm(sharedToForm(found.shared));
+        if (found.kind === 'sweep') {
+          setX(found.axes.x);
+          setY(found.axes.y);
+        }
+        setTab(found.kind === 'sweep' ? 'sweep' : 'side');
+      }
+      setImages(await restoreImages(found));
+    },
+    [show],
+  );
+
+  // After a reload: the comparison that was on screen, or the one another view asked to open.
+  useEffect(() => {
+    const asked = takeOpenRequest();
+    if (asked) void open(asked, true);
+    else if (draft?.currentId) void open(draft.currentId, false);
+  }, [draft, open]);
+
+  useEffect(() => {
+    saveDraft({ version: 1, targets, form, x, y, currentId: record?.id });
+  }, [targets, form, x, y, record?.id]);
+
+  const { shared, errors } = useMemo(() => parseSharedForm(form, images), [form, images]);
+  const labels = useMemo(() => targetLabels(targets), [targets]);
+  const sidePlan = useMemo(() => planSweep({ targets, shared }), [targets, shared]);
+  const sweepPlan = useMemo(() => planSweep({ targets, shared, x, y }), [targets, shared, x, y]);
+  const mappings = useMemo(() => new Map(sidePlan.cells.map((c) => [c.targetId, c.mapping])), [sidePlan]);
+  const endpointIds = targets.map((t) => t.endpointId);
+  const needsImage = endpointIds.some((id) => takesRole(id, 'initImage'));
+  const needsMask = endpointIds.some((id) => takesRole(id, 'mask'));
+
+  const start = (axes: { x?: SweepAxis; y?: SweepAxis }) => {
+    if (Object.keys(errors).length) {
+      setMessage('Fix the shared values marked in red first.');
+      return;
+    }
+    const seeded = withSharedSeed(shared, axes, cryptoRandom);
+    const plan = planSweep({ targets, shared: seeded, ...axes });
+    if (plan.errors.length) return setMessage(plan.errors.join(' '));
+    if (plan.requestCount === 0) return setMessage('Nothing can be sent: the mapping says why for each target.');
+    setMessage(undefined);
+    const fresh = buildRecord({ id: crypto.randomUUID(), createdAt: Date.now(), plan, shared: seeded, targets, axes });
+    if (!axes.x && tab === 'sweep') setTab('side');
+    void comparison.run(plan, fresh);
+  };
+
+  const n = sidePlan.requestCount;
+  return (
+    <div className="flex flex-col gap-4">
+      <header className="flex flex-wrap items-end gap-4">
+        <div className="min-w-0">
+          <h2 className="text-lg font-semibold text-zinc-100">Compare providers</h2>
+          <p className="text-sm text-zinc-400">One prompt and one seed, sent to every target at once, each in its own parameter names.</p>
+        </div>
+        <div className="ml-auto w-full max-w-xl">
+          <RecentComparisons currentId={record?.id} onOpen={(id) => void open(id, true)} onNew={() => show(undefined)} />
+        </div>
+      </header>
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,32rem)_minmax(0,1fr)]">
+        <div className="flex flex-col gap-6">
+          <TargetsEditor targets={targets} labels={labels} mappings={mappings} onChange={setTargets} />
+          <SharedParamsForm
+            form={form}
+            errors={errors}
+            endpointIds={endpointIds}
+            onChange={setForm}
+            needsImage={needsImage}
+            needsMask={needsMask}
+            initImage={images.initImage}
+            onInitImage={(initImage) => setImages((i) => ({ ...i, initImage, ...(initImage ? {} : { mask: undefined }) }))}
+            onMask={(mask) => setImages((i) => ({ ...i, mask }))}
+          />
+          <section aria-label="Parameter mapping" className="flex flex-col gap-2">
+            <h2 className="text-sm font-semibold text-zinc-200">Mapping, per target</h2>
+            {sidePlan.cells.map((c, i) => (
+              <MappingTable key={c.key} mapping={c.mapping} label={labels.get(c.targetId) ?? c.targetId} index={i} />
+            ))}
+          </section>
+        </div>
+        <div className="flex min-w-0 flex-col gap-4">
+          <div role="tablist" aria-label="Views" className="flex gap-1 border-b border-zinc-800">
+            {TABS.map(([id, label]) => (
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                id={`compare-tab-${id}`}
+                aria-selected={tab === id}
+                aria-controls="compare-tabpanel"
+                onClick={() => setTab(id)}
+                className={`-mb-px border-b-2 px-3 py-2 text-sm ${tab === id ? 'border-amber-400 text-amber-300' : 'border-transparent text-zinc-400 hover:text-zinc-200'}`}
+              >
+                {label}
+              </button>
+            ))}
+          </div>
+          <div role="tabpanel" id="compare-tabpanel" aria-labelledby={`compare-tab-${tab}`} className="flex flex-col gap-4">
+            {tab === 'sweep' ? (
+              <SweepSetup x={x} y={y} onX={setX} onY={setY} plan={sweepPlan} running={comparison.running} onRun={() => start({ x, y })} />
+            ) : (
+              <div className="flex flex-wrap items-center gap-3">
+                <button type="button" className={primaryButtonClass} disabled={comparison.running || n === 0} onClick={() => start({})}>
+                  {comparison.running ? 'Sending…' : `Run comparison (${n} ${n === 1 ? 'request' : 'requests'})`}
+                </button>
+                {sidePlan.skipped.length > 0 && (
+                  <span className="text-sm text-orange-300">
+                    {sidePlan.skipped.length} {sidePlan.skipped.length === 1 ? 'target is' : 'targets are'} not sendable: see the mapping.
+                  </span>
+                )}
+              </div>
+            )}
+            {message && (
+              <p role="alert" className="rounded-md border border-red-800 bg-red-950/60 p-2 text-sm text-red-200">
+                {message}
+              </p>
+            )}
+            {record && (
+              <p className="text-sm text-zinc-300">
+                <span className="text-zinc-100">{record.title}</span>
+                {record.seed !== undefined && (
+                  <>
+                    {' '}
+                    · seed <span className="font-mono text-amber-300">{record.seed}</span> for every target
+                  </>
+                )}
+                <span className="text-zinc-500"> · saved with its results in the gallery</span>
+              </p>
+            )}
+            {!record ? (
+              <p className="rounded-lg border border-dashed border-zinc-700 p-8 text-center text-sm text-zinc-400">
+                No comparison yet. Choose targets, write a prompt, and Run: every result appears here side by side.
+              </p>
+            ) : tab === 'side' ? (
+              <SideBySide record={record} onJob={comparison.setJob} onProblem={setMessage} />
+            ) : tab === 'ab' ? (
+              <ABView key={record.id} record={record} />
+            ) : record.kind === 'sweep' ? (
+              <SweepGrid record={record} />
+            ) : (
+              <p className="text-sm text-zinc-400">This comparison is not a sweep: set the axes above and Run sweep.</p>
+            )}
+          </div>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,56 @@
+/** Every result of a comparison as columns, zoomed and panned together. */
+import { useCallback, useState } from 'react';
+import { buttonClass } from '../../components/ui/field-shell';
+import type { ComparisonRecord } from './comparison-record';
+import { ResultColumn } from './result-column';
+import type { ViewUpdate } from './synced-image';
+import { IDENTITY, zoomAt } from './sync-view';
+import type { SyncView } from './sync-view';
+
+export function ZoomBar({ view, onView }: { view: SyncView; onView: ViewUpdate }) {
+  return (
+    <div role="toolbar" aria-label="Zoom, for every result" className="flex flex-wrap items-center gap-2 text-xs text-zinc-400">
+      <button type="button" className={buttonClass} onClick={() => onView((v) => zoomAt(v, 1.25))}>
+        Zoom in
+      </button>
+      <button type="button" className={buttonClass} onClick={() => onView((v) => zoomAt(v, 0.8))} disabled={view.scale <= 1}>
+        Zoom out
+      </button>
+      <button type="button" className={buttonClass} onClick={() => onView(() => IDENTITY)} disabled={view.scale === 1}>
+        Reset zoom
+      </button>
+      <output aria-label="Zoom level" className="font-mono text-zinc-200">
+        {Math.round(view.scale * 100)}%
+      </output>
+      <span>Wheel over any image to zoom, drag to pan: every column follows.</span>
+    </div>
+  );
+}
+
+export function useSyncView(): [SyncView, ViewUpdate] {
+  const [view, setView] = useState<SyncView>(IDENTITY);
+  const update = useCallback<ViewUpdate>((f) => setView((v) => f(v)), []);
+  return [view, update];
+}
+
+export function SideBySide(props: { record: ComparisonRecord; onJob(cellKey: string, jobId: string): void; onProblem(text: string): void }) {
+  const { record } = props;
+  const [view, onView] = useSyncView();
+  return (
+    <section aria-label="Side by side" className="flex flex-col gap-3">
+      <ZoomBar view={view} onView={onView} />
+      <div className="grid gap-3" style={{ gridTemplateColumns: `repeat(auto-fill, minmax(${record.cells.length > 4 ? 14 : 17}rem, 1fr))` }}>
+        {record.cells.map((cell) => (
+          <ResultColumn
+            key={cell.key}
+            cell={cell}
+            view={view}
+            onView={onView}
+            onJob={(jobId) => props.onJob(cell.key, jobId)}
+            onProblem={props.onProblem}
+          />
+        ))}
+      </div>
+    </section>
+  );
+}
