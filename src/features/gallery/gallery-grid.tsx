@@ -7,11 +7,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { KeyboardEvent, RefObject } from 'react';
 import { GalleryTile } from './gallery-tile';
 import type { GalleryTile as Tile } from './gallery-tiles';
-
-const MIN_TILE = 168;
-const GAP = 12;
-const CAPTION = 32;
-export const GRID_OVERSCAN_ROWS = 2;
+import { GAP, GRID_OVERSCAN_ROWS, gridLayout } from './grid-layout';
 
 function useWidth(ref: RefObject<HTMLElement | null>): number {
   const [width, setWidth] = useState(0);
@@ -41,10 +37,7 @@ export function GalleryGrid({
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const width = useWidth(scrollRef);
-  const inner = Math.max(0, width - 2 * GAP);
-  const columns = Math.max(1, Math.floor((inner + GAP) / (MIN_TILE + GAP)));
-  const tileWidth = columns > 0 ? (inner - GAP * (columns - 1)) / columns : MIN_TILE;
-  const rowHeight = Math.round(tileWidth + CAPTION + GAP);
+  const { columns, rowHeight } = gridLayout(width);
   const rowCount = Math.ceil(tiles.length / columns);
 
   const virtualizer = useVirtualizer({
@@ -63,10 +56,17 @@ export function GalleryGrid({
   const focusTile = useCallback(
     (index: number) => {
       const target = Math.max(0, Math.min(tiles.length - 1, index));
+      const find = () => scrollRef.current?.querySelector<HTMLElement>(`[data-index="${target}"]`);
+      const rendered = find();
+      if (rendered) {
+        // Already in the DOM (a neighbour, in the overscan): focus now, so quick key presses add up.
+        rendered.focus();
+        return;
+      }
       virtualizer.scrollToIndex(Math.floor(target / columns), { align: 'auto' });
       const tryFocus = (attempt: number) => {
-        const el = scrollRef.current?.querySelector<HTMLElement>(`[data-index="${target}"]`);
-        if (el) el.focus({ preventScroll: false });
+        const el = find();
+        if (el) el.focus();
         else if (attempt < 5) requestAnimationFrame(() => tryFocus(attempt + 1));
         else scrollRef.current?.focus();
       };

@@ -78,8 +78,10 @@ export const GalleryTile = memo(function GalleryTile({ tile, index, onOpen }: { 
         )}
       </span>
       <span className="flex h-8 shrink-0 items-center justify-between gap-2 px-2 text-xs">
-        <span className="font-mono text-zinc-200">{tile.seed ?? '—'}</span>
-        <span className="truncate text-zinc-500">{endpointLabel(job.endpointId)}</span>
+        <span className="shrink-0 whitespace-nowrap text-zinc-500">
+          seed <span className="font-mono text-zinc-200">{tile.seed ?? '—'}</span>
+        </span>
+        <span className="min-w-0 truncate text-zinc-500">{endpointLabel(job.endpointId)}</span>
       </span>
     </button>
   );

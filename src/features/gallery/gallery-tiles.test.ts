@@ -39,3 +39,13 @@ describe('gallery tiles', () => {
     expect(downloadFileName(two, two.images[1]!)).toBe('modelslab-text2img-seed-2-2.png');
   });
 });
+
+describe('grid layout', () => {
+  it('fits as many columns of at least the minimum width as it can', async () => {
+    const { gridLayout, MIN_TILE } = await import('./grid-layout');
+    expect(gridLayout(1248).columns).toBe(6);
+    expect(gridLayout(768).columns).toBe(4);
+    expect(gridLayout(100).columns).toBe(1);
+    for (const w of [400, 800, 1600]) expect(gridLayout(w).tileWidth).toBeGreaterThanOrEqual(MIN_TILE);
+  });
+});

@@ -28,7 +28,7 @@ export default function GalleryView(props: GalleryViewProps) {
 
   const list = jobs.data?.jobs;
   const tiles = useMemo(() => toTiles(list ?? []), [list]);
-  const summary = useMemo(() => countSummary(list ?? []), [list]);
+  const summary = useMemo(() => (jobs.complete ? countSummary(list ?? []) : 'Counting…'), [list, jobs.complete]);
   const openIndex = openKey === null ? -1 : tiles.findIndex((t) => t.key === openKey);
   const openTile = openIndex >= 0 ? tiles[openIndex] : undefined;
   const filtered = Object.values(filter).some((v) => v !== undefined);

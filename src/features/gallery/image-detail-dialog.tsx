@@ -67,7 +67,7 @@ function ImagePane({ tile }: { tile: GalleryTile }) {
       <img
         src={url}
         alt={`Generated image, seed ${tile.seed ?? 'unknown'}`}
-        className="mx-auto max-h-[72dvh] w-auto max-w-full rounded-lg bg-zinc-950 object-contain"
+        className="mx-auto max-h-[72dvh] w-full rounded-lg bg-zinc-950 object-contain"
       />
     );
   }
@@ -135,6 +135,7 @@ export function ImageDetailDialog({
   };
 
   const stored = image?.stored === true;
+  const noBlob = stored ? undefined : image ? 'Only the link to this image was kept' : 'This job has no image';
   const retryable = job.status === 'failed' || job.status === 'cancelled' || job.status === 'interrupted';
 
   return (
@@ -178,19 +179,20 @@ export function ImageDetailDialog({
               <button type="button" className={primaryButton} onClick={() => actions.onReuseParams(job)}>
                 Reuse parameters
               </button>
-              <button type="button" className={actionButton} disabled={seed === undefined} onClick={() => seed !== undefined && actions.onReuseSeed(job, seed)}>
+              <button type="button" className={actionButton} disabled={seed === undefined} title={seed === undefined ? 'No seed was recorded' : undefined} onClick={() => seed !== undefined && actions.onReuseSeed(job, seed)}>
                 Reuse seed
               </button>
-              <button type="button" className={actionButton} disabled={!stored} onClick={() => void withBlob((blob) => actions.onUseAsInit({ blob, job }))}>
+              <button type="button" className={actionButton} disabled={!stored} title={noBlob} onClick={() => void withBlob((blob) => actions.onUseAsInit({ blob, job }))}>
                 Use as init image
               </button>
-              <button type="button" className={actionButton} disabled={!stored} onClick={() => void withBlob((blob) => actions.onSendToInpaint({ blob, job }))}>
+              <button type="button" className={actionButton} disabled={!stored} title={noBlob} onClick={() => void withBlob((blob) => actions.onSendToInpaint({ blob, job }))}>
                 Send to inpaint
               </button>
               <button
                 type="button"
                 className={actionButton}
                 disabled={!stored}
+                title={noBlob}
                 onClick={() => void withBlob((blob) => image && downloadBlob(blob, downloadFileName(job, image, blob.type)))}
               >
                 Download

@@ -17,8 +17,24 @@ export interface GalleryFacets {
   statuses: string[];
 }
 
+const CHUNK = 400;
+const READ_SLICE = 500;
+
+/** Checks records in chunks, giving the main thread back in between (images keep decoding and painting). */
+async function considerAll(raws: unknown[], consider: (raw: unknown) => void): Promise<void> {
+  for (let start = 0; start < raws.length; start += CHUNK) {
+    if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    for (let i = start; i < Math.min(raws.length, start + CHUNK); i++) consider(raws[i]);
+  }
+}
+
 /** Matching jobs newest first, what was skipped, and the valid records that had an older shape. */
-export async function readJobs(db: GalleryDatabase, opts: ListJobsOptions): Promise<JobScan & { upgraded: JobRecord[] }> {
+export async function readJobs(
+  db: GalleryDatabase,
+  opts: ListJobsOptions,
+  /** Resolves when more urgent reads (thumbnails on screen) are done; awaited between slices of a full read. */
+  whenIdle: () => Promise<void> = () => Promise.resolve(),
+): Promise<JobScan & { upgraded: JobRecord[] }> {
   const tx = db.transaction('jobs');
   const jobs: JobRecord[] = [];
   const upgraded: JobRecord[] = [];
@@ -38,7 +54,7 @@ export async function readJobs(db: GalleryDatabase, opts: ListJobsOptions): Prom
   const legacy = total !== indexed;
   const index = legacy ? undefined : pickIndex(opts);
   if (index) {
-    (await tx.store.index(index.name).getAll(index.value)).forEach(consider);
+    await considerAll(await tx.store.index(index.name).getAll(index.value), consider);
   } else if (!legacy && opts.limit !== undefined) {
     // Newest first straight from the createdAt index, stopping once the page is full.
     const range = opts.before === undefined ? null : IDBKeyRange.upperBound(opts.before, true);
@@ -48,7 +64,18 @@ export async function readJobs(db: GalleryDatabase, opts: ListJobsOptions): Prom
       cursor = await cursor.continue();
     }
   } else {
-    (await tx.store.getAll()).forEach(consider);
+    // In slices by primary key, one transaction each, letting the thumbnails on screen be read first.
+    // A record added meanwhile behind the slices is picked up by the re-read its change notice causes.
+    const raws: unknown[] = [];
+    for (let last: string | undefined; ; ) {
+      await whenIdle();
+      const range = last === undefined ? null : IDBKeyRange.lowerBound(last, true);
+      const slice = await db.getAll('jobs', range, READ_SLICE);
+      raws.push(...slice);
+      if (slice.length < READ_SLICE) break;
+      last = slice[slice.length - 1]!.id;
+    }
+    await considerAll(raws, consider);
   }
   jobs.sort(newestFirst);
   return { jobs: opts.limit === undefined ? jobs : jobs.slice(0, opts.limit), skipped, upgraded };

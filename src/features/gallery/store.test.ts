@@ -305,3 +305,16 @@ describe('a full storage', () => {
     expect(await store.getJob(job.id)).toEqual(job);
   });
 });
+
+describe('blob reads', () => {
+  it('batches reads asked for together into one transaction, and answers each', async () => {
+    const job = makeJob();
+    await store.putJob(job);
+    const a = await store.saveImage(job.id, { blob: new Blob(['a']) });
+    const b = await store.saveImage(job.id, { blob: new Blob(['bb']) });
+    const spy = vi.spyOn(IDBDatabase.prototype, 'transaction');
+    const [x, y, z, again] = await Promise.all([store.getImageBlob(a.id), store.getImageBlob(b.id), store.getImageBlob('nope'), store.getImageBlob(a.id)]);
+    expect(spy).toHaveBeenCalledTimes(1);
+    expect([await x?.text(), await y?.text(), z, await again?.text()]).toEqual(['a', 'bb', undefined, 'a']);
+  });
+});

@@ -175,10 +175,62 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
   }
 
   async function scanJobs(opts: ListJobsOptions = {}): Promise<JobScan> {
-    const { jobs, skipped, upgraded } = await readJobs(await db(), opts);
+    const { jobs, skipped, upgraded } = await readJobs(await db(), opts, blobReadsIdle);
     writeBack(upgraded);
     return { jobs, skipped };
   }
+
+  /**
+   * Blob reads asked for in the same tick share one transaction: a screen of
+   * thumbnails mounting together is one read, not thirty.
+   */
+  let blobReads = 0;
+  let idleWaiters: Array<() => void> = [];
+  const blobReadsIdle = (): Promise<void> =>
+    blobReads === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
+  const blobReadDone = () => {
+    if (--blobReads > 0) return;
+    const waiters = idleWaiters;
+    idleWaiters = [];
+    waiters.forEach((resolve) => resolve());
+  };
+
+  function batchedGet(storeName: 'images' | 'thumbs') {
+    type Waiter = { resolve(blob: Blob | undefined): void; reject(error: unknown): void };
+    let pending: Map<string, Waiter[]> | null = null;
+    const flush = async (batch: Map<string, Waiter[]>) => {
+      blobReads++;
+      try {
+        const tx = (await db()).transaction(storeName);
+        await Promise.all(
+          [...batch].map(async ([id, waiters]) => {
+            const blob = await tx.store.get(id);
+            for (const w of waiters) w.resolve(blob);
+          }),
+        );
+      } catch (error) {
+        for (const waiters of batch.values()) for (const w of waiters) w.reject(error);
+      } finally {
+        blobReadDone();
+      }
+    };
+    return (id: string) =>
+      new Promise<Blob | undefined>((resolve, reject) => {
+        if (!pending) {
+          const batch = new Map<string, Waiter[]>();
+          pending = batch;
+          queueMicrotask(() => {
+            pending = null;
+            void flush(batch);
+          });
+        }
+        const waiters = pending.get(id) ?? [];
+        waiters.push({ resolve, reject });
+        pending.set(id, waiters);
+      });
+  }
+  const getImage = batchedGet('images');
+  const getThumb = batchedGet('thumbs');
 
   async function appendImage(jobId: string, image: JobImage, blobs?: { full: Blob; thumb?: Blob }) {
     await write(['jobs', 'images', 'thumbs', 'inputs'], async (tx) => {
@@ -279,12 +331,12 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
       return appendImage(jobId, image);
     },
 
-    async getImageBlob(imageId: string): Promise<Blob | undefined> {
-      return (await db()).get('images', imageId);
+    getImageBlob(imageId: string): Promise<Blob | undefined> {
+      return getImage(imageId);
     },
 
-    async getThumbBlob(imageId: string): Promise<Blob | undefined> {
-      return (await db()).get('thumbs', imageId);
+    getThumbBlob(imageId: string): Promise<Blob | undefined> {
+      return getThumb(imageId);
     },
 
     /** Deletes the job with its images, thumbnails and inputs (even a record this version cannot read). */

@@ -9,6 +9,8 @@ import { galleryStore } from './store';
 export const galleryKeys = {
   all: ['gallery'] as const,
   jobs: (filter: JobFilter) => ['gallery', normalizeFilter(filter)] as const,
+  /** The newest few, shown while the whole list loads. */
+  head: (filter: JobFilter) => ['gallery', normalizeFilter(filter), 'head'] as const,
   facets: ['gallery', 'facets'] as const,
   estimate: ['gallery', 'estimate'] as const,
 };
@@ -30,18 +32,41 @@ export function useGalleryChanges(): void {
   }, [queryClient]);
 }
 
-/** Jobs matching `filter`, newest first, and how many stored records could not be read. */
+/** Jobs read first, newest first, so the first screen does not wait for thousands of records. */
+export const HEAD_JOBS = 60;
+
+/**
+ * Jobs matching `filter`, newest first, and how many stored records could not
+ * be read. Until the whole list is in, `data` holds the newest HEAD_JOBS and
+ * `complete` is false.
+ */
 export function useGalleryJobs(filter: JobFilter) {
   useGalleryChanges();
   const key = normalizeFilter(filter);
-  return useQuery({
+  // The head first, then everything: read together, the big read would hold up the small one.
+  const head = useQuery({
+    queryKey: galleryKeys.head(key),
+    queryFn: () => galleryStore().scanJobs({ ...key, limit: HEAD_JOBS }),
+    structuralSharing: false,
+    staleTime: Infinity,
+  });
+  const full = useQuery({
     queryKey: galleryKeys.jobs(key),
     queryFn: () => galleryStore().scanJobs(key),
+    enabled: head.isFetched,
     // Thousands of records: comparing them deeply on every re-read costs more than it saves.
     structuralSharing: false,
     placeholderData: keepPreviousData,
     staleTime: Infinity,
   });
+  const data = full.data && !full.isPlaceholderData ? full.data : (head.data ?? full.data);
+  return {
+    data,
+    complete: full.data !== undefined && !full.isPlaceholderData,
+    isPending: data === undefined && !full.isError,
+    isError: full.isError,
+    error: full.error,
+  };
 }
 
 export function useGalleryFacets() {
