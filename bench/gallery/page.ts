@@ -1,0 +1,143 @@
+/**
+ * The bench page's instruments, for bench/gallery.bench.ts and the
+ * screenshot script. main.js mounts the real GalleryView (it is plain JS so
+ * the Node-side type check of bench/ never has to compile JSX).
+ */
+import { liveObjectUrlCount } from '../../src/features/gallery/object-urls';
+import { galleryStore } from '../../src/features/gallery/store';
+import { seedGallery } from './seed-records';
+
+/** Renders the gallery afresh; returns performance.now() from just before. */
+export type Mount = () => number;
+
+const events: string[] = [];
+let mount: Mount = () => {
+  throw new Error('installBench was not called');
+};
+
+function frames(n = 2): Promise<void> {
+  return new Promise((resolve) => {
+    const step = (left: number) => (left === 0 ? resolve() : requestAnimationFrame(() => step(left - 1)));
+    step(n);
+  });
+}
+
+function scroller(): HTMLElement | null {
+  return document.querySelector<HTMLElement>('[data-gallery-scroll]');
+}
+
+function visibleTiles(): HTMLElement[] {
+  const box = scroller()?.getBoundingClientRect();
+  if (!box) return [];
+  return [...document.querySelectorAll<HTMLElement>('[data-gallery-tile]')].filter((t) => {
+    const r = t.getBoundingClientRect();
+    return r.bottom > box.top && r.top < box.bottom;
+  });
+}
+
+/** Visible tiles are all painted: no placeholder left, every thumbnail loaded and decoded. */
+async function visibleSettled(): Promise<boolean> {
+  const tiles = visibleTiles();
+  if (tiles.length === 0) return false;
+  if (tiles.some((t) => t.querySelector('.animate-pulse'))) return false;
+  const imgs = tiles.flatMap((t) => [...t.querySelectorAll('img')]);
+  if (!imgs.every((img) => img.complete && img.naturalWidth > 0)) return false;
+  await Promise.all(imgs.map((img) => img.decode().catch(() => undefined)));
+  return true;
+}
+
+async function untilSettled(timeoutMs = 20_000): Promise<void> {
+  const end = performance.now() + timeoutMs;
+  while (!(await visibleSettled())) {
+    if (performance.now() > end) throw new Error('the grid did not settle');
+    await frames(1);
+  }
+}
+
+/** Columns and row pitch, read from the DOM. */
+function layout() {
+  const rows = [...document.querySelectorAll<HTMLElement>('[data-gallery-scroll] [role="none"]')];
+  const ys = rows.map((r) => new DOMMatrix(getComputedStyle(r).transform).m42).sort((a, b) => a - b);
+  const pitch = ys.length > 1 ? ys[1]! - ys[0]! : 0;
+  return { columns: rows[0]?.children.length ?? 0, rowPitch: pitch, viewport: scroller()?.clientHeight ?? 0 };
+}
+
+const bench = {
+  events,
+  seed: (count: number, mixed = false) => seedGallery(count, { mixed }),
+  clear: () => galleryStore().clearAll(),
+  liveObjectUrlCount,
+  frames,
+  layout,
+
+  /** Mounts the gallery; ms until the first screen of thumbnails is decoded and painted. */
+  async firstPaint(): Promise<{ ms: number; tiles: number; imgs: number }> {
+    const t0 = mount();
+    await untilSettled();
+    await frames(2);
+    const tiles = visibleTiles();
+    return { ms: performance.now() - t0, tiles: tiles.length, imgs: tiles.filter((t) => t.querySelector('img')).length };
+  },
+
+  mount: () => mount(),
+
+  /** Makes the next write of job `id` fail as a full disk would; the gallery should show its alert. */
+  async simulateStorageFull(id: string): Promise<string> {
+    const real = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    try {
+      await galleryStore().updateJob(id, { status: 'done' });
+      return 'written';
+    } catch (error) {
+      return error instanceof Error ? error.name : String(error);
+    } finally {
+      IDBObjectStore.prototype.put = real;
+    }
+  },
+
+  /** Scrolls top to bottom in steps; the DOM and object URL counts along the way. */
+  async scrollThrough(step: number) {
+    const el = scroller()!;
+    const seen = { maxImgs: 0, maxTiles: 0, maxUrls: 0, maxVisible: 0, steps: 0 };
+    const intervals: number[] = [];
+    let last = performance.now();
+    for (let top = 0; top <= el.scrollHeight - el.clientHeight + step; top += step) {
+      el.scrollTop = top;
+      await frames(1);
+      const now = performance.now();
+      intervals.push(now - last);
+      last = now;
+      seen.steps++;
+      seen.maxImgs = Math.max(seen.maxImgs, document.querySelectorAll('img').length);
+      seen.maxTiles = Math.max(seen.maxTiles, document.querySelectorAll('[data-gallery-tile]').length);
+      seen.maxVisible = Math.max(seen.maxVisible, visibleTiles().length);
+      seen.maxUrls = Math.max(seen.maxUrls, liveObjectUrlCount());
+    }
+    await new Promise((r) => setTimeout(r, 300));
+    const atBottom = { imgs: document.querySelectorAll('img').length, urls: liveObjectUrlCount() };
+    el.scrollTop = 0;
+    await untilSettled();
+    await new Promise((r) => setTimeout(r, 300));
+    const backAtTop = { imgs: document.querySelectorAll('img').length, tiles: document.querySelectorAll('[data-gallery-tile]').length, urls: liveObjectUrlCount() };
+    intervals.sort((a, b) => a - b);
+    const pct = (p: number) => intervals[Math.min(intervals.length - 1, Math.floor(p * intervals.length))] ?? 0;
+    return { ...seen, atBottom, backAtTop, frameMs: { median: pct(0.5), p95: pct(0.95), max: pct(1), over50: intervals.filter((x) => x > 50).length } };
+  },
+};
+
+export type GalleryBench = typeof bench;
+
+declare global {
+  interface Window {
+    galleryBench: GalleryBench;
+  }
+}
+
+/** Exposes the instruments as window.galleryBench; `events` collects what the gallery's callbacks received. */
+export function installBench(mountGallery: Mount): string[] {
+  mount = mountGallery;
+  window.galleryBench = bench;
+  return events;
+}
