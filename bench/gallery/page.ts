@@ -81,6 +81,50 @@ const bench = {
 
   mount: () => mount(),
 
+  /**
+   * Saves a new job with a 1024×768 PNG through the app's store, as the jobs
+   * code does: the browser thumbnail maker runs, and the open gallery should
+   * show the job on its own (change notice → re-read).
+   */
+  async saveThroughStore(): Promise<{ thumbType: string; thumbSize: [number, number]; image: [number, number]; thumbBytes: number; imageBytes: number }> {
+    const canvas = new OffscreenCanvas(1024, 768);
+    const ctx = canvas.getContext('2d')!;
+    const g = ctx.createRadialGradient(512, 384, 10, 512, 384, 600);
+    g.addColorStop(0, '#fde68a');
+    g.addColorStop(1, '#1e3a8a');
+    ctx.fillStyle = g;
+    ctx.fillRect(0, 0, 1024, 768);
+    const png = await canvas.convertToBlob({ type: 'image/png' });
+    const store = galleryStore();
+    const now = Date.now();
+    const id = crypto.randomUUID();
+    await store.putJob({
+      version: 1,
+      id,
+      createdAt: now,
+      updatedAt: now,
+      mode: 'sandbox',
+      provider: 'segmind',
+      endpointId: 'segmind/sd1.5-dreamshaper',
+      params: { prompt: 'saved through the store', seed: 4242, init_image: `data:image/png;base64,${'A'.repeat(4000)}` },
+      seed: 4242,
+      status: 'sending',
+      timings: { submittedAt: now },
+      images: [],
+    });
+    const image = await store.saveImage(id, { blob: png, mime: 'image/png', seed: 4242 });
+    await store.updateJob(id, { status: 'done', timings: { submittedAt: now, finishedAt: Date.now(), latencyMs: 321 } });
+    const thumb = (await store.getThumbBlob(image.id))!;
+    const bitmap = await createImageBitmap(thumb);
+    return {
+      thumbType: thumb.type,
+      thumbSize: [bitmap.width, bitmap.height],
+      image: [image.width ?? 0, image.height ?? 0],
+      thumbBytes: thumb.size,
+      imageBytes: png.size,
+    };
+  },
+
   /** Makes the next write of job `id` fail as a full disk would; the gallery should show its alert. */
   async simulateStorageFull(id: string): Promise<string> {
     const real = IDBObjectStore.prototype.put;

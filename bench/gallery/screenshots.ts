@@ -92,6 +92,12 @@ async function main() {
     await shot('6-filter-failed');
     await page.getByLabel('Status').selectOption('');
 
+    // A job saved through the store while the gallery is open shows up on its own, with a browser-made thumbnail.
+    console.log('saved through the store:', JSON.stringify(await page.evaluate(() => window.galleryBench.saveThroughStore())));
+    await page.getByRole('button', { name: 'Open image, seed 4242, Segmind sd1.5-dreamshaper' }).waitFor();
+    await settle(page);
+    await shot('6b-new-job-appears');
+
     await page.getByRole('button', { name: 'Clear all' }).click();
     await shot('7-clear-confirm');
     await page.getByRole('button', { name: 'Cancel' }).click();

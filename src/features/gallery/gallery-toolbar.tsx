@@ -1,5 +1,5 @@
 /** Filters (Provider, Endpoint, Status), the count, storage use and Clear all (confirmed first). */
-import { useState } from 'react';
+import { useId, useState } from 'react';
 import { formatBytes } from './format';
 import type { JobFilter } from './job-query';
 import { JOB_STATUSES, PROVIDER_IDS } from './job-record';
@@ -9,7 +9,7 @@ import type { ProviderId } from '../../providers/types';
 
 const selectClass =
   'rounded-md border border-zinc-700 bg-zinc-900 px-2 py-1.5 text-sm text-zinc-100 focus-visible:outline-2 focus-visible:outline-amber-400';
-const labelClass = 'flex flex-col gap-0.5 text-xs text-zinc-400';
+const fieldClass = 'flex flex-col gap-0.5 text-xs text-zinc-400';
 
 export function GalleryToolbar({
   filter,
@@ -28,6 +28,7 @@ export function GalleryToolbar({
   canClear: boolean;
   onClearAll(): Promise<void>;
 }) {
+  const uid = useId();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const endpoints = endpointIds.filter((id) => !filter.provider || id.startsWith(`${filter.provider}/`));
@@ -45,9 +46,10 @@ export function GalleryToolbar({
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-end gap-3">
-        <label className={labelClass}>
-          Provider
+        <div className={fieldClass}>
+          <label htmlFor={`${uid}-provider`}>Provider</label>
           <select
+            id={`${uid}-provider`}
             className={selectClass}
             value={filter.provider ?? ''}
             onChange={(e) => onFilter({ ...filter, provider: (e.target.value || undefined) as ProviderId | undefined, endpointId: undefined })}
@@ -59,10 +61,15 @@ export function GalleryToolbar({
               </option>
             ))}
           </select>
-        </label>
-        <label className={labelClass}>
-          Endpoint
-          <select className={selectClass} value={filter.endpointId ?? ''} onChange={(e) => onFilter({ ...filter, endpointId: e.target.value || undefined })}>
+        </div>
+        <div className={fieldClass}>
+          <label htmlFor={`${uid}-endpoint`}>Endpoint</label>
+          <select
+            id={`${uid}-endpoint`}
+            className={selectClass}
+            value={filter.endpointId ?? ''}
+            onChange={(e) => onFilter({ ...filter, endpointId: e.target.value || undefined })}
+          >
             <option value="">All endpoints</option>
             {endpoints.map((id) => (
               <option key={id} value={id}>
@@ -70,10 +77,11 @@ export function GalleryToolbar({
               </option>
             ))}
           </select>
-        </label>
-        <label className={labelClass}>
-          Status
+        </div>
+        <div className={fieldClass}>
+          <label htmlFor={`${uid}-status`}>Status</label>
           <select
+            id={`${uid}-status`}
             className={selectClass}
             value={filter.status ?? ''}
             onChange={(e) => onFilter({ ...filter, status: (e.target.value || undefined) as JobStatus | undefined })}
@@ -85,7 +93,7 @@ export function GalleryToolbar({
               </option>
             ))}
           </select>
-        </label>
+        </div>
         <p className="pb-1.5 text-sm text-zinc-300" aria-live="polite">
           {summary}
         </p>
