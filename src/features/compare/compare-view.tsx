@@ -4,7 +4,7 @@
  * as columns, an A/B slider, and X/Y sweeps. Where targets, shared values,
  * mapping, running and the saved comparison meet.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { primaryButtonClass } from '../../components/ui/field-shell';
 import { cryptoRandom } from '../../lib/random';
 import { getEndpoint } from '../../providers/registry';
@@ -75,7 +75,10 @@ export default function CompareView() {
   );
 
   // After a reload: the comparison that was on screen, or the one another view asked to open.
+  const reopened = useRef(false);
   useEffect(() => {
+    if (reopened.current) return; // once, even when effects run twice (StrictMode)
+    reopened.current = true;
     const asked = takeOpenRequest();
     if (asked) void open(asked, true);
     else if (draft?.currentId) void open(draft.currentId, false);
@@ -121,8 +124,9 @@ export default function CompareView() {
           <RecentComparisons currentId={record?.id} onOpen={(id) => void open(id, true)} onNew={() => show(undefined)} />
         </div>
       </header>
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,32rem)_minmax(0,1fr)]">
-        <div className="flex flex-col gap-6">
+      {/* Narrow screens: setup, results, mapping. Wide: setup and mapping on the left, results on the right. */}
+      <div className="grid gap-6 xl:grid-cols-[minmax(0,32rem)_minmax(0,1fr)] xl:grid-rows-[auto_1fr]">
+        <div className="flex flex-col gap-6 xl:col-start-1 xl:row-start-1">
           <TargetsEditor targets={targets} labels={labels} mappings={mappings} onChange={setTargets} />
           <SharedParamsForm
             form={form}
@@ -135,14 +139,8 @@ export default function CompareView() {
             onInitImage={(initImage) => setImages((i) => ({ ...i, initImage, ...(initImage ? {} : { mask: undefined }) }))}
             onMask={(mask) => setImages((i) => ({ ...i, mask }))}
           />
-          <section aria-label="Parameter mapping" className="flex flex-col gap-2">
-            <h2 className="text-sm font-semibold text-zinc-200">Mapping, per target</h2>
-            {sidePlan.cells.map((c, i) => (
-              <MappingTable key={c.key} mapping={c.mapping} label={labels.get(c.targetId) ?? c.targetId} index={i} />
-            ))}
-          </section>
         </div>
-        <div className="flex min-w-0 flex-col gap-4">
+        <div className="flex min-w-0 flex-col gap-4 xl:col-start-2 xl:row-span-2 xl:row-start-1">
           <div role="tablist" aria-label="Views" className="flex gap-1 border-b border-zinc-800">
             {TABS.map(([id, label]) => (
               <button
@@ -152,7 +150,15 @@ export default function CompareView() {
                 id={`compare-tab-${id}`}
                 aria-selected={tab === id}
                 aria-controls="compare-tabpanel"
+                tabIndex={tab === id ? 0 : -1}
                 onClick={() => setTab(id)}
+                onKeyDown={(e) => {
+                  const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+                  if (!step) return;
+                  const next = TABS[(TABS.findIndex(([t]) => t === id) + step + TABS.length) % TABS.length]![0];
+                  setTab(next);
+                  document.getElementById(`compare-tab-${next}`)?.focus();
+                }}
                 className={`-mb-px border-b-2 px-3 py-2 text-sm ${tab === id ? 'border-amber-400 text-amber-300' : 'border-transparent text-zinc-400 hover:text-zinc-200'}`}
               >
                 {label}
@@ -206,6 +212,12 @@ export default function CompareView() {
             )}
           </div>
         </div>
+        <section aria-label="Parameter mapping" className="flex flex-col gap-2 xl:col-start-1 xl:row-start-2">
+          <h2 className="text-sm font-semibold text-zinc-200">Mapping, per target</h2>
+          {sidePlan.cells.map((c, i) => (
+            <MappingTable key={c.key} mapping={c.mapping} label={labels.get(c.targetId) ?? c.targetId} index={i} />
+          ))}
+        </section>
       </div>
     </div>
   );

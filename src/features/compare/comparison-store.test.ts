@@ -1,0 +1,79 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ComparisonRecord } from './comparison-record';
+import { COMPARISONS_KEY, DRAFT_KEY, getComparison, loadComparisons, loadDraft, requestOpenComparison, saveComparison, saveDraft, takeOpenRequest } from './comparison-store';
+import { DEFAULT_SHARED_FORM } from './shared-params';
+
+class MemoryStorage implements Storage {
+  private data = new Map<string, string>();
+  get length() {
+    return this.data.size;
+  }
+  clear() {
+    this.data.clear();
+  }
+  getItem(k: string) {
+    return this.data.get(k) ?? null;
+  }
+  key(i: number) {
+    return [...this.data.keys()][i] ?? null;
+  }
+  removeItem(k: string) {
+    this.data.delete(k);
+  }
+  setItem(k: string, v: string) {
+    this.data.set(k, String(v));
+  }
+}
+
+const record = (id: string, createdAt: number): ComparisonRecord => ({
+  version: 1,
+  id,
+  createdAt,
+  kind: 'side-by-side',
+  title: 't',
+  shared: { prompt: 'p', negativePrompt: '' },
+  targets: [{ id: 'a', endpointId: 'segmind/sd1.5-dreamshaper' }],
+  axes: {},
+  xLabels: [],
+  yLabels: [],
+  cells: [],
+});
+
+beforeEach(() => {
+  Object.assign(globalThis, { localStorage: new MemoryStorage(), sessionStorage: new MemoryStorage() });
+});
+afterEach(() => {
+  Reflect.deleteProperty(globalThis, 'localStorage');
+  Reflect.deleteProperty(globalThis, 'sessionStorage');
+});
+
+describe('comparison store', () => {
+  it('saves, replaces and reads back, newest first', () => {
+    saveComparison(record('a', 1));
+    saveComparison(record('b', 2));
+    saveComparison({ ...record('a', 1), title: 'again' });
+    expect(loadComparisons().map((r) => r.id)).toEqual(['b', 'a']);
+    expect(getComparison('a')?.title).toBe('again');
+  });
+
+  it('skips what it cannot read', () => {
+    localStorage.setItem(COMPARISONS_KEY, JSON.stringify([record('a', 1), { id: 'broken' }]));
+    expect(loadComparisons().map((r) => r.id)).toEqual(['a']);
+    localStorage.setItem(COMPARISONS_KEY, 'not json');
+    expect(loadComparisons()).toEqual([]);
+  });
+
+  it('keeps a valid draft, ignores an invalid one', () => {
+    const draft = { version: 1 as const, targets: [{ id: 'a', endpointId: 'modelslab/text2img' }], form: DEFAULT_SHARED_FORM, x: { param: 'seed' as const, values: '1,2' }, currentId: 'c' };
+    saveDraft(draft);
+    expect(loadDraft()).toEqual(draft);
+    localStorage.setItem(DRAFT_KEY, JSON.stringify({ ...draft, form: { prompt: 1 } }));
+    expect(loadDraft()).toBeUndefined();
+  });
+
+  it('an open request is taken once', () => {
+    requestOpenComparison('g');
+    expect(takeOpenRequest()).toBe('g');
+    expect(takeOpenRequest()).toBeUndefined();
+  });
+});
