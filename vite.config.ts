@@ -22,7 +22,8 @@ function playgroundServer(): Plugin {
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), playgroundServer()],
-  server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173 },
+  // The twins answer CORS themselves, exactly as specified; Vite's own CORS layer would answer first.
+  server: { host: '127.0.0.1', port: 5173, cors: false },
+  preview: { host: '127.0.0.1', port: 4173, cors: false },
   build: { sourcemap: true },
 });

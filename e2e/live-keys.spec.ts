@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Request } from '@playwright/test';
-import { chooseEndpoint, field, generate, openFresh, recordRequests, resetSandbox, resultCard } from './fixtures/playground';
+import { chooseEndpoint, field, generate, openFresh, openView, recordRequests, resetSandbox, resultCard } from './fixtures/playground';
 
 const KEYS = {
   dreamrender: 'e2e-live-dreamrender-key-1',
@@ -20,14 +20,14 @@ async function body(r: Request): Promise<string> {
 }
 
 async function goLive(page: import('@playwright/test').Page, p: P, useProxy: boolean) {
-  await page.getByRole('button', { name: 'Settings' }).click();
+  await openView(page, 'Settings');
   const name = PROVIDER_NAMES[p];
   await page.getByRole('radiogroup', { name: `${name} mode` }).getByLabel('Live (your key)').check();
   await page.getByLabel(`${name} API key`).fill(KEYS[p]);
   if (p === 'dreamrender') await page.getByLabel(`${name} base URL`).fill(HOSTS[p]);
   const proxy = page.getByRole('group', { name }).getByLabel('route through the local proxy');
   await (useProxy ? proxy.check() : proxy.uncheck());
-  await page.getByRole('button', { name: 'Playground' }).click();
+  await openView(page, 'Playground');
 }
 
 for (const useProxy of [false, true]) {

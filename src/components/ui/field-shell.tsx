@@ -15,10 +15,16 @@ export function FieldShell(props: {
   return (
     <div className="flex flex-col gap-1">
       <div className="flex items-baseline justify-between gap-2">
-        <label htmlFor={id} className="font-mono text-sm text-zinc-100">
-          {label}
-          {required && <span className="ml-1 text-amber-400" aria-hidden="true">*</span>}
-        </label>
+        <span>
+          <label htmlFor={id} className="font-mono text-sm text-zinc-100">
+            {label}
+          </label>
+          {required && (
+            <span className="ml-1 text-amber-400" title="required" aria-hidden="true">
+              *
+            </span>
+          )}
+        </span>
         {range && <span className="text-xs text-zinc-500">{range}</span>}
       </div>
       {children}

@@ -5,8 +5,8 @@
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useState } from 'react';
-import { Controller, useForm } from 'react-hook-form';
-import type { FieldValues, Resolver } from 'react-hook-form';
+import { Controller, useForm, useFormState } from 'react-hook-form';
+import type { Control, FieldValues, Resolver } from 'react-hook-form';
 import { FieldShell, primaryButtonClass } from '../../components/ui/field-shell';
 import type { EndpointDef } from '../../providers/types';
 import { describeSchema, initialFormValues } from './describe';
@@ -60,6 +60,18 @@ function FieldRow({ field, control, formId }: { field: FieldDescriptor; control:
   );
 }
 
+/** After a submit with invalid values: how many need fixing, and that nothing left. */
+function SubmitStatus({ control }: { control: Control<FieldValues> }) {
+  const { isSubmitted, errors, submitCount } = useFormState({ control });
+  const count = Object.keys(errors).length;
+  if (!isSubmitted || submitCount === 0 || count === 0) return null;
+  return (
+    <span role="status" className="text-sm text-red-400">
+      {count === 1 ? '1 parameter needs fixing' : `${count} parameters need fixing`}: nothing was sent.
+    </span>
+  );
+}
+
 export function GeneratedForm(props: GeneratedFormProps) {
   const { endpoint, startValues, externalValues, onValuesChange, onSubmit, submitLabel = 'Generate', busy, formId } = props;
   const fields = useMemo(() => describeSchema(endpoint.schema), [endpoint]);
@@ -74,7 +86,7 @@ export function GeneratedForm(props: GeneratedFormProps) {
     return (values, ctx, opts) => zr(normalizeValues(endpoint.schema, fields, values), ctx, opts);
   }, [endpoint, fields]);
 
-  const form = useForm<FieldValues>({ defaultValues: defaults, resolver, mode: 'onTouched' });
+  const form = useForm<FieldValues>({ defaultValues: defaults, resolver, mode: 'onSubmit', reValidateMode: 'onChange' });
   const { control, handleSubmit, watch, setValue, formState } = form;
 
   useEffect(() => {
@@ -95,7 +107,6 @@ export function GeneratedForm(props: GeneratedFormProps) {
   const advanced = fields.filter((f) => f.group === 'advanced');
   const advancedHasError = advanced.some((f) => formState.errors[f.name]);
   const [advancedOpen, setAdvancedOpen] = useState(false);
-  const errorCount = Object.keys(formState.errors).length;
 
   return (
     <form
@@ -107,7 +118,7 @@ export function GeneratedForm(props: GeneratedFormProps) {
     >
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         {basic.map((f) => (
-          <div key={f.name} className={f.kind === 'textarea' || f.kind === 'image' ? 'sm:col-span-2' : ''}>
+          <div key={f.name} className={f.kind === 'textarea' || f.kind === 'image' || f.kind === 'seed' ? 'sm:col-span-2' : ''}>
             <FieldRow field={f} control={control} formId={formId} />
           </div>
         ))}
@@ -135,11 +146,7 @@ export function GeneratedForm(props: GeneratedFormProps) {
           {submitLabel}
         </button>
         <span className="text-xs text-zinc-500">Ctrl/⌘ + Enter</span>
-        {formState.isSubmitted && errorCount > 0 && (
-          <span role="status" className="text-sm text-red-400">
-            {errorCount === 1 ? '1 parameter needs fixing' : `${errorCount} parameters need fixing`}: nothing was sent.
-          </span>
-        )}
+        <SubmitStatus control={control} />
       </div>
     </form>
   );

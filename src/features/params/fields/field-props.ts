@@ -16,6 +16,5 @@ export function rangeText(f: FieldDescriptor): string | undefined {
   if (f.min !== undefined && f.max !== undefined) return `${f.min} – ${f.max}`;
   if (f.min !== undefined) return `≥ ${f.min}`;
   if (f.max !== undefined) return `≤ ${f.max}`;
-  if (f.options && f.options.length <= 4 && typeof f.options[0] === 'number') return f.options.join(' · ');
   return undefined;
 }

@@ -13,26 +13,12 @@ export function NumberField({ field, id, value, onChange, onBlur, error, describ
   const step = field.step ?? (field.kind === 'integer' ? 1 : (field.max ?? 1) - (field.min ?? 0) <= 2 ? 0.01 : 0.1);
   const slider = field.min !== undefined && field.max !== undefined;
   return (
-    <div className="flex items-center gap-2">
-      {slider && (
-        <input
-          type="range"
-          aria-label={`${field.name} slider`}
-          className="min-w-0 flex-1 accent-amber-500"
-          min={field.min}
-          max={field.max}
-          step={step}
-          value={num ?? field.min}
-          onChange={(e) => onChange(Number(e.target.value))}
-          onBlur={onBlur}
-          tabIndex={-1}
-        />
-      )}
+    <div className="flex flex-col gap-1">
       <input
         id={id}
         type="number"
         inputMode={field.kind === 'integer' ? 'numeric' : 'decimal'}
-        className={`${inputClass} ${slider ? 'w-24 shrink-0' : ''}`}
+        className={inputClass}
         step={step}
         value={num ?? ''}
         onChange={(e) => onChange(parse(e.target.value))}
@@ -40,6 +26,20 @@ export function NumberField({ field, id, value, onChange, onBlur, error, describ
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy}
       />
+      {slider && (
+        <input
+          type="range"
+          aria-label={`${field.name} slider`}
+          className="h-1.5 w-full accent-amber-500"
+          min={field.min}
+          max={field.max}
+          step={step}
+          value={Math.min(Math.max(num ?? field.min ?? 0, field.min ?? 0), field.max ?? 0)}
+          onChange={(e) => onChange(Number(e.target.value))}
+          onBlur={onBlur}
+          tabIndex={-1}
+        />
+      )}
     </div>
   );
 }

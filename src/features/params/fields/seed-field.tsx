@@ -29,8 +29,8 @@ export function SeedField({ field, id, value, onChange, onBlur, error, described
         />
         random
       </label>
-      <button type="button" className={buttonClass} aria-label={`New ${field.name}`} title="Draw a new seed" onClick={() => onChange(drawSeed(cryptoRandom))}>
-        🎲
+      <button type="button" className={`${buttonClass} shrink-0`} aria-label={`New ${field.name}`} title="Draw a new seed now" onClick={() => onChange(drawSeed(cryptoRandom))}>
+        New
       </button>
     </div>
   );
