@@ -3,13 +3,14 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { createQueryClient } from '../api/query-client';
 import { JobPollers, QueuePanel } from '../features/jobs/queue-panel';
 import { useJobStoreSync } from '../features/jobs/use-jobs';
-import { SettingsPanel } from '../features/settings/settings-panel';
 import { requestPersistence } from '../features/gallery/store';
-import { GalleryRoute } from './gallery-route';
 import { PlaygroundView } from './playground-view';
 import type { Preset } from './preset';
 
+// Only the playground is on the first page; the other views load when opened.
 const CompareView = lazy(() => import('../features/compare/compare-view'));
+const GalleryRoute = lazy(() => import('./gallery-route'));
+const SettingsPanel = lazy(() => import('../features/settings/settings-panel'));
 
 const VIEWS = ['playground', 'compare', 'gallery', 'settings'] as const;
 type View = (typeof VIEWS)[number];
@@ -71,13 +72,11 @@ function Shell() {
         <div hidden={view !== 'playground'}>
           <PlaygroundView preset={preset} onOpenSettings={() => go('settings')} />
         </div>
-        {view === 'compare' && (
-          <Suspense fallback={<p className="text-sm text-zinc-400">Loading the compare view…</p>}>
-            <CompareView />
-          </Suspense>
-        )}
-        {view === 'gallery' && <GalleryRoute onPreset={pushPreset} />}
-        {view === 'settings' && <SettingsPanel />}
+        <Suspense fallback={<p className="text-sm text-zinc-400">Loading…</p>}>
+          {view === 'compare' && <CompareView />}
+          {view === 'gallery' && <GalleryRoute onPreset={pushPreset} />}
+          {view === 'settings' && <SettingsPanel />}
+        </Suspense>
       </main>
     </div>
   );

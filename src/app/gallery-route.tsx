@@ -29,7 +29,7 @@ function fieldWithRole(endpointId: string, role: 'seed' | 'initImage') {
   return describeSchema(ep.schema).find((f) => (role === 'seed' ? f.kind === 'seed' : f.kind === 'image' && !f.mask))?.name;
 }
 
-export function GalleryRoute({ onPreset }: { onPreset(p: Omit<Preset, 'nonce'>): void }) {
+export default function GalleryRoute({ onPreset }: { onPreset(p: Omit<Preset, 'nonce'>): void }) {
   const sendImage = async (blob: Blob, job: JobRecord, kind: EndpointKind) => {
     const ep = endpointOfKind(job, kind);
     const field = ep && fieldWithRole(ep.id, 'initImage');

@@ -63,7 +63,7 @@ function ProviderSettingsCard({ provider, proxyOk }: { provider: ProviderDef; pr
   );
 }
 
-export function SettingsPanel() {
+export default function SettingsPanel() {
   const proxy = useQuery({ queryKey: queryKeys.proxy, queryFn: proxyAvailable, staleTime: Infinity });
   return (
     <div className="flex flex-col gap-4">
