@@ -4,6 +4,7 @@
  * it does. Records are validated (and migrated) on every load.
  */
 import type { IDBPTransaction } from 'idb';
+import { createBlobReader } from './blob-reader';
 import { createChangeFeed } from './change-feed';
 import type { ChangeListener, GalleryChange } from './change-feed';
 import { ALL_STORES, GALLERY_DB_NAME, openGalleryDb } from './db';
@@ -90,7 +91,6 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
 
   const setStorageFull = (value: StorageFullError | null) => {
     if (value === storageFull) return;
-    if (value === null && storageFull === null) return;
     storageFull = value;
     feed.notify({ type: 'storage' });
   };
@@ -175,7 +175,7 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
   }
 
   async function scanJobs(opts: ListJobsOptions = {}): Promise<JobScan> {
-    const { jobs, skipped, upgraded } = await readJobs(await db(), opts, blobReadsIdle);
+    const { jobs, skipped, upgraded } = await readJobs(await db(), opts, blobs.idle);
     writeBack(upgraded);
     return { jobs, skipped };
   }
@@ -184,53 +184,7 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
    * Blob reads asked for in the same tick share one transaction: a screen of
    * thumbnails mounting together is one read, not thirty.
    */
-  let blobReads = 0;
-  let idleWaiters: Array<() => void> = [];
-  const blobReadsIdle = (): Promise<void> =>
-    blobReads === 0 ? Promise.resolve() : new Promise((resolve) => idleWaiters.push(resolve));
-  const blobReadDone = () => {
-    if (--blobReads > 0) return;
-    const waiters = idleWaiters;
-    idleWaiters = [];
-    waiters.forEach((resolve) => resolve());
-  };
-
-  function batchedGet(storeName: 'images' | 'thumbs') {
-    type Waiter = { resolve(blob: Blob | undefined): void; reject(error: unknown): void };
-    let pending: Map<string, Waiter[]> | null = null;
-    const flush = async (batch: Map<string, Waiter[]>) => {
-      blobReads++;
-      try {
-        const tx = (await db()).transaction(storeName);
-        await Promise.all(
-          [...batch].map(async ([id, waiters]) => {
-            const blob = await tx.store.get(id);
-            for (const w of waiters) w.resolve(blob);
-          }),
-        );
-      } catch (error) {
-        for (const waiters of batch.values()) for (const w of waiters) w.reject(error);
-      } finally {
-        blobReadDone();
-      }
-    };
-    return (id: string) =>
-      new Promise<Blob | undefined>((resolve, reject) => {
-        if (!pending) {
-          const batch = new Map<string, Waiter[]>();
-          pending = batch;
-          queueMicrotask(() => {
-            pending = null;
-            void flush(batch);
-          });
-        }
-        const waiters = pending.get(id) ?? [];
-        waiters.push({ resolve, reject });
-        pending.set(id, waiters);
-      });
-  }
-  const getImage = batchedGet('images');
-  const getThumb = batchedGet('thumbs');
+  const blobs = createBlobReader(db);
 
   async function appendImage(jobId: string, image: JobImage, blobs?: { full: Blob; thumb?: Blob }) {
     await write(['jobs', 'images', 'thumbs', 'inputs'], async (tx) => {
@@ -332,11 +286,11 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
     },
 
     getImageBlob(imageId: string): Promise<Blob | undefined> {
-      return getImage(imageId);
+      return blobs.get('images', imageId);
     },
 
     getThumbBlob(imageId: string): Promise<Blob | undefined> {
-      return getThumb(imageId);
+      return blobs.get('thumbs', imageId);
     },
 
     /** Deletes the job with its images, thumbnails and inputs (even a record this version cannot read). */
