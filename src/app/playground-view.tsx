@@ -29,6 +29,8 @@ const CanvasPanel = lazy(() => import('../features/canvas/canvas-panel'));
 
 export const DEFAULT_ENDPOINT = 'modelslab/text2img';
 const FORM_ID = 'playground-form';
+/** The job shown in the playground survives a reload of this tab. */
+const CURRENT_JOB = 'playground.current-job';
 
 export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; onOpenSettings(): void }) {
   const [endpointId, setEndpointId] = useState(() => {
@@ -39,7 +41,12 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
   const [formNonce, setFormNonce] = useState(0);
   const [external, setExternal] = useState<Record<string, unknown>>();
   const [values, setValues] = useState<Record<string, unknown>>();
-  const [currentJobId, setCurrentJobId] = useState<string>();
+  const [currentJobId, setCurrentJobIdState] = useState<string | undefined>(() => sessionStorage.getItem(CURRENT_JOB) ?? undefined);
+  const setCurrentJobId = useCallback((id: string | undefined) => {
+    setCurrentJobIdState(id);
+    if (id) sessionStorage.setItem(CURRENT_JOB, id);
+    else sessionStorage.removeItem(CURRENT_JOB);
+  }, []);
   const [submitError, setSubmitError] = useState<string>();
 
   const endpoint = getEndpoint(endpointId) ?? allEndpoints()[0]!;

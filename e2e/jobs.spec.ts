@@ -1,0 +1,116 @@
+import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
+import { chooseEndpoint, field, generate, openFresh, openView, recordRequests, resetSandbox, resultCard } from './fixtures/playground';
+
+/** SHA-256 of the bytes behind an <img> (a blob: URL of the stored image). */
+async function imageDigest(page: Page, img: ReturnType<Page['locator']>): Promise<string> {
+  const src = await img.getAttribute('src');
+  return page.evaluate(async (url) => {
+    const bytes = await (await fetch(url!)).arrayBuffer();
+    const d = await crypto.subtle.digest('SHA-256', bytes);
+    return [...new Uint8Array(d)].map((b) => b.toString(16).padStart(2, '0')).join('');
+  }, src);
+}
+
+test.beforeEach(async ({ page, request }) => {
+  await resetSandbox(request);
+  await openFresh(page);
+});
+
+test('a queued ModelsLab job shows progress against its ETA, then its image', async ({ page, request }) => {
+  await resetSandbox(request, { queue: 'always', queueMs: 2500 });
+  await chooseEndpoint(page, 'modelslab/text2img');
+  await generate(page);
+  const card = resultCard(page);
+  await expect(card).toHaveAccessibleName('Job queued');
+  const bar = card.getByRole('progressbar', { name: /Queued at the provider, ETA/ });
+  await expect(bar).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Running jobs' })).toContainText('ModelsLab');
+  await expect(card).toHaveAccessibleName('Job done', { timeout: 20_000 });
+  await expect(card.getByRole('img', { name: /seed \d+/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Running jobs' })).toHaveCount(0);
+});
+
+test('a queued job resumes after a reload and completes', async ({ page, request }) => {
+  await resetSandbox(request, { queue: 'always', queueMs: 4000 });
+  await chooseEndpoint(page, 'modelslab/text2img');
+  await generate(page);
+  await expect(resultCard(page)).toHaveAccessibleName('Job queued');
+  await page.reload();
+  const fetches = recordRequests(page);
+  await expect(resultCard(page)).toHaveAccessibleName('Job queued');
+  await expect(resultCard(page)).toHaveAccessibleName('Job done', { timeout: 20_000 });
+  await expect(resultCard(page).getByRole('img', { name: /seed \d+/ })).toBeVisible();
+  expect(fetches.some((r) => r.url().includes('/sandbox/modelslab/api/v4/dreambooth/fetch'))).toBe(true);
+});
+
+test('a Segmind 429 with Retry-After: the job waits, says so, then succeeds', async ({ page, request }) => {
+  await resetSandbox(request, { failNext: { provider: 'segmind', status: 429, count: 1, retryAfter: 2 } });
+  await chooseEndpoint(page, 'segmind/sd1.5-dreamshaper');
+  const requests = recordRequests(page);
+  await generate(page);
+  const card = resultCard(page);
+  await expect(card.getByText(/Rate limited by Segmind: waiting 2 s/)).toBeVisible();
+  await expect(card).toHaveAccessibleName('Job done', { timeout: 15_000 });
+  await expect(card.getByRole('img', { name: /seed \d+/ })).toBeVisible();
+  const posts = requests.filter((r) => r.method() === 'POST' && r.url().includes('/sandbox/segmind/'));
+  expect(posts).toHaveLength(2);
+});
+
+test('the key "invalid": a plain message naming the key, no retry, the job failed', async ({ page }) => {
+  await openView(page, 'Settings');
+  await page.getByLabel('Segmind API key').fill('invalid');
+  await openView(page, 'Playground');
+  await chooseEndpoint(page, 'segmind/sd1.5-dreamshaper');
+  const requests = recordRequests(page);
+  await generate(page);
+  const card = resultCard(page);
+  await expect(card).toHaveAccessibleName('Job failed');
+  await expect(card.getByRole('alert')).toContainText(/key/i);
+  await expect(card.getByRole('alert')).toContainText(/Settings/);
+  await page.waitForTimeout(1500);
+  expect(requests.filter((r) => r.method() === 'POST' && r.url().includes('/sandbox/segmind/'))).toHaveLength(1);
+});
+
+test('the gallery survives a reload, and "Reuse seed" gives a byte-identical image', async ({ page }) => {
+  await chooseEndpoint(page, 'modelslab/text2img');
+  await field(page, 'prompt').fill('a lighthouse made of paper');
+  await generate(page);
+  const first = resultCard(page).getByRole('img', { name: /seed \d+/ });
+  await expect(first).toBeVisible();
+  const seed = (await resultCard(page).getByLabel('Seed used').textContent())!;
+  const firstDigest = await imageDigest(page, first);
+
+  await page.reload();
+  await openView(page, 'Gallery');
+  const tile = page.getByRole('button', { name: new RegExp(`^Open image, seed ${seed}, `) });
+  await expect(tile).toBeVisible();
+  await tile.click();
+  const dialog = page.getByRole('dialog', { name: 'Image details' });
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Reuse seed' }).click();
+
+  await expect(field(page, 'seed')).toHaveValue(seed);
+  await generate(page);
+  const card = resultCard(page);
+  await expect(card).toHaveAccessibleName('Job done');
+  await expect(card.getByLabel('Seed used')).toHaveText(seed);
+  const again = card.getByRole('img', { name: /seed \d+/ });
+  await expect(again).toBeVisible();
+  expect(await imageDigest(page, again)).toBe(firstDigest);
+});
+
+test('cancel stops a queued job, and no poll follows', async ({ page, request }) => {
+  await resetSandbox(request, { queue: 'always', queueMs: 4000 });
+  await chooseEndpoint(page, 'modelslab/text2img');
+  const requests = recordRequests(page);
+  await generate(page);
+  const card = resultCard(page);
+  await expect(card).toHaveAccessibleName('Job queued');
+  await card.getByRole('button', { name: 'Cancel' }).click();
+  await expect(card).toHaveAccessibleName('Job cancelled');
+  const after = requests.length;
+  await page.waitForTimeout(6000);
+  expect(requests.slice(after).filter((r) => r.url().includes('/fetch'))).toEqual([]);
+  await expect(card.getByRole('button', { name: 'Retry' })).toBeVisible();
+});
