@@ -175,5 +175,6 @@ test('a comparison lands in the gallery and reopens after a reload', async ({ pa
 
   // Every result is in the gallery, labelled as part of the comparison.
   await page.getByRole('button', { name: 'Gallery', exact: true }).click();
-  for (const label of THREE) await expect(page.getByText(label, { exact: true })).toBeVisible();
+  const gallery = page.getByRole('region', { name: 'Gallery' });
+  for (const label of THREE) await expect(gallery.getByText(label, { exact: true })).toBeVisible();
 });
