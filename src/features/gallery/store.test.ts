@@ -7,6 +7,11 @@ import { createGalleryStore } from './store';
 import type { GalleryStore } from './store';
 import { bigDataUrl, makeJob } from './test-fixtures';
 
+/** An error with a `cause`, as IndexedDB may report a quota failure (the DOM typings lack the options form). */
+function withCause<E extends Error>(error: E, cause: unknown): E {
+  return Object.defineProperty(error, 'cause', { value: cause });
+}
+
 let store: GalleryStore;
 let dbName: string;
 let n = 0;
@@ -287,7 +292,7 @@ describe('a full storage', () => {
 
   it('recognises a quota error wrapped in an AbortError', async () => {
     const job = makeJob({ params: { init_image: bigDataUrl(5000) } });
-    const wrapped = () => new DOMException('The transaction was aborted.', { name: 'AbortError', cause: new DOMException('Quota', 'QuotaExceededError') });
+    const wrapped = () => withCause(new DOMException('The transaction was aborted.', 'AbortError'), new DOMException('Quota', 'QuotaExceededError'));
     const spy = quotaOnPut('jobs', wrapped);
     await expect(store.putJob(job)).rejects.toBeInstanceOf(StorageFullError);
     spy.mockRestore();
