@@ -11,6 +11,7 @@ import { redactRequest } from '../../providers/redact';
 import { resolveSeed } from '../../providers/shared/seed';
 import type { EndpointDef, HttpRequest, ProviderDef, ProviderError, ProviderResult } from '../../providers/types';
 import { describeSchema } from '../params/describe';
+import { plainError } from '../params/plain-errors';
 import type { JobRecord } from '../gallery/job-record';
 import { REDACTED } from '../gallery/key-guard';
 import { getJob, loadParams, putJob, saveImage, saveImageLink, updateJob } from '../gallery/store';
@@ -36,7 +37,7 @@ export class InvalidParamsError extends Error {}
 
 /** Validates and gives the seed a concrete value: every request is reproducible. */
 export function prepareParams(endpoint: EndpointDef, params: Record<string, unknown>, rand = cryptoRandom) {
-  const parsed = endpoint.schema.safeParse(params);
+  const parsed = endpoint.schema.safeParse(params, { error: plainError });
   if (!parsed.success) {
     throw new InvalidParamsError(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; '));
   }

@@ -14,6 +14,7 @@ import type { FieldDescriptor } from './describe';
 import { rangeText } from './fields/field-props';
 import { fieldRegistry } from './fields/registry';
 import { normalizeValues } from './form-values';
+import { plainError } from './plain-errors';
 
 export interface GeneratedFormProps {
   endpoint: EndpointDef;
@@ -82,7 +83,7 @@ export function GeneratedForm(props: GeneratedFormProps) {
     [fields, endpoint],
   );
   const resolver = useMemo<Resolver<FieldValues>>(() => {
-    const zr = zodResolver(endpoint.schema) as unknown as Resolver<FieldValues>;
+    const zr = zodResolver(endpoint.schema, { error: plainError }) as unknown as Resolver<FieldValues>;
     return (values, ctx, opts) => zr(normalizeValues(endpoint.schema, fields, values), ctx, opts);
   }, [endpoint, fields]);
 

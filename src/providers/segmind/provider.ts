@@ -18,7 +18,8 @@ export const dreamshaperEndpoint = defineEndpoint({
   parseResponse: parseSegmindResponse,
 });
 
-// The siblings have no example in the documents: the form starts from the schema defaults.
+// The siblings have no example in the documents: the form starts from the schema defaults and
+// a short prompt of ours, so that one click after choosing an image makes a picture.
 export const img2imgEndpoint = defineEndpoint({
   id: 'segmind/sd1.5-img2img',
   provider: 'segmind',
@@ -28,7 +29,7 @@ export const img2imgEndpoint = defineEndpoint({
   path: '/v1/sd1.5-img2img',
   description: 'Stable Diffusion 1.5 transforms an input image according to the prompt.',
   schema: img2imgSchema,
-  initialValues: {},
+  initialValues: { prompt: 'the same scene as a watercolour painting' },
   buildRequest: buildImg2imgRequest,
   parseResponse: parseSegmindResponse,
 });
@@ -42,7 +43,7 @@ export const inpaintingEndpoint = defineEndpoint({
   path: '/v1/sd1.5-inpainting',
   description: 'Stable Diffusion 1.5 repaints the masked part of an image according to the prompt.',
   schema: inpaintingSchema,
-  initialValues: {},
+  initialValues: { prompt: 'a small wooden boat' },
   buildRequest: buildInpaintingRequest,
   parseResponse: parseSegmindResponse,
 });
