@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import type { Request } from '@playwright/test';
+import type { Page, Request, Route } from '@playwright/test';
 import { chooseEndpoint, field, generate, openFresh, openView, recordRequests, resetSandbox, resultCard } from './fixtures/playground';
 
 const KEYS = {
@@ -19,7 +19,7 @@ async function body(r: Request): Promise<string> {
   return r.postDataBuffer()?.toString('latin1') ?? '';
 }
 
-async function goLive(page: import('@playwright/test').Page, p: P, useProxy: boolean) {
+async function goLive(page: Page, p: P, useProxy: boolean) {
   await openView(page, 'Settings');
   const name = PROVIDER_NAMES[p];
   await page.getByRole('radiogroup', { name: `${name} mode` }).getByLabel('Live (your key)').check();
@@ -45,7 +45,7 @@ for (const useProxy of [false, true]) {
     });
     const pngBytes = await png.body();
     const answered: string[] = [];
-    const fulfil = (p: P) => async (route: import('@playwright/test').Route) => {
+    const fulfil = (p: P) => async (route: Route) => {
       answered.push(p);
       if (p === 'segmind') return route.fulfill({ status: 200, contentType: 'image/jpeg', headers: { 'x-seed-value': '42', 'access-control-allow-origin': '*', 'access-control-expose-headers': 'x-seed-value' }, body: jpegBytes });
       if (p === 'dreamrender') return route.fulfill({ status: 200, contentType: 'image/png', headers: { 'access-control-allow-origin': '*' }, body: pngBytes });

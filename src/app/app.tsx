@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { createQueryClient } from '../api/query-client';
 import { JobPollers, QueuePanel } from '../features/jobs/queue-panel';
 import { useJobStoreSync } from '../features/jobs/use-jobs';
+import { requestOpenComparison } from '../features/compare/comparison-store';
 import { requestPersistence } from '../features/gallery/store';
 import { PlaygroundView } from './playground-view';
 import type { Preset } from './preset';
@@ -74,7 +75,15 @@ function Shell() {
         </div>
         <Suspense fallback={<p className="text-sm text-zinc-400">Loading…</p>}>
           {view === 'compare' && <CompareView />}
-          {view === 'gallery' && <GalleryRoute onPreset={pushPreset} />}
+          {view === 'gallery' && (
+            <GalleryRoute
+              onPreset={pushPreset}
+              onOpenComparison={(id) => {
+                requestOpenComparison(id);
+                go('compare');
+              }}
+            />
+          )}
           {view === 'settings' && <SettingsPanel />}
         </Suspense>
       </main>

@@ -1,5 +1,8 @@
 /** The gallery, wired to the playground: reuse parameters, reuse a seed, use an image as init or inpaint source. */
+import { useState } from 'react';
 import GalleryView from '../features/gallery/gallery-view';
+import { currentRoute } from '../features/jobs/current-route';
+import { retryJob } from '../features/jobs/run-job';
 import type { JobRecord } from '../features/gallery/job-record';
 import { loadParams } from '../features/gallery/store';
 import { describeSchema } from '../features/params/describe';
@@ -29,7 +32,8 @@ function fieldWithRole(endpointId: string, role: 'seed' | 'initImage') {
   return describeSchema(ep.schema).find((f) => (role === 'seed' ? f.kind === 'seed' : f.kind === 'image' && !f.mask))?.name;
 }
 
-export default function GalleryRoute({ onPreset }: { onPreset(p: Omit<Preset, 'nonce'>): void }) {
+export default function GalleryRoute({ onPreset, onOpenComparison }: { onPreset(p: Omit<Preset, 'nonce'>): void; onOpenComparison(groupId: string): void }) {
+  const [problem, setProblem] = useState<string>();
   const sendImage = async (blob: Blob, job: JobRecord, kind: EndpointKind) => {
     const ep = endpointOfKind(job, kind);
     const field = ep && fieldWithRole(ep.id, 'initImage');
@@ -37,14 +41,31 @@ export default function GalleryRoute({ onPreset }: { onPreset(p: Omit<Preset, 'n
     onPreset({ endpointId: ep.id, values: { [field]: await blobToDataUrl(blob) }, merge: true });
   };
   return (
-    <GalleryView
-      onReuseParams={(job) => void loadParams(job).then((values) => onPreset({ endpointId: job.endpointId, values, merge: false }))}
-      onReuseSeed={(job, seed) => {
-        const field = fieldWithRole(job.endpointId, 'seed');
-        if (field) onPreset({ endpointId: job.endpointId, values: { [field]: seed }, merge: true });
-      }}
-      onUseAsInit={({ blob, job }) => void sendImage(blob, job, 'img2img')}
-      onSendToInpaint={({ blob, job }) => void sendImage(blob, job, 'inpaint')}
-    />
+    <>
+      {problem && (
+        <p role="alert" className="rounded-md border border-red-800 bg-red-950/60 p-2 text-sm text-red-200">
+          {problem}
+        </p>
+      )}
+      <GalleryView
+        onReuseParams={(job) => void loadParams(job).then((values) => onPreset({ endpointId: job.endpointId, values, merge: false }))}
+        onReuseSeed={(job, seed) => {
+          const field = fieldWithRole(job.endpointId, 'seed');
+          if (field) onPreset({ endpointId: job.endpointId, values: { [field]: seed }, merge: true });
+        }}
+        onUseAsInit={({ blob, job }) => void sendImage(blob, job, 'img2img')}
+        onSendToInpaint={({ blob, job }) => void sendImage(blob, job, 'inpaint')}
+        onRetry={(job) => {
+          const provider = getProvider(job.provider);
+          const endpoint = getEndpoint(job.endpointId);
+          if (!provider || !endpoint) return;
+          // The new job appears in the gallery by itself.
+          void currentRoute(provider).then((route) =>
+            route.problem ? setProblem(route.problem) : void retryJob(job, route, provider, endpoint),
+          );
+        }}
+        onOpenComparison={onOpenComparison}
+      />
+    </>
   );
 }

@@ -18,16 +18,16 @@ function JobPoller({ job }: { job: JobRecord }) {
 
 /** Polls every queued job; after a reload, turns lost in-flight requests into "interrupted". */
 export function JobPollers() {
-  const active = useActiveJobs().data ?? [];
+  const active = useActiveJobs().data;
   const checked = useRef(false);
   useEffect(() => {
-    if (checked.current || !active.length) return;
+    if (checked.current || !active?.length) return;
     checked.current = true;
     void markInterrupted(active);
   }, [active]);
   return (
     <>
-      {active
+      {(active ?? [])
         .filter((j) => j.status === 'queued')
         .map((j) => (
           <JobPoller key={j.id} job={j} />
