@@ -3,7 +3,7 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 import { createQueryClient } from '../api/query-client';
 import { JobPollers, QueuePanel } from '../features/jobs/queue-panel';
 import { useJobStoreSync } from '../features/jobs/use-jobs';
-import { requestOpenComparison } from '../features/compare/comparison-store';
+import { requestOpenComparison } from '../features/compare/open-request';
 import { requestPersistence } from '../features/gallery/store';
 import { PlaygroundView } from './playground-view';
 import type { Preset } from './preset';

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ComparisonRecord } from './comparison-record';
-import { COMPARISONS_KEY, DRAFT_KEY, getComparison, loadComparisons, loadDraft, requestOpenComparison, saveComparison, saveDraft, takeOpenRequest } from './comparison-store';
+import { COMPARISONS_KEY, DRAFT_KEY, getComparison, loadComparisons, loadDraft, saveComparison, saveDraft } from './comparison-store';
+import { requestOpenComparison, takeOpenRequest } from './open-request';
 import { DEFAULT_SHARED_FORM } from './shared-params';
 
 class MemoryStorage implements Storage {

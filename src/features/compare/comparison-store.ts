@@ -14,7 +14,6 @@ import { compareTargetSchema } from './targets';
 
 export const COMPARISONS_KEY = 'playground.comparisons.v1';
 export const DRAFT_KEY = 'playground.compare-draft.v1';
-const OPEN_KEY = 'playground.compare-open';
 
 function storage(kind: 'local' | 'session' = 'local'): Storage | undefined {
   try {
@@ -89,16 +88,4 @@ export function saveDraft(draft: CompareDraft) {
   } catch {
     // A draft that cannot be kept is not worth an error.
   }
-}
-
-/** For other views (the gallery's "Open comparison"): the compare view opens this comparison when it mounts next. */
-export function requestOpenComparison(groupId: string) {
-  storage('session')?.setItem(OPEN_KEY, groupId);
-}
-
-export function takeOpenRequest(): string | undefined {
-  const s = storage('session');
-  const id = s?.getItem(OPEN_KEY) ?? undefined;
-  if (id) s?.removeItem(OPEN_KEY);
-  return id;
 }
