@@ -114,3 +114,19 @@ test('cancel stops a queued job, and no poll follows', async ({ page, request })
   expect(requests.slice(after).filter((r) => r.url().includes('/fetch'))).toEqual([]);
   await expect(card.getByRole('button', { name: 'Retry' })).toBeVisible();
 });
+
+test('a request in flight during a reload becomes "interrupted", and Retry sends it again with the same seed', async ({ page, request }) => {
+  await resetSandbox(request, { latencyMs: 4000 });
+  await chooseEndpoint(page, 'segmind/sd1.5-dreamshaper');
+  await field(page, 'seed').fill('4242');
+  await generate(page);
+  await expect(resultCard(page)).toHaveAccessibleName('Job sending');
+  await page.reload();
+  const card = resultCard(page);
+  await expect(card).toHaveAccessibleName('Job interrupted');
+  await expect(card.getByRole('alert')).toContainText('reloaded while this request was in flight');
+  await resetSandbox(request);
+  await card.getByRole('button', { name: 'Retry' }).click();
+  await expect(resultCard(page)).toHaveAccessibleName('Job done');
+  await expect(resultCard(page).getByLabel('Seed used')).toHaveText('4242');
+});
