@@ -15,10 +15,11 @@ import { currentRoute } from '../features/jobs/current-route';
 import { cancelJob, retryJob, submitJob } from '../features/jobs/run-job';
 import { useJob } from '../features/jobs/use-jobs';
 import type { JobRecord } from '../features/gallery/job-record';
+import { EndpointOptions } from '../features/params/endpoint-options';
 import { GeneratedForm } from '../features/params/generated-form';
 import { describeSchema } from '../features/params/describe';
 import { useSettings } from '../features/settings/settings-store';
-import { allEndpoints, getEndpoint, getProvider, providers } from '../providers/registry';
+import { allEndpoints, getEndpoint, getProvider } from '../providers/registry';
 import type { HttpRequest } from '../providers/types';
 import { loadDraft, loadLastEndpoint, saveDraft, saveLastEndpoint } from './drafts';
 import { jobToRequest } from './job-request';
@@ -137,15 +138,7 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
             Endpoint
           </label>
           <select id="endpoint-select" className={inputClass} value={endpoint.id} onChange={(e) => switchEndpoint(e.target.value)}>
-            {providers.map((p) => (
-              <optgroup key={p.id} label={p.name}>
-                {p.endpoints.map((ep) => (
-                  <option key={ep.id} value={ep.id}>
-                    {p.name} · {ep.name} ({ep.title})
-                  </option>
-                ))}
-              </optgroup>
-            ))}
+            <EndpointOptions />
           </select>
           <p className="text-xs text-zinc-400">
             {endpoint.description}{' '}

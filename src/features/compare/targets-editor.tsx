@@ -1,28 +1,13 @@
 /** The targets: any endpoints of any providers, the same one several times with other models, each with its overrides. */
 import { useId, useState } from 'react';
 import { buttonClass, inputClass } from '../../components/ui/field-shell';
-import { getEndpoint, providers } from '../../providers/registry';
+import { getEndpoint } from '../../providers/registry';
+import { EndpointOptions } from '../params/endpoint-options';
 import { useSettings } from '../settings/settings-store';
 import type { TargetMapping } from './map-params';
 import { endpointFields } from './map-params';
 import { IMG2IMG_ENDPOINTS, INPAINT_ENDPOINTS, newTarget, TEXT_TO_IMAGE_ENDPOINTS } from './targets';
 import type { CompareTarget } from './targets';
-
-function EndpointOptions() {
-  return (
-    <>
-      {providers.map((p) => (
-        <optgroup key={p.id} label={p.name}>
-          {p.endpoints.map((ep) => (
-            <option key={ep.id} value={ep.id}>
-              {p.name} · {ep.name} ({ep.title})
-            </option>
-          ))}
-        </optgroup>
-      ))}
-    </>
-  );
-}
 
 function TargetRow(props: { target: CompareTarget; index: number; label: string; mapping?: TargetMapping; onChange(t: CompareTarget): void; onRemove(): void }) {
   const { target, index, label, mapping } = props;

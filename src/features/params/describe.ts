@@ -4,19 +4,11 @@
  */
 import type { z } from 'zod';
 import { paramMeta } from '../../providers/param';
-import type { ParamMeta } from '../../providers/param';
+import type { ParamMeta, WidgetHint } from '../../providers/param';
 import type { AnyObjectSchema, ParamRole } from '../../providers/types';
 
-export type FieldKind =
-  | 'text'
-  | 'textarea'
-  | 'number'
-  | 'integer'
-  | 'select'
-  | 'boolean'
-  | 'seed'
-  | 'image'
-  | 'unsupported';
+/** A widget hint, or 'unsupported' for a schema nothing can render. */
+export type FieldKind = WidgetHint | 'unsupported';
 
 export interface FieldDescriptor {
   name: string;

@@ -1,0 +1,18 @@
+import { providers } from '../../providers/registry';
+
+/** Every endpoint as <option>s grouped by provider, for an endpoint <select>. */
+export function EndpointOptions() {
+  return (
+    <>
+      {providers.map((p) => (
+        <optgroup key={p.id} label={p.name}>
+          {p.endpoints.map((ep) => (
+            <option key={ep.id} value={ep.id}>
+              {p.name} · {ep.name} ({ep.title})
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </>
+  );
+}
