@@ -116,7 +116,7 @@ export default function CanvasPanel(props: CanvasPanelProps) {
       setMask(undefined);
       reportMask(undefined);
       if (after) {
-        exporterRef.current!.prepare(after.width, after.height);
+        if (latest.current.maskEnabled) exporterRef.current!.prepare(after);
         setBrushSize(defaultBrushSize(after.width, after.height));
       }
     }

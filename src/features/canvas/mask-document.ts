@@ -140,7 +140,7 @@ export class MaskDocument {
     this.listeners.clear();
     for (const snap of this.history.dispose()) if (snap.canvas) releaseCanvasMemory(snap.canvas);
     this.pool.dispose();
-    releaseCanvasMemory(this.raster.canvas);
+    this.raster.dispose();
   }
 
   private commit(op: MaskOp, change: MaskChange): void {
@@ -155,8 +155,7 @@ export class MaskDocument {
   }
 
   private rebuild(plan: { snapshot: Snapshot; replay: MaskOp[] }): void {
-    this.raster.restore(plan.snapshot.canvas);
-    for (const op of plan.replay) this.raster.apply(op);
+    this.raster.rebuild(plan.snapshot.canvas, plan.replay);
   }
 
   private emit(change: MaskChange): void {

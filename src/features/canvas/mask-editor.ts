@@ -75,7 +75,10 @@ export class MaskEditor {
       toImage: (x, y) => screenToImage(this.view, x, y),
       mode: (): StrokeMode => (this.tool === 'eraser' ? 'erase' : 'paint'),
       size: () => this.brushSize,
-      changed: () => this.stage.maskChanged(),
+      changed: () => {
+        const region = this.doc?.raster.takeDirty();
+        if (region) this.stage.maskChanged(region);
+      },
     });
     this.router = new PointerRouter({
       paintTool: () => (this.maskEnabled && this.doc ? brush : undefined),
@@ -106,7 +109,11 @@ export class MaskEditor {
       this.doc = new MaskDocument(width, height);
       const doc = this.doc;
       this.unsubscribe = doc.onChange((change) => {
-        this.stage.maskChanged();
+        // A commit changes no pixels (they were stamped live); the rest rebuild the raster.
+        if (change !== 'commit') {
+          doc.raster.takeDirty();
+          this.stage.maskChanged();
+        }
         this.emitHistory();
         this.callbacks.onMaskChange(change, doc);
       });

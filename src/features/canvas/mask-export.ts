@@ -1,8 +1,9 @@
 /**
- * Mask export: the mask raster (white, alpha 0/255) composited once over black and encoded
- * by the browser's own PNG encoder, at the raster's (= the init image's) pixel size. No
- * per-pixel JavaScript: the raster is binary by construction, so the PNG is strictly black
- * and white. No app state here: canvases in, a PNG out.
+ * Mask export: black/white pixels encoded by the browser's own PNG encoder, at the raster's
+ * (= the init image's) pixel size. No per-pixel JavaScript: the raster is binary by
+ * construction, so the PNG is strictly black and white. The editor keeps an "as sent" canvas
+ * in step while painting, so its export is `toBlob` alone; `exportMaskPng` does the one
+ * composite for a bare raster. No app state here: canvases in, a PNG out.
  */
 import { context2d } from './canvas-pool';
 import { hasPaintedPixel } from './mask-binarize';
@@ -19,29 +20,29 @@ function toBlob(canvas: HTMLCanvasElement): Promise<Blob> {
   });
 }
 
-/**
- * Paints the mask as sent into `target` (resized to match): black, then the raster on top.
- * Synchronous, so it captures the raster as it is now; encoding happens afterwards.
- */
+/** Paints the mask as sent into `target` (resized to match): black, then the raster on top. */
 export function composeMask(raster: HTMLCanvasElement, target: HTMLCanvasElement): void {
   if (target.width !== raster.width || target.height !== raster.height) {
     target.width = raster.width;
     target.height = raster.height;
   }
   const ctx = context2d(target);
-  ctx.globalCompositeOperation = 'copy';
-  ctx.drawImage(raster, 0, 0);
-  ctx.globalCompositeOperation = 'destination-over';
+  ctx.globalCompositeOperation = 'source-over';
   ctx.fillStyle = '#000000';
   ctx.fillRect(0, 0, target.width, target.height);
-  ctx.globalCompositeOperation = 'source-over';
+  ctx.drawImage(raster, 0, 0);
 }
 
-/** The mask as a PNG at the raster's size: one composite, then `toBlob`. */
+/** The mask as a PNG: the browser's own encoder on a canvas already holding the black/white pixels. */
+export async function encodeMaskPng(sent: HTMLCanvasElement): Promise<ExportedMask> {
+  const blob = await toBlob(sent);
+  return { blob, width: sent.width, height: sent.height };
+}
+
+/** The mask as a PNG from a white-on-transparent raster: one composite into `scratch`, then `toBlob`. */
 export async function exportMaskPng(raster: HTMLCanvasElement, scratch: HTMLCanvasElement): Promise<ExportedMask> {
   composeMask(raster, scratch);
-  const blob = await toBlob(scratch);
-  return { blob, width: raster.width, height: raster.height };
+  return encodeMaskPng(scratch);
 }
 
 export function blobToDataUrl(blob: Blob): Promise<string> {

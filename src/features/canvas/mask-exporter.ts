@@ -2,9 +2,9 @@
  * Schedules mask exports: debounced after commits (never during a stroke), newest wins.
  * An empty mask is reported as undefined without encoding anything.
  */
-import { CanvasPool } from './canvas-pool';
 import type { MaskDocument } from './mask-document';
-import { blobToDataUrl, exportMaskPng, scanForPaint } from './mask-export';
+import { blobToDataUrl, encodeMaskPng, scanForPaint } from './mask-export';
+import type { ExportedMask } from './mask-export';
 
 export interface ExportedMaskUrl {
   dataUrl: string;
@@ -15,21 +15,18 @@ export interface ExportedMaskUrl {
 
 export class MaskExporter {
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private idle: ReturnType<typeof setTimeout> | undefined;
   private version = 0;
-  private pool: CanvasPool | undefined;
-  private scratch: HTMLCanvasElement | undefined;
 
   constructor(
     private readonly onResult: (result: ExportedMaskUrl | undefined) => void,
     private readonly delayMs = 200,
   ) {}
 
-  /** Prepares the export canvas for a size while the browser is idle. */
-  prepare(width: number, height: number): void {
-    if (this.pool && this.pool.width === width && this.pool.height === height) return;
-    this.releaseScratch();
-    this.pool = new CanvasPool(width, height, 1);
-    this.pool.prepareSoon();
+  /** Creates the document's "as sent" canvas soon, so the first export does not pay for it. */
+  prepare(doc: MaskDocument): void {
+    clearTimeout(this.idle);
+    this.idle = setTimeout(() => doc.raster.sent(), 300);
   }
 
   schedule(doc: MaskDocument, delayMs = this.delayMs): void {
@@ -42,18 +39,16 @@ export class MaskExporter {
   cancel(): void {
     this.version++;
     clearTimeout(this.timer);
+    clearTimeout(this.idle);
   }
 
   dispose(): void {
     this.cancel();
-    this.releaseScratch();
   }
 
-  private releaseScratch(): void {
-    if (this.scratch) this.pool?.release(this.scratch);
-    this.scratch = undefined;
-    this.pool?.dispose();
-    this.pool = undefined;
+  /** The mask as a PNG now (the "as sent" canvas is kept in step, so this is toBlob alone). */
+  encode(doc: MaskDocument): Promise<ExportedMask> {
+    return encodeMaskPng(doc.raster.sent());
   }
 
   private async run(doc: MaskDocument): Promise<void> {
@@ -71,9 +66,7 @@ export class MaskExporter {
       this.onResult(undefined);
       return;
     }
-    this.prepare(doc.width, doc.height);
-    this.scratch ??= this.pool!.acquire();
-    const { blob, width, height } = await exportMaskPng(doc.raster.canvas, this.scratch);
+    const { blob, width, height } = await this.encode(doc);
     if (stale()) return;
     const dataUrl = await blobToDataUrl(blob);
     if (stale()) return;

@@ -1,14 +1,26 @@
 /**
- * The mask raster: one canvas at the init image's pixel size, white where the user painted,
- * transparent elsewhere, and always strictly binary (alpha 0 or 255). Binary by construction:
- * strokes are stamps of a binary disc copied at whole-pixel positions with smoothing off,
- * erasing is `destination-out` of the same discs, inverting is `xor` with white. So the
- * export is a single composite over black plus the browser's own PNG encoder.
+ * The mask raster, at the init image's pixel size, always strictly binary:
+ *
+ * - `canvas`: white where the user painted, transparent elsewhere. The overlay shows it.
+ * - `sent` (made on first use, then kept in step): the mask exactly as exported, opaque
+ *   black with white where painted. Every stamp lands on both, so exporting is the browser's
+ *   own `toBlob` of `sent` and nothing else. After a rebuild (undo, a dropped stroke) it is
+ *   recomposed from `canvas` in one composite.
+ *
+ * Binary by construction: strokes are stamps of a binary disc copied at whole-pixel positions
+ * with smoothing off; erasing is `destination-out` of the same discs (black discs on `sent`);
+ * inverting is `xor` with white (`difference` with white on `sent`).
  */
-import { context2d, createCanvas } from './canvas-pool';
+import { context2d, createCanvas, releaseCanvasMemory } from './canvas-pool';
 import { discTip } from './mask-binarize';
+import { composeMask } from './mask-export';
 import type { MaskOp, StrokeMode } from './mask-ops';
 import { Stamper, replaySamples, stampOrigin } from './stroke-geometry';
+
+export type Region = { x: number; y: number; width: number; height: number };
+type Box = { left: number; top: number; right: number; bottom: number };
+
+const emptyBox = (): Box => ({ left: Infinity, top: Infinity, right: -Infinity, bottom: -Infinity });
 
 /** Tips kept ready, by total pixels (about 4 million pixels, 16 MB). */
 const TIP_BUDGET_PIXELS = 4_000_000;
@@ -16,9 +28,17 @@ const TIP_BUDGET_PIXELS = 4_000_000;
 export class MaskRaster {
   readonly canvas: HTMLCanvasElement;
   private readonly ctx: CanvasRenderingContext2D;
-  private readonly tips = new Map<number, HTMLCanvasElement>();
+  private sentCanvas: HTMLCanvasElement | undefined;
+  private sentCtx: CanvasRenderingContext2D | undefined;
+  /** False while rebuilding: `sent` is recomposed once at the end instead. */
+  private mirror = true;
+  private mode: StrokeMode = 'paint';
+  /** White discs for `canvas` and painting on `sent`; black discs for erasing on `sent`. */
+  private readonly tips = new Map<string, HTMLCanvasElement>();
   private tipPixels = 0;
   private stamper: Stamper | undefined;
+  /** Bounding box of the stamps since the last takeDirty(), in image pixels (for the overlay). */
+  private dirty = emptyBox();
 
   constructor(
     readonly width: number,
@@ -29,9 +49,20 @@ export class MaskRaster {
     this.ctx.imageSmoothingEnabled = false;
   }
 
+  /** The mask as sent (opaque black and white), created and composed on first use. */
+  sent(): HTMLCanvasElement {
+    if (!this.sentCanvas) {
+      this.sentCanvas = createCanvas(this.width, this.height);
+      this.sentCtx = context2d(this.sentCanvas);
+      this.sentCtx.imageSmoothingEnabled = false;
+      composeMask(this.canvas, this.sentCanvas);
+    }
+    return this.sentCanvas;
+  }
+
   /** Starts a stroke: later `addSample` calls stamp along it. */
   beginStroke(mode: StrokeMode, size: number): void {
-    this.ctx.globalCompositeOperation = mode === 'erase' ? 'destination-out' : 'source-over';
+    this.setMode(mode);
     this.stamper = new Stamper(size, this.stamp);
   }
 
@@ -41,7 +72,7 @@ export class MaskRaster {
 
   endStroke(): void {
     this.stamper = undefined;
-    this.ctx.globalCompositeOperation = 'source-over';
+    this.setMode('paint');
   }
 
   /** Applies a committed operation (undo/redo replay); gives the same pixels as live painting. */
@@ -54,70 +85,117 @@ export class MaskRaster {
         this.invert();
         return;
       case 'stroke':
-        this.ctx.globalCompositeOperation = op.mode === 'erase' ? 'destination-out' : 'source-over';
+        this.setMode(op.mode);
         replaySamples(op.points, op.size, this.stamp);
-        this.ctx.globalCompositeOperation = 'source-over';
+        this.setMode('paint');
     }
   }
 
   clear(): void {
-    this.ctx.globalCompositeOperation = 'source-over';
     this.ctx.clearRect(0, 0, this.width, this.height);
+    if (this.mirror && this.sentCtx) {
+      this.sentCtx.fillStyle = '#000000';
+      this.sentCtx.fillRect(0, 0, this.width, this.height);
+    }
   }
 
-  /** Painted becomes unpainted and the other way round: xor with opaque white keeps it binary. */
+  /** Painted becomes unpainted and the other way round. */
   invert(): void {
     this.ctx.globalCompositeOperation = 'xor';
     this.ctx.fillStyle = '#ffffff';
     this.ctx.fillRect(0, 0, this.width, this.height);
     this.ctx.globalCompositeOperation = 'source-over';
+    if (this.mirror && this.sentCtx) {
+      this.sentCtx.globalCompositeOperation = 'difference';
+      this.sentCtx.fillStyle = '#ffffff';
+      this.sentCtx.fillRect(0, 0, this.width, this.height);
+      this.sentCtx.globalCompositeOperation = 'source-over';
+    }
   }
 
-  /** Copies the raster into `target` (a snapshot). */
+  /** Copies the raster into `target` (a snapshot). Plain clear + draw: `copy` would composite the whole canvas twice. */
   copyTo(target: HTMLCanvasElement): void {
     const ctx = context2d(target);
-    ctx.globalCompositeOperation = 'copy';
-    ctx.drawImage(this.canvas, 0, 0);
     ctx.globalCompositeOperation = 'source-over';
+    ctx.clearRect(0, 0, target.width, target.height);
+    ctx.drawImage(this.canvas, 0, 0);
   }
 
-  /** Replaces the raster with a snapshot, or blank for `null`. */
-  restore(snapshot: HTMLCanvasElement | null): void {
-    this.ctx.globalCompositeOperation = 'copy';
-    if (snapshot) this.ctx.drawImage(snapshot, 0, 0);
-    else this.ctx.clearRect(0, 0, this.width, this.height);
-    this.ctx.globalCompositeOperation = 'source-over';
+  /**
+   * Replaces the raster with a snapshot (null: blank), then applies `ops` on top; `sent` is
+   * recomposed once at the end.
+   */
+  rebuild(snapshot: HTMLCanvasElement | null, ops: readonly MaskOp[] = []): void {
+    this.mirror = false;
+    try {
+      this.stamper = undefined;
+      this.setMode('paint');
+      this.ctx.clearRect(0, 0, this.width, this.height);
+      if (snapshot) this.ctx.drawImage(snapshot, 0, 0);
+      for (const op of ops) this.apply(op);
+    } finally {
+      this.mirror = true;
+    }
+    if (this.sentCanvas) composeMask(this.canvas, this.sentCanvas);
   }
 
-  /** Reads the alpha of a region (for tests, the empty check and the bench). */
+  /** The region stamped since the last call (undefined if none), for a partial redraw. */
+  takeDirty(): Region | undefined {
+    const d = this.dirty;
+    this.dirty = emptyBox();
+    if (d.right <= d.left || d.bottom <= d.top) return undefined;
+    return { x: d.left, y: d.top, width: d.right - d.left, height: d.bottom - d.top };
+  }
+
+  /** Reads the pixels of a region (the empty check, tests and the bench). */
   readRegion(x: number, y: number, w: number, h: number): Uint8ClampedArray {
     return this.ctx.getImageData(x, y, w, h).data;
   }
 
+  dispose(): void {
+    releaseCanvasMemory(this.canvas);
+    if (this.sentCanvas) releaseCanvasMemory(this.sentCanvas);
+    for (const tip of this.tips.values()) releaseCanvasMemory(tip);
+    this.tips.clear();
+  }
+
+  private setMode(mode: StrokeMode): void {
+    this.mode = mode;
+    this.ctx.globalCompositeOperation = mode === 'erase' ? 'destination-out' : 'source-over';
+  }
+
   private readonly stamp = (x: number, y: number, d: number): void => {
-    const tip = this.tip(d);
     const { left, top } = stampOrigin(x, y, d);
     if (left >= this.width || top >= this.height || left + d <= 0 || top + d <= 0) return;
-    this.ctx.drawImage(tip, left, top);
+    this.ctx.drawImage(this.tip(d, 'white'), left, top);
+    if (this.mirror && this.sentCtx) this.sentCtx.drawImage(this.tip(d, this.mode === 'erase' ? 'black' : 'white'), left, top);
+    const box = this.dirty;
+    if (left < box.left) box.left = left;
+    if (top < box.top) box.top = top;
+    if (left + d > box.right) box.right = left + d;
+    if (top + d > box.bottom) box.bottom = top + d;
   };
 
-  private tip(d: number): HTMLCanvasElement {
-    const cached = this.tips.get(d);
+  private tip(d: number, colour: 'white' | 'black'): HTMLCanvasElement {
+    const key = `${colour}${d}`;
+    const cached = this.tips.get(key);
     if (cached) {
       // Most recently used last.
-      this.tips.delete(d);
-      this.tips.set(d, cached);
+      this.tips.delete(key);
+      this.tips.set(key, cached);
       return cached;
     }
+    const pixels = discTip(d);
+    if (colour === 'black') for (let i = 0; i < pixels.length; i += 4) pixels[i] = pixels[i + 1] = pixels[i + 2] = 0;
     const canvas = createCanvas(d, d);
-    context2d(canvas).putImageData(new ImageData(discTip(d), d, d), 0, 0);
-    this.tips.set(d, canvas);
+    context2d(canvas).putImageData(new ImageData(pixels, d, d), 0, 0);
+    this.tips.set(key, canvas);
     this.tipPixels += d * d;
-    for (const [size, old] of this.tips) {
-      if (this.tipPixels <= TIP_BUDGET_PIXELS || size === d) break;
-      this.tips.delete(size);
-      this.tipPixels -= size * size;
-      old.width = 0;
+    for (const [k, old] of this.tips) {
+      if (this.tipPixels <= TIP_BUDGET_PIXELS || k === key) break;
+      this.tips.delete(k);
+      this.tipPixels -= old.width * old.height;
+      releaseCanvasMemory(old);
     }
     return canvas;
   }

@@ -1,9 +1,13 @@
 /**
  * The Konva side: a stage with two layers, the init image and the mask overlay. The editor
  * pushes state in (image, raster, view, opacity) and asks for draws; nothing reads back
- * from Konva. The overlay is the raster drawn as a Konva.Image, tinted by a rectangle
- * composited `source-in`, so the raster itself stays white and ready for export. Layers
- * do not listen: pointer input goes through the editor's own handlers.
+ * from Konva. Layers do not listen: pointer input goes through the editor's own handlers.
+ *
+ * The overlay is the raster drawn as a Konva.Image, tinted by a rectangle composited
+ * `source-atop`, so the raster itself stays white and ready for export. While painting, the
+ * overlay layer is redrawn only inside the region the new stamps touched (a clip, and no
+ * clear before draw), so a pointer move costs the same on an empty mask as on a busy one and
+ * does not depend on the image size. Anything else (view, opacity, undo…) redraws it all.
  */
 import Konva from 'konva/lib/Core';
 import { Image as KonvaImage } from 'konva/lib/shapes/Image';
@@ -12,33 +16,60 @@ import type { View } from './view-transform';
 
 export const MASK_TINT = '#f43f5e';
 
+type Region = { x: number; y: number; width: number; height: number };
+
+/** Far beyond any stage: "redraw everything" as a clip rectangle. */
+const EVERYWHERE: Region = { x: -1e7, y: -1e7, width: 2e7, height: 2e7 };
+const NOWHERE: Region = { x: 0, y: 0, width: 0, height: 0 };
+
 export class MaskStage {
   private readonly stage: Konva.Stage;
   private readonly imageLayer: Konva.Layer;
   private readonly maskLayer: Konva.Layer;
   private readonly imageNode: KonvaImage;
   private readonly frameNode: Rect;
+  private readonly eraseNode: Rect;
   private readonly maskNode: KonvaImage;
   private readonly tintNode: Rect;
   private hasImage = false;
   private scale = 1;
+  /**
+   * What the next overlay draw repaints: a region in image pixels, everything, or nothing
+   * (undefined: a draw nobody asked for, e.g. a batched draw already done by drawMaskNow).
+   * Every change that is not a stamp (view, size, image, opacity, undo…) asks for 'all'.
+   */
+  private pending: Region | 'all' | undefined = 'all';
 
   constructor(container: HTMLDivElement, viewWidth: number, viewHeight: number) {
     this.stage = new Konva.Stage({ container, width: viewWidth, height: viewHeight, listening: false });
     this.imageLayer = new Konva.Layer({ listening: false });
-    this.maskLayer = new Konva.Layer({ listening: false, visible: false });
-    this.frameNode = new Rect({ listening: false, fill: '#18181b', stroke: '#3f3f46', strokeWidth: 1, strokeScaleEnabled: false, perfectDrawEnabled: false });
-    this.imageNode = new KonvaImage({ image: undefined, listening: false, perfectDrawEnabled: false });
-    this.maskNode = new KonvaImage({ image: undefined, listening: false, perfectDrawEnabled: false, opacity: 0.5 });
-    this.tintNode = new Rect({ listening: false, fill: MASK_TINT, globalCompositeOperation: 'source-in', perfectDrawEnabled: false });
+    this.maskLayer = new Konva.Layer({
+      listening: false,
+      visible: false,
+      clearBeforeDraw: false,
+      clipFunc: (ctx) => {
+        const r = this.pending === 'all' ? EVERYWHERE : (this.pending ?? NOWHERE);
+        ctx.rect(r.x, r.y, r.width, r.height);
+      },
+    });
+    this.maskLayer.on('draw', () => {
+      this.pending = undefined;
+    });
+    const still = { listening: false, perfectDrawEnabled: false };
+    this.frameNode = new Rect({ ...still, fill: '#18181b', stroke: '#3f3f46', strokeWidth: 1, strokeScaleEnabled: false });
+    this.imageNode = new KonvaImage({ ...still, image: undefined });
+    // Clears the clipped region (the layer is not cleared before drawing).
+    this.eraseNode = new Rect({ ...still, ...EVERYWHERE, fill: '#000', globalCompositeOperation: 'destination-out' });
+    this.maskNode = new KonvaImage({ ...still, image: undefined, opacity: 0.5 });
+    this.tintNode = new Rect({ ...still, fill: MASK_TINT, globalCompositeOperation: 'source-atop' });
     this.imageLayer.add(this.frameNode, this.imageNode);
-    this.maskLayer.add(this.maskNode, this.tintNode);
+    this.maskLayer.add(this.eraseNode, this.maskNode, this.tintNode);
     this.stage.add(this.imageLayer, this.maskLayer);
   }
 
   setViewportSize(width: number, height: number): void {
     this.stage.size({ width, height });
-    this.stage.batchDraw();
+    this.redrawAll();
   }
 
   setView(view: View): void {
@@ -51,11 +82,7 @@ export class MaskStage {
       this.imageLayer.imageSmoothingEnabled(smooth);
       this.maskLayer.imageSmoothingEnabled(smooth);
     }
-    this.stage.batchDraw();
-  }
-
-  get viewScale(): number {
-    return this.scale;
+    this.redrawAll();
   }
 
   /** The init image (any drawable, CORS-tainted ones included) at its pixel size. */
@@ -65,32 +92,40 @@ export class MaskStage {
     this.frameNode.setAttrs({ width, height, visible: this.hasImage });
     this.maskNode.size({ width, height });
     this.tintNode.size({ width, height });
-    this.stage.batchDraw();
+    this.redrawAll();
   }
 
   /** The mask raster to show; undefined hides the overlay. */
   setMask(raster: HTMLCanvasElement | undefined): void {
     this.maskNode.image(raster);
     this.maskLayer.visible(!!raster && this.hasImage);
-    this.maskLayer.batchDraw();
+    this.redrawAll();
   }
 
   setMaskOpacity(opacity: number): void {
     this.maskNode.opacity(opacity);
+    this.redrawAll();
+  }
+
+  /**
+   * The raster changed, inside `region` (image pixels) or anywhere: redraw the overlay on the
+   * next frame, however many changes arrive before it.
+   */
+  maskChanged(region?: Region): void {
+    if (!region) this.pending = 'all';
+    else if (this.pending !== 'all') {
+      const grown = grow(region, Math.max(2, 3 / this.scale));
+      this.pending = this.pending ? union(this.pending, grown) : grown;
+    }
     this.maskLayer.batchDraw();
   }
 
-  /** The raster changed: redraw the overlay on the next frame (one draw however many changes). */
-  maskChanged(): void {
-    this.maskLayer.batchDraw();
+  /** Draws the overlay now, as the frame after a pointer move would (the bench times this). */
+  drawMaskNow(): void {
+    this.maskLayer.draw();
   }
 
-  /** Draws everything now (the bench uses this to time a draw synchronously). */
-  drawNow(): void {
-    this.stage.draw();
-  }
-
-  /** The overlay layer's canvas, for the bench to force a flush. */
+  /** The layers' canvases (image, mask), for the bench to dispatch to and to force a flush. */
   layerCanvases(): HTMLCanvasElement[] {
     return [this.imageLayer.getNativeCanvasElement(), this.maskLayer.getNativeCanvasElement()];
   }
@@ -100,4 +135,19 @@ export class MaskStage {
     this.maskNode.image(undefined);
     this.stage.destroy();
   }
+
+  private redrawAll(): void {
+    this.pending = 'all';
+    this.stage.batchDraw();
+  }
+}
+
+function grow(r: Region, by: number): Region {
+  return { x: r.x - by, y: r.y - by, width: r.width + 2 * by, height: r.height + 2 * by };
+}
+
+function union(a: Region, b: Region): Region {
+  const x = Math.min(a.x, b.x);
+  const y = Math.min(a.y, b.y);
+  return { x, y, width: Math.max(a.x + a.width, b.x + b.width) - x, height: Math.max(a.y + a.height, b.y + b.height) - y };
 }

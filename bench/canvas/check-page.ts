@@ -1,0 +1,143 @@
+/**
+ * In-browser checks of what the unit tests cannot reach without a canvas: live strokes and
+ * their replay give identical pixels, the "as sent" canvas stays in step with the raster and
+ * strictly black/white, undo/redo/abort/invert/clear restore exactly, and the history stays
+ * bounded. `window.runRasterChecks()` returns a list of failures (empty when all pass).
+ */
+import { MaskDocument } from '../../src/features/canvas/mask-document';
+import { isBinaryMask } from '../../src/features/canvas/mask-binarize';
+import { composeMask, scanForPaint } from '../../src/features/canvas/mask-export';
+import type { StrokeMode } from '../../src/features/canvas/mask-ops';
+
+const W = 640;
+const H = 480;
+
+function pixels(canvas: HTMLCanvasElement): Uint8ClampedArray {
+  return canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+}
+
+function same(a: Uint8ClampedArray, b: Uint8ClampedArray): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function stroke(doc: MaskDocument, mode: StrokeMode, size: number, seed: number, pen = false) {
+  let x = 50 + ((seed * 97) % (W - 100));
+  let y = 50 + ((seed * 61) % (H - 100));
+  doc.beginStroke(mode, size, x, y, pen ? 0.3 : 1);
+  for (let i = 0; i < 60; i++) {
+    x += Math.sin(i / 5 + seed) * 7.3;
+    y += Math.cos(i / 7 + seed) * 5.1;
+    doc.extendStroke(x, y, pen ? 0.2 + 0.8 * Math.abs(Math.sin(i / 9)) : 1);
+  }
+  doc.endStroke();
+}
+
+async function run(): Promise<string[]> {
+  const failures: string[] = [];
+  const check = (ok: boolean, what: string) => {
+    if (!ok) failures.push(what);
+  };
+  const state = (doc: MaskDocument) => ({ raster: pixels(doc.raster.canvas), sent: pixels(doc.raster.sent()) });
+  const inStep = (doc: MaskDocument, what: string) => {
+    const scratch = document.createElement('canvas');
+    composeMask(doc.raster.canvas, scratch);
+    const sent = pixels(doc.raster.sent());
+    check(same(sent, pixels(scratch)), `${what}: the "as sent" canvas equals black + raster`);
+    check(isBinaryMask(sent), `${what}: the "as sent" canvas is strictly black and white`);
+    const raster = pixels(doc.raster.canvas);
+    let binaryAlpha = true;
+    for (let i = 3; i < raster.length; i += 4) if (raster[i] !== 0 && raster[i] !== 255) binaryAlpha = false;
+    check(binaryAlpha, `${what}: the raster's alpha is 0 or 255`);
+  };
+
+  const doc = new MaskDocument(W, H, { maxSteps: 10, snapshotBytes: W * H * 4 * 4 });
+  doc.raster.sent();
+  const states = [state(doc)];
+  const modes: StrokeMode[] = ['paint', 'paint', 'erase', 'paint', 'erase'];
+  for (let i = 0; i < 5; i++) {
+    stroke(doc, modes[i]!, 12 + i * 9, i + 1, i % 2 === 1);
+    states.push(state(doc));
+  }
+  inStep(doc, 'after live strokes');
+  for (let i = 4; i >= 0; i--) {
+    doc.undo();
+    const s = state(doc);
+    check(same(s.raster, states[i]!.raster) && same(s.sent, states[i]!.sent), `undo to step ${i} restores it exactly`);
+  }
+  for (let i = 1; i <= 5; i++) {
+    doc.redo();
+    const s = state(doc);
+    check(same(s.raster, states[i]!.raster) && same(s.sent, states[i]!.sent), `redo to step ${i} replays it exactly`);
+  }
+
+  // A dropped stroke leaves nothing behind.
+  const before = state(doc);
+  doc.beginStroke('paint', 40, 10, 10, 1);
+  doc.extendStroke(300, 300, 1);
+  doc.abortStroke();
+  const after = state(doc);
+  check(same(after.raster, before.raster) && same(after.sent, before.sent), 'an aborted stroke leaves the mask as it was');
+
+  doc.invert();
+  inStep(doc, 'after invert');
+  doc.invert();
+  const twice = state(doc);
+  check(same(twice.raster, before.raster) && same(twice.sent, before.sent), 'inverting twice is the identity');
+  doc.clear();
+  check(doc.coverage() === 'empty', 'clear makes the mask known empty');
+  check(isBinaryMask(pixels(doc.raster.sent())) && !pixels(doc.raster.sent()).some((v, i) => i % 4 !== 3 && v !== 0), 'clear sends all black');
+
+  // Erasing everything by hand: coverage is unknown, the scan finds nothing.
+  stroke(doc, 'paint', 20, 3);
+  check(doc.coverage() === 'some', 'painting makes the mask known non-empty');
+  doc.beginStroke('erase', 400, W / 2, H / 2, 1);
+  doc.extendStroke(W / 2 + 1, H / 2, 1);
+  doc.endStroke();
+  check(doc.coverage() === 'unknown', 'erasing makes coverage unknown');
+  check((await scanForPaint(doc.raster.canvas, () => false, 50_000)) === false, 'the scan finds an erased mask empty');
+  stroke(doc, 'paint', 10, 7);
+  check((await scanForPaint(doc.raster.canvas, () => false, 50_000)) === true, 'the scan finds paint');
+
+  // Bounded history: far more operations than steps, then undo as far as it goes, checking
+  // every state against a document that only ever went forward.
+  const long = new MaskDocument(W, H, { maxSteps: 10, snapshotBytes: W * H * 4 * 4 });
+  const reference = new MaskDocument(W, H, { maxSteps: 1000, snapshotBytes: W * H * 4 * 1000 });
+  // refStates[n]: the mask after n operations.
+  const refStates: Uint8ClampedArray[] = [pixels(reference.raster.canvas)];
+  for (let i = 0; i < 40; i++) {
+    const mode: StrokeMode = i % 4 === 3 ? 'erase' : 'paint';
+    stroke(long, mode, 8 + (i % 5) * 6, 10 + i, i % 3 === 0);
+    stroke(reference, mode, 8 + (i % 5) * 6, 10 + i, i % 3 === 0);
+    refStates.push(pixels(reference.raster.canvas));
+    if (i === 30) {
+      long.invert();
+      reference.invert();
+      refStates.push(pixels(reference.raster.canvas));
+    }
+  }
+  const total = refStates.length - 1;
+  let undos = 0;
+  while (long.undo()) {
+    undos++;
+    if (!same(pixels(long.raster.canvas), refStates[total - undos]!)) failures.push(`undo ${undos} of a bounded history restores the state after ${total - undos} operations`);
+    if (undos > 60) break;
+  }
+  check(undos >= 10 && undos < 10 + long.limits.checkpointEvery, `undo reaches back between 10 and ${10 + long.limits.checkpointEvery - 1} steps (got ${undos})`);
+  for (let i = 0; i < undos; i++) long.redo();
+  check(same(pixels(long.raster.canvas), pixels(reference.raster.canvas)), 'after undoing and redoing everything, the bounded history matches the reference');
+  inStep(long, 'bounded history after redo');
+  doc.dispose();
+  long.dispose();
+  reference.dispose();
+  return failures;
+}
+
+declare global {
+  interface Window {
+    runRasterChecks(): Promise<string[]>;
+  }
+}
+
+window.runRasterChecks = run;
