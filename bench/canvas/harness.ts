@@ -12,6 +12,7 @@ interface PanelProps {
   onInitImageChange(src: string | undefined, info?: { width: number; height: number; note?: string }): void;
   maskEnabled: boolean;
   onMaskChange(mask: string | undefined): void;
+  mask?: string;
   maxSide?: number;
   multipleOf?: number;
 }
@@ -26,6 +27,7 @@ function Harness() {
   const [initImage, setInitImage] = useState<string>();
   const [info, setInfo] = useState<string>('none');
   const [mask, setMask] = useState<string>();
+  const [maskCalls, setMaskCalls] = useState(0);
   const [maskEnabled, setMaskEnabled] = useState(params.get('mask') !== 'off');
   const maxSide = Number(params.get('maxSide') ?? 1024);
 
@@ -39,6 +41,15 @@ function Harness() {
       'Inpainting endpoint (mask enabled)',
     ),
     h(
+      'button',
+      {
+        type: 'button',
+        className: 'self-start rounded border border-zinc-700 px-2 py-1 text-xs text-zinc-300',
+        onClick: () => setMask('/samples/mask-512.png'),
+      },
+      'Put the sample mask in the form (as a restored draft would)',
+    ),
+    h(
       Suspense,
       { fallback: h('div', { className: 'h-64 animate-pulse rounded-lg bg-zinc-900' }) },
       h(CanvasPanel, {
@@ -48,7 +59,11 @@ function Harness() {
           setInfo(i ? `${i.width}×${i.height}${i.note ? ` — ${i.note}` : ''}` : 'none');
         },
         maskEnabled,
-        onMaskChange: setMask,
+        onMaskChange: (m) => {
+          setMask(m);
+          setMaskCalls((n) => n + 1);
+        },
+        mask,
         maxSide,
         multipleOf: 8,
       }),
@@ -60,6 +75,8 @@ function Harness() {
       h('dd', { 'data-harness': 'init' }, initImage ? `${initImage.slice(0, 40)}… (${initImage.length} chars), ${info}` : 'none'),
       h('dt', null, 'mask'),
       h('dd', { 'data-harness': 'mask' }, mask ? `${mask.slice(0, 40)}… (${mask.length} chars)` : 'none'),
+      h('dt', null, 'onMaskChange calls'),
+      h('dd', { 'data-harness': 'mask-calls' }, String(maskCalls)),
     ),
   );
 }

@@ -70,8 +70,8 @@ await new Promise<void>((r) => noCors.listen(0, '127.0.0.1', r));
 const noCorsPort = (noCors.address() as { port: number }).port;
 
 const browser = await chromium.launch(chromiumLaunchOptions());
+const page = await browser.newPage({ viewport: { width: 1180, height: 900 } });
 try {
-  const page = await browser.newPage({ viewport: { width: 1180, height: 900 } });
   page.on('pageerror', (e) => log('page error', e.message));
   page.on('console', (m) => m.type() === 'error' && log('console error', m.text(), m.location().url));
   await page.goto(`${origin}/bench/canvas/harness.html`);
@@ -126,6 +126,57 @@ try {
   log('mask over tainted image', await page.locator('[data-harness=mask]').textContent());
   await page.screenshot({ path: join(outDir, '5-tainted.png'), fullPage: true });
 
+  // Paste an image from the clipboard (a synthetic paste event carrying a PNG file).
+  const pastePng = (await makePng(page, 640, 480)).toString('base64');
+  await page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'clip.png', { type: 'image/png' }));
+    document.body.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true }));
+  }, pastePng);
+  await page.getByRole('status').filter({ hasText: 'Pasted from the clipboard (640×480)' }).waitFor();
+  log('paste', await page.getByRole('status').textContent());
+  await page.locator('[data-harness=mask]').filter({ hasText: /^none$/ }).waitFor();
+  log('mask after a new image size', await page.locator('[data-harness=mask]').textContent());
+
+  // Drop a file onto the panel.
+  const dropPng = (await makePng(page, 800, 600)).toString('base64');
+  await page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const dt = new DataTransfer();
+    dt.items.add(new File([bytes], 'drop.png', { type: 'image/png' }));
+    const target = document.querySelector('section')!;
+    target.dispatchEvent(new DragEvent('dragenter', { dataTransfer: dt, bubbles: true, cancelable: true }));
+    target.dispatchEvent(new DragEvent('drop', { dataTransfer: dt, bubbles: true, cancelable: true }));
+  }, dropPng);
+  await page.getByRole('status').filter({ hasText: 'Dropped image loaded (800×600)' }).waitFor();
+  log('drop', await page.getByRole('status').textContent());
+
+  // A long stroke reports the mask once, not per move.
+  await page.keyboard.press('b');
+  log('B selects the brush', await page.getByRole('button', { name: 'Brush' }).getAttribute('aria-pressed'));
+  const callsBefore = Number(await page.locator('[data-harness=mask-calls]').textContent());
+  await paintStroke(page, [
+    [0.1, 0.5],
+    [0.9, 0.5],
+    [0.5, 0.1],
+    [0.5, 0.9],
+  ]);
+  await page.getByRole('img', { name: 'Mask as sent' }).waitFor();
+  await page.waitForTimeout(500);
+  log('onMaskChange calls for one 48-move stroke', Number(await page.locator('[data-harness=mask-calls]').textContent()) - callsBefore);
+
+  // A mask handed in from outside (a restored draft) is loaded into the canvas.
+  await page.getByRole('button', { name: 'Use sample image' }).click();
+  await page.getByRole('status').filter({ hasText: 'sample' }).waitFor();
+  await page.waitForTimeout(300);
+  await page.getByRole('button', { name: /Put the sample mask/ }).click();
+  await page.locator('[data-harness=mask]').filter({ hasText: 'data:image/png' }).waitFor();
+  await page.waitForTimeout(400);
+  log('external mask loaded and re-reported', await page.locator('[data-harness=mask]').textContent());
+  log('undo available after loading a mask', await page.getByRole('button', { name: 'Undo' }).isEnabled());
+  await page.screenshot({ path: join(outDir, '7-external-mask.png'), fullPage: true });
+
   const tablet = await browser.newPage({ viewport: { width: 768, height: 1024 } });
   await tablet.goto(`${origin}/bench/canvas/harness.html`);
   await tablet.getByRole('button', { name: 'Use sample image' }).click();
@@ -133,6 +184,10 @@ try {
   await tablet.waitForTimeout(300);
   await tablet.screenshot({ path: join(outDir, '6-tablet.png'), fullPage: true });
   log('screenshots in', outDir);
+} catch (e) {
+  await page.screenshot({ path: join(outDir, 'failure.png'), fullPage: true });
+  log('failed; screenshot in', join(outDir, 'failure.png'));
+  throw e;
 } finally {
   await browser.close();
   await server.close();

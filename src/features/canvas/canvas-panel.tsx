@@ -5,6 +5,7 @@
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { isTextEntry } from './dom-targets';
+import { readMaskPixels } from './image-source';
 import { ImageSourceBar } from './image-source-bar';
 import type { LoadedImage } from './image-source';
 import { SHORTCUT_HELP, actionForKey, stepBrushSize } from './keyboard-shortcuts';
@@ -26,6 +27,12 @@ export interface CanvasPanelProps {
   maskEnabled: boolean;
   /** Called after a stroke ends (debounced) with the mask as a PNG data URL at the init image's pixel size, white = repaint, black = keep; undefined when empty. */
   onMaskChange(maskDataUrl: string | undefined): void;
+  /**
+   * Optional: the mask the form holds now (a draft restored on reload, a reused job). When it
+   * is not the one this panel reported and matches the image's size, it is loaded into the
+   * canvas (binarised), so what is shown is what is sent. A mask of another size is cleared.
+   */
+  mask?: string;
   /** The largest side the endpoint accepts; larger images are scaled down and the user is told. */
   maxSide?: number;
   /** Sides are rounded down to multiples of this. */
@@ -54,7 +61,13 @@ export default function CanvasPanel(props: CanvasPanelProps) {
   const [mask, setMask] = useState<ExportedMaskUrl>();
 
   // Callbacks and flags the long-lived editor reads: always the latest, without re-creating it.
-  const latest = useRef({ props, maskEnabled, reported: undefined as string | undefined });
+  const latest = useRef({
+    props,
+    maskEnabled,
+    reported: undefined as string | undefined,
+    /** Masks this panel produced recently: the form echoing one back is not an outside mask. */
+    own: [] as string[],
+  });
   useEffect(() => {
     latest.current.props = props;
     latest.current.maskEnabled = maskEnabled;
@@ -64,6 +77,7 @@ export default function CanvasPanel(props: CanvasPanelProps) {
     const l = latest.current;
     if (!l.maskEnabled || l.reported === dataUrl) return;
     l.reported = dataUrl;
+    if (dataUrl) l.own = [dataUrl, ...l.own].slice(0, 8);
     l.props.onMaskChange(dataUrl);
   }, []);
 
@@ -128,6 +142,36 @@ export default function CanvasPanel(props: CanvasPanelProps) {
     // Turning the mask on (an inpainting endpoint): report what is painted already.
     if (maskEnabled && editor.document) exporterRef.current!.schedule(editor.document, 0);
   }, [maskEnabled]);
+
+  // A mask handed in from outside (not the one reported from here): load it, or clear it when
+  // it does not fit the image.
+  const maskProp = props.mask;
+  useEffect(() => {
+    const l = latest.current;
+    if (!maskEnabled || !display || !maskProp || maskProp === l.reported || l.own.includes(maskProp)) return;
+    let cancelled = false;
+    readMaskPixels(maskProp).then(
+      (pixels) => {
+        if (cancelled) return;
+        const editor = editorRef.current!;
+        if (pixels && editor.loadMask(pixels.data, pixels.width, pixels.height)) {
+          latest.current.reported = maskProp;
+          exporterRef.current!.schedule(editor.document!, 0);
+        } else if (pixels) {
+          setStatus({ kind: 'note', text: `The mask (${pixels.width}×${pixels.height}) did not match the image, so it was cleared.` });
+          reportMask(undefined);
+        } else {
+          setStatus({ kind: 'note', text: "The mask is a URL the browser can't read, so it isn't shown here; it is sent as it is until you paint." });
+        }
+      },
+      () => {
+        if (!cancelled) setStatus({ kind: 'error', text: 'The mask in the form could not be read as an image.' });
+      },
+    );
+    return () => {
+      cancelled = true;
+    };
+  }, [maskProp, display, maskEnabled, reportMask]);
 
   useEffect(() => editorRef.current!.setTool(tool), [tool]);
   useEffect(() => editorRef.current!.setBrushSize(brushSize), [brushSize]);

@@ -44,13 +44,19 @@ export function decodeImage(src: string, crossOrigin?: 'anonymous'): Promise<HTM
   );
 }
 
+/** URLs seen to refuse CORS reads, so they are not asked again (and the console not filled). */
+const tainted = new Set<string>();
+
 /** An http(s) image: with CORS when the server allows it, otherwise tainted (readable = false). */
 export async function decodeRemote(url: string): Promise<{ image: HTMLImageElement; readable: boolean }> {
   try {
+    if (tainted.has(url)) throw new Error('known to refuse CORS');
     return { image: await decodeImage(url, 'anonymous'), readable: true };
   } catch {
     try {
-      return { image: await decodeImage(url), readable: false };
+      const image = await decodeImage(url);
+      tainted.add(url);
+      return { image, readable: false };
     } catch {
       throw new ImageInputError(
         `Couldn't load an image from ${shorten(url)}. Check the address, or save the image and choose it as a file.`,
@@ -169,4 +175,21 @@ export function splitFiles(files: Iterable<File>): { images: File[]; others: Fil
   const others: File[] = [];
   for (const f of files) (isImageType(f.type) ? images : others).push(f);
   return { images, others };
+}
+
+/**
+ * The pixels of a mask given as a data URL or URL, at its own size; undefined when the
+ * browser may not read them (a CORS-tainted remote image).
+ */
+export async function readMaskPixels(src: string): Promise<ImageData | undefined> {
+  const { image, readable } = isRemoteImageUrl(src) ? await decodeRemote(src) : { image: await decodeImage(src), readable: true };
+  if (!readable) return undefined;
+  const canvas = createCanvas(image.naturalWidth, image.naturalHeight);
+  try {
+    const ctx = context2d(canvas);
+    ctx.drawImage(image, 0, 0);
+    return ctx.getImageData(0, 0, canvas.width, canvas.height);
+  } finally {
+    releaseCanvasMemory(canvas);
+  }
 }

@@ -20,8 +20,8 @@ export function binarizeMask(
   rgba: Uint8ClampedArray,
   channel: MaskChannel,
   threshold = 128,
-  out: Uint8ClampedArray = new Uint8ClampedArray(rgba.length),
-): Uint8ClampedArray {
+  out: Uint8ClampedArray<ArrayBuffer> = new Uint8ClampedArray(rgba.length),
+): Uint8ClampedArray<ArrayBuffer> {
   if (out.length !== rgba.length) throw new RangeError('binarizeMask: output length differs from input');
   for (let i = 0; i < rgba.length; i += 4) {
     const a = rgba[i + 3]!;

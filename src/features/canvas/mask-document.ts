@@ -23,14 +23,14 @@ interface StrokeInProgress {
   samples: SampleBuffer;
 }
 
-export type MaskChange = 'commit' | 'undo' | 'redo' | 'clear' | 'invert' | 'abort';
+export type MaskChange = 'commit' | 'undo' | 'redo' | 'clear' | 'invert' | 'abort' | 'load';
 
 export class MaskDocument {
   readonly raster: MaskRaster;
   /** Changes each time the mask's committed content changes. */
   version = 0;
   private readonly pool: CanvasPool;
-  private readonly history: MaskHistory<MaskOp, Snapshot>;
+  private history: MaskHistory<MaskOp, Snapshot>;
   private stroke: StrokeInProgress | undefined;
   private listeners = new Set<(change: MaskChange) => void>();
 
@@ -133,6 +133,20 @@ export class MaskDocument {
     this.endStroke();
     this.raster.invert();
     this.commit({ kind: 'invert' }, 'invert');
+  }
+
+  /**
+   * Replaces the mask with an existing one (RGBA at this size, white = repaint: luminance,
+   * binarised at one half) and starts a fresh history from it.
+   */
+  loadMask(rgba: Uint8ClampedArray): void {
+    this.stroke = undefined;
+    const canvas = this.pool.acquire();
+    const painted = this.raster.load(rgba, canvas);
+    for (const snap of this.history.dispose()) if (snap.canvas) this.pool.release(snap.canvas);
+    this.history = new MaskHistory(this.history.limits, { canvas, coverage: painted ? 'some' : 'empty' });
+    this.version++;
+    this.emit('load');
   }
 
   dispose(): void {

@@ -125,6 +125,15 @@ export class MaskEditor {
     this.emitHistory();
   }
 
+  /** Loads an existing mask (RGBA at the image's size); false when the size does not match. */
+  loadMask(rgba: Uint8ClampedArray, width: number, height: number): boolean {
+    const doc = this.doc;
+    if (!doc || doc.width !== width || doc.height !== height) return false;
+    this.router.interrupt('image-change');
+    doc.loadMask(rgba);
+    return true;
+  }
+
   setMaskEnabled(enabled: boolean): void {
     if (!enabled) this.router.interrupt('tool-change');
     this.maskEnabled = enabled;

@@ -12,7 +12,7 @@
  * inverting is `xor` with white (`difference` with white on `sent`).
  */
 import { context2d, createCanvas, releaseCanvasMemory } from './canvas-pool';
-import { discTip } from './mask-binarize';
+import { binarizeMask, discTip } from './mask-binarize';
 import { composeMask } from './mask-export';
 import type { MaskOp, StrokeMode } from './mask-ops';
 import { Stamper, replaySamples, stampOrigin } from './stroke-geometry';
@@ -137,6 +137,30 @@ export class MaskRaster {
       this.mirror = true;
     }
     if (this.sentCanvas) composeMask(this.canvas, this.sentCanvas);
+  }
+
+  /**
+   * Loads a mask given as RGBA at this size (white = repaint, by luminance, binarised at one
+   * half) into the raster, and into `snapshot` as the white-on-transparent base. Returns
+   * whether anything is painted.
+   */
+  load(rgba: Uint8ClampedArray, snapshot: HTMLCanvasElement): boolean {
+    if (rgba.length !== this.width * this.height * 4) throw new RangeError('The mask is not the size of the image.');
+    const binary = binarizeMask(rgba, 'luminance');
+    let painted = false;
+    // Black/white to white-on-transparent: alpha carries the mask.
+    for (let i = 0; i < binary.length; i += 4) {
+      const on = binary[i]!;
+      if (on) painted = true;
+      binary[i] = 255;
+      binary[i + 1] = 255;
+      binary[i + 2] = 255;
+      binary[i + 3] = on;
+    }
+    const ctx = context2d(snapshot);
+    ctx.putImageData(new ImageData(binary, this.width, this.height), 0, 0);
+    this.rebuild(snapshot);
+    return painted;
   }
 
   /** The region stamped since the last call (undefined if none), for a partial redraw. */
