@@ -183,6 +183,13 @@ try {
   await tablet.getByRole('status').filter({ hasText: 'sample' }).waitFor();
   await tablet.waitForTimeout(300);
   await tablet.screenshot({ path: join(outDir, '6-tablet.png'), fullPage: true });
+  const img2img = await browser.newPage({ viewport: { width: 1180, height: 900 } });
+  await img2img.goto(`${origin}/bench/canvas/harness.html?mask=off`);
+  await img2img.getByRole('button', { name: 'Use sample image' }).click();
+  await img2img.getByRole('status').filter({ hasText: 'sample' }).waitFor();
+  await img2img.waitForTimeout(300);
+  log('img2img: mask tools hidden', (await img2img.getByRole('button', { name: 'Brush' }).count()) === 0);
+  await img2img.screenshot({ path: join(outDir, '8-img2img.png'), fullPage: true });
   log('screenshots in', outDir);
 } catch (e) {
   await page.screenshot({ path: join(outDir, 'failure.png'), fullPage: true });
