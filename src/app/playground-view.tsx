@@ -178,6 +178,7 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
               initImage={typeof values?.[imageField.name] === 'string' ? (values[imageField.name] as string) : undefined}
               onInitImageChange={(img) => setExternal({ [imageField.name]: img })}
               maskEnabled={!!maskField}
+              mask={maskField && typeof values?.[maskField.name] === 'string' ? (values[maskField.name] as string) : undefined}
               onMaskChange={(mask) => maskField && setExternal({ [maskField.name]: mask })}
               maxSide={1024}
               multipleOf={8}
