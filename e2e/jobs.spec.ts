@@ -59,7 +59,7 @@ test('a Segmind 429 with Retry-After: the job waits, says so, then succeeds', as
 
 test('the key "invalid": a plain message naming the key, no retry, the job failed', async ({ page }) => {
   await openView(page, 'Settings');
-  await page.getByLabel('Segmind API key').fill('invalid');
+  await page.getByLabel('Segmind sandbox key').fill('invalid');
   await openView(page, 'Playground');
   await chooseEndpoint(page, 'segmind/sd1.5-dreamshaper');
   const requests = recordRequests(page);

@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { getProvider } from '../providers/registry';
-import { resolveRoute, routedUrl, SANDBOX_KEY } from './route';
+import { resolveRoute, routedUrl } from './route';
 
 const segmind = getProvider('segmind')!;
 const dreamrender = getProvider('dreamrender')!;
-const base = { baseUrl: '', useProxy: true, remember: false, key: '' };
+const base = { baseUrl: '', useProxy: true, remember: false, key: '', sandboxKey: 'sandbox-key' };
 
 describe('resolveRoute', () => {
-  it('sends Sandbox requests to the twin on this origin with a placeholder key', () => {
-    expect(resolveRoute(segmind, { ...base, mode: 'sandbox' }, 'http://127.0.0.1:5173', true)).toEqual({
+  it('sends Sandbox requests to the twin on this origin with the sandbox key, never the live key', () => {
+    expect(resolveRoute(segmind, { ...base, mode: 'sandbox', key: 'live-secret' }, 'http://127.0.0.1:5173', true)).toEqual({
       baseUrl: 'http://127.0.0.1:5173/sandbox/segmind',
-      key: SANDBOX_KEY,
+      key: 'sandbox-key',
     });
-    expect(resolveRoute(segmind, { ...base, mode: 'sandbox', key: 'invalid' }, 'http://h', true).key).toBe('invalid');
+    expect(resolveRoute(segmind, { ...base, mode: 'sandbox', sandboxKey: 'invalid' }, 'http://h', true).key).toBe('invalid');
   });
   it('routes Live requests through the proxy when it is there, direct otherwise', () => {
     const live = { ...base, mode: 'live' as const, key: 'k' };

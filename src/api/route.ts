@@ -5,13 +5,12 @@
 import type { ProviderDef } from '../providers/types';
 import type { ProviderSettings } from '../features/settings/settings-store';
 
-export const SANDBOX_KEY = 'sandbox-key';
 export const PROXY_TARGET_HEADER = 'x-playground-target';
 
 export interface Route {
   /** The base URL the adapter builds URLs against. */
   baseUrl: string;
-  /** The key to send (the sandbox accepts any non-empty key but `invalid`). */
+  /** The key to send: the user's key in Live mode, the sandbox key in Sandbox mode. */
   key: string;
   /** When proxied: rewrite the request URL to this, with the target header. */
   proxy?: { prefix: string; target: string };
@@ -30,7 +29,8 @@ export function resolveRoute(
   proxyAvailable: boolean,
 ): Route {
   if (settings.mode === 'sandbox') {
-    return { baseUrl: `${origin}/sandbox/${provider.id}`, key: settings.key || SANDBOX_KEY };
+    // The live key never goes to the twin: Sandbox mode has a key of its own.
+    return { baseUrl: `${origin}/sandbox/${provider.id}`, key: settings.sandboxKey };
   }
   const baseUrl = trimSlash(settings.baseUrl || provider.defaultBaseUrl || '');
   if (!baseUrl) {

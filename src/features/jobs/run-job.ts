@@ -15,7 +15,7 @@ import { plainError } from '../params/plain-errors';
 import type { JobRecord } from '../gallery/job-record';
 import { REDACTED } from '../gallery/key-guard';
 import { getJob, loadParams, putJob, saveImage, saveImageLink, updateJob } from '../gallery/store';
-import { getLive, setLive } from './live-state';
+import { clearLive, getLive, setLive } from './live-state';
 
 export interface SubmitInput {
   provider: ProviderDef;
@@ -28,6 +28,9 @@ export interface SubmitInput {
   /** Called once the job record is written, before the request leaves. */
   onCreated?(job: JobRecord): void;
 }
+
+/** When this page was loaded: jobs still "sending" from before it lost their request. */
+const PAGE_STARTED_AT = Date.now();
 
 /** Longest wait the client accepts from a rate limit before giving up on its own. */
 export const MAX_RATE_LIMIT_WAIT_S = 60;
@@ -87,40 +90,48 @@ async function exchange(req: HttpRequest, route: Route, parse: (r: Awaited<Retur
 }
 
 /** Keeps every image as a Blob (or its link, when the browser may not read it) and closes the job. */
-async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'images' }>, started: number, signal?: AbortSignal) {
+async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'images' }>, latencyMs: number, signal?: AbortSignal) {
   const job = await getJob(jobId);
   const seed = result.seed ?? job?.seed;
-  for (const [i, image] of result.images.entries()) {
+  for (const image of result.images) {
+    if (getLive(jobId).cancelled || job?.status === 'cancelled') break;
     const got = await downloadImage(image, signal);
-    const imageSeed = seed;
-    if (got.ok) await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed: imageSeed });
+    if (got.ok) await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed });
     else await saveImageLink(jobId, { url: got.sourceUrl, note: got.note });
-    if (i === 0) setLive(jobId, { notice: undefined });
   }
-  return updateJob(jobId, (j) => ({
-    ...j,
-    status: 'done',
-    seed,
-    meta: result.meta ?? j.meta,
-    credits: result.credits ?? j.credits,
-    providerJobId: result.providerId ?? j.providerJobId,
-    error: undefined,
-    timings: {
-      ...j.timings,
-      finishedAt: Date.now(),
-      latencyMs: j.timings.latencyMs ?? Math.round(performance.now() - started),
-      generationTime: result.generationTime ?? j.timings.generationTime,
-    },
-  }));
+  // A cancel that came while the answer was on its way wins: the job stays cancelled.
+  const done = await updateJob(jobId, (j) =>
+    j.status === 'cancelled'
+      ? j
+      : {
+          ...j,
+          status: 'done',
+          seed,
+          meta: result.meta ?? j.meta,
+          credits: result.credits ?? j.credits,
+          providerJobId: result.providerId ?? j.providerJobId,
+          error: undefined,
+          timings: {
+            ...j.timings,
+            finishedAt: Date.now(),
+            latencyMs: j.timings.latencyMs ?? latencyMs,
+            generationTime: result.generationTime ?? j.timings.generationTime,
+          },
+        },
+  );
+  clearLive(jobId);
+  return done;
 }
 
 async function fail(jobId: string, error: ProviderError) {
-  return updateJob(jobId, (j) => ({
-    ...j,
-    status: error.kind === 'cancelled' ? 'cancelled' : 'failed',
-    error,
-    timings: { ...j.timings, finishedAt: Date.now() },
-  }));
+  // Once cancelled, a late answer or error changes nothing.
+  const job = await updateJob(jobId, (j) =>
+    j.status === 'cancelled'
+      ? j
+      : { ...j, status: error.kind === 'cancelled' ? 'cancelled' : 'failed', error, timings: { ...j.timings, finishedAt: Date.now() } },
+  );
+  clearLive(jobId);
+  return job;
 }
 
 function rateLimitWait(error: ProviderError): number | undefined {
@@ -171,7 +182,7 @@ async function runSend(jobId: string, req: HttpRequest, input: SubmitInput, sign
     const latencyMs = Math.round(performance.now() - started);
     if (result.kind === 'images') {
       await updateJob(jobId, (j) => ({ ...j, timings: { ...j.timings, latencyMs } }));
-      return finish(jobId, result, started, signal).catch((e) => fail(jobId, networkError(e)));
+      return finish(jobId, result, latencyMs, signal).catch((e) => fail(jobId, networkError(e)));
     }
     if (result.kind === 'queued') {
       return updateJob(jobId, (j) => ({
@@ -210,8 +221,8 @@ export async function pollJob(job: JobRecord, provider: ProviderDef, route: Rout
   setLive(job.id, { polls });
   const result = await exchange(req, route, (r) => provider.parseFetchResponse!(r), signal);
   if (result.kind === 'images') {
-    const started = performance.now() - (Date.now() - (job.timings.submittedAt ?? Date.now()));
-    return finish(job.id, result, started, signal);
+    // A queued job's latency runs from submission to the answer that brought its images.
+    return finish(job.id, result, Date.now() - (job.timings.submittedAt ?? job.createdAt), signal);
   }
   if (result.kind === 'queued') {
     return updateJob(job.id, (j) => ({ ...j, eta: result.eta ?? j.eta }));
@@ -242,14 +253,23 @@ export async function cancelJob(jobId: string) {
 }
 
 /** After a reload: a synchronous request that was in flight is lost; queued ones resume by themselves. */
-export async function markInterrupted(jobs: JobRecord[]) {
+export async function markInterrupted(jobs: JobRecord[], pageStartedAt = PAGE_STARTED_AT) {
   for (const j of jobs) {
-    if (j.status !== 'sending' || getLive(j.id).controller) continue;
-    await updateJob(j.id, (x) => ({
-      ...x,
-      status: 'interrupted',
-      error: { kind: 'network', message: 'The page was closed or reloaded while this request was in flight; its answer was lost.', hint: 'Retry sends the same parameters and seed again.' },
-    }));
+    // Only requests sent before this page loaded can have lost their answer to a reload.
+    if (j.status !== 'sending' || j.createdAt >= pageStartedAt || getLive(j.id).controller) continue;
+    await updateJob(j.id, (x) =>
+      x.status !== 'sending'
+        ? x
+        : {
+            ...x,
+            status: 'interrupted',
+            error: {
+              kind: 'network',
+              message: 'The page was closed or reloaded while this request was in flight; its answer was lost.',
+              hint: 'Retry sends the same parameters and seed again.',
+            },
+          },
+    );
   }
 }
 

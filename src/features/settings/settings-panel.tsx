@@ -22,43 +22,65 @@ function ProviderSettingsCard({ provider, proxyOk }: { provider: ProviderDef; pr
           </label>
         ))}
       </div>
-      <FieldShell id={`${id}-key`} label={`${provider.name} API key`} description={provider.keyHelp}>
-        <input
-          id={`${id}-key`}
-          type="password"
-          autoComplete="off"
-          spellCheck={false}
-          className={inputClass}
-          value={s.key}
-          placeholder={s.mode === 'sandbox' ? 'not needed in Sandbox (try "invalid")' : 'paste your key'}
-          onChange={(e) => set({ key: e.target.value.trim() })}
-        />
-      </FieldShell>
-      <label className="flex items-center gap-2 text-xs text-zinc-300">
-        <input type="checkbox" className="accent-amber-500" checked={s.remember} onChange={(e) => set({ remember: e.target.checked })} />
-        remember on this device (otherwise the key is forgotten when the tab closes)
-      </label>
-      <FieldShell
-        id={`${id}-base`}
-        label={`${provider.name} base URL`}
-        description={provider.defaultBaseUrl ? `Default: ${provider.defaultBaseUrl}` : 'DreamRender has no public host: enter the one you were given (https).'}
-      >
-        <input
-          id={`${id}-base`}
-          type="url"
-          className={inputClass}
-          value={s.baseUrl}
-          placeholder={provider.defaultBaseUrl ?? 'https://…'}
-          onChange={(e) => set({ baseUrl: e.target.value.trim() })}
-        />
-      </FieldShell>
-      <label className="flex items-center gap-2 text-xs text-zinc-300">
-        <input type="checkbox" className="accent-amber-500" checked={s.useProxy} onChange={(e) => set({ useProxy: e.target.checked })} />
-        route through the local proxy
-        <span className="text-zinc-500">
-          {proxyOk === undefined ? '' : proxyOk ? '(available on this server)' : '(not available: requests go direct and need the provider to allow CORS)'}
-        </span>
-      </label>
+      {s.mode === 'sandbox' ? (
+        <FieldShell
+          id={`${id}-sandbox-key`}
+          label={`${provider.name} sandbox key`}
+          description='Any value works with the twin; "invalid" or an empty key shows its key errors. Your live key is never sent to the sandbox.'
+        >
+          <input
+            id={`${id}-sandbox-key`}
+            type="text"
+            autoComplete="off"
+            spellCheck={false}
+            className={inputClass}
+            value={s.sandboxKey}
+            onChange={(e) => set({ sandboxKey: e.target.value.trim() })}
+          />
+        </FieldShell>
+      ) : (
+        <FieldShell id={`${id}-key`} label={`${provider.name} API key`} description={provider.keyHelp}>
+          <input
+            id={`${id}-key`}
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            className={inputClass}
+            value={s.key}
+            placeholder="paste your key"
+            onChange={(e) => set({ key: e.target.value.trim() })}
+          />
+        </FieldShell>
+      )}
+      {s.mode === 'live' && (
+        <>
+          <label className="flex items-center gap-2 text-xs text-zinc-300">
+            <input type="checkbox" className="accent-amber-500" checked={s.remember} onChange={(e) => set({ remember: e.target.checked })} />
+            remember on this device (otherwise the key is forgotten when the tab closes)
+          </label>
+          <FieldShell
+            id={`${id}-base`}
+            label={`${provider.name} base URL`}
+            description={provider.defaultBaseUrl ? `Default: ${provider.defaultBaseUrl}` : 'DreamRender has no public host: enter the one you were given (https).'}
+          >
+            <input
+              id={`${id}-base`}
+              type="url"
+              className={inputClass}
+              value={s.baseUrl}
+              placeholder={provider.defaultBaseUrl ?? 'https://…'}
+              onChange={(e) => set({ baseUrl: e.target.value.trim() })}
+            />
+          </FieldShell>
+          <label className="flex items-center gap-2 text-xs text-zinc-300">
+            <input type="checkbox" className="accent-amber-500" checked={s.useProxy} onChange={(e) => set({ useProxy: e.target.checked })} />
+            route through the local proxy
+            <span className="text-zinc-500">
+              {proxyOk === undefined ? '' : proxyOk ? '(available on this server)' : '(not available: requests go direct and need the provider to allow CORS)'}
+            </span>
+          </label>
+        </>
+      )}
     </fieldset>
   );
 }

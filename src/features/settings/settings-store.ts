@@ -13,6 +13,8 @@ export const providerSettingsSchema = z.object({
   useProxy: z.boolean().default(true),
   remember: z.boolean().default(false),
   key: z.string().default(''),
+  /** What Sandbox mode sends as the key: any value works; `invalid` and an empty one get the twin's key errors. Not a secret. */
+  sandboxKey: z.string().default('sandbox-key'),
 });
 export type ProviderSettings = z.infer<typeof providerSettingsSchema>;
 
