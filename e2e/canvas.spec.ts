@@ -232,3 +232,19 @@ test('drag and drop brings an image in; a non-image is refused with a message', 
   await expect(stage(page)).toHaveAccessibleName(/512×512/);
   await expect(field(page, 'init_image')).toHaveValue(/local image/);
 });
+
+test('"Send to inpaint" from the gallery opens inpainting with that image on the canvas', async ({ page }) => {
+  await chooseEndpoint(page, 'segmind/sd1.5-dreamshaper');
+  await generate(page);
+  await expect(resultCard(page)).toHaveAccessibleName('Job done');
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Gallery', exact: true }).click();
+  await page.getByRole('button', { name: /^Open image, seed \d+, Segmind/ }).click();
+  await page.getByRole('dialog', { name: 'Image details' }).getByRole('button', { name: 'Send to inpaint' }).click();
+  await expect(page.getByLabel('Endpoint')).toHaveValue('segmind/sd1.5-inpainting');
+  // The document's example the form starts from is 512×768.
+  await expect(stage(page)).toHaveAccessibleName(/512×768/);
+  await expect(field(page, 'image')).toHaveValue(/local image/);
+  await paintStroke(page);
+  await generate(page);
+  await expect(resultCard(page)).toHaveAccessibleName('Job done');
+});
