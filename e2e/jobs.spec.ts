@@ -130,3 +130,16 @@ test('a request in flight during a reload becomes "interrupted", and Retry sends
   await expect(resultCard(page)).toHaveAccessibleName('Job done');
   await expect(resultCard(page).getByLabel('Seed used')).toHaveText('4242');
 });
+
+test('gallery tiles stay square whatever the image shape, so rows never overlap', async ({ page }) => {
+  await chooseEndpoint(page, 'segmind/sd1.5-dreamshaper'); // the document's example is 512×768
+  await generate(page);
+  await expect(resultCard(page)).toHaveAccessibleName('Job done');
+  await openView(page, 'Gallery');
+  const tile = page.getByRole('button', { name: /^Open image, seed \d+, Segmind/ });
+  await expect(tile.locator('img')).toBeVisible();
+  const box = (await tile.boundingBox())!;
+  // A square thumbnail over a one-line caption.
+  expect(box.height).toBeGreaterThan(box.width);
+  expect(box.height).toBeLessThan(box.width + 48);
+});

@@ -121,12 +121,14 @@ export function GalleryGrid({
                   transform: `translateY(${row.start}px)`,
                   height: rowHeight - GAP,
                   gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+                  // One row exactly as tall as the row box: a thumbnail's own size never stretches it.
+                  gridTemplateRows: 'minmax(0, 1fr)',
                   gap: GAP,
                   paddingInline: GAP,
                 }}
               >
                 {rowTiles.map((tile, i) => (
-                  <div role="listitem" key={tile.key} className="min-w-0">
+                  <div role="listitem" key={tile.key} className="min-h-0 min-w-0">
                     <GalleryTile tile={tile} index={start + i} onOpen={onOpen} />
                   </div>
                 ))}
