@@ -39,11 +39,6 @@ export function saveDraft(endpointId: string, values: Record<string, unknown>) {
   }
 }
 
-export function clearDraft(endpointId: string) {
-  localStorage.removeItem(DRAFT_PREFIX + endpointId);
-  sessionStorage.removeItem(IMAGE_PREFIX + endpointId);
-}
-
 export function loadLastEndpoint(): string | undefined {
   try {
     return localStorage.getItem(LAST_ENDPOINT) ?? undefined;

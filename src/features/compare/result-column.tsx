@@ -7,7 +7,7 @@ import { buttonClass } from '../../components/ui/field-shell';
 import { getEndpoint, getProvider } from '../../providers/registry';
 import type { JobRecord } from '../gallery/job-record';
 import { useObjectUrl } from '../gallery/object-urls';
-import { StatusBadge } from '../jobs/job-card';
+import { StatusBadge } from '../jobs/status-badge';
 import { JobProgress } from '../jobs/job-progress';
 import { currentRoute } from '../jobs/current-route';
 import { cancelJob, retryJob } from '../jobs/run-job';

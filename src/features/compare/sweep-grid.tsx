@@ -1,6 +1,6 @@
 /** A finished or running sweep as an X/Y grid: one table per target unless the targets are an axis. */
 import { useObjectUrl } from '../gallery/object-urls';
-import { StatusBadge } from '../jobs/job-card';
+import { StatusBadge } from '../jobs/status-badge';
 import { useJob } from '../jobs/use-jobs';
 import type { ComparisonCell, ComparisonRecord } from './comparison-record';
 import { seconds } from './result-column';

@@ -1,22 +1,9 @@
 /** One tile of the grid: a thumbnail (or the job's status), the seed and the endpoint. */
 import { memo } from 'react';
-import type { JobStatus } from './job-record';
 import { endpointLabel, shortError, STATUS_LABELS, tileLabel } from './gallery-tiles';
 import type { GalleryTile as Tile } from './gallery-tiles';
 import { useObjectUrlState } from './object-urls';
-
-export const STATUS_BADGE: Record<JobStatus, string> = {
-  sending: 'bg-sky-900/90 text-sky-100',
-  queued: 'bg-indigo-900/90 text-indigo-100',
-  done: 'bg-emerald-900/90 text-emerald-100',
-  failed: 'bg-red-900/90 text-red-100',
-  cancelled: 'bg-zinc-700/90 text-zinc-100',
-  interrupted: 'bg-orange-900/90 text-orange-100',
-};
-
-export function StatusBadge({ status, className = '' }: { status: JobStatus; className?: string }) {
-  return <span className={`rounded px-1.5 py-0.5 text-[11px] font-medium ${STATUS_BADGE[status]} ${className}`}>{STATUS_LABELS[status]}</span>;
-}
+import { StatusBadge } from '../jobs/status-badge';
 
 function Thumb({ imageId }: { imageId: string }) {
   const { url, status } = useObjectUrlState(imageId, 'thumb');
@@ -67,7 +54,7 @@ export const GalleryTile = memo(function GalleryTile({ tile, index, onOpen }: { 
         ) : (
           <StatusPanel tile={tile} />
         )}
-        {job.status !== 'done' && image && <StatusBadge status={job.status} className="absolute left-1.5 top-1.5" />}
+        {job.status !== 'done' && image && <StatusBadge status={job.status} label={STATUS_LABELS[job.status]} className="absolute left-1.5 top-1.5 text-[11px]" />}
         {job.images.length > 1 && (
           <span className="absolute right-1.5 top-1.5 rounded bg-zinc-950/80 px-1.5 py-0.5 text-[11px] text-zinc-300">
             {tile.imageIndex + 1}/{job.images.length}

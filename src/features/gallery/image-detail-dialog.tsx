@@ -5,7 +5,7 @@ import { ParamList, ProviderReport, RequestView, Section, smallButton, TimingLis
 import { downloadBlob, downloadFileName } from './download';
 import { jobTitle, STATUS_LABELS } from './gallery-tiles';
 import type { GalleryTile } from './gallery-tiles';
-import { StatusBadge } from './gallery-tile';
+import { StatusBadge } from '../jobs/status-badge';
 import type { JobRecord } from './job-record';
 import { useObjectUrlState } from './object-urls';
 import { galleryStore } from './store';
@@ -32,7 +32,7 @@ function ImagePane({ tile }: { tile: GalleryTile }) {
   if (!image) {
     return (
       <div className="flex min-h-64 flex-col items-center justify-center gap-3 rounded-lg bg-zinc-950 p-6 text-center">
-        <StatusBadge status={job.status} className="text-sm" />
+        <StatusBadge status={job.status} label={STATUS_LABELS[job.status]} className="text-sm" />
         {job.error ? (
           <div className="flex max-w-md flex-col gap-1 text-sm">
             <p className="text-red-200">{job.error.message}</p>

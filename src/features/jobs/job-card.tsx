@@ -4,19 +4,7 @@ import { getEndpoint, getProvider } from '../../providers/registry';
 import type { JobRecord } from '../gallery/job-record';
 import { useObjectUrl } from '../gallery/object-urls';
 import { JobProgress } from './job-progress';
-
-const STATUS_STYLE: Record<JobRecord['status'], string> = {
-  sending: 'bg-sky-900 text-sky-200',
-  queued: 'bg-indigo-900 text-indigo-200',
-  done: 'bg-emerald-900 text-emerald-200',
-  failed: 'bg-red-900 text-red-200',
-  cancelled: 'bg-zinc-800 text-zinc-300',
-  interrupted: 'bg-orange-900 text-orange-200',
-};
-
-export function StatusBadge({ status }: { status: JobRecord['status'] }) {
-  return <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_STYLE[status]}`}>{status}</span>;
-}
+import { StatusBadge } from './status-badge';
 
 function ResultImage({ job, image, index }: { job: JobRecord; image: JobRecord['images'][number]; index: number }) {
   const url = useObjectUrl(image.stored ? image.id : undefined, 'full');

@@ -23,13 +23,3 @@ export function normalizeValues(
   }
   return out;
 }
-
-/** Zod issues → one plain message per field. */
-export function issuesByField(error: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const name = String(issue.path[0] ?? '');
-    if (!(name in out)) out[name] = issue.message;
-  }
-  return out;
-}
