@@ -78,7 +78,13 @@ function isInlineImage(v: unknown): boolean {
 export function omitInlineImages(params: Record<string, unknown>): { params: Record<string, unknown>; omitted: string[] } {
   const omitted: string[] = [];
   const walk = (value: unknown, path: string): unknown => {
-    if (Array.isArray(value)) return value.map((v, i) => walk(v, `${path}[${i}]`));
+    if (Array.isArray(value)) {
+      return value.flatMap((v, i) => {
+        if (!isInlineImage(v)) return [walk(v, `${path}[${i}]`)];
+        omitted.push(`${path}[${i}]`);
+        return [];
+      });
+    }
     if (value === null || typeof value !== 'object') return value;
     const out: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(value)) {
