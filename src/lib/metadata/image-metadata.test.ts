@@ -182,15 +182,25 @@ describe('readImageMetadata: nothing to read', () => {
     expect(result.warnings).toEqual(['A ComfyUI graph was found but no sampler node in it.']);
   });
 
+  it('does not take any Comment text for NovelAI', async () => {
+    const result = await readImageMetadata(makePng(tEXt('Comment', 'made with love'), tEXt('Description', 'holiday photo')));
+    expect(result).toMatchObject({ source: 'none', raw: { Comment: 'made with love', Description: 'holiday photo' } });
+    const byFields = await readImageMetadata(makePng(tEXt('Comment', '{"prompt":"p","uc":"n","seed":1}')));
+    expect(byFields).toMatchObject({ source: 'novelai', prompt: 'p', negativePrompt: 'n', seed: 1 });
+  });
+
   it('reads infotext without a parameter line as a prompt', async () => {
     expect(await readImageMetadata(makePng(tEXt('parameters', 'just words')))).toMatchObject({ source: 'a1111', prompt: 'just words' });
   });
 
   it('never throws on a damaged or unknown file', async () => {
     const png = makePng(tEXt('parameters', 'x\nSteps: 1, Seed: 2, CFG scale: 3'));
-    const damaged = await readImageMetadata(png.subarray(0, 40));
-    expect(damaged).toMatchObject({ source: 'none', format: 'png', raw: {} });
-    expect(damaged.warnings[0]).toMatch(/could not be read/);
+    expect(await readImageMetadata(png.subarray(0, 40))).toEqual({ source: 'none', format: 'png', raw: {}, warnings: [] });
+    expect(await readImageMetadata(png.subarray(0, png.length - 20))).toMatchObject({ source: 'a1111', seed: 2 });
+    const jpegHead = makeJpeg().subarray(0, 30);
+    const damaged = await readImageMetadata(jpegHead);
+    expect(damaged).toMatchObject({ source: 'none', format: 'jpeg', raw: {} });
+    expect(damaged.warnings[0]).toMatch(/could not be read: Truncated JPEG segment/);
     expect(await readImageMetadata(new Uint8Array([1, 2, 3]))).toMatchObject({ source: 'none', format: 'unknown' });
     expect(sniffImageFormat(new Uint8Array())).toBe('unknown');
   });

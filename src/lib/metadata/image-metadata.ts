@@ -53,6 +53,13 @@ function infotextParameters(text: string | undefined): GenerationParameters | un
   return Object.keys(info.params).length ? infotextToParameters(info) : undefined;
 }
 
+/** NovelAI writes `Software: NovelAI`; without it, a `Comment` JSON with NovelAI's own field names. */
+function looksLikeNovelAi(raw: Record<string, string>): boolean {
+  if (raw['Software'] === 'NovelAI') return true;
+  const comment = raw['Comment']?.trim() ?? '';
+  return comment.startsWith('{') && /"(uc|v4_prompt|noise_schedule)"\s*:/.test(comment);
+}
+
 /** The normalised parameters and their source, from the text fields alone (any format). */
 export function interpretMetadata(raw: Record<string, string>, warnings: string[] = []): Omit<ReadResult, 'format' | 'raw' | 'warnings'> {
   const infotext = raw[INFOTEXT_KEY] ?? raw['UserComment'];
@@ -73,7 +80,7 @@ export function interpretMetadata(raw: Record<string, string>, warnings: string[
     [INFOTEXT_KEY, () => tryRead('a1111', infotextParameters(infotext))],
     ['UserComment', () => tryRead('a1111', infotextParameters(infotext))],
     ['prompt', () => tryRead('comfyui', parseComfyPrompt(raw['prompt'] ?? ''))],
-    ['Comment', () => (raw['Software'] === 'NovelAI' || raw['Comment'] !== undefined
+    ['Comment', () => (looksLikeNovelAi(raw)
       ? tryRead('novelai', parseNovelAiMetadata(raw['Comment'], raw['Description'], raw['Source']))
       : undefined)],
   ];

@@ -104,7 +104,14 @@ describe('readPngText', () => {
   it('refuses a file that is not a PNG or is truncated', async () => {
     await expect(readPngText(new Uint8Array([1, 2, 3]))).rejects.toThrow(/Not a PNG/);
     const png = makePng();
-    expect(() => parsePngChunks(png.subarray(0, png.length - 20))).toThrow(/Truncated|IEND/);
+    expect(() => parsePngChunks(png.subarray(0, png.length - 20))).toThrow(/Truncated/);
+    expect(() => parsePngChunks(png.subarray(0, png.length - 12))).toThrow(/IEND/);
+  });
+
+  it('reads the text chunks before the cut of a truncated file', async () => {
+    const png = makePng({ before: [chunk('tEXt', 'parameters\0kept')] });
+    const entries = await readPngText(png.subarray(0, png.length - 30));
+    expect(entries.map((e) => e.text)).toEqual(['kept']);
   });
 });
 

@@ -44,20 +44,27 @@ export function isPng(bytes: Uint8Array): boolean {
   return startsWith(bytes, PNG_SIGNATURE);
 }
 
-/** The chunks up to and including `IEND`; throws on a truncated file or a bad signature. CRCs are not checked. */
-export function parsePngChunks(bytes: Uint8Array): PngChunk[] {
+/**
+ * The chunks up to and including `IEND`; throws on a bad signature, and on a truncated file unless
+ * `lenient` (then the whole chunks before the cut are returned). CRCs are not checked.
+ */
+export function parsePngChunks(bytes: Uint8Array, lenient = false): PngChunk[] {
   if (!isPng(bytes)) throw new Error('Not a PNG file');
   const chunks: PngChunk[] = [];
   let at = PNG_SIGNATURE.length;
   while (at + 12 <= bytes.length) {
     const length = readU32BE(bytes, at);
     const end = at + 12 + length;
-    if (end > bytes.length) throw new Error('Truncated PNG chunk');
+    if (end > bytes.length) {
+      if (lenient) return chunks;
+      throw new Error('Truncated PNG chunk');
+    }
     const type = asciiAt(bytes, at + 4, 4);
     chunks.push({ type, data: bytes.subarray(at + 8, at + 8 + length), raw: bytes.subarray(at, end) });
     at = end;
     if (type === 'IEND') return chunks;
   }
+  if (lenient) return chunks;
   throw new Error('PNG has no IEND chunk');
 }
 
@@ -119,10 +126,13 @@ async function decodeTextChunk(chunk: PngChunk): Promise<PngTextEntry> {
 
 const TEXT_TYPES = new Set(['tEXt', 'zTXt', 'iTXt']);
 
-/** Every readable text chunk, in file order; a malformed or undecodable chunk is skipped. */
+/**
+ * Every readable text chunk, in file order; a malformed or undecodable chunk is skipped, and a
+ * truncated file gives the text chunks before the cut.
+ */
 export async function readPngText(bytes: Uint8Array): Promise<PngTextEntry[]> {
   const out: PngTextEntry[] = [];
-  for (const chunk of parsePngChunks(bytes)) {
+  for (const chunk of parsePngChunks(bytes, true)) {
     if (!TEXT_TYPES.has(chunk.type)) continue;
     try {
       out.push(await decodeTextChunk(chunk));
