@@ -133,6 +133,13 @@ describe('readImageMetadata: other tools', () => {
     expect(await readImageMetadata(out)).toMatchObject({ source: 'a1111', format: 'jpeg', prompt: 'a fox', steps: 25, seed: 7, width: 8, height: 8 });
   });
 
+  it('infotext in a JPEG comment segment, but not any comment', async () => {
+    const withInfotext = new Uint8Array(jpeg.encode({ data: Buffer.alloc(256, 90), width: 8, height: 8, comments: ['cat\nSteps: 9, Seed: 8, CFG scale: 7'] }, 90).data);
+    expect(await readImageMetadata(withInfotext)).toMatchObject({ source: 'a1111', prompt: 'cat', steps: 9, seed: 8 });
+    const plain = new Uint8Array(jpeg.encode({ data: Buffer.alloc(256, 90), width: 8, height: 8, comments: ['Created with GIMP'] }, 90).data);
+    expect(await readImageMetadata(plain)).toMatchObject({ source: 'none', raw: { comment: 'Created with GIMP' } });
+  });
+
   it('ComfyUI PNG (prompt graph and workflow)', async () => {
     const graph = {
       '3': { class_type: 'KSampler', inputs: { seed: 5, steps: 20, cfg: 8, sampler_name: 'euler', scheduler: 'normal', denoise: 1, model: ['4', 0], positive: ['6', 0], negative: ['7', 0], latent_image: ['5', 0] } },

@@ -62,7 +62,9 @@ function looksLikeNovelAi(raw: Record<string, string>): boolean {
 
 /** The normalised parameters and their source, from the text fields alone (any format). */
 export function interpretMetadata(raw: Record<string, string>, warnings: string[] = []): Omit<ReadResult, 'format' | 'raw' | 'warnings'> {
-  const infotext = raw[INFOTEXT_KEY] ?? raw['UserComment'];
+  // A JPEG comment segment counts as infotext only when it has a parameter line.
+  const comment = raw['comment'];
+  const infotext = raw[INFOTEXT_KEY] ?? raw['UserComment'] ?? (infotextParameters(comment) ? comment : undefined);
   const ownJson = raw[OWN_METADATA_KEY];
   if (ownJson !== undefined) {
     const own = parseOwnMetadata(ownJson);
@@ -79,6 +81,7 @@ export function interpretMetadata(raw: Record<string, string>, warnings: string[
     ['sd-metadata', () => tryRead('invokeai', parseInvokeAiLegacyMetadata(raw['sd-metadata'] ?? ''))],
     [INFOTEXT_KEY, () => tryRead('a1111', infotextParameters(infotext))],
     ['UserComment', () => tryRead('a1111', infotextParameters(infotext))],
+    ['comment', () => tryRead('a1111', infotextParameters(infotext))],
     ['prompt', () => tryRead('comfyui', parseComfyPrompt(raw['prompt'] ?? ''))],
     ['Comment', () => (looksLikeNovelAi(raw)
       ? tryRead('novelai', parseNovelAiMetadata(raw['Comment'], raw['Description'], raw['Source']))
