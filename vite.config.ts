@@ -1,21 +1,39 @@
 import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import type { Plugin } from 'vite';
-import { createProxyMiddleware } from './server/proxy';
+import type { Connect, Plugin } from 'vite';
+import { toNodeListener } from './server/node-bridge';
+import { createProxyHandler } from './server/proxy';
+import { proxyTargets } from './server/proxy-targets';
 import { createSandboxMiddleware } from './server/sandbox/index';
+import { securityHeaders, setSecurityHeaders } from './server/security-headers';
 
-/** Mounts the sandbox twins (/sandbox/…) and the live proxy (/proxy/…) in the dev and preview servers. */
+/**
+ * Mounts the security headers, the sandbox twins (/sandbox/…) and the live proxy (/proxy/…) in
+ * the dev and preview servers, as the production server (server/app-server.ts) does. The dev
+ * server's policy allows inline scripts and styles, which Vite's hot reload needs.
+ */
 function playgroundServer(): Plugin {
+  const mount = (middlewares: Connect.Server, mode: 'dev' | 'production') => {
+    const headers = securityHeaders(mode);
+    const proxy = toNodeListener(createProxyHandler({ targets: proxyTargets }));
+    middlewares.use((_req, res, next) => {
+      setSecurityHeaders(res, headers);
+      next();
+    });
+    middlewares.use(createSandboxMiddleware());
+    middlewares.use((req, res, next) => {
+      if ((req.url ?? '').startsWith('/proxy/')) void proxy(req, res);
+      else next();
+    });
+  };
   return {
     name: 'playground-server',
     configureServer(server) {
-      server.middlewares.use(createSandboxMiddleware());
-      server.middlewares.use(createProxyMiddleware());
+      mount(server.middlewares, 'dev');
     },
     configurePreviewServer(server) {
-      server.middlewares.use(createSandboxMiddleware());
-      server.middlewares.use(createProxyMiddleware());
+      mount(server.middlewares, 'production');
     },
   };
 }
