@@ -43,5 +43,17 @@ export default defineConfig({
   // The twins answer CORS themselves, exactly as specified; Vite's own CORS layer would answer first.
   server: { host: '127.0.0.1', port: 5173, cors: false },
   preview: { host: '127.0.0.1', port: 4173, cors: false },
-  build: { sourcemap: true },
+  build: {
+    sourcemap: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          // zod and src/zod-jitless.ts share one chunk, so z.config({ jitless: true }) runs as soon as
+          // zod is loaded: before any module that parses at load time (otherwise zod probes eval
+          // once, which the Content-Security-Policy reports as a violation).
+          groups: [{ name: 'zod', test: /[\\/]node_modules[\\/]zod[\\/]|[\\/]src[\\/]zod-jitless\.ts$/ }],
+        },
+      },
+    },
+  },
 });
