@@ -206,7 +206,7 @@ describe('the proxy, forwarding', () => {
       answer = () => undefined;
       const res = await fetch(`${quick.base}/proxy/known/never`, { headers: { [TARGET_HEADER]: upstreamBase() } });
       expect(res.status).toBe(504);
-      expect(((await res.json()) as { error: string }).error).toMatch(/did not answer within 0 s|did not answer within/);
+      expect(((await res.json()) as { error: string }).error).toMatch(/did not answer within \d+ s/);
       await expect.poll(() => closed.includes('/never'), { timeout: 3000 }).toBe(true);
     } finally {
       await quick.close();
