@@ -80,7 +80,7 @@ describe('a page on another site', () => {
 
   it('cannot change the control API, with or without an Origin header', async () => {
     const before = await (await fetch(`${twin.base}/sandbox/_control`)).json();
-    const attempts = [
+    const attempts: Array<Record<string, string>> = [
       { 'content-type': 'text/plain', origin: EVIL, 'sec-fetch-site': 'cross-site' },
       { 'content-type': 'text/plain', 'sec-fetch-site': 'cross-site' },
       { 'content-type': 'application/json', origin: 'null' },
