@@ -38,7 +38,7 @@ function expectSecurityHeaders(res: Response) {
   const csp = res.headers.get('content-security-policy') ?? '';
   expect(csp).toBe(
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; " +
-      "connect-src 'self' https: http://127.0.0.1:* http://localhost:*; worker-src 'self' blob:; " +
+      "connect-src 'self' blob: data: https: http://127.0.0.1:* http://localhost:*; worker-src 'self' blob:; " +
       "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   );
   expect(res.headers.get('x-content-type-options')).toBe('nosniff');

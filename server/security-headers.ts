@@ -1,8 +1,9 @@
 /**
  * The headers every answer of the playground's servers carries. The policy allows scripts and
  * styles from the app's own origin only (no inline script, no eval: zod runs jitless), images
- * from the app, blobs and data URLs, connections to the app, to https hosts (live providers
- * called directly) and to a generator on this machine over http (loopback only), and no
+ * from the app, blobs and data URLs, connections to the app, to blob: and data: URLs (read in
+ * the page, no network), to https hosts (live providers called directly) and to a generator on
+ * this machine over http (loopback only, for an AUTOMATIC1111 server), and no
  * framing, plugins, <base> or form posts.
  */
 import type { ServerResponse } from 'node:http';
@@ -17,7 +18,8 @@ export function contentSecurityPolicy(mode: 'production' | 'dev' = 'production')
     'script-src': dev ? ["'self'", "'unsafe-inline'"] : ["'self'"],
     'style-src': dev ? ["'self'", "'unsafe-inline'"] : ["'self'"],
     'img-src': ["'self'", 'blob:', 'data:'],
-    'connect-src': ["'self'", 'https:', ...LOOPBACK, ...(dev ? ['ws://127.0.0.1:*', 'ws://localhost:*'] : [])],
+    // blob: and data: URLs are read in the page (no network): image bytes handed between parts.
+    'connect-src': ["'self'", 'blob:', 'data:', 'https:', ...LOOPBACK, ...(dev ? ['ws://127.0.0.1:*', 'ws://localhost:*'] : [])],
     'worker-src': ["'self'", 'blob:'],
     'object-src': ["'none'"],
     'base-uri': ["'none'"],
