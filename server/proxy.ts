@@ -27,12 +27,43 @@ const FORWARD_REQUEST_HEADERS = ['content-type', 'accept', 'x-api-key', 'authori
 /** Passed back for every provider: what the client needs to read any answer. */
 const BASE_RESPONSE_HEADERS = ['content-type', 'retry-after'];
 
+/** What the proxy sends upstream once the target passed every check. */
+export interface UpstreamRequest {
+  method: string;
+  headers: Record<string, string>;
+  body?: Uint8Array;
+  signal: AbortSignal;
+}
+
+/**
+ * Sends the checked request to `url`, connecting only to `addresses` (the ones checked), never
+ * following a redirect; `release` frees the connection once the answer is read or dropped.
+ */
+export type UpstreamFetch = (url: URL, request: UpstreamRequest, addresses: readonly string[]) => Promise<{ response: Response; release: () => void }>;
+
+/** On Node: undici's own fetch with an Agent whose connect.lookup answers the checked addresses. */
+export function pinnedUpstreamFetch(ca?: string | Buffer): UpstreamFetch {
+  return async (url, request, addresses) => {
+    const agent = pinnedAgent([...addresses], { ca });
+    const release = () => void agent.destroy().catch(() => undefined);
+    try {
+      const response = await undiciFetch(url, { ...request, redirect: 'manual', dispatcher: agent });
+      return { response: response as unknown as Response, release };
+    } catch (err) {
+      release();
+      throw err;
+    }
+  };
+}
+
 export interface ProxyOptions {
   targets: Readonly<Record<string, ProxyTarget>>;
   /** How hosts resolve and which addresses are refused (tests inject a loopback upstream). */
   addresses?: AddressPolicy;
-  /** Extra CA certificates to trust (tests' upstream). */
+  /** Extra CA certificates to trust (tests' upstream); used by the default upstream fetch. */
   ca?: string | Buffer;
+  /** How the checked request is sent (default: pinnedUpstreamFetch; an edge runtime passes its own). */
+  fetchUpstream?: UpstreamFetch;
   maxRequestBytes?: number;
   maxResponseBytes?: number;
   timeoutMs?: number;
@@ -137,6 +168,7 @@ export function createProxyHandler(options: ProxyOptions): FetchHandler {
   const maxResponse = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
   const timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
   const log = options.log ?? ((line: string) => console.log(line));
+  const fetchUpstream = options.fetchUpstream ?? pinnedUpstreamFetch(options.ca);
 
   return async (request) => {
     const requestUrl = new URL(request.url);
@@ -159,19 +191,12 @@ export function createProxyHandler(options: ProxyOptions): FetchHandler {
         if (value !== null) headers[name] = value;
       }
       const body = request.method === 'POST' ? await readCapped(request, maxRequest) : undefined;
-      const agent = pinnedAgent(addresses, { ca: options.ca });
+      const sent = await fetchUpstream(url, { method: request.method, headers, body, signal: AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]) }, addresses);
       done = () => {
         done = undefined;
-        void agent.destroy().catch(() => undefined);
+        sent.release();
       };
-      const upstream = await undiciFetch(url, {
-        method: request.method,
-        headers,
-        body,
-        redirect: 'manual',
-        signal: AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]),
-        dispatcher: agent,
-      });
+      const upstream = sent.response;
       log(`[proxy] ${request.method} ${provider} → ${upstream.status}`);
       if (upstream.status >= 300 && upstream.status < 400) {
         throw new ProxyRefusal(502, `the provider answered with a redirect (${upstream.status}), which the proxy does not follow.`);
