@@ -29,7 +29,7 @@ let cert = '';
 let key = '';
 let upstream: HttpsServer;
 let upstreamPort = 0;
-/** TLS connections the upstream accepted: the refusal tests expect none. */
+/** TCP connections the upstream accepted: the refusal tests expect none. */
 let connections = 0;
 const seen: Array<{ method?: string; url?: string; headers: IncomingMessage['headers']; body: string }> = [];
 let answer: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end('{}');
@@ -54,7 +54,7 @@ beforeAll(async () => {
     });
     res.on('close', () => closed.push(req.url ?? ''));
   });
-  upstream.on('secureConnection', () => {
+  upstream.on('connection', () => {
     connections += 1;
   });
   await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
