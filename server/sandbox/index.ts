@@ -56,12 +56,15 @@ export interface SandboxOptions {
   allowHost?: (host: string | undefined) => boolean;
   /** Where image URLs and webhooks may connect (default: public addresses only). */
   outbound?: AddressPolicy;
+  /** The twins to serve (default: `twins`); tests add a throwaway one. */
+  twins?: readonly TwinDef[];
 }
 
 /** A new, independent twin instance (its own settings, queue, files) as a middleware. */
 export function createSandboxMiddleware(options: SandboxOptions = {}): Middleware {
+  const served = options.twins ?? twins;
   const twin = createTwin(
-    twins.map((t) => t.id),
+    served.map((t) => t.id),
     options.outbound,
   );
   const allowed = options.corsOrigins ?? parseOrigins(process.env.SANDBOX_CORS_ORIGINS);
@@ -71,7 +74,7 @@ export function createSandboxMiddleware(options: SandboxOptions = {}): Middlewar
       next();
       return;
     }
-    serve(twin, req, res, path, allowed, options.allowHost).catch((err: unknown) => {
+    serve({ twin, twins: served, allowedOrigins: allowed, allowHost: options.allowHost }, req, res, path).catch((err: unknown) => {
       if (res.headersSent) res.destroy();
       else writeReply(res, json(500, { error: `Sandbox internal error: ${(err as Error).message}` }));
     });
@@ -89,14 +92,14 @@ function closeAfter(req: IncomingMessage, res: ServerResponse): void {
   res.on('finish', () => req.socket.destroySoon?.());
 }
 
-async function serve(
-  twin: Twin,
-  req: IncomingMessage,
-  res: ServerResponse,
-  path: string,
-  allowedOrigins: readonly string[],
-  allowHost: SandboxOptions['allowHost'],
-): Promise<void> {
+interface Context {
+  twin: Twin;
+  twins: readonly TwinDef[];
+  allowedOrigins: readonly string[];
+  allowHost: SandboxOptions['allowHost'];
+}
+
+async function serve({ twin, twins: served, allowedOrigins, allowHost }: Context, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   if (allowHost && !allowHost(req.headers.host)) {
     return refuse(req, res, 421, `This sandbox answers to 127.0.0.1 and localhost only, not ${req.headers.host ?? 'no Host'}.`);
@@ -131,18 +134,18 @@ async function serve(
     writeReply(res, control(twin, request), false, cors);
     return;
   }
-  const reply = await route(twin, request);
+  const reply = await route(twin, served, request);
   const latency = twin.control.settings.latencyMs;
   if (latency > 0) await sleep(latency);
   writeReply(res, reply, method === 'HEAD', cors);
 }
 
-function route(twin: Twin, req: TwinRequest): Reply | Promise<Reply> {
+function route(twin: Twin, served: readonly TwinDef[], req: TwinRequest): Reply | Promise<Reply> {
   const [, , area] = req.path.split('/');
-  const def = twins.find((t) => t.id === area);
+  const def = served.find((t) => t.id === area);
   if (def) return def.handle(twin, req);
   if (area === 'files') return file(twin, req);
-  if (req.path === '/sandbox/' && req.method === 'GET') return json(200, { endpoints: [...twins.flatMap((t) => t.endpoints), ...SHARED_ENDPOINTS] });
+  if (req.path === '/sandbox/' && req.method === 'GET') return json(200, { endpoints: [...served.flatMap((t) => t.endpoints), ...SHARED_ENDPOINTS] });
   return json(404, { error: `Unknown sandbox path ${req.path}. See GET /sandbox/ for the list.` });
 }
 
