@@ -190,6 +190,19 @@ describe('the proxy, forwarding', () => {
     }
   });
 
+  it('refuses a request body over its cap with 413, before connecting', async () => {
+    const small = await startProxy({ ...TEST_POLICY, ca: cert, maxRequestBytes: 1024 });
+    try {
+      const before = connections;
+      const res = await fetch(`${small.base}/proxy/known/v1/x`, { method: 'POST', headers: { [TARGET_HEADER]: upstreamBase() }, body: 'x'.repeat(4096) });
+      expect(res.status).toBe(413);
+      expect(res.headers.get('connection')).toBe('close');
+      expect(connections).toBe(before);
+    } finally {
+      await small.close();
+    }
+  });
+
   it('stops the upstream request when the browser goes away', async () => {
     answer = () => undefined; // never answers
     const controller = new AbortController();

@@ -121,7 +121,13 @@ async function readCapped(request: Request, cap: number): Promise<Uint8Array> {
       chunks.push(chunk);
     }
   }
-  return new Uint8Array(Buffer.concat(chunks));
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return out;
 }
 
 function refusal(status: number, message: string): Response {
