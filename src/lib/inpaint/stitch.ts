@@ -72,10 +72,10 @@ export function compositeInto(target: RgbaImage, patch: RgbaImage, alpha: MaskIm
         continue;
       }
       const b = 255 - a;
-      t[ti] = (t[ti]! * b + p[pi]! * a + 127) / 255;
-      t[ti + 1] = (t[ti + 1]! * b + p[pi + 1]! * a + 127) / 255;
-      t[ti + 2] = (t[ti + 2]! * b + p[pi + 2]! * a + 127) / 255;
-      t[ti + 3] = (t[ti + 3]! * b + p[pi + 3]! * a + 127) / 255;
+      t[ti] = (t[ti]! * b + p[pi]! * a) / 255;
+      t[ti + 1] = (t[ti + 1]! * b + p[pi + 1]! * a) / 255;
+      t[ti + 2] = (t[ti + 2]! * b + p[pi + 2]! * a) / 255;
+      t[ti + 3] = (t[ti + 3]! * b + p[pi + 3]! * a) / 255;
     }
   }
   return target;
