@@ -43,7 +43,7 @@ function report(r: StitchBenchResult): string {
   return [
     `── ${width}×${height}, ${SCENARIO_LABEL[scenario]}, scaler ${r.timings[0]?.scaler ?? '?'}: crop ${crop.width}×${crop.height} at (${crop.x}, ${crop.y}), sent at ${send.width}×${send.height}`,
     `  stitch (post to answer, ${r.stitchMs.length} runs): median ${ms(median(r.stitchMs))}, min ${ms(Math.min(...r.stitchMs))}, max ${ms(Math.max(...r.stitchMs))}`,
-    `  in the Worker (medians): crop mask ${step('crop')}, scale result back ${step('scale')}, blur mask ${step('blur')}, copy original ${step('copy')}, composite ${step('composite')}`,
+    `  in the Worker (medians): scale result back ${step('scale')}, find the blend window + blur it ${step('blur')}, copy original ${step('copy')}, composite ${step('composite')}`,
     `  crop + scale to the send size, once: ${ms(r.cropMs)} (Worker ${ms(r.cropTimings.total)}, scaler ${r.cropTimings.scaler})`,
     `  main thread during the stitches: longest long task ${worst > 0 ? ms(worst) : 'none over 50 ms'}, largest heartbeat gap ${ms(r.maxHeartbeatGap)}  [goal no task > ${GOAL_TASK_MS} ms: ${ok ? 'meets goal' : 'MISSES goal'}]`,
     `  check: pixels where the blurred mask is 0 that differ from the original: ${r.changedOutsideMask}; pixels fully replaced: ${r.fullyReplaced}`,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { resampleChannels, resizeMask, resizeRgba } from './resample';
+import { resampleChannels, resampleWindow, resizeMask, resizeRgba, resizeRgbaWindow } from './resample';
+import { cropRgba } from './stitch';
 import { createRgba } from './types';
 
 describe('resampling', () => {
@@ -57,5 +58,21 @@ describe('resampling', () => {
     expect(() => resizeMask(m, 0, 3)).toThrow(RangeError);
     expect(() => resizeMask(m, 1.5, 3)).toThrow(RangeError);
     expect(() => resizeRgba({ width: 2, height: 2, data: new Uint8ClampedArray(3) }, 1, 1)).toThrow(RangeError);
+  });
+
+  it('a window of the output equals the same crop of the whole output, up and down', () => {
+    const img = createRgba(53, 41);
+    for (let i = 0; i < img.data.length; i++) img.data[i] = (i * 37 + (i >> 7)) & 255;
+    for (const [dw, dh] of [[20, 17], [131, 97], [53, 90], [40, 41]] as const) {
+      const whole = resizeRgba(img, dw, dh);
+      for (const win of [
+        { x: 0, y: 0, width: dw, height: dh },
+        { x: 3, y: 5, width: Math.floor(dw / 2), height: Math.floor(dh / 3) },
+        { x: dw - 1, y: dh - 2, width: 1, height: 2 },
+      ]) {
+        expect([...resizeRgbaWindow(img, dw, dh, win).data]).toEqual([...cropRgba(whole, win).data]);
+      }
+    }
+    expect(() => resampleWindow(img.data, 53, 41, 4, 20, 20, { x: 15, y: 0, width: 6, height: 1 })).toThrow(RangeError);
   });
 });

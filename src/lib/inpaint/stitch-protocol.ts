@@ -3,12 +3,11 @@
  * runs (so Node tests can run it too). Every buffer travels by transfer: the caller gives up
  * `original` and `mask` for the duration of a request and gets them back in the response.
  */
-import { blurMask } from './mask-blur';
 import { binarizeMask } from './mask-shapes';
 import type { InpaintRegion } from './region';
-import { resizeMask, resizeRgba } from './resample';
-import { compositeInto, cropMask, cropRgba } from './stitch';
-import type { MaskImage, RgbaImage } from './types';
+import { resizeMask, resizeRgba, resizeRgbaWindow } from './resample';
+import { compositeInto, cropAlpha, cropMask, cropRgba, planStitch } from './stitch';
+import type { MaskImage, Rect, RgbaImage } from './types';
 
 export type StitchRequest =
   /** The crop of the original and the mask, scaled to region.send (the mask binarised): what is sent. */
@@ -16,7 +15,7 @@ export type StitchRequest =
   /** The provider's result scaled back to region.crop and composited into a copy of the original through the blurred mask. */
   | { op: 'stitch'; original: RgbaImage; mask: MaskImage; region: InpaintRegion; result: RgbaImage; maskBlur: number };
 
-/** Milliseconds spent in each step inside the Worker. */
+/** Milliseconds spent in each step inside the Worker (blur: finding the blend window and blurring it). */
 export interface StitchTimings {
   crop: number;
   scale: number;
@@ -40,10 +39,19 @@ export type WorkerResponseMessage =
   | { id: number; response: CropResponse | StitchResponse }
   | { id: number; error: string; original: RgbaImage; originalMask: MaskImage };
 
-/** Scales an RGBA image; may be asynchronous (OffscreenCanvas). */
-export type RgbaScaler = { name: 'canvas' | 'pure'; scale: (img: RgbaImage, width: number, height: number) => RgbaImage | Promise<RgbaImage> };
+/**
+ * Scales an RGBA image to width×height, or only the part `window` of that output when given;
+ * may be asynchronous (OffscreenCanvas).
+ */
+export type RgbaScaler = {
+  name: 'canvas' | 'pure';
+  scale: (img: RgbaImage, width: number, height: number, window?: Rect) => RgbaImage | Promise<RgbaImage>;
+};
 
-export const pureScaler: RgbaScaler = { name: 'pure', scale: resizeRgba };
+export const pureScaler: RgbaScaler = {
+  name: 'pure',
+  scale: (img, width, height, window) => (window ? resizeRgbaWindow(img, width, height, window) : resizeRgba(img, width, height)),
+};
 
 /** The ArrayBuffers of every image in a message, once each: the transfer list. */
 export function transferablesOf(message: object): ArrayBuffer[] {
@@ -81,16 +89,17 @@ export async function handleStitchRequest(request: StitchRequest, scaler: RgbaSc
     return { op: 'crop', image, mask: sentMask, original, originalMask: mask, timings };
   }
   const { result } = request;
-  const maskCrop = cropMask(mask, crop);
-  timings.crop = lap();
-  const patch = result.width === crop.width && result.height === crop.height ? result : await scaler.scale(result, crop.width, crop.height);
-  timings.scale = lap();
-  const alpha = blurMask(maskCrop, request.maskBlur);
+  const plan = planStitch(mask, region, request.maskBlur);
   timings.blur = lap();
   const image: RgbaImage = { width: original.width, height: original.height, data: new Uint8ClampedArray(original.data) };
   timings.copy = lap();
-  compositeInto(image, patch, alpha, crop.x, crop.y);
-  timings.composite = lap();
+  if (plan.window && plan.windowAlpha) {
+    const patch = await scaler.scale(result, crop.width, crop.height, plan.window);
+    timings.scale = lap();
+    compositeInto(image, patch, plan.windowAlpha, crop.x + plan.window.x, crop.y + plan.window.y);
+    timings.composite = lap();
+  }
+  const alpha = cropAlpha(region, plan);
   timings.total = performance.now() - t0;
   return { op: 'stitch', image, alpha, original, originalMask: mask, timings };
 }

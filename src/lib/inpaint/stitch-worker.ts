@@ -6,7 +6,7 @@
  */
 import { handleStitchRequest, pureScaler, transferablesOf } from './stitch-protocol';
 import type { RgbaScaler, WorkerRequestMessage, WorkerResponseMessage } from './stitch-protocol';
-import type { RgbaImage } from './types';
+import type { Rect, RgbaImage } from './types';
 
 function isOpaque(img: RgbaImage): boolean {
   const d = img.data;
@@ -14,16 +14,20 @@ function isOpaque(img: RgbaImage): boolean {
   return true;
 }
 
-function canvasScale(img: RgbaImage, width: number, height: number): RgbaImage {
-  if (!isOpaque(img)) return pureScaler.scale(img, width, height) as RgbaImage;
+/** The browser's scaler; a window draws only that part of the output (the matching source rectangle). */
+function canvasScale(img: RgbaImage, width: number, height: number, window?: Rect): RgbaImage {
+  if (!isOpaque(img)) return pureScaler.scale(img, width, height, window) as RgbaImage;
+  const win = window ?? { x: 0, y: 0, width, height };
   const source = new OffscreenCanvas(img.width, img.height);
   source.getContext('2d')!.putImageData(new ImageData(img.data, img.width, img.height), 0, 0);
-  const target = new OffscreenCanvas(width, height);
+  const target = new OffscreenCanvas(win.width, win.height);
   const ctx = target.getContext('2d', { willReadFrequently: true })!;
   ctx.imageSmoothingEnabled = true;
   ctx.imageSmoothingQuality = 'high';
-  ctx.drawImage(source, 0, 0, width, height);
-  return { width, height, data: ctx.getImageData(0, 0, width, height).data };
+  const sx = img.width / width;
+  const sy = img.height / height;
+  ctx.drawImage(source, win.x * sx, win.y * sy, win.width * sx, win.height * sy, 0, 0, win.width, win.height);
+  return { width: win.width, height: win.height, data: ctx.getImageData(0, 0, win.width, win.height).data };
 }
 
 function hasCanvas(): boolean {

@@ -5,7 +5,7 @@ import { regionForMask, wholePictureRegion } from './region';
 import { resizeRgba } from './resample';
 import { MODELSLAB_SIZE_RULE, SEGMIND_SIZE_RULE } from './size-rules';
 import type { SizeRule } from './size-rules';
-import { compositeInto, cropMask, cropRgba, prepareCrop, stitchResult } from './stitch';
+import { compositeInto, cropMask, cropRgba, planStitch, prepareCrop, stitchResult } from './stitch';
 import type { RgbaImage } from './types';
 import { createMask, createRgba } from './types';
 
@@ -134,5 +134,39 @@ describe('stitchResult options', () => {
     const p = (20 * 64 + 25) * 4;
     expect(original.data[p]).toBe(255 - ((25 * 7 + 20) & 255));
     expect(() => stitchResult(original, createMask(3, 3), region, result, { maskBlur: 0 })).toThrow(RangeError);
+  });
+
+  it('"Whole picture" with a small mask: only the window around the mask is blended, the same as a full blend', () => {
+    const original = photo(400, 300);
+    const mask = createMask(400, 300);
+    fillPolygon(mask, [{ x: 300, y: 20 }, { x: 380, y: 30 }, { x: 350, y: 90 }]);
+    const region = wholePictureRegion(original, MODELSLAB_SIZE_RULE);
+    const plan = planStitch(mask, region, 4);
+    expect(plan.window).toEqual({ x: 300 - 10, y: 20 - 10, width: 80 + 20, height: 70 + 20 });
+    const result = provider(prepareCrop(original, mask, region).image);
+    const { image, alpha } = stitchResult(original, mask, region, result, { maskBlur: 4 });
+    // The reference: scale the whole result, blur the whole mask, blend every pixel.
+    const back = resizeRgba(result, 400, 300);
+    const full = blurMask(mask, 4);
+    let differs = 0;
+    for (let p = 0; p < 400 * 300; p++) {
+      if (alpha.data[p] !== full.data[p]) differs++;
+      const a = full.data[p]!;
+      for (let c = 0; c < 4; c++) {
+        const want = Math.round((original.data[p * 4 + c]! * (255 - a) + back.data[p * 4 + c]! * a) / 255);
+        if (Math.abs(image.data[p * 4 + c]! - want) > 0) differs++;
+      }
+    }
+    expect(differs).toBe(0);
+  });
+
+  it('an empty mask changes nothing', () => {
+    const original = photo(32, 32);
+    const region = wholePictureRegion(original, SEGMIND_SIZE_RULE);
+    const mask = createMask(32, 32);
+    expect(planStitch(mask, region, 4)).toEqual({ window: null, windowAlpha: null });
+    const { image, alpha } = stitchResult(original, mask, region, createRgba(512, 512), { maskBlur: 4 });
+    expect([...image.data]).toEqual([...original.data]);
+    expect(alpha.data.every((v) => v === 0)).toBe(true);
   });
 });

@@ -5,12 +5,13 @@
  * blurred mask is 0 the original's bytes are kept untouched; where it is 255 the result's
  * bytes are copied.
  */
-import { blurMask } from './mask-blur';
+import { blurMask, blurReach } from './mask-blur';
 import { binarizeMask } from './mask-shapes';
+import { maskBounds } from './region';
 import type { InpaintRegion } from './region';
-import { resizeMask, resizeRgba } from './resample';
+import { resizeMask, resizeRgba, resizeRgbaWindow } from './resample';
 import type { MaskImage, Rect, RgbaImage } from './types';
-import { assertBuffer } from './types';
+import { assertBuffer, createMask } from './types';
 
 function checkRect(rect: Rect, width: number, height: number, what: string): void {
   const ok =
@@ -112,18 +113,55 @@ export interface StitchOutput {
   alpha: MaskImage;
 }
 
+export interface StitchPlan {
+  /** Where, in crop coordinates, the blurred mask can be above 0; null when the mask is empty there. */
+  window: Rect | null;
+  /** The blurred mask over the window. */
+  windowAlpha: MaskImage | null;
+}
+
+/**
+ * The blend's extent and alpha: the mask's bounds within the crop grown by the blur's reach,
+ * and the crop of the mask blurred over that window only (edges extended). Outside the window
+ * the blurred mask is 0, so nothing else needs scaling, blurring or compositing; inside, this
+ * equals blurring the whole crop.
+ */
+export function planStitch(mask: MaskImage, region: InpaintRegion, maskBlur: number): StitchPlan {
+  const maskCrop = cropMask(mask, region.crop);
+  const b = maskBounds(maskCrop);
+  if (!b) return { window: null, windowAlpha: null };
+  const reach = blurReach(maskBlur);
+  const x0 = Math.max(0, b.x - reach);
+  const y0 = Math.max(0, b.y - reach);
+  const x1 = Math.min(maskCrop.width, b.x + b.width + reach);
+  const y1 = Math.min(maskCrop.height, b.y + b.height + reach);
+  const window = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+  return { window, windowAlpha: blurMask(cropMask(maskCrop, window), maskBlur) };
+}
+
+/** The crop-size alpha: the window's alpha in place, 0 elsewhere. */
+export function cropAlpha(region: InpaintRegion, plan: StitchPlan): MaskImage {
+  const alpha = createMask(region.crop.width, region.crop.height);
+  const { window: w, windowAlpha: a } = plan;
+  if (w && a) for (let y = 0; y < w.height; y++) alpha.data.set(a.data.subarray(y * w.width, (y + 1) * w.width), (w.y + y) * alpha.width + w.x);
+  return alpha;
+}
+
 /**
  * Scales the provider's `result` (any size) back to the region's crop and composites it into
- * (a copy of) `original` through `mask` blurred by `maskBlur`. The blur is computed over the
- * crop only, with edges extended; the region from onlyMaskedRegion(…, { blurReach }) contains
- * the blur's reach, so this equals blurring the whole mask.
+ * (a copy of) `original` through `mask` blurred by `maskBlur`. Only the window where the
+ * blurred mask is above 0 is scaled, blurred and composited (see planStitch); with the region
+ * from onlyMaskedRegion(…, { maskBlur }) the blur's reach lies inside the crop, so the result
+ * equals blurring the whole mask.
  */
 export function stitchResult(original: RgbaImage, mask: MaskImage, region: InpaintRegion, result: RgbaImage, options: StitchOptions): StitchOutput {
   if (mask.width !== original.width || mask.height !== original.height) throw new RangeError('stitchResult: mask and image sizes differ');
   const { crop } = region;
-  const patch = result.width === crop.width && result.height === crop.height ? result : resizeRgba(result, crop.width, crop.height);
-  const alpha = blurMask(cropMask(mask, crop), options.maskBlur);
+  const plan = planStitch(mask, region, options.maskBlur);
   const image = options.inPlace ? original : { width: original.width, height: original.height, data: new Uint8ClampedArray(original.data) };
-  compositeInto(image, patch, alpha, crop.x, crop.y);
-  return { image, alpha };
+  if (plan.window && plan.windowAlpha) {
+    const patch = resizeRgbaWindow(result, crop.width, crop.height, plan.window);
+    compositeInto(image, patch, plan.windowAlpha, crop.x + plan.window.x, crop.y + plan.window.y);
+  }
+  return { image, alpha: cropAlpha(region, plan) };
 }
