@@ -142,7 +142,7 @@ describe('stitchResult options', () => {
     fillPolygon(mask, [{ x: 300, y: 20 }, { x: 380, y: 30 }, { x: 350, y: 90 }]);
     const region = wholePictureRegion(original, MODELSLAB_SIZE_RULE);
     const plan = planStitch(mask, region, 4);
-    expect(plan.window).toEqual({ x: 300 - 10, y: 20 - 10, width: 80 + 20, height: 70 + 20 });
+    expect(plan.window).toEqual({ x: 300 - 10, y: 20 - 10, width: 80 + 20, height: 69 + 20 });
     const result = provider(prepareCrop(original, mask, region).image);
     const { image, alpha } = stitchResult(original, mask, region, result, { maskBlur: 4 });
     // The reference: scale the whole result, blur the whole mask, blend every pixel.
