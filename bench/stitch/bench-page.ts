@@ -16,6 +16,7 @@ import type { StitchTimings } from '../../src/lib/inpaint/stitch-protocol';
 import type { MaskImage, RgbaImage } from '../../src/lib/inpaint/types';
 import { createMask, createRgba } from '../../src/lib/inpaint/types';
 
+/** corner: a stroke in a corner, "Only masked"; large: a lasso over a third, "Only masked"; whole: the corner stroke, "Whole picture". */
 export type Scenario = 'corner' | 'large' | 'whole';
 
 export interface StitchBenchOptions {
@@ -65,7 +66,7 @@ function photo(width: number, height: number): RgbaImage {
 function maskFor(scenario: Scenario, width: number, height: number): MaskImage {
   const mask = createMask(width, height);
   const s = width / 4096;
-  if (scenario === 'corner') {
+  if (scenario === 'corner' || scenario === 'whole') {
     // A stroke in the top-right corner, about a face's size in a 4096×3072 photo.
     fillPolygon(mask, [
       { x: width - 420 * s, y: 120 * s },
