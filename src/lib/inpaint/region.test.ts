@@ -25,6 +25,9 @@ describe('maskBounds', () => {
     m.data[5 * 10 + 7] = 1;
     expect(maskBounds(m)).toEqual({ x: 3, y: 2, width: 5, height: 4 });
     expect(maskBounds(m, 1)).toEqual({ x: 3, y: 2, width: 1, height: 1 });
+    // Within an area only, in the mask's coordinates.
+    expect(maskBounds(m, 0, { x: 4, y: 0, width: 6, height: 8 })).toEqual({ x: 7, y: 5, width: 1, height: 1 });
+    expect(maskBounds(m, 0, { x: 0, y: 6, width: 10, height: 2 })).toBeNull();
   });
 });
 

@@ -19,22 +19,29 @@ export interface InpaintRegion {
   crop: Rect;
   /** The size the crop is scaled to before it is sent. */
   send: Size;
-  /** The mask's bounding box (pixels above 0), in original pixels. */
+  /** The mask's bounding box (pixels above 0), in original pixels; the whole picture for "Whole picture". */
   bounds: Rect;
 }
 
-/** The bounding box of the pixels above `threshold`, or null when there are none. */
-export function maskBounds(mask: MaskImage, threshold = 0): Rect | null {
+/**
+ * The bounding box of the pixels above `threshold`, or null when there are none; within `area`
+ * only (default the whole mask), the box then in the mask's coordinates.
+ */
+export function maskBounds(mask: MaskImage, threshold = 0, area?: Rect): Rect | null {
   assertBuffer(mask, 1, 'maskBounds');
-  const { width, height, data } = mask;
-  let x0 = width;
-  let x1 = -1;
+  const { width, data } = mask;
+  const ax = area?.x ?? 0;
+  const ay = area?.y ?? 0;
+  const ax1 = area ? area.x + area.width : width;
+  const ay1 = area ? area.y + area.height : mask.height;
+  let x0 = ax1;
+  let x1 = ax - 1;
   let y0 = -1;
   let y1 = -1;
-  for (let y = 0; y < height; y++) {
+  for (let y = ay; y < ay1; y++) {
     const row = y * width;
     let first = -1;
-    for (let x = 0; x < width; x++) {
+    for (let x = ax; x < ax1; x++) {
       if (data[row + x]! > threshold) {
         first = x;
         break;
@@ -44,7 +51,7 @@ export function maskBounds(mask: MaskImage, threshold = 0): Rect | null {
     if (y0 < 0) y0 = y;
     y1 = y;
     if (first < x0) x0 = first;
-    for (let x = width - 1; x > x1; x--) {
+    for (let x = ax1 - 1; x > x1; x--) {
       if (data[row + x]! > threshold) {
         x1 = x;
         break;

@@ -44,6 +44,12 @@ describe('handleStitchRequest (the Worker job, run in Node)', () => {
     expect(sameBytes(r.image.data, want.image.data)).toBe(true);
     expect(sameBytes(r.alpha.data, want.alpha.data)).toBe(true);
     expect(r.image.data).not.toBe(original.data);
+    // In place: the original's own buffer is the stitched one.
+    const copy = { ...original, data: original.data.slice() };
+    const inPlace = (await handleStitchRequest({ op: 'stitch', original: copy, mask, region, result, maskBlur: 4, inPlace: true })) as StitchResponse;
+    expect(inPlace.image).toBe(copy);
+    expect(sameBytes(copy.data, want.image.data)).toBe(true);
+    expect(transferablesOf(inPlace)).toHaveLength(3);
   });
 
   it('uses the scaler it is given for RGBA, and rejects mismatched sizes', async () => {

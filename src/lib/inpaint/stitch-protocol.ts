@@ -13,7 +13,16 @@ export type StitchRequest =
   /** The crop of the original and the mask, scaled to region.send (the mask binarised): what is sent. */
   | { op: 'crop'; original: RgbaImage; mask: MaskImage; region: InpaintRegion }
   /** The provider's result scaled back to region.crop and composited into a copy of the original through the blurred mask. */
-  | { op: 'stitch'; original: RgbaImage; mask: MaskImage; region: InpaintRegion; result: RgbaImage; maskBlur: number };
+  | {
+      op: 'stitch';
+      original: RgbaImage;
+      mask: MaskImage;
+      region: InpaintRegion;
+      result: RgbaImage;
+      maskBlur: number;
+      /** Composite into `original` itself (the response's image and original are then the same buffer). */
+      inPlace?: boolean;
+    };
 
 /** Milliseconds spent in each step inside the Worker (blur: finding the blend window and blurring it). */
 export interface StitchTimings {
@@ -91,7 +100,7 @@ export async function handleStitchRequest(request: StitchRequest, scaler: RgbaSc
   const { result } = request;
   const plan = planStitch(mask, region, request.maskBlur);
   timings.blur = lap();
-  const image: RgbaImage = { width: original.width, height: original.height, data: new Uint8ClampedArray(original.data) };
+  const image: RgbaImage = request.inPlace ? original : { width: original.width, height: original.height, data: new Uint8ClampedArray(original.data) };
   timings.copy = lap();
   if (plan.window && plan.windowAlpha) {
     const patch = await scaler.scale(result, crop.width, crop.height, plan.window);

@@ -102,7 +102,7 @@ export function prepareCrop(original: RgbaImage, mask: MaskImage, region: Inpain
 export interface StitchOptions {
   /** "Mask blur" (Gaussian standard deviation) in pixels of the original. */
   maskBlur: number;
-  /** Composite into `original` itself instead of a copy (saves a full-size copy). */
+  /** Composite into `original` itself instead of a copy (saves a full-size copy and its time). */
   inPlace?: boolean;
 }
 
@@ -127,16 +127,18 @@ export interface StitchPlan {
  * equals blurring the whole crop.
  */
 export function planStitch(mask: MaskImage, region: InpaintRegion, maskBlur: number): StitchPlan {
-  const maskCrop = cropMask(mask, region.crop);
-  const b = maskBounds(maskCrop);
+  const { crop } = region;
+  checkRect(crop, mask.width, mask.height, 'planStitch');
+  const b = maskBounds(mask, 0, crop);
   if (!b) return { window: null, windowAlpha: null };
   const reach = blurReach(maskBlur);
-  const x0 = Math.max(0, b.x - reach);
-  const y0 = Math.max(0, b.y - reach);
-  const x1 = Math.min(maskCrop.width, b.x + b.width + reach);
-  const y1 = Math.min(maskCrop.height, b.y + b.height + reach);
-  const window = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
-  return { window, windowAlpha: blurMask(cropMask(maskCrop, window), maskBlur) };
+  const x0 = Math.max(crop.x, b.x - reach);
+  const y0 = Math.max(crop.y, b.y - reach);
+  const x1 = Math.min(crop.x + crop.width, b.x + b.width + reach);
+  const y1 = Math.min(crop.y + crop.height, b.y + b.height + reach);
+  const inMask = { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
+  const window = { x: x0 - crop.x, y: y0 - crop.y, width: inMask.width, height: inMask.height };
+  return { window, windowAlpha: blurMask(cropMask(mask, inMask), maskBlur) };
 }
 
 /** The crop-size alpha: the window's alpha in place, 0 elsewhere. */
