@@ -1,12 +1,12 @@
 /** The gallery, wired to the playground: reuse parameters, reuse a seed, use an image as init or inpaint source. */
 import { useState } from 'react';
 import GalleryView from '../features/gallery/gallery-view';
-import { currentRoute } from '../features/jobs/current-route';
-import { retryJob } from '../features/jobs/run-job';
-import type { JobRecord } from '../features/gallery/job-record';
-import { loadParams } from '../features/gallery/store';
-import { describeSchema } from '../features/params/describe';
-import { getEndpoint, getProvider } from '../providers/registry';
+import { currentRoute } from '../api/current-route';
+import { retryJob } from '../job-store/run-job';
+import type { JobRecord } from '../job-store/job-record';
+import { loadParams } from '../job-store/store';
+import { describeSchema } from '../providers/fields/describe';
+import { endpointsOfKind, getEndpoint, getProvider } from '../providers/registry';
 import type { EndpointKind } from '../providers/types';
 import type { Preset } from './preset';
 
@@ -23,7 +23,7 @@ function blobToDataUrl(blob: Blob): Promise<string> {
 function endpointOfKind(job: JobRecord, kind: EndpointKind) {
   const own = getProvider(job.provider)?.endpoints.find((e) => e.kind === kind);
   if (own) return own;
-  return ['modelslab', 'segmind'].map((p) => getProvider(p)?.endpoints.find((e) => e.kind === kind)).find(Boolean);
+  return endpointsOfKind(kind)[0];
 }
 
 function fieldWithRole(endpointId: string, role: 'seed' | 'initImage') {

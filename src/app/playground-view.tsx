@@ -11,15 +11,15 @@ import { resolveRoute } from '../api/route';
 import { inputClass } from '../components/ui/field-shell';
 import { JobCard } from '../features/jobs/job-card';
 import { RequestPanel } from '../features/jobs/request-panel';
-import { currentRoute } from '../features/jobs/current-route';
-import { cancelJob, retryJob, submitJob } from '../features/jobs/run-job';
-import { useJob } from '../features/jobs/use-jobs';
-import type { JobRecord } from '../features/gallery/job-record';
-import { EndpointOptions } from '../features/params/endpoint-options';
+import { currentRoute } from '../api/current-route';
+import { cancelJob, retryJob, submitJob } from '../job-store/run-job';
+import { useJob } from '../job-store/use-jobs';
+import type { JobRecord } from '../job-store/job-record';
+import { EndpointOptions } from '../components/ui/endpoint-options';
 import { GeneratedForm } from '../features/params/generated-form';
-import { describeSchema } from '../features/params/describe';
-import { useSettings } from '../features/settings/settings-store';
-import { allEndpoints, getEndpoint, getProvider } from '../providers/registry';
+import { describeSchema } from '../providers/fields/describe';
+import { useProviderSettings } from '../api/settings-store';
+import { allEndpoints, DEFAULT_ENDPOINT_ID, getEndpoint, getProvider } from '../providers/registry';
 import type { HttpRequest } from '../providers/types';
 import { loadDraft, loadLastEndpoint, saveDraft, saveLastEndpoint } from './drafts';
 import { jobToRequest } from './job-request';
@@ -28,7 +28,6 @@ import { useRequestPreview } from './use-request-preview';
 
 const CanvasPanel = lazy(() => import('../features/canvas/canvas-panel'));
 
-export const DEFAULT_ENDPOINT = 'modelslab/text2img';
 const FORM_ID = 'playground-form';
 /** The job shown in the playground survives a reload of this tab. */
 const CURRENT_JOB = 'playground.current-job';
@@ -36,7 +35,7 @@ const CURRENT_JOB = 'playground.current-job';
 export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; onOpenSettings(): void }) {
   const [endpointId, setEndpointId] = useState(() => {
     const last = loadLastEndpoint();
-    return last && getEndpoint(last) ? last : DEFAULT_ENDPOINT;
+    return last && getEndpoint(last) ? last : DEFAULT_ENDPOINT_ID;
   });
   const [startValues, setStartValues] = useState(() => loadDraft(endpointId));
   const [formNonce, setFormNonce] = useState(0);
@@ -52,7 +51,7 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
 
   const endpoint = getEndpoint(endpointId) ?? allEndpoints()[0]!;
   const provider = getProvider(endpoint.provider)!;
-  const settings = useSettings()[provider.id];
+  const settings = useProviderSettings(provider.id);
   const proxy = useQuery({ queryKey: queryKeys.proxy, queryFn: proxyAvailable, staleTime: Infinity });
   const route = useMemo(
     () => (proxy.isFetched ? resolveRoute(provider, settings, location.origin, proxy.data ?? false) : undefined),

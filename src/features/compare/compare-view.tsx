@@ -24,7 +24,7 @@ import type { SweepAxis } from './sweep';
 import { SweepGrid } from './sweep-grid';
 import { SweepSetup } from './sweep-setup';
 import { TargetsEditor } from './targets-editor';
-import { newTarget, TEXT_TO_IMAGE_ENDPOINTS, targetLabels } from './targets';
+import { defaultTargetEndpoints, newTarget, targetLabels } from './targets';
 import type { CompareTarget } from './targets';
 import { findComparison, restoreImages, useComparison } from './use-comparison';
 
@@ -42,7 +42,7 @@ function takesRole(endpointId: string, role: 'initImage' | 'mask') {
 
 export default function CompareView() {
   const [draft] = useState(loadDraft);
-  const [targets, setTargets] = useState<CompareTarget[]>(() => draft?.targets ?? TEXT_TO_IMAGE_ENDPOINTS.map((id) => newTarget(id)));
+  const [targets, setTargets] = useState<CompareTarget[]>(() => draft?.targets ?? defaultTargetEndpoints().map((id) => newTarget(id)));
   const [form, setForm] = useState<SharedForm>(() => draft?.form ?? DEFAULT_SHARED_FORM);
   const [images, setImages] = useState<{ initImage?: string; mask?: string }>({});
   const [x, setX] = useState<SweepAxis | undefined>(() => draft?.x ?? { param: 'seed', values: '1, 2' });

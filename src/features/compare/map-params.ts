@@ -8,9 +8,9 @@
 import type { z } from 'zod';
 import { getEndpoint } from '../../providers/registry';
 import type { EndpointDef } from '../../providers/types';
-import { describeSchema, initialFormValues } from '../params/describe';
-import type { FieldDescriptor } from '../params/describe';
-import { normalizeValues } from '../params/form-values';
+import { describeSchema, initialFormValues } from '../../providers/fields/describe';
+import type { FieldDescriptor } from '../../providers/fields/describe';
+import { normalizeValues } from '../../providers/fields/form-values';
 import { fitNumber, formatNumber, numberRules } from './fit-value';
 import { parseOverrides } from './overrides';
 import { translateScheduler } from './scheduler-names';

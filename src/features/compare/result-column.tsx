@@ -5,13 +5,13 @@
  */
 import { buttonClass } from '../../components/ui/field-shell';
 import { getEndpoint, getProvider } from '../../providers/registry';
-import type { JobRecord } from '../gallery/job-record';
-import { useObjectUrl } from '../gallery/object-urls';
-import { StatusBadge } from '../jobs/status-badge';
-import { JobProgress } from '../jobs/job-progress';
-import { currentRoute } from '../jobs/current-route';
-import { cancelJob, retryJob } from '../jobs/run-job';
-import { useJob } from '../jobs/use-jobs';
+import type { JobRecord } from '../../job-store/job-record';
+import { useObjectUrl } from '../../job-store/object-urls';
+import { StatusBadge } from '../../components/ui/status-badge';
+import { JobProgress } from '../../components/ui/job-progress';
+import { currentRoute } from '../../api/current-route';
+import { cancelJob, retryJob } from '../../job-store/run-job';
+import { useJob } from '../../job-store/use-jobs';
 import type { ComparisonCell } from './comparison-record';
 import { SyncedImage } from './synced-image';
 import type { ViewUpdate } from './synced-image';

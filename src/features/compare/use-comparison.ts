@@ -5,10 +5,10 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import { getEndpoint } from '../../providers/registry';
-import { getSettings } from '../settings/settings-store';
-import { getJob, listJobs, loadParams } from '../gallery/store';
-import { currentRoute } from '../jobs/current-route';
-import { submitJob } from '../jobs/run-job';
+import { getProviderSettings } from '../../api/settings-store';
+import { getJob, listJobs, loadParams } from '../../job-store/store';
+import { currentRoute } from '../../api/current-route';
+import { submitJob } from '../../job-store/run-job';
 import { comparisonFromJobs, setCell } from './comparison-record';
 import type { ComparisonRecord } from './comparison-record';
 import { getComparison, saveComparison } from './comparison-store';
@@ -48,7 +48,7 @@ export function useComparison() {
         await runPlan(plan, fresh.id, {
           submit: (args) => submitJob(args),
           routeFor: currentRoute,
-          modeFor: (p) => getSettings()[p].mode,
+          modeFor: (p) => getProviderSettings(p).mode,
           onCell: (key, patch) => change(fresh.id, (r) => setCell(r, key, patch)),
           // Side by side: every target at once. A sweep: a few at a time, gentler on rate limits.
           concurrency: fresh.kind === 'sweep' ? 4 : Math.max(1, plan.cells.length),

@@ -2,13 +2,13 @@
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { ParamList, ProviderReport, RequestView, Section, smallButton, TimingList } from './detail-sections';
-import { downloadBlob, downloadFileName } from './download';
+import { downloadBlob, downloadFileName } from './image-file-name';
 import { jobTitle, STATUS_LABELS } from './gallery-tiles';
 import type { GalleryTile } from './gallery-tiles';
-import { StatusBadge } from '../jobs/status-badge';
-import type { JobRecord } from './job-record';
-import { useObjectUrlState } from './object-urls';
-import { galleryStore } from './store';
+import { StatusBadge } from '../../components/ui/status-badge';
+import type { JobRecord } from '../../job-store/job-record';
+import { useObjectUrlState } from '../../job-store/object-urls';
+import { galleryStore } from '../../job-store/store';
 
 export interface DetailActions {
   onReuseParams(job: JobRecord): void;

@@ -1,9 +1,9 @@
 /** The gallery's data for React: jobs from the store through TanStack Query, re-read on every store change. */
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
-import { normalizeFilter } from './job-query';
-import type { JobFilter } from './job-query';
-import { galleryStore } from './store';
+import { normalizeFilter } from '../../job-store/job-query';
+import type { JobFilter } from '../../job-store/job-query';
+import { galleryStore } from '../../job-store/store';
 
 /** The gallery's query keys (all under ['gallery'], which a store change invalidates). */
 export const galleryKeys = {

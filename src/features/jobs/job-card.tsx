@@ -1,10 +1,10 @@
 /** One job as the playground shows it: status, progress, images with seeds, error and actions. */
 import { buttonClass } from '../../components/ui/field-shell';
 import { getEndpoint, getProvider } from '../../providers/registry';
-import type { JobRecord } from '../gallery/job-record';
-import { useObjectUrl } from '../gallery/object-urls';
-import { JobProgress } from './job-progress';
-import { StatusBadge } from './status-badge';
+import type { JobRecord } from '../../job-store/job-record';
+import { useObjectUrl } from '../../job-store/object-urls';
+import { JobProgress } from '../../components/ui/job-progress';
+import { StatusBadge } from '../../components/ui/status-badge';
 
 function ResultImage({ job, image, index }: { job: JobRecord; image: JobRecord['images'][number]; index: number }) {
   const url = useObjectUrl(image.stored ? image.id : undefined, 'full');

@@ -5,11 +5,11 @@
 import { useEffect, useRef } from 'react';
 import { buttonClass } from '../../components/ui/field-shell';
 import { getEndpoint, getProvider } from '../../providers/registry';
-import type { JobRecord } from '../gallery/job-record';
-import { JobProgress } from './job-progress';
-import { cancelJob, markInterrupted } from './run-job';
+import type { JobRecord } from '../../job-store/job-record';
+import { JobProgress } from '../../components/ui/job-progress';
+import { cancelJob, markInterrupted } from '../../job-store/run-job';
 import { useJobPolling } from './use-job-polling';
-import { useActiveJobs } from './use-jobs';
+import { useActiveJobs } from '../../job-store/use-jobs';
 
 function JobPoller({ job }: { job: JobRecord }) {
   useJobPolling(job);

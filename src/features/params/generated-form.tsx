@@ -9,12 +9,12 @@ import { Controller, useForm, useFormState } from 'react-hook-form';
 import type { Control, FieldValues, Resolver } from 'react-hook-form';
 import { FieldShell, primaryButtonClass } from '../../components/ui/field-shell';
 import type { EndpointDef } from '../../providers/types';
-import { describeSchema, initialFormValues } from './describe';
-import type { FieldDescriptor } from './describe';
+import { describeSchema, initialFormValues } from '../../providers/fields/describe';
+import type { FieldDescriptor } from '../../providers/fields/describe';
 import { rangeText } from './fields/field-props';
 import { fieldRegistry } from './fields/registry';
-import { normalizeValues } from './form-values';
-import { plainError } from './plain-errors';
+import { normalizeValues } from '../../providers/fields/form-values';
+import { plainError } from '../../providers/fields/plain-errors';
 
 export interface GeneratedFormProps {
   endpoint: EndpointDef;

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { getJob, putJob, updateJob } from '../gallery/store';
-import { makeJob } from '../gallery/test-fixtures';
+import { getJob, putJob, updateJob } from './store';
+import { makeJob } from './test-fixtures';
 import { markInterrupted } from './run-job';
 
 describe('markInterrupted', () => {

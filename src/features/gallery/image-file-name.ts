@@ -1,5 +1,5 @@
 /** Saving an image to disk: a file name from the endpoint and seed, the Blob itself (never a key). */
-import type { JobImage, JobRecord } from './job-record';
+import type { JobImage, JobRecord } from '../../job-store/job-record';
 
 const EXTENSIONS: Record<string, string> = {
   'image/png': 'png',

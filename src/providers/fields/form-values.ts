@@ -4,7 +4,7 @@
  * empty string there (DreamRender's documented `negative_prompt=""`).
  */
 import type { z } from 'zod';
-import type { AnyObjectSchema } from '../../providers/types';
+import type { AnyObjectSchema } from '../types';
 import type { FieldDescriptor } from './describe';
 
 export function normalizeValues(

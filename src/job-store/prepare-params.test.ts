@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getEndpoint } from '../../providers/registry';
+import { getEndpoint } from '../providers/registry';
 import { InvalidParamsError, prepareParams } from './run-job';
 
 describe('prepareParams', () => {

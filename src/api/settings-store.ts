@@ -5,7 +5,8 @@
  */
 import { useSyncExternalStore } from 'react';
 import { z } from 'zod';
-import type { ProviderId } from '../../providers/types';
+import { providerIds } from '../providers/registry';
+import type { ProviderId } from '../providers/types';
 
 export const providerSettingsSchema = z.object({
   mode: z.enum(['sandbox', 'live']).default('sandbox'),
@@ -26,9 +27,15 @@ const settingsFileSchema = z.object({
 const STORAGE_KEY = 'playground.settings.v1';
 const KEY_PREFIX = 'playground.key.';
 
-export type SettingsState = Record<ProviderId, ProviderSettings>;
+/** One entry per provider of the registry. */
+export type SettingsState = Readonly<Record<ProviderId, ProviderSettings>>;
 
-const PROVIDER_IDS: ProviderId[] = ['dreamrender', 'modelslab', 'segmind'];
+const DEFAULTS: ProviderSettings = providerSettingsSchema.parse({});
+
+/** A provider's settings; the defaults for an id the state does not hold. */
+export function settingsOf(state: SettingsState, id: ProviderId): ProviderSettings {
+  return state[id] ?? DEFAULTS;
+}
 
 function safeStorage(kind: 'local' | 'session'): Storage | undefined {
   try {
@@ -49,8 +56,8 @@ function load(): SettingsState {
   } catch {
     // Unreadable settings start from the defaults.
   }
-  const state = {} as SettingsState;
-  for (const id of PROVIDER_IDS) {
+  const state: Record<ProviderId, ProviderSettings> = {};
+  for (const id of providerIds()) {
     const parsed = providerSettingsSchema.safeParse(stored[id] ?? {});
     const s = parsed.success ? parsed.data : providerSettingsSchema.parse({});
     const key = (s.remember ? local : session)?.getItem(KEY_PREFIX + id) ?? '';
@@ -63,8 +70,8 @@ function persist(state: SettingsState) {
   const local = safeStorage('local');
   const session = safeStorage('session');
   const providers: Record<string, unknown> = {};
-  for (const id of PROVIDER_IDS) {
-    const { key, ...rest } = state[id];
+  for (const id of providerIds()) {
+    const { key, ...rest } = settingsOf(state, id);
     providers[id] = rest; // the key is never part of the settings file
     const keep = rest.remember ? local : session;
     const drop = rest.remember ? session : local;
@@ -85,7 +92,7 @@ export function getSettings(): SettingsState {
 
 export function updateProviderSettings(id: ProviderId, patch: Partial<ProviderSettings>) {
   const current = getSettings();
-  state = { ...current, [id]: { ...current[id], ...patch } };
+  state = { ...current, [id]: { ...settingsOf(current, id), ...patch } };
   persist(state);
   for (const l of listeners) l();
 }
@@ -97,4 +104,14 @@ function subscribe(l: () => void) {
 
 export function useSettings(): SettingsState {
   return useSyncExternalStore(subscribe, getSettings, getSettings);
+}
+
+/** One provider's settings, now. */
+export function getProviderSettings(id: ProviderId): ProviderSettings {
+  return settingsOf(getSettings(), id);
+}
+
+/** One provider's settings, re-rendering on change. */
+export function useProviderSettings(id: ProviderId): ProviderSettings {
+  return settingsOf(useSettings(), id);
 }

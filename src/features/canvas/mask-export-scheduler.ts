@@ -3,8 +3,8 @@
  * An empty mask is reported as undefined without encoding anything.
  */
 import type { MaskDocument } from './mask-document';
-import { blobToDataUrl, encodeMaskPng, scanForPaint } from './mask-export';
-import type { ExportedMask } from './mask-export';
+import { blobToDataUrl, encodeMaskPng, scanForPaint } from './mask-png';
+import type { ExportedMask } from './mask-png';
 
 export interface ExportedMaskUrl {
   dataUrl: string;

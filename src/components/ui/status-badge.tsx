@@ -1,4 +1,4 @@
-import type { JobStatus } from '../gallery/job-record';
+import type { JobStatus } from '../../job-store/job-record';
 
 const STATUS_STYLE: Record<JobStatus, string> = {
   sending: 'bg-sky-900/90 text-sky-100',

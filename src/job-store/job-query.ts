@@ -1,5 +1,5 @@
 /** Filtering and ordering of job records: pure, shared by the store and its tests. */
-import type { ProviderId } from '../../providers/types';
+import type { ProviderId } from '../providers/types';
 import type { JobRecord, JobStatus } from './job-record';
 
 export interface JobFilter {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { getEndpoint } from '../../providers/registry';
+import { getEndpoint } from '../registry';
 import { plainError } from './plain-errors';
 
 const messages = (schema: z.ZodType, value: unknown) => {

@@ -2,19 +2,19 @@
  * One Generate, start to finish: validate, resolve the seed, write the job
  * record, send, parse, keep the images. Polling a queued job ends the same way.
  */
-import { downloadImage } from '../../api/download';
-import { NetworkError, send } from '../../api/http';
-import { routedUrl } from '../../api/route';
-import type { Route } from '../../api/route';
-import { cryptoRandom } from '../../lib/random';
-import { redactRequest } from '../../providers/redact';
-import { resolveSeed } from '../../providers/shared/seed';
-import type { EndpointDef, HttpRequest, ProviderDef, ProviderError, ProviderResult } from '../../providers/types';
-import { describeSchema } from '../params/describe';
-import { plainError } from '../params/plain-errors';
-import type { JobRecord } from '../gallery/job-record';
-import { REDACTED } from '../gallery/key-guard';
-import { getJob, loadParams, putJob, saveImage, saveImageLink, updateJob } from '../gallery/store';
+import { downloadImage } from '../api/download-result-image';
+import { NetworkError, send } from '../api/http';
+import { routedUrl } from '../api/route';
+import type { Route } from '../api/route';
+import { cryptoRandom } from '../lib/random';
+import { redactRequest } from '../providers/redact';
+import { resolveSeed } from '../providers/shared/seed';
+import type { EndpointDef, HttpRequest, ProviderDef, ProviderError, ProviderResult } from '../providers/types';
+import { describeSchema } from '../providers/fields/describe';
+import { plainError } from '../providers/fields/plain-errors';
+import type { JobRecord } from './job-record';
+import { REDACTED } from './key-guard';
+import { getJob, loadParams, putJob, saveImage, saveImageLink, updateJob } from './store';
 import { clearLive, getLive, setLive } from './live-state';
 
 export interface SubmitInput {

@@ -1,9 +1,9 @@
 /** Jobs read from the persisted store, re-read whenever the store changes. */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { queryKeys } from '../../api/query-keys';
-import type { JobRecord } from '../gallery/job-record';
-import { getJob, listJobs, subscribe } from '../gallery/store';
+import { queryKeys } from '../api/query-keys';
+import type { JobRecord } from './job-record';
+import { getJob, listJobs, subscribe } from './store';
 
 /** Invalidates every job query when the store changes (this tab or another). */
 export function useJobStoreSync() {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { param } from '../../providers/param';
-import { allEndpoints, getEndpoint } from '../../providers/registry';
+import { param } from '../param';
+import { allEndpoints, getEndpoint } from '../registry';
 import { describeSchema, initialFormValues } from './describe';
 import { normalizeValues } from './form-values';
 

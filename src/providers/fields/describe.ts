@@ -3,9 +3,9 @@
  * schema and its registered metadata only; knows nothing about any provider.
  */
 import type { z } from 'zod';
-import { paramMeta } from '../../providers/param';
-import type { ParamMeta, WidgetHint } from '../../providers/param';
-import type { AnyObjectSchema, ParamRole } from '../../providers/types';
+import { paramMeta } from '../param';
+import type { ParamMeta, WidgetHint } from '../param';
+import type { AnyObjectSchema, ParamRole } from '../types';
 
 /** A widget hint, or 'unsupported' for a schema nothing can render. */
 export type FieldKind = WidgetHint | 'unsupported';

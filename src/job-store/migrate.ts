@@ -5,6 +5,7 @@
  * rewritten, never deleted.
  */
 import { JOB_RECORD_VERSION, jobRecordSchema } from './job-record';
+import { getProvider } from '../providers/registry';
 import type { JobRecord } from './job-record';
 
 type RawRecord = Record<string, unknown>;
@@ -106,6 +107,10 @@ export function readJobRecord(raw: unknown): LoadedRecord {
     const first = parsed.error.issues[0];
     const where = first?.path.length ? first.path.join('.') : 'record';
     return { ok: false, reason: 'invalid', id, detail: `${where}: ${first?.message ?? 'invalid'}` };
+  }
+  if (!getProvider(parsed.data.provider)) {
+    // Made by a version of the app that knows more providers: kept untouched, like a newer record.
+    return { ok: false, reason: 'future-version', id, detail: `provider "${parsed.data.provider}" is unknown to this app` };
   }
   return { ok: true, job: parsed.data, migrated: upgraded !== raw };
 }

@@ -7,7 +7,6 @@ import { z } from 'zod';
 
 export const JOB_RECORD_VERSION = 1;
 
-export const PROVIDER_IDS = ['dreamrender', 'modelslab', 'segmind'] as const;
 export const JOB_STATUSES = ['sending', 'queued', 'done', 'failed', 'cancelled', 'interrupted'] as const;
 
 /** Statuses after which nothing more will happen to a job. */
@@ -60,7 +59,8 @@ export const jobRecordSchema = z.object({
   createdAt: epochMs,
   updatedAt: epochMs,
   mode: z.enum(['sandbox', 'live']),
-  provider: z.enum(PROVIDER_IDS),
+  /** A provider id of the registry; a record naming one this app does not know is read as one from a newer version. */
+  provider: z.string().min(1),
   endpointId: z.string().min(1),
   /** The validated parameters as sent, with the concrete seed. Never the API key. */
   params: z.record(z.string(), z.unknown()),

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { JobRecord } from '../gallery/job-record';
-import { useLive } from './live-state';
+import type { JobRecord } from '../../job-store/job-record';
+import { useLive } from '../../job-store/live-state';
 
 function useNow(active: boolean, ms = 250) {
   const [now, setNow] = useState(() => Date.now());
