@@ -18,6 +18,7 @@ import { buildRecord, withSharedSeed } from './run-comparison';
 import { DEFAULT_SHARED_FORM, parseSharedForm, sharedToForm } from './shared-params';
 import type { SharedForm } from './shared-params';
 import { SharedParamsForm } from './shared-params-form';
+import type { ImageEditor } from './shared-params-form';
 import { SideBySide } from './side-by-side';
 import { planSweep } from './sweep';
 import type { SweepAxis } from './sweep';
@@ -40,7 +41,7 @@ function takesRole(endpointId: string, role: 'initImage' | 'mask') {
   return !!endpoint && endpointFields(endpoint).some((f) => f.role === role);
 }
 
-export default function CompareView() {
+export default function CompareView({ ImageEditor }: { ImageEditor: ImageEditor }) {
   const [draft] = useState(loadDraft);
   const [targets, setTargets] = useState<CompareTarget[]>(() => draft?.targets ?? defaultTargetEndpoints().map((id) => newTarget(id)));
   const [form, setForm] = useState<SharedForm>(() => draft?.form ?? DEFAULT_SHARED_FORM);
@@ -135,6 +136,7 @@ export default function CompareView() {
             endpointIds={endpointIds}
             onChange={setForm}
             needsImage={needsImage}
+            ImageEditor={ImageEditor}
             needsMask={needsMask}
             initImage={images.initImage}
             onInitImage={(initImage) => setImages((i) => ({ ...i, initImage, ...(initImage ? {} : { mask: undefined }) }))}
