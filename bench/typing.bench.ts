@@ -102,6 +102,8 @@ function report(name: string, r: { latencies: number[]; longTasks: number[] }) {
   console.log(
     `  ${name.padEnd(34)} median ${f1(median(r.latencies))} ms/key, max ${f1(Math.max(...r.latencies))} ms; long tasks > 50 ms: ${long.length}${long.length ? ` (longest ${f1(Math.max(...long))} ms)` : ''}`,
   );
+  const slow = r.latencies.map((ms, i) => [i + 1, ms] as const).filter(([, ms]) => ms > 50);
+  if (slow.length) console.log(`    keys over 50 ms: ${slow.map(([i, ms]) => `#${i} ${f1(ms)} ms`).join(', ')}`);
   return median(r.latencies);
 }
 

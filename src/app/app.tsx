@@ -5,7 +5,7 @@ import { JobPollers, QueuePanel } from '../features/jobs/queue-panel';
 import { useJobStoreSync } from '../job-store/use-jobs';
 import { requestOpenComparison } from '../features/compare/open-request';
 import { requestPersistence } from '../job-store/store';
-import { LazyCanvas } from './lazy-canvas';
+import { ImageEditorBridge } from './image-editor';
 import { PlaygroundView } from './playground-view';
 import type { Preset } from './preset';
 
@@ -75,7 +75,7 @@ function Shell() {
           <PlaygroundView preset={preset} onOpenSettings={() => go('settings')} />
         </div>
         <Suspense fallback={<p className="text-sm text-zinc-400">Loading…</p>}>
-          {view === 'compare' && <CompareView ImageEditor={LazyCanvas} />}
+          {view === 'compare' && <CompareView ImageEditor={ImageEditorBridge} />}
           {view === 'gallery' && (
             <GalleryRoute
               onPreset={pushPreset}

@@ -16,6 +16,7 @@ import type { JobRecord } from './job-record';
 import { REDACTED } from './key-guard';
 import { getJob, loadParams, putJob, saveImage, saveImageLink, updateJob } from './store';
 import { clearLive, getLive, setLive } from './live-state';
+import { resolveLocalImages } from './local-images';
 
 export interface SubmitInput {
   provider: ProviderDef;
@@ -142,7 +143,10 @@ function rateLimitWait(error: ProviderError): number | undefined {
 /** Writes the job, sends it, and brings it to done, queued or failed. Never retried automatically. */
 export async function submitJob(input: SubmitInput): Promise<JobRecord> {
   const { provider, endpoint, mode, route } = input;
-  const { params, seed } = prepareParams(endpoint, input.params);
+  const prepared = prepareParams(endpoint, input.params);
+  const { seed } = prepared;
+  // Local images become base64 here, when the request is built for sending, and not before.
+  const params = await resolveLocalImages(prepared.params);
   const req = endpoint.buildRequest({ params, key: route.key, baseUrl: route.baseUrl });
   const stored = redactRequest(req, provider.keyLocation, REDACTED);
   const now = Date.now();

@@ -9,6 +9,7 @@ import { getProviderSettings } from '../../api/settings-store';
 import { getJob, listJobs, loadParams } from '../../job-store/store';
 import { currentRoute } from '../../api/current-route';
 import { submitJob } from '../../job-store/run-job';
+import { adoptDataUrl } from '../../job-store/local-images';
 import { comparisonFromJobs, setCell } from './comparison-record';
 import type { ComparisonRecord } from './comparison-record';
 import { getComparison, saveComparison } from './comparison-store';
@@ -89,8 +90,10 @@ export async function restoreImages(record: ComparisonRecord): Promise<{ initIma
     if (!init) continue;
     const mask = fields.find((f) => f.role === 'mask');
     const params = await loadParams(job);
-    const pick = (name: string | undefined) => (name && typeof params[name] === 'string' ? (params[name] as string) : undefined);
-    const found = { initImage: pick(init.name), mask: pick(mask?.name) };
+    // Stored inputs come back as data URLs: the form holds local images as references to their Blobs.
+    const pick = async (name: string | undefined) =>
+      name && typeof params[name] === 'string' ? ((await adoptDataUrl(params[name])) as string) : undefined;
+    const found = { initImage: await pick(init.name), mask: await pick(mask?.name) };
     if (found.initImage && (found.mask || !record.shared.hasMask)) return found;
   }
   return {};

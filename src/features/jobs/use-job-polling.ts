@@ -4,7 +4,7 @@
  * a rate limit waits as long as the provider asked.
  */
 import { useQuery } from '@tanstack/react-query';
-import { queryKeys } from '../../api/query-keys';
+import { queryKeys } from '../../job-store/queries';
 import { getProvider } from '../../providers/registry';
 import type { JobRecord } from '../../job-store/job-record';
 import { getJob } from '../../job-store/store';

@@ -1,8 +1,7 @@
 /** Settings per provider: Sandbox or Live, the key, the base URL, the local proxy. */
 import { useQuery } from '@tanstack/react-query';
 import { FieldShell, inputClass } from '../../components/ui/field-shell';
-import { proxyAvailable } from '../../api/proxy-status';
-import { queryKeys } from '../../api/query-keys';
+import { proxyQuery } from '../../job-store/queries';
 import { providers } from '../../providers/registry';
 import type { ProviderDef } from '../../providers/types';
 import { updateProviderSettings, useProviderSettings } from '../../api/settings-store';
@@ -115,7 +114,7 @@ function ProviderSettingsCard({ provider, proxyOk }: { provider: ProviderDef; pr
 }
 
 export default function SettingsPanel() {
-  const proxy = useQuery({ queryKey: queryKeys.proxy, queryFn: proxyAvailable, staleTime: Infinity });
+  const proxy = useQuery(proxyQuery());
   return (
     <div className="flex flex-col gap-4">
       <p className="text-sm text-zinc-400">

@@ -11,6 +11,7 @@
 import type { HttpRequest, KeyLocation } from '../types';
 import type { WireFormat } from '../shared/request';
 import { isDataUrl } from '../shared/base64';
+import { isImageRef } from '../shared/image-ref';
 
 export const MODELSLAB_KEY: KeyLocation = { in: 'json', name: 'key' };
 
@@ -18,7 +19,7 @@ export const MODELSLAB_WIRE: WireFormat = { body: 'json', key: MODELSLAB_KEY, nu
 
 /** A local image (a data URL) goes as raw base64 and turns `base64` to "yes", as the docs require. */
 export function markBase64Images(body: Record<string, unknown>, params: Record<string, unknown>) {
-  const sendsLocalImage = ['init_image', 'mask_image'].some((name) => typeof params[name] === 'string' && isDataUrl(params[name]));
+  const sendsLocalImage = ['init_image', 'mask_image'].some((name) => typeof params[name] === 'string' && (isDataUrl(params[name]) || isImageRef(params[name])));
   if (sendsLocalImage) body.base64 = 'yes';
 }
 

@@ -36,8 +36,8 @@ export const MODELSLAB_MAX_SEED = 4294967295;
 /** A public model id seen in the docs' response (`meta.model_id`); any model id may be typed. */
 export const MODELSLAB_MODEL_SUGGESTIONS = ['midjourney-v4-painta'] as const;
 
-/** An http(s) link, or a data URL for a local image (sent as raw base64). */
-const IMAGE_VALUE = /^(https?:\/\/|data:image\/)/i;
+/** An http(s) link, or a local image (a reference, or a data URL once resolved; sent as raw base64). */
+const IMAGE_VALUE = /^(https?:\/\/|data:image\/|local-image:)/i;
 
 const modelId = () =>
   param(z.string().min(1), {
