@@ -1,5 +1,9 @@
-/** Downloads a provider's result image, because provider links expire. */
-import { base64ToBytes, sniffImageMime } from '../lib/base64';
+/**
+ * Downloads a provider's result image, because provider links expire. A
+ * cancelled download rejects with a cancelled NetworkError (never a "link only" result).
+ */
+import { NetworkError } from './http';
+import { base64ToBytes, sniffImageMime, stripDataUrlPrefix } from '../providers/shared/base64';
 import type { ResultImage } from '../providers/types';
 
 export type Downloaded =
@@ -14,13 +18,15 @@ export async function downloadImage(image: ResultImage, signal?: AbortSignal): P
   if (image.type === 'bytes') return { ok: true, blob: bytesBlob(image.bytes, image.mime), mime: image.mime };
   if (image.type === 'base64') {
     const bytes = base64ToBytes(image.data);
-    const mime = sniffImageMime(bytes, image.mime);
+    const mime = sniffImageMime(bytes) ?? image.mime;
     return { ok: true, blob: bytesBlob(bytes, mime), mime };
   }
   let res: Response;
   try {
     res = await fetch(image.url, { credentials: 'omit', referrerPolicy: 'no-referrer', signal });
   } catch {
+    // A cancel is a cancel, not a download the browser refused.
+    if (signal?.aborted) throw new NetworkError('Cancelled.', true);
     return {
       ok: false,
       sourceUrl: image.url,
@@ -30,12 +36,17 @@ export async function downloadImage(image: ResultImage, signal?: AbortSignal): P
   if (!res.ok) {
     return { ok: false, sourceUrl: image.url, note: `The image link answered HTTP ${res.status}; the link is kept.` };
   }
+  let bytes: Uint8Array;
+  try {
+    bytes = image.base64Text ? base64ToBytes(stripDataUrlPrefix((await res.text()).trim())) : new Uint8Array(await res.arrayBuffer());
+  } catch (e) {
+    if (signal?.aborted) throw new NetworkError('Cancelled.', true);
+    throw e;
+  }
   if (image.base64Text) {
-    const bytes = base64ToBytes(await res.text());
-    const mime = sniffImageMime(bytes, 'image/png');
+    const mime = sniffImageMime(bytes) ?? 'image/png';
     return { ok: true, blob: bytesBlob(bytes, mime), mime, sourceUrl: image.url };
   }
-  const bytes = new Uint8Array(await res.arrayBuffer());
-  const mime = sniffImageMime(bytes, res.headers.get('content-type') ?? 'image/png');
+  const mime = sniffImageMime(bytes) ?? res.headers.get('content-type') ?? 'image/png';
   return { ok: true, blob: bytesBlob(bytes, mime), mime, sourceUrl: image.url };
 }

@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { CanvasPanelProps } from '../features/canvas/canvas-panel';
-import { dataUrlToBlob } from '../job-store/inputs';
+import { dataUrlToBlob } from '../lib/data-url';
 import { localImageUrl, putLocalImage } from '../job-store/local-images';
 import { isImageRef, parseImageRef } from '../providers/shared/image-ref';
 import { LazyCanvas } from './lazy-canvas';

@@ -3,6 +3,7 @@
  * store so job records stay small and the gallery list stays fast. In a stored
  * record such a value is replaced by `{ "$input": "<id>" }`.
  */
+import { blobToDataUrl, dataUrlToBlob } from '../lib/data-url';
 import { isPlainObject } from './migrate';
 
 /** Data URLs longer than this many characters are moved out of the record. */
@@ -19,32 +20,6 @@ export function isInputRef(value: unknown): value is InputRef {
 /** The ids of a job's inputs all start with this, so they can be found by key range. */
 export function inputIdPrefix(jobId: string): string {
   return `${jobId}/`;
-}
-
-export function dataUrlToBlob(dataUrl: string): Blob {
-  const comma = dataUrl.indexOf(',');
-  if (!dataUrl.startsWith('data:') || comma < 0) throw new Error('not a data URL');
-  const header = dataUrl.slice(5, comma);
-  const payload = dataUrl.slice(comma + 1);
-  const parts = header.split(';');
-  const mime = parts[0] || 'text/plain';
-  if (parts.includes('base64')) {
-    const bin = atob(payload);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    return new Blob([bytes], { type: mime });
-  }
-  return new Blob([decodeURIComponent(payload)], { type: mime });
-}
-
-export async function blobToDataUrl(blob: Blob): Promise<string> {
-  const bytes = new Uint8Array(await blob.arrayBuffer());
-  let bin = '';
-  const CHUNK = 0x8000;
-  for (let i = 0; i < bytes.length; i += CHUNK) {
-    bin += String.fromCharCode(...bytes.subarray(i, i + CHUNK));
-  }
-  return `data:${blob.type || 'application/octet-stream'};base64,${btoa(bin)}`;
 }
 
 function isLargeDataUrl(value: unknown): value is string {

@@ -6,8 +6,7 @@
  */
 import { openDB } from 'idb';
 import type { IDBPDatabase } from 'idb';
-import { bytesToBase64 } from '../providers/shared/base64';
-import { dataUrlToBlob } from './inputs';
+import { blobToDataUrl, dataUrlToBlob } from '../lib/data-url';
 import { isImageRef, makeImageRef, parseImageRef } from '../providers/shared/image-ref';
 
 const DB_NAME = 'playground-local-images';
@@ -83,10 +82,6 @@ export async function localImageUrl(ref: string): Promise<string | undefined> {
   const url = URL.createObjectURL(blob);
   urls.set(info.id, url);
   return url;
-}
-
-export async function blobToDataUrl(blob: Blob): Promise<string> {
-  return `data:${blob.type || 'application/octet-stream'};base64,${bytesToBase64(new Uint8Array(await blob.arrayBuffer()))}`;
 }
 
 export class MissingImageError extends Error {}

@@ -14,7 +14,7 @@ import { describeSchema } from '../providers/fields/describe';
 import { plainError } from '../providers/fields/plain-errors';
 import type { JobRecord } from './job-record';
 import { REDACTED } from './key-guard';
-import { getJob, loadParams, putJob, saveImage, saveImageLink, updateJob } from './store';
+import { getJob, JobClosedError, loadParams, putJob, saveImage, saveImageLink, updateJob } from './store';
 import { clearLive, getLive, setLive } from './live-state';
 import { resolveLocalImages } from './local-images';
 
@@ -95,10 +95,23 @@ async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'im
   const job = await getJob(jobId);
   const seed = result.seed ?? job?.seed;
   for (const image of result.images) {
-    if (getLive(jobId).cancelled || job?.status === 'cancelled') break;
-    const got = await downloadImage(image, signal);
-    if (got.ok) await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed });
-    else await saveImageLink(jobId, { url: got.sourceUrl, note: got.note });
+    if (getLive(jobId).cancelled || signal?.aborted) break;
+    let got: Awaited<ReturnType<typeof downloadImage>>;
+    try {
+      got = await downloadImage(image, signal);
+    } catch (e) {
+      // An abort is an abort (a cancel), not a download the browser refused: nothing is attached.
+      if (e instanceof NetworkError && e.cancelled) break;
+      throw e;
+    }
+    try {
+      // whileOpen: a job that was cancelled (or finished) meanwhile takes no more images.
+      if (got.ok) await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed, whileOpen: true });
+      else await saveImageLink(jobId, { url: got.sourceUrl, note: got.note, whileOpen: true });
+    } catch (e) {
+      if (e instanceof JobClosedError) break;
+      throw e;
+    }
   }
   // A cancel that came while the answer was on its way wins: the job stays cancelled.
   const done = await updateJob(jobId, (j) =>

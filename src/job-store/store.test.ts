@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openGalleryDb } from './db';
 import { KeyInRecordError, REDACTED } from './key-guard';
 import { StorageFullError } from './storage-errors';
-import { createGalleryStore } from './store';
+import { createGalleryStore, JobClosedError } from './store';
 import type { GalleryStore } from './store';
 import { bigDataUrl, makeJob } from './test-fixtures';
 
@@ -196,6 +196,17 @@ describe('gallery store', () => {
     expect((await store.getJob(job.id))?.images.map((i) => i.id)).toEqual(['img-1', 'img-3']);
     expect(new Uint8Array(await (await store.getImageBlob('img-1'))!.arrayBuffer())).toEqual(new Uint8Array([137, 80, 78, 71]));
     expect(await (await store.getThumbBlob('img-1'))!.text()).toBe('thumb of 4');
+
+    // A finished or cancelled job takes no more images when the caller asks (the job runner does).
+    const cancelled = makeJob({ status: 'cancelled', images: [] });
+    await store.putJob(cancelled);
+    await expect(store.saveImage(cancelled.id, { blob: png, whileOpen: true })).rejects.toBeInstanceOf(JobClosedError);
+    await expect(store.saveImageLink(cancelled.id, { url: 'https://cdn.test/3.png', note: 'x', whileOpen: true })).rejects.toBeInstanceOf(JobClosedError);
+    expect((await store.getJob(cancelled.id))?.images).toEqual([]);
+    const sending = makeJob({ status: 'sending', images: [] });
+    await store.putJob(sending);
+    await store.saveImage(sending.id, { blob: png, whileOpen: true });
+    expect((await store.getJob(sending.id))?.images).toHaveLength(1);
 
     await store.putJob({ ...makeJob(), id: 'with-input', params: { init_image: bigDataUrl(2000) } });
     await store.deleteJob(job.id);

@@ -10,7 +10,7 @@ import type { ChangeListener, GalleryChange } from './change-feed';
 import { ALL_STORES, GALLERY_DB_NAME, openGalleryDb } from './db';
 import type { GalleryDB, GalleryDatabase, StoredJob } from './db';
 import { extractInputs, inputIdPrefix, restoreInputs } from './inputs';
-import { jobRecordSchema } from './job-record';
+import { jobRecordSchema, TERMINAL_STATUSES } from './job-record';
 import type { JobImage, JobRecord } from './job-record';
 import type { JobFilter, ListJobsOptions } from './job-query';
 import { readFacets, readJobs } from './job-scan';
@@ -34,6 +34,8 @@ export interface SaveImageInput {
   seed?: number;
   width?: number;
   height?: number;
+  /** Refuse (JobClosedError) when the job is already done, failed, cancelled or interrupted. */
+  whileOpen?: boolean;
 }
 
 export interface SaveImageLinkInput {
@@ -42,6 +44,15 @@ export interface SaveImageLinkInput {
   note: string;
   mime?: string;
   seed?: number;
+  whileOpen?: boolean;
+}
+
+/** A finished or cancelled job takes no more images. */
+export class JobClosedError extends Error {
+  constructor(jobId: string, status: string) {
+    super(`Job ${jobId} is ${status}: it takes no more images.`);
+    this.name = 'JobClosedError';
+  }
 }
 
 /** The note for an image the browser refused to download. */
@@ -186,9 +197,11 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
    */
   const blobs = createBlobReader(db);
 
-  async function appendImage(jobId: string, image: JobImage, blobs?: { full: Blob; thumb?: Blob }) {
+  async function appendImage(jobId: string, image: JobImage, blobs?: { full: Blob; thumb?: Blob }, whileOpen = false) {
     await write(['jobs', 'images', 'thumbs', 'inputs'], async (tx) => {
       const job = await readForUpdate(tx, jobId);
+      // Checked in the same transaction as the write: a cancel that lands first wins.
+      if (whileOpen && TERMINAL_STATUSES.includes(job.status)) throw new JobClosedError(jobId, job.status);
       if (blobs) {
         await tx.objectStore('images').put(blobs.full, image.id);
         if (blobs.thumb) await tx.objectStore('thumbs').put(blobs.thumb, image.id);
@@ -269,7 +282,7 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
         sourceUrl: input.sourceUrl,
         stored: true,
       };
-      return appendImage(jobId, image, { full: input.blob, thumb: thumb?.blob });
+      return appendImage(jobId, image, { full: input.blob, thumb: thumb?.blob }, input.whileOpen);
     },
 
     /** Keeps only the link (the browser refused the download), with a note saying so. */
@@ -282,7 +295,7 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
         stored: false,
         note: input.note,
       };
-      return appendImage(jobId, image);
+      return appendImage(jobId, image, undefined, input.whileOpen);
     },
 
     getImageBlob(imageId: string): Promise<Blob | undefined> {

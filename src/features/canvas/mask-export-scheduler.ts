@@ -3,7 +3,8 @@
  * An empty mask is reported as undefined without encoding anything.
  */
 import type { MaskDocument } from './mask-document';
-import { blobToDataUrl, encodeMaskPng, scanForPaint } from './mask-png';
+import { blobToDataUrl } from '../../lib/data-url';
+import { encodeMaskPng, scanForPaint } from './mask-png';
 import type { ExportedMask } from './mask-png';
 
 export interface ExportedMaskUrl {

@@ -45,15 +45,6 @@ export async function exportMaskPng(raster: HTMLCanvasElement, scratch: HTMLCanv
   return encodeMaskPng(scratch);
 }
 
-export function blobToDataUrl(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as string);
-    reader.onerror = () => reject(reader.error ?? new Error('Could not read the mask.'));
-    reader.readAsDataURL(blob);
-  });
-}
-
 const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /**

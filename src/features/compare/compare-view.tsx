@@ -5,7 +5,6 @@
  * mapping, running and the saved comparison meet.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { primaryButtonClass } from '../../components/ui/field-shell';
 import { cryptoRandom } from '../../lib/random';
 import { getEndpoint } from '../../providers/registry';
 import { ABView } from './ab-view';
@@ -28,6 +27,7 @@ import { TargetsEditor } from './targets-editor';
 import { defaultTargetEndpoints, newTarget, targetLabels } from './targets';
 import type { CompareTarget } from './targets';
 import { findComparison, restoreImages, useComparison } from './use-comparison';
+import { Button } from '../../components/ui/button';
 
 type Tab = 'side' | 'ab' | 'sweep';
 const TABS: Array<[Tab, string]> = [
@@ -173,9 +173,9 @@ export default function CompareView({ ImageEditor }: { ImageEditor: ImageEditor 
               <SweepSetup x={x} y={y} onX={setX} onY={setY} plan={sweepPlan} running={comparison.running} onRun={() => start({ x, y })} />
             ) : (
               <div className="flex flex-wrap items-center gap-3">
-                <button type="button" className={primaryButtonClass} disabled={comparison.running || n === 0} onClick={() => start({})}>
+                <Button variant="primary" disabled={comparison.running || n === 0} onClick={() => start({})}>
                   {comparison.running ? 'Sending…' : `Run comparison (${n} ${n === 1 ? 'request' : 'requests'})`}
-                </button>
+                </Button>
                 {sidePlan.skipped.length > 0 && (
                   <span className="text-sm text-orange-300">
                     {sidePlan.skipped.length} {sidePlan.skipped.length === 1 ? 'target is' : 'targets are'} not sendable: see the mapping.

@@ -3,7 +3,6 @@
  * synchronised frame, seed, latency, the provider's own generation time and
  * credits left; its error in plain words when it failed.
  */
-import { buttonClass } from '../../components/ui/field-shell';
 import { getEndpoint, getProvider } from '../../providers/registry';
 import type { JobRecord } from '../../job-store/job-record';
 import { useObjectUrl } from '../../job-store/object-urls';
@@ -16,6 +15,7 @@ import type { ComparisonCell } from './comparison-record';
 import { SyncedImage } from './synced-image';
 import type { ViewUpdate } from './synced-image';
 import type { SyncView } from './sync-view';
+import { Button } from '../../components/ui/button';
 
 export function seconds(ms: number | undefined) {
   return ms === undefined ? '—' : `${(ms / 1000).toFixed(2)} s`;
@@ -123,18 +123,15 @@ export function ResultColumn(props: { cell: ComparisonCell; view: SyncView; onVi
       {(active || ended) && job && (
         <div className="flex gap-2">
           {active && (
-            <button type="button" className={buttonClass} onClick={() => void cancelJob(job.id)}>
+            <Button onClick={() => void cancelJob(job.id)}>
               Cancel
-            </button>
+            </Button>
           )}
           {ended && (
-            <button
-              type="button"
-              className={buttonClass}
-              onClick={() => retry.retry(job)}
-            >
+            <Button
+              onClick={() => retry.retry(job)}>
               Retry
-            </button>
+            </Button>
           )}
         </div>
       )}

@@ -1,6 +1,7 @@
 /** The targets: any endpoints of any providers, the same one several times with other models, each with its overrides. */
 import { useId, useState } from 'react';
-import { buttonClass, inputClass } from '../../components/ui/field-shell';
+import { inputClass } from '../../components/ui/field-shell';
+
 import { getEndpoint } from '../../providers/registry';
 import { EndpointOptions } from '../../components/ui/endpoint-options';
 import { settingsOf, useSettings } from '../../api/settings-store';
@@ -8,6 +9,7 @@ import type { TargetMapping } from './map-params';
 import { endpointFields } from './map-params';
 import { comparePresets, defaultTargetEndpoints, newTarget } from './targets';
 import type { CompareTarget } from './targets';
+import { Button } from '../../components/ui/button';
 
 function TargetRow(props: { target: CompareTarget; index: number; label: string; mapping?: TargetMapping; onChange(t: CompareTarget): void; onRemove(): void }) {
   const { target, index, label, mapping } = props;
@@ -29,9 +31,9 @@ function TargetRow(props: { target: CompareTarget; index: number; label: string;
           </span>
         )}
         {mapping && !mapping.sendable && <span className="rounded bg-red-900 px-1.5 text-xs text-red-100">not sendable</span>}
-        <button type="button" className={`${buttonClass} !px-2 !py-0.5 text-xs`} aria-label={`Remove target ${n}`} onClick={props.onRemove}>
+        <Button className="!px-2 !py-0.5 text-xs" aria-label={`Remove target ${n}`} onClick={props.onRemove}>
           Remove
-        </button>
+        </Button>
       </div>
       <label htmlFor={ids.endpoint} className="sr-only">
         Endpoint of target {n}
@@ -86,9 +88,9 @@ export function TargetsEditor(props: { targets: CompareTarget[]; labels: Map<str
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-xs text-zinc-500">Presets:</span>
         {comparePresets().map((p) => (
-          <button key={p.kind} type="button" className={`${buttonClass} !py-1 text-xs`} onClick={() => preset(p.endpointIds)}>
+          <Button key={p.kind} className="!py-1 text-xs" onClick={() => preset(p.endpointIds)}>
             {p.label}
-          </button>
+          </Button>
         ))}
       </div>
       <ol className="flex flex-col gap-2">
@@ -114,9 +116,9 @@ export function TargetsEditor(props: { targets: CompareTarget[]; labels: Map<str
             <EndpointOptions />
           </select>
         </div>
-        <button type="button" className={buttonClass} onClick={() => onChange([...targets, newTarget(toAdd)])}>
+        <Button onClick={() => onChange([...targets, newTarget(toAdd)])}>
           Add target
-        </button>
+        </Button>
       </div>
     </section>
   );

@@ -3,11 +3,11 @@
  * is replaced by a placeholder unless the user ticks "include my key".
  */
 import { useMemo, useState } from 'react';
-import { buttonClass } from '../../components/ui/field-shell';
 import { toCurl, toFetch } from '../../lib/snippets';
 import { redactRequest } from '../../providers/redact';
 import { imagePlaceholder, isImageRef } from '../../providers/shared/image-ref';
 import type { HttpRequest, KeyLocation } from '../../providers/types';
+import { Button } from '../../components/ui/button';
 
 const PLACEHOLDER = '<YOUR_API_KEY>';
 
@@ -87,12 +87,12 @@ export function RequestPanel({ request, keyLocation, title = 'Request' }: { requ
             <input type="checkbox" className="accent-amber-500" checked={includeKey} onChange={(e) => setIncludeKey(e.target.checked)} />
             include my key
           </label>
-          <button type="button" className={buttonClass} onClick={() => void copy('cURL')}>
+          <Button onClick={() => void copy('cURL')}>
             Copy as cURL
-          </button>
-          <button type="button" className={buttonClass} onClick={() => void copy('fetch')}>
+          </Button>
+          <Button onClick={() => void copy('fetch')}>
             Copy as fetch
-          </button>
+          </Button>
         </div>
       </div>
       <p role="status" className="min-h-4 text-xs text-emerald-400">{copied}</p>

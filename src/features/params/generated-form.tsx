@@ -7,7 +7,8 @@ import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useState } from 'react';
 import { Controller, useForm, useFormState } from 'react-hook-form';
 import type { Control, FieldValues, Resolver, UseFormReturn } from 'react-hook-form';
-import { FieldShell, primaryButtonClass } from '../../components/ui/field-shell';
+import { FieldShell } from '../../components/ui/field-shell';
+
 import type { EndpointDef } from '../../providers/types';
 import { describeSchema, initialFormValues } from '../../providers/fields/describe';
 import type { FieldDescriptor } from '../../providers/fields/describe';
@@ -15,6 +16,7 @@ import { rangeText } from './fields/field-props';
 import { fieldRegistry } from './fields/registry';
 import { normalizeValues } from '../../providers/fields/form-values';
 import { plainError } from '../../providers/fields/plain-errors';
+import { Button } from '../../components/ui/button';
 
 export interface GeneratedFormProps {
   endpoint: EndpointDef;
@@ -145,9 +147,9 @@ export function GeneratedForm(props: GeneratedFormProps) {
         </details>
       )}
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={busy} className={primaryButtonClass}>
+        <Button type="submit" disabled={busy} variant="primary">
           {submitLabel}
-        </button>
+        </Button>
         <span className="text-xs text-zinc-500">Ctrl/⌘ + Enter</span>
         <SubmitStatus control={control} />
       </div>

@@ -1,7 +1,9 @@
-import { buttonClass, inputClass } from '../../../components/ui/field-shell';
+import { inputClass } from '../../../components/ui/field-shell';
+
 import type { FieldProps } from './field-props';
 import { useLocalImageUrl } from '../../../job-store/use-local-image-url';
 import { describeImageRef, isImageRef } from '../../../providers/shared/image-ref';
+import { Button } from '../../../components/ui/button';
 
 /** An image slot: a URL typed here, or a local image / mask filled from the canvas. */
 export function ImageField({ field, id, value, onChange, onBlur, error, describedBy }: FieldProps) {
@@ -30,9 +32,9 @@ export function ImageField({ field, id, value, onChange, onBlur, error, describe
         aria-describedby={describedBy}
       />
       {str && (
-        <button type="button" className={buttonClass} aria-label={`Clear ${field.name}`} onClick={() => onChange(undefined)}>
+        <Button aria-label={`Clear ${field.name}`} onClick={() => onChange(undefined)}>
           ✕
-        </button>
+        </Button>
       )}
     </div>
   );
