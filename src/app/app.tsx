@@ -5,7 +5,7 @@ import { JobPollers, QueuePanel } from '../features/jobs/queue-panel';
 import { useJobStoreSync } from '../job-store/use-jobs';
 import { requestOpenComparison } from '../features/compare/open-request';
 import { requestPersistence } from '../job-store/store';
-import { ImageEditorBridge } from './image-editor';
+import { LazyImageEditor } from './lazy-canvas';
 import { PlaygroundView } from './playground-view';
 import type { Preset } from './preset';
 
@@ -75,7 +75,7 @@ function Shell() {
           <PlaygroundView preset={preset} onOpenSettings={() => go('settings')} />
         </div>
         <Suspense fallback={<p className="text-sm text-zinc-400">Loading…</p>}>
-          {view === 'compare' && <CompareView ImageEditor={ImageEditorBridge} />}
+          {view === 'compare' && <CompareView ImageEditor={LazyImageEditor} />}
           {view === 'gallery' && (
             <GalleryRoute
               onPreset={pushPreset}

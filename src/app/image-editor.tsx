@@ -4,13 +4,14 @@
  * canvas works on image sources it can decode. This bridge turns what the
  * canvas produces into references (once per image or stroke, not per key) and
  * references back into sources the canvas knows, its own when it made them.
+ * Loaded lazily with the canvas (`lazy-canvas.tsx`).
  */
 import { useEffect, useRef, useState } from 'react';
 import type { CanvasPanelProps } from '../features/canvas/canvas-panel';
 import { dataUrlToBlob } from '../lib/data-url';
 import { localImageUrl, putLocalImage } from '../job-store/local-images';
 import { isImageRef, parseImageRef } from '../providers/shared/image-ref';
-import { LazyCanvas } from './lazy-canvas';
+import CanvasPanel from '../features/canvas/canvas-panel';
 
 /** How many canvas sources are remembered against their references. */
 const REMEMBER = 16;
@@ -39,7 +40,7 @@ function useCanvasSource(value: string | undefined, known: Map<string, string>):
   return own ?? (loaded?.ref === value ? loaded.src : undefined);
 }
 
-export function ImageEditorBridge(props: ImageEditorBridgeProps) {
+export default function ImageEditorBridge(props: ImageEditorBridgeProps) {
   const [known] = useState(() => new Map<string, string>());
   const latest = useRef(props);
   useEffect(() => {
@@ -61,7 +62,7 @@ export function ImageEditorBridge(props: ImageEditorBridgeProps) {
   const mask = useCanvasSource(props.mask, known);
   const maskSize = useRef<{ width: number; height: number }>(undefined);
   return (
-    <LazyCanvas
+    <CanvasPanel
       initImage={initImage}
       maskEnabled={props.maskEnabled}
       mask={mask}

@@ -1,13 +1,13 @@
-/** The canvas feature, loaded when first shown; handed to the views that need an image editor. */
+/** The image editor (the canvas feature and its bridge to the form), loaded when first shown. */
 import { lazy, Suspense } from 'react';
-import type { CanvasPanelProps } from '../features/canvas/canvas-panel';
+import type { ImageEditorBridgeProps } from './image-editor';
 
-const CanvasPanel = lazy(() => import('../features/canvas/canvas-panel'));
+const ImageEditorBridge = lazy(() => import('./image-editor'));
 
-export function LazyCanvas(props: CanvasPanelProps) {
+export function LazyImageEditor(props: ImageEditorBridgeProps) {
   return (
     <Suspense fallback={<div className="h-64 animate-pulse rounded-lg bg-zinc-900" aria-label="Loading canvas" />}>
-      <CanvasPanel {...props} />
+      <ImageEditorBridge {...props} />
     </Suspense>
   );
 }

@@ -9,7 +9,7 @@ import type { Route } from '../api/route';
 import { RequestPanel } from '../features/jobs/request-panel';
 import type { EndpointDef, HttpRequest, KeyLocation } from '../providers/types';
 import { createDraftSaver } from './drafts';
-import { ImageEditorBridge } from './image-editor';
+import { LazyImageEditor } from './lazy-canvas';
 import { useRequestPreview } from './use-request-preview';
 
 /** Saves the endpoint's draft when typing pauses; flushes when the form goes. */
@@ -38,7 +38,7 @@ export function PlaygroundCanvas(props: {
   const { control, imageField, maskField, onChange } = props;
   const [image, mask] = useWatch({ control, name: [imageField, maskField ?? imageField] }) as unknown[];
   return (
-    <ImageEditorBridge
+    <LazyImageEditor
       initImage={typeof image === 'string' ? image : undefined}
       onInitImageChange={(img) => onChange({ [imageField]: img })}
       maskEnabled={!!maskField}

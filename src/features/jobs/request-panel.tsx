@@ -3,7 +3,6 @@
  * is replaced by a placeholder unless the user ticks "include my key".
  */
 import { useMemo, useState } from 'react';
-import { toCurl, toFetch } from '../../lib/snippets';
 import { redactRequest } from '../../providers/redact';
 import { imagePlaceholder, isImageRef } from '../../providers/shared/image-ref';
 import type { HttpRequest, KeyLocation } from '../../providers/types';
@@ -68,6 +67,8 @@ export function RequestPanel({ request, keyLocation, title = 'Request' }: { requ
     );
   }
   const copy = async (what: 'cURL' | 'fetch') => {
+    // The snippet writers load when first used: they are not needed to show the request.
+    const { toCurl, toFetch } = await import('../../lib/snippets');
     const text = what === 'cURL' ? toCurl(shown, notes) : toFetch(shown, notes);
     try {
       await navigator.clipboard.writeText(text);
