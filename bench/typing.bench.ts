@@ -97,9 +97,14 @@ async function typeInPrompt(page: Page) {
     window.typingBench.handled.length = 0;
     window.typingBench.longTasks.length = 0;
   });
+  let seed = 12345;
   for (let i = 0; i < TEXT.length; i++) {
     await page.keyboard.press(TEXT[i] === ' ' ? 'Space' : TEXT[i]!);
-    await page.waitForFunction((n) => window.typingBench.latencies.length >= n, i + 1);
+    // Polled on a timer, not on animation frames, and a varying pause before the next key:
+    // keys land at every phase of the frame clock, as a person's do.
+    await page.waitForFunction((n) => window.typingBench.latencies.length >= n, i + 1, { polling: 5 });
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    await page.waitForTimeout(20 + (seed % 40));
   }
   await page.waitForTimeout(600); // debounced work after the last key counts too
   return page.evaluate(() => ({
