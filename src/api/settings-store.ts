@@ -115,3 +115,12 @@ export function getProviderSettings(id: ProviderId): ProviderSettings {
 export function useProviderSettings(id: ProviderId): ProviderSettings {
   return settingsOf(useSettings(), id);
 }
+
+/** Every key configured now, live and sandbox: the job store scrubs them out of anything it stores. */
+export function configuredSecrets(): string[] {
+  const state = getSettings();
+  return providerIds().flatMap((id) => {
+    const s = settingsOf(state, id);
+    return [s.key, s.sandboxKey].filter((k) => k !== '');
+  });
+}

@@ -18,7 +18,7 @@ function isRedacted(value: unknown): boolean {
   if (value === undefined || value === null || value === '') return true;
   if (typeof value !== 'string') return false;
   const v = value.trim().replace(/^bearer\s+/i, '');
-  return v === REDACTED || /^[*•]+$/.test(v);
+  return v === REDACTED || v === '<redacted>' || /^[*•]+$/.test(v);
 }
 
 export class KeyInRecordError extends Error {

@@ -5,6 +5,7 @@
  * this, every visit to a tile would leak a URL (and its decoded Blob).
  */
 import { useCallback, useSyncExternalStore } from 'react';
+import { sniffImageMime } from '../providers/shared/base64';
 import { galleryStore } from './store';
 
 export type ObjectUrlKind = 'thumb' | 'full';
@@ -103,15 +104,26 @@ export function createObjectUrlCache(deps: ObjectUrlCacheDeps) {
 
 export type ObjectUrlCache = ReturnType<typeof createObjectUrlCache>;
 
+/**
+ * The Blob re-typed by its magic bytes, so an object URL is never created for a
+ * stored type that could run script (an SVG or HTML kept by an older version).
+ */
+export async function asSniffedImage(blob: Blob | undefined): Promise<Blob | undefined> {
+  if (!blob) return undefined;
+  const mime = sniffImageMime(new Uint8Array(await blob.slice(0, 64).arrayBuffer()));
+  if (!mime) throw new Error('The stored file is not an image; it is not shown.');
+  return blob.type === mime ? blob : new Blob([blob], { type: mime });
+}
+
 let appCache: ObjectUrlCache | undefined;
 
 function cache(): ObjectUrlCache {
   appCache ??= createObjectUrlCache({
     async load(imageId, kind) {
       const store = galleryStore();
-      if (kind === 'full') return store.getImageBlob(imageId);
+      if (kind === 'full') return asSniffedImage(await store.getImageBlob(imageId));
       // No thumbnail (the browser could not make one): show the image itself.
-      return (await store.getThumbBlob(imageId)) ?? store.getImageBlob(imageId);
+      return asSniffedImage((await store.getThumbBlob(imageId)) ?? (await store.getImageBlob(imageId)));
     },
     create: (blob) => URL.createObjectURL(blob),
     revoke: (url) => URL.revokeObjectURL(url),

@@ -8,6 +8,7 @@ import { routedUrl } from '../api/route';
 import type { Route } from '../api/route';
 import { cryptoRandom } from '../lib/random';
 import { redactRequest } from '../providers/redact';
+import { maxOutputs, requestTimeoutMs } from '../providers/shared/limits';
 import { resolveSeed } from '../providers/shared/seed';
 import type { EndpointDef, HttpRequest, ProviderDef, ProviderError, ProviderResult } from '../providers/types';
 import { describeSchema } from '../providers/fields/describe';
@@ -67,6 +68,10 @@ function compactBody(body: HttpRequest['body']): HttpRequest['body'] {
 
 function networkError(e: unknown): ProviderError {
   if (e instanceof NetworkError && e.cancelled) return { kind: 'cancelled', message: 'Cancelled.' };
+  // The fetch wrapper's own failures (proxy, timeout, size cap, not an image) say what to check.
+  if (e instanceof NetworkError && e.hint) {
+    return { kind: e.kind, message: e.message, hint: e.hint, ...(e.status !== undefined ? { status: e.status } : {}) };
+  }
   return {
     kind: 'network',
     message: e instanceof Error ? e.message : String(e),
@@ -84,21 +89,37 @@ function sleep(ms: number, signal?: AbortSignal) {
   });
 }
 
-async function exchange(req: HttpRequest, route: Route, parse: (r: Awaited<ReturnType<typeof send>>) => ProviderResult, signal?: AbortSignal) {
+/** Per request: its time limit; when proxied, a little longer than the proxy's so its own plain answer arrives first. */
+const PROXY_MARGIN_MS = 5_000;
+
+async function exchange(req: HttpRequest, route: Route, parse: (r: Awaited<ReturnType<typeof send>>) => ProviderResult, signal: AbortSignal | undefined, timeoutMs: number) {
   const { url, extraHeaders } = routedUrl(route, req.url);
-  const res = await send(req, { url, extraHeaders, signal });
+  const viaProxy = url !== req.url;
+  const res = await send(req, { url, extraHeaders, signal, viaProxy, timeoutMs: timeoutMs + (viaProxy ? PROXY_MARGIN_MS : 0) });
   return parse(res);
 }
 
+interface Limits {
+  maxOutputs: number;
+  timeoutMs: number;
+}
+
+function limitsOf(provider: ProviderDef, endpoint: EndpointDef | undefined): Limits {
+  return { maxOutputs: endpoint ? maxOutputs(endpoint) : 1, timeoutMs: requestTimeoutMs(provider, endpoint) };
+}
+
 /** Keeps every image as a Blob (or its link, when the browser may not read it) and closes the job. */
-async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'images' }>, latencyMs: number, signal?: AbortSignal) {
+async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'images' }>, latencyMs: number, signal: AbortSignal | undefined, limits: Limits) {
   const job = await getJob(jobId);
   const seed = result.seed ?? job?.seed;
-  for (const image of result.images) {
+  // Never more than the documented maximum: the rest is neither downloaded nor kept.
+  const images = result.images.slice(0, limits.maxOutputs);
+  const dropped = result.images.length - images.length;
+  for (const [index, image] of images.entries()) {
     if (getLive(jobId).cancelled || signal?.aborted) break;
     let got: Awaited<ReturnType<typeof downloadImage>>;
     try {
-      got = await downloadImage(image, signal);
+      got = await downloadImage(image, signal, { timeoutMs: limits.timeoutMs });
     } catch (e) {
       // An abort is an abort (a cancel), not a download the browser refused: nothing is attached.
       if (e instanceof NetworkError && e.cancelled) break;
@@ -106,7 +127,11 @@ async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'im
     }
     try {
       // whileOpen: a job that was cancelled (or finished) meanwhile takes no more images.
-      if (got.ok) await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed, whileOpen: true });
+      const note =
+        dropped > 0 && index === images.length - 1
+          ? `The provider sent ${result.images.length} images; at most ${limits.maxOutputs} are documented, so only the first ${limits.maxOutputs} were kept.`
+          : undefined;
+      if (got.ok) await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed, note, whileOpen: true });
       else await saveImageLink(jobId, { url: got.sourceUrl, note: got.note, whileOpen: true });
     } catch (e) {
       if (e instanceof JobClosedError) break;
@@ -189,17 +214,18 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
 
 async function runSend(jobId: string, req: HttpRequest, input: SubmitInput, signal: AbortSignal): Promise<JobRecord> {
   const started = performance.now();
+  const limits = limitsOf(input.provider, input.endpoint);
   for (let waits = 0; ; waits++) {
     let result: ProviderResult;
     try {
-      result = await exchange(req, input.route, (r) => input.endpoint.parseResponse(r), signal);
+      result = await exchange(req, input.route, (r) => input.endpoint.parseResponse(r), signal, limits.timeoutMs);
     } catch (e) {
       return fail(jobId, networkError(e));
     }
     const latencyMs = Math.round(performance.now() - started);
     if (result.kind === 'images') {
       await updateJob(jobId, (j) => ({ ...j, timings: { ...j.timings, latencyMs } }));
-      return finish(jobId, result, latencyMs, signal).catch((e) => fail(jobId, networkError(e)));
+      return finish(jobId, result, latencyMs, signal, limits).catch((e) => fail(jobId, networkError(e)));
     }
     if (result.kind === 'queued') {
       return updateJob(jobId, (j) => ({
@@ -236,10 +262,11 @@ export async function pollJob(job: JobRecord, provider: ProviderDef, route: Rout
   const req = provider.buildFetchRequest({ id: job.providerJobId, key: route.key, baseUrl: route.baseUrl });
   const polls = (getLive(job.id).polls ?? 0) + 1;
   setLive(job.id, { polls });
-  const result = await exchange(req, route, (r) => provider.parseFetchResponse!(r), signal);
+  const limits = limitsOf(provider, provider.endpoints.find((e) => e.id === job.endpointId));
+  const result = await exchange(req, route, (r) => provider.parseFetchResponse!(r), signal, limits.timeoutMs);
   if (result.kind === 'images') {
     // A queued job's latency runs from submission to the answer that brought its images.
-    return finish(job.id, result, Date.now() - (job.timings.submittedAt ?? job.createdAt), signal);
+    return finish(job.id, result, Date.now() - (job.timings.submittedAt ?? job.createdAt), signal, limits).catch((e) => fail(job.id, networkError(e)));
   }
   if (result.kind === 'queued') {
     return updateJob(job.id, (j) => ({ ...j, eta: result.eta ?? j.eta }));

@@ -15,8 +15,10 @@ import type { JobImage, JobRecord } from './job-record';
 import type { JobFilter, ListJobsOptions } from './job-query';
 import { readFacets, readJobs } from './job-scan';
 import type { GalleryFacets, JobScan } from './job-scan';
+import { configuredSecrets } from '../api/settings-store';
 import { assertNoKey } from './key-guard';
 import { isPlainObject, readJobRecord } from './migrate';
+import { sanitizeRecord } from './secret-scrub';
 import { StorageFullError, toStorageError } from './storage-errors';
 import { makeThumbnailInBrowser } from './thumbnail';
 import type { ThumbnailMaker } from './thumbnail';
@@ -34,6 +36,8 @@ export interface SaveImageInput {
   seed?: number;
   width?: number;
   height?: number;
+  /** Something to say about this image (e.g. that images past the documented maximum were dropped). */
+  note?: string;
   /** Refuse (JobClosedError) when the job is already done, failed, cancelled or interrupted. */
   whileOpen?: boolean;
 }
@@ -67,6 +71,8 @@ export interface GalleryStoreOptions {
   channelName?: string | null;
   now?: () => number;
   newId?: () => string;
+  /** The keys scrubbed out of every record before it is stored; the default reads Settings (live and sandbox keys). */
+  secrets?: () => readonly string[];
 }
 
 function invalidRecord(detail: string): TypeError {
@@ -85,6 +91,7 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
   const makeThumbnail = options.makeThumbnail ?? makeThumbnailInBrowser;
   const now = options.now ?? Date.now;
   const newId = options.newId ?? (() => crypto.randomUUID());
+  const secrets = options.secrets ?? configuredSecrets;
   const feed = createChangeFeed(options.channelName === undefined ? `${dbName}:gallery` : options.channelName);
 
   let dbPromise: Promise<GalleryDatabase> | undefined;
@@ -129,7 +136,8 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
   }
 
   /** Validates, refuses keys, moves large inputs out, and writes the record (inside `tx`). */
-  async function putInTx(tx: WriteTx, job: JobRecord): Promise<JobRecord> {
+  async function putInTx(tx: WriteTx, given: JobRecord): Promise<JobRecord> {
+    const job = sanitizeRecord(given, secrets());
     assertNoKey(job);
     const { params, inputs, referenced, copies } = extractInputs(job.id, job.params);
     const inputStore = tx.objectStore('inputs');
@@ -214,7 +222,8 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
 
   return {
     /** Saves a whole record (create or replace). Call it before the request leaves, and at every change. */
-    async putJob(job: JobRecord): Promise<JobRecord> {
+    async putJob(given: JobRecord): Promise<JobRecord> {
+      const job = sanitizeRecord(given, secrets());
       assertNoKey(job);
       const valid = validate(job);
       const stored = await write(['jobs', 'inputs'], (tx) => putInTx(tx, valid));
@@ -281,6 +290,7 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
         seed: input.seed,
         sourceUrl: input.sourceUrl,
         stored: true,
+        ...(input.note ? { note: input.note } : {}),
       };
       return appendImage(jobId, image, { full: input.blob, thumb: thumb?.blob }, input.whileOpen);
     },

@@ -156,6 +156,16 @@ export interface EndpointDef<S extends AnyObjectSchema = AnyObjectSchema> {
   schema: S;
   /** Values the form starts with (the documents' own examples where they give them). */
   initialValues: Partial<z.input<S>>;
+  /**
+   * How long a request may take, answer included (ms); default: the provider's, else 180 s.
+   * Lengthen it for a synchronous server that legitimately works for minutes.
+   */
+  timeoutMs?: number;
+  /**
+   * The most images one answer may bring; default: the maximum of the field whose
+   * role is `samples`, else 1. Images past it are not downloaded nor kept.
+   */
+  maxOutputs?: number;
   buildRequest(args: BuildArgs<z.output<S>>): HttpRequest;
   parseResponse(res: HttpResponse): ProviderResult;
 }
@@ -226,6 +236,8 @@ export interface ProviderDef {
    * loopback for it alone, and the browser calls it directly, never through the proxy.
    */
   local?: boolean;
+  /** How long a request may take, answer included (ms), unless the endpoint says otherwise; default 180 s. */
+  timeoutMs?: number;
   /** Response headers worth reading (credits, seed, timing); the proxy passes these on. Lower-case. */
   responseHeaders: readonly string[];
   endpoints: EndpointDef[];

@@ -22,25 +22,44 @@ export function stripDataUrlPrefix(value: string): string {
   return parseDataUrl(value)?.data ?? value;
 }
 
-/** The image type from the first bytes, or undefined when it is no known image format. */
+/** The image types a result may be kept as: raster formats that cannot carry script. */
+export const KEPT_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/webp', 'image/gif', 'image/avif'] as const;
+
+const ascii = (bytes: Uint8Array, from: number, length: number) => String.fromCharCode(...bytes.subarray(from, from + length));
+
+/**
+ * The image type from the magic bytes (PNG, JPEG, GIF, WebP, AVIF), or undefined
+ * for anything else — SVG, HTML and text included, whatever a header or a data URL claims.
+ */
 export function sniffImageMime(bytes: Uint8Array): string | undefined {
   const b = (i: number) => bytes[i] ?? -1;
-  if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47) return 'image/png';
+  if (b(0) === 0x89 && b(1) === 0x50 && b(2) === 0x4e && b(3) === 0x47 && b(4) === 0x0d && b(5) === 0x0a && b(6) === 0x1a && b(7) === 0x0a) {
+    return 'image/png';
+  }
   if (b(0) === 0xff && b(1) === 0xd8 && b(2) === 0xff) return 'image/jpeg';
-  if (b(0) === 0x47 && b(1) === 0x49 && b(2) === 0x46 && b(3) === 0x38) return 'image/gif';
-  if (b(0) === 0x52 && b(1) === 0x49 && b(2) === 0x46 && b(3) === 0x46 && b(8) === 0x57 && b(9) === 0x45 && b(10) === 0x42 && b(11) === 0x50) {
-    return 'image/webp';
+  if (ascii(bytes, 0, 6) === 'GIF87a' || ascii(bytes, 0, 6) === 'GIF89a') return 'image/gif';
+  if (ascii(bytes, 0, 4) === 'RIFF' && ascii(bytes, 8, 4) === 'WEBP') return 'image/webp';
+  // ISO-BMFF: a `ftyp` box first, whose major or a compatible brand is `avif` (still) or `avis` (sequence).
+  if (ascii(bytes, 4, 4) === 'ftyp') {
+    const boxSize = ((b(0) << 24) | (b(1) << 16) | (b(2) << 8) | b(3)) >>> 0;
+    const end = Math.min(boxSize, bytes.length, 64);
+    for (let at = 8; at + 4 <= end; at += 4) {
+      if (at === 12) continue; // the minor version, not a brand
+      const brand = ascii(bytes, at, 4);
+      if (brand === 'avif' || brand === 'avis') return 'image/avif';
+    }
   }
   return undefined;
 }
 
-/** The image type of base64 data, from its first characters (`/9j/` is JPEG, `iVBOR` PNG...). */
+/** The image type of base64 data, from its decoded first bytes (undefined when they are no kept image type). */
 export function sniffBase64Mime(data: string): string | undefined {
-  if (data.startsWith('/9j/')) return 'image/jpeg';
-  if (data.startsWith('iVBOR')) return 'image/png';
-  if (data.startsWith('R0lGOD')) return 'image/gif';
-  if (data.startsWith('UklGR')) return 'image/webp';
-  return undefined;
+  const head = data.replace(/\s+/g, '').slice(0, 88);
+  try {
+    return sniffImageMime(base64ToBytes(head.slice(0, head.length - (head.length % 4))));
+  } catch {
+    return undefined;
+  }
 }
 
 /** Whether a string looks like a long base64 payload (not a URL, not prose). */
