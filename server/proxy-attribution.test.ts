@@ -1,0 +1,118 @@
+/**
+ * The client's fetch wrapper (src/api/http.ts) through the proxy's own code on loopback: a
+ * failure of the proxy (DNS, refused target, TLS) reaches the job as the proxy's, with what
+ * to check; a provider's own error answer passes through untouched, as the provider's.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { Server as HttpsServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NetworkError, send } from '../src/api/http';
+import type { HttpRequest } from '../src/providers/types';
+import { isBlockedAddress } from './net/address';
+import { toNodeListener } from './node-bridge';
+import { createProxyHandler, TARGET_HEADER } from './proxy';
+import type { ProxyOptions } from './proxy';
+
+let cert = '';
+let upstream: HttpsServer;
+let upstreamPort = 0;
+const servers: Server[] = [];
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'proxy-attribution-'));
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
+    '-subj', '/CN=upstream.test', '-addext', 'subjectAltName=DNS:upstream.test',
+    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+  ], { stdio: 'ignore' });
+  cert = readFileSync(join(dir, 'cert.pem'), 'utf8');
+  const key = readFileSync(join(dir, 'key.pem'), 'utf8');
+  rmSync(dir, { recursive: true });
+  // The provider itself: it refuses the key, in its own words (and tries to pass as the proxy).
+  upstream = createHttpsServer({ cert, key }, (req, res) => {
+    req.resume();
+    res.writeHead(401, { 'content-type': 'application/json', 'x-playground-proxy': 'refused' });
+    res.end('{"status":"error","message":"Invalid API key"}');
+  });
+  await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
+  upstreamPort = (upstream.address() as AddressInfo).port;
+});
+
+afterAll(async () => {
+  for (const s of [upstream, ...servers]) {
+    s.closeAllConnections();
+    await new Promise((r) => s.close(r));
+  }
+});
+
+const TARGETS = {
+  known: { hosts: ['upstream.test', 'nowhere.test'], anyPublicHttpsHost: false, responseHeaders: [] },
+  open: { hosts: [], anyPublicHttpsHost: true, responseHeaders: [] },
+};
+const policy: Partial<ProxyOptions> = {
+  addresses: {
+    resolve: async (host) => {
+      if (host === 'upstream.test') return ['127.0.0.1'];
+      throw new Error('ENOTFOUND');
+    },
+    isBlocked: (address) => address !== '127.0.0.1' && isBlockedAddress(address),
+  },
+};
+
+async function startProxy(options: Partial<ProxyOptions>): Promise<string> {
+  const listener = toNodeListener(createProxyHandler({ targets: TARGETS, log: () => undefined, ...options }));
+  const server = createServer((req, res) => void listener(req, res));
+  servers.push(server);
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** What run-job does for a proxied request: the same request, its URL rewritten onto the proxy. */
+async function viaProxy(proxy: string, target: string, provider = 'known'): Promise<NetworkError | Awaited<ReturnType<typeof send>>> {
+  const req: HttpRequest = { method: 'POST', url: `${target}/v1/generate`, headers: { 'content-type': 'application/json' }, body: { type: 'json', value: { prompt: 'p' } } };
+  return send(req, { url: `${proxy}/proxy/${provider}/v1/generate`, extraHeaders: { [TARGET_HEADER]: target }, viaProxy: true }).catch((e: NetworkError) => e);
+}
+
+describe('a failure of the local proxy is told as the proxy\'s', () => {
+  it('DNS: the name does not resolve', async () => {
+    const error = await viaProxy(await startProxy(policy), 'https://nowhere.test');
+    expect(error).toBeInstanceOf(NetworkError);
+    const e = error as NetworkError;
+    expect(e.message).toBe("The local proxy (this playground's server, not the provider) could not complete the request: nowhere.test could not be resolved.");
+    expect(e.hint).toMatch(/host name in Settings \(spelling, DNS\)/);
+    expect(e.status).toBe(502);
+  });
+
+  it('a refused target: loopback', async () => {
+    const e = (await viaProxy(await startProxy({}), 'https://[::ffff:127.0.0.1]:9', 'open')) as NetworkError;
+    expect(e.message).toMatch(/^The local proxy \(this playground's server, not the provider\) could not complete the request: The proxy does not forward to loopback/);
+    expect(e.hint).toMatch(/Check the base URL in Settings/);
+  });
+
+  it('TLS: the host\'s certificate is not trusted', async () => {
+    const e = (await viaProxy(await startProxy(policy), `https://upstream.test:${upstreamPort}`)) as NetworkError;
+    expect(e).toBeInstanceOf(NetworkError);
+    expect(e.message).toMatch(/local proxy .* not the provider.*could not be reached \(network, DNS or TLS failure\)/);
+    expect(e.hint).toMatch(/valid https certificate/);
+  });
+
+  it('the proxy not running at all', async () => {
+    const e = (await viaProxy('http://127.0.0.1:9', 'https://upstream.test')) as NetworkError;
+    expect(e.message).toMatch(/could not reach the local proxy .*Is the playground's server still running\?/);
+  });
+
+  it('but the provider\'s own refusal passes through as the provider\'s answer', async () => {
+    const res = await viaProxy(await startProxy({ ...policy, ca: cert }), `https://upstream.test:${upstreamPort}`);
+    expect(res).not.toBeInstanceOf(NetworkError);
+    const answer = res as Awaited<ReturnType<typeof send>>;
+    expect(answer.status).toBe(401);
+    expect(new TextDecoder().decode(answer.body)).toContain('Invalid API key');
+  });
+});
