@@ -29,6 +29,7 @@ function ResultImage({ job, image, index }: { job: JobRecord; image: JobRecord['
         </span>
         {image.width && image.height ? <span>{image.width}×{image.height}</span> : null}
       </figcaption>
+      {image.stored && image.note && <p className="text-xs text-amber-300">{image.note}</p>}
     </figure>
   );
 }
