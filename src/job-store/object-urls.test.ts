@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createObjectUrlCache } from './object-urls';
+import { asSniffedImage, createObjectUrlCache } from './object-urls';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -84,5 +84,15 @@ describe('object URL cache', () => {
     failing.acquire('x', 'thumb');
     await tick();
     expect(failing.snapshot('x', 'thumb')).toEqual({ status: 'error' });
+  });
+});
+
+describe('object URLs carry the sniffed type', () => {
+  it('re-types a stored image by its bytes and refuses anything that is not one', async () => {
+    const png = new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10])], { type: 'image/svg+xml' });
+    expect((await asSniffedImage(png))?.type).toBe('image/png');
+    const svg = new Blob(['<svg xmlns="http://www.w3.org/2000/svg"><script>1</script></svg>'], { type: 'image/png' });
+    await expect(asSniffedImage(svg)).rejects.toThrow(/not an image/);
+    expect(await asSniffedImage(undefined)).toBeUndefined();
   });
 });
