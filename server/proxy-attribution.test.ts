@@ -38,8 +38,9 @@ beforeAll(async () => {
   // The provider itself: it refuses the key, in its own words (and tries to pass as the proxy).
   upstream = createHttpsServer({ cert, key }, (req, res) => {
     req.resume();
-    res.writeHead(401, { 'content-type': 'application/json', 'x-playground-proxy': 'refused' });
-    res.end('{"status":"error","message":"Invalid API key"}');
+    const body = '{"status":"error","message":"Invalid API key"}';
+    res.writeHead(401, { 'content-type': 'application/json', 'content-length': String(body.length), 'x-playground-proxy': 'refused' });
+    res.end(body);
   });
   await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
   upstreamPort = (upstream.address() as AddressInfo).port;
@@ -103,9 +104,15 @@ describe('a failure of the local proxy is told as the proxy\'s', () => {
     expect(e.hint).toMatch(/valid https certificate/);
   });
 
+  it('an answer larger than the proxy passes on', async () => {
+    const e = (await viaProxy(await startProxy({ ...policy, ca: cert, maxResponseBytes: 10 }), `https://upstream.test:${upstreamPort}`)) as NetworkError;
+    expect(e.message).toMatch(/local proxy .* not the provider/);
+    expect(e.hint).toMatch(/fewer or smaller images/);
+  });
+
   it('the proxy not running at all', async () => {
     const e = (await viaProxy('http://127.0.0.1:9', 'https://upstream.test')) as NetworkError;
-    expect(e.message).toMatch(/could not reach the local proxy .*Is the playground's server still running\?/);
+    expect(e.message).toMatch(/^The local proxy gave no answer \(.*\): is the playground's server still running\?/);
   });
 
   it('but the provider\'s own refusal passes through as the provider\'s answer', async () => {

@@ -75,8 +75,10 @@ export async function readCappedBody(res: Response, maxBytes = MAX_RESPONSE_BYTE
   return out;
 }
 
-/** What to check after the local proxy failed, by its status. */
-function proxyHint(status: number): string {
+/** What to check after the local proxy failed, by its status and words. */
+function proxyHint(status: number, detail: string): string {
+  if (/larger than/i.test(detail)) return 'Ask for fewer or smaller images (samples, width, height), or use a smaller init image, then retry.';
+  if (/redirect/i.test(detail)) return "Check the base URL in Settings: the provider answered with a redirect, which means the URL is not the API's own.";
   if (status === 403) return "Check the base URL in Settings: the proxy forwards a provider's requests only to that provider's own public https hosts, never to this machine or your network.";
   if (status === 400) return 'Check the base URL in Settings: https://, a host name, no user:password in it.';
   if (status === 413) return 'The request is larger than the proxy forwards: use a smaller init image or mask.';
@@ -96,7 +98,7 @@ async function proxyFailure(res: Response): Promise<NetworkError> {
   }
   return new NetworkError(`The local proxy (this playground's server, not the provider) could not complete the request: ${detail}`, false, {
     kind: 'network',
-    hint: proxyHint(res.status),
+    hint: proxyHint(res.status, detail),
     status: res.status,
   });
 }
@@ -172,11 +174,14 @@ export async function send(req: HttpRequest, opts: SendOptions = {}): Promise<Ht
     } catch (e) {
       if (signal.aborted) throw e;
       const detail = e instanceof Error ? e.message : String(e);
-      throw new NetworkError(
-        opts.viaProxy
-          ? `The request could not reach the local proxy (${detail}). Is the playground's server still running?`
-          : `The request could not reach the provider (${detail}). The host may be down, unreachable, or refusing cross-origin requests.`,
-      );
+      if (opts.viaProxy) {
+        throw new NetworkError(
+          `The local proxy gave no answer (${detail}): is the playground's server still running? It also cuts the connection when a provider's answer grows past what it passes on.`,
+          false,
+          { hint: "Check that the playground's server (npm start) is still running, then retry; if it is, ask for fewer or smaller images." },
+        );
+      }
+      throw new NetworkError(`The request could not reach the provider (${detail}). The host may be down, unreachable, or refusing cross-origin requests.`);
     }
     if (opts.viaProxy && res.headers.has(PROXY_MARK_HEADER)) throw await proxyFailure(res);
     let body: Uint8Array;
