@@ -23,12 +23,15 @@ import { loadDraft, loadLastEndpoint, saveLastEndpoint } from './drafts';
 import { jobToRequest } from './job-request';
 import { DraftAutosave, PlaygroundCanvas, PlaygroundRequest } from './playground-parts';
 import type { Preset } from './preset';
+import { droppedImage, PngInfoPanel, ReadImageControl, useImageParams } from '../features/params/png-info-panel';
+import type { Recall } from '../features/params/recall-params';
+import { buildSetup, decodeSetup, setupLink } from '../features/params/share-link';
 
 const FORM_ID = 'playground-form';
 /** The job shown in the playground survives a reload of this tab. */
 const CURRENT_JOB = 'playground.current-job';
 
-export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; onOpenSettings(): void }) {
+export function PlaygroundView({ preset, setup, onOpenSettings }: { preset?: Preset; setup?: string; onOpenSettings(): void }) {
   const [endpointId, setEndpointId] = useState(() => {
     const last = loadLastEndpoint();
     return last && getEndpoint(last) ? last : DEFAULT_ENDPOINT_ID;
@@ -75,6 +78,34 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [preset]);
 
+  // A shared link: its setup fills the form once per link; nothing is sent.
+  const [setupNote, setSetupNote] = useState<string>();
+  useEffect(() => {
+    const shared = decodeSetup(setup);
+    if (setup && !shared) setSetupNote('The link could not be read: the form was left as it was.');
+    if (!shared) return;
+    switchEndpoint(shared.endpoint, shared.params);
+    setSetupNote(`Filled from a shared link${shared.omitted?.length ? ` (not in the link: ${shared.omitted.join(', ')}; choose them again)` : ''}. Nothing was sent.`);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [setup]);
+  const [copied, setCopied] = useState<string>();
+  const copyLink = () => {
+    if (!form) return;
+    const s = buildSetup(endpoint.id, form.getValues());
+    const link = setupLink(s);
+    const note = s.omitted?.length ? ` The link leaves out ${s.omitted.join(', ')}.` : '';
+    void navigator.clipboard.writeText(link).then(
+      () => setCopied(`Link copied.${note}`),
+      () => setCopied(`Copy this link: ${link}${note}`),
+    );
+  };
+
+  const imageParams = useImageParams();
+  const applyRecall = (r: Recall) => {
+    if (r.exact || r.endpointId !== endpointId) switchEndpoint(r.endpointId, r.exact ? r.values : { ...loadDraft(r.endpointId), ...r.values });
+    else setExternal(r.values);
+  };
+
   const onCreated = useCallback((j: { id: string }) => setCurrentJobId(j.id), [setCurrentJobId]);
   const submit = useSubmitJob({ onCreated });
   const retry = useRetryJob({ onCreated });
@@ -107,7 +138,19 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
-      <section aria-label="Parameters" className="flex flex-col gap-4">
+      <section
+        aria-label="Parameters"
+        className="flex flex-col gap-4"
+        onDragOver={(e) => {
+          if ([...e.dataTransfer.types].includes('Files')) e.preventDefault();
+        }}
+        onDrop={(e) => {
+          const file = droppedImage(e.dataTransfer);
+          if (!file) return;
+          e.preventDefault();
+          imageParams.readFile(file);
+        }}
+      >
         <div className="flex flex-col gap-1">
           <label htmlFor="endpoint-select" className="text-sm font-semibold text-zinc-200">
             Endpoint
@@ -130,6 +173,24 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
             </button>
           </p>
         </div>
+        <div className="flex flex-wrap items-end gap-3">
+          <ReadImageControl onFile={imageParams.readFile} />
+          <button type="button" className="ml-auto rounded-md border border-zinc-700 px-2 py-1 text-xs text-zinc-200 hover:border-zinc-500" onClick={copyLink}>
+            Copy link
+          </button>
+        </div>
+        {(copied || setupNote) && (
+          <p role="status" className="text-xs text-zinc-400">
+            {copied ?? setupNote}
+          </p>
+        )}
+        <PngInfoPanel
+          key={`${imageParams.state.fileName}-${imageParams.state.reading}`}
+          state={imageParams.state}
+          endpointId={endpoint.id}
+          onUse={applyRecall}
+          onClose={imageParams.clear}
+        />
         <GeneratedForm
           key={`${endpoint.id}-${formNonce}`}
           formId={FORM_ID}
