@@ -67,7 +67,9 @@ export async function jobMetadataTexts(job: JobRecord, image?: JobImage): Promis
     timings: job.timings,
     createdAt: job.createdAt,
   });
-  return { infotext: buildInfotext(jobGenerationParameters(job, image)), json: JSON.stringify(own) };
+  // Two pairs of our own after the web UI's keys: readers take the last line as parameters only when it holds three or more.
+  const infotext = buildInfotext(jobGenerationParameters(job, image), { Endpoint: job.endpointId, Version: `image-api-playground ${APP_VERSION}` });
+  return { infotext, json: JSON.stringify(own) };
 }
 
 /**

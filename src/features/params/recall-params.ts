@@ -32,6 +32,27 @@ export async function readImageFile(file: Blob): Promise<ReadResult> {
   return readImageMetadata(new Uint8Array(await file.arrayBuffer()));
 }
 
+/**
+ * Sampler names other tools write (AUTOMATIC1111, ComfyUI), in the names the scheduler table
+ * knows (`providers/mapping/scheduler-names.ts`, which holds only names some schema accepts).
+ */
+const TOOL_SAMPLER_NAMES: Record<string, string> = {
+  'dpm++ 2m': 'dpmpp_2m',
+  'dpm++ 2m karras': 'dpmpp_2m',
+  euler_ancestral: 'Euler a',
+  euler: 'Euler',
+  ddim: 'DDIM',
+  lms: 'LMS',
+  heun: 'Heun',
+  uni_pc: 'UniPC',
+  dpm_2: 'DPM2 Karras',
+  dpm_2_ancestral: 'DPM2 a Karras',
+};
+
+export function samplerForMapping(sampler: string | undefined): string | undefined {
+  return sampler === undefined ? undefined : (TOOL_SAMPLER_NAMES[sampler.trim().toLowerCase()] ?? sampler);
+}
+
 export function sharedFromRead(read: ReadResult): SharedParams {
   return {
     prompt: read.prompt ?? '',
@@ -41,7 +62,7 @@ export function sharedFromRead(read: ReadResult): SharedParams {
     height: read.height,
     steps: read.steps,
     guidance: read.cfgScale,
-    scheduler: read.sampler,
+    scheduler: samplerForMapping(read.sampler),
     strength: read.denoisingStrength,
   };
 }
