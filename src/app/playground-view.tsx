@@ -4,7 +4,7 @@
  * and settings meet.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { proxyQuery } from '../job-store/queries';
 import { resolveRoute } from '../api/route';
@@ -23,9 +23,10 @@ import { loadDraft, loadLastEndpoint, saveLastEndpoint } from './drafts';
 import { jobToRequest } from './job-request';
 import { DraftAutosave, PlaygroundCanvas, PlaygroundRequest } from './playground-parts';
 import type { Preset } from './preset';
-import { droppedImage, PngInfoPanel, ReadImageControl, useImageParams } from '../features/params/png-info-panel';
+import { droppedImage, ReadImageControl, useImageParams } from '../features/params/read-image-control';
 import type { Recall } from '../features/params/recall-params';
-import { buildSetup, decodeSetup, setupLink } from '../features/params/share-link';
+
+const PngInfoPanel = lazy(() => import('../features/params/png-info-panel'));
 
 const FORM_ID = 'playground-form';
 /** The job shown in the playground survives a reload of this tab. */
@@ -81,23 +82,28 @@ export function PlaygroundView({ preset, setup, onOpenSettings }: { preset?: Pre
   // A shared link: its setup fills the form once per link; nothing is sent.
   const [setupNote, setSetupNote] = useState<string>();
   useEffect(() => {
-    const shared = decodeSetup(setup);
-    if (setup && !shared) setSetupNote('The link could not be read: the form was left as it was.');
-    if (!shared) return;
-    switchEndpoint(shared.endpoint, shared.params);
-    setSetupNote(`Filled from a shared link${shared.omitted?.length ? ` (not in the link: ${shared.omitted.join(', ')}; choose them again)` : ''}. Nothing was sent.`);
+    if (!setup) return;
+    void import('../features/params/share-link').then(({ decodeSetup }) => {
+      const shared = decodeSetup(setup);
+      if (!shared) return setSetupNote('The link could not be read: the form was left as it was.');
+      switchEndpoint(shared.endpoint, shared.params);
+      setSetupNote(`Filled from a shared link${shared.omitted?.length ? ` (not in the link: ${shared.omitted.join(', ')}; choose them again)` : ''}. Nothing was sent.`);
+    });
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [setup]);
   const [copied, setCopied] = useState<string>();
   const copyLink = () => {
     if (!form) return;
-    const s = buildSetup(endpoint.id, form.getValues());
-    const link = setupLink(s);
-    const note = s.omitted?.length ? ` The link leaves out ${s.omitted.join(', ')}.` : '';
-    void navigator.clipboard.writeText(link).then(
-      () => setCopied(`Link copied.${note}`),
-      () => setCopied(`Copy this link: ${link}${note}`),
-    );
+    const values = form.getValues();
+    void import('../features/params/share-link').then(({ buildSetup, setupLink }) => {
+      const s = buildSetup(endpoint.id, values);
+      const link = setupLink(s);
+      const note = s.omitted?.length ? ` The link leaves out ${s.omitted.join(', ')}: choose it again after opening.` : '';
+      return navigator.clipboard.writeText(link).then(
+        () => setCopied(`Link copied.${note}`),
+        () => setCopied(`Copy this link: ${link}${note}`),
+      );
+    });
   };
 
   const imageParams = useImageParams();
@@ -184,13 +190,17 @@ export function PlaygroundView({ preset, setup, onOpenSettings }: { preset?: Pre
             {copied ?? setupNote}
           </p>
         )}
-        <PngInfoPanel
-          key={`${imageParams.state.fileName}-${imageParams.state.reading}`}
-          state={imageParams.state}
-          endpointId={endpoint.id}
-          onUse={applyRecall}
-          onClose={imageParams.clear}
-        />
+        {imageParams.state.fileName && (
+          <Suspense fallback={<p className="text-xs text-zinc-400">Reading…</p>}>
+            <PngInfoPanel
+              key={`${imageParams.state.fileName}-${imageParams.state.reading}`}
+              state={imageParams.state}
+              endpointId={endpoint.id}
+              onUse={applyRecall}
+              onClose={imageParams.clear}
+            />
+          </Suspense>
+        )}
         <GeneratedForm
           key={`${endpoint.id}-${formNonce}`}
           formId={FORM_ID}

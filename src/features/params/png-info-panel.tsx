@@ -1,56 +1,12 @@
 /**
- * "Read parameters from an image": a file control, and the "PNG info" panel showing what the
- * image carries, with "Use these parameters". The state lives in `useImageParams`, so a file
- * dropped on the Parameters panel lands in the same place.
+ * The "PNG info" panel: what an image carries, and "Use these parameters". Loaded when an image
+ * is read (it brings the role mapping with it), never with the first page.
  */
-import { useCallback, useId, useMemo, useState } from 'react';
-import type { ReadResult } from '../../lib/metadata/types';
+import { useMemo, useState } from 'react';
 import { Button } from '../../components/ui/button';
-import { recallParams, readImageFile, SOURCE_LABELS } from './recall-params';
+import { recallParams, SOURCE_LABELS } from './recall-params';
+import type { ImageParamsState } from './read-image-control';
 import type { Recall } from './recall-params';
-
-export interface ImageParamsState {
-  fileName?: string;
-  reading: boolean;
-  read?: ReadResult;
-}
-
-export function useImageParams() {
-  const [state, setState] = useState<ImageParamsState>({ reading: false });
-  const readFile = useCallback((file: File) => {
-    setState({ fileName: file.name, reading: true });
-    void readImageFile(file).then((read) => setState({ fileName: file.name, reading: false, read }));
-  }, []);
-  const clear = useCallback(() => setState({ reading: false }), []);
-  return { state, readFile, clear };
-}
-
-/** The first image file among dropped files, if any. */
-export function droppedImage(data: DataTransfer | null): File | undefined {
-  return [...(data?.files ?? [])].find((f) => f.type.startsWith('image/') || /\.(png|jpe?g|webp)$/i.test(f.name));
-}
-
-export function ReadImageControl({ onFile }: { onFile(file: File): void }) {
-  const id = useId();
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-xs text-zinc-400">
-        Read parameters from an image <span className="text-zinc-500">(or drop one on this panel)</span>
-      </label>
-      <input
-        id={id}
-        type="file"
-        accept="image/png,image/jpeg,image/webp"
-        className="text-xs text-zinc-300 file:mr-2 file:rounded-md file:border file:border-zinc-700 file:bg-zinc-900 file:px-2 file:py-1 file:text-zinc-200"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          if (file) onFile(file);
-          e.target.value = '';
-        }}
-      />
-    </div>
-  );
-}
 
 function Row({ label, value }: { label: string; value: unknown }) {
   if (value === undefined || value === '') return null;
@@ -62,7 +18,7 @@ function Row({ label, value }: { label: string; value: unknown }) {
   );
 }
 
-export function PngInfoPanel(props: { state: ImageParamsState; endpointId: string; onUse(recall: Recall): void; onClose(): void }) {
+export default function PngInfoPanel(props: { state: ImageParamsState; endpointId: string; onUse(recall: Recall): void; onClose(): void }) {
   const { state, endpointId, onUse, onClose } = props;
   const [applied, setApplied] = useState(false);
   const read = state.read;

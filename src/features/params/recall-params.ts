@@ -26,12 +26,6 @@ export const SOURCE_LABELS: Record<ReadResult['source'], string> = {
   none: 'none',
 };
 
-/** Reads a dropped or chosen file; the readers load on first use. Never throws. */
-export async function readImageFile(file: Blob): Promise<ReadResult> {
-  const { readImageMetadata } = await import('../../lib/metadata/image-metadata');
-  return readImageMetadata(new Uint8Array(await file.arrayBuffer()));
-}
-
 /**
  * Sampler names other tools write (AUTOMATIC1111, ComfyUI), in the names the scheduler table
  * knows (`providers/mapping/scheduler-names.ts`, which holds only names some schema accepts).
