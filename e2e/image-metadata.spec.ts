@@ -180,10 +180,12 @@ test('export, Clear all, import: the same jobs and image bytes; no key in any ex
   const before = await storedImageHashes(page);
   expect(Object.keys(before)).toHaveLength(2);
 
-  await delayChunk(page, 'gallery-export', 1500);
+  // Held back: the metadata writers, so the bar stops after the first image.
+  await delayChunk(page, 'own-metadata', 1500);
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export gallery' }).click();
   await expect(page.getByRole('progressbar', { name: 'Export progress' })).toBeVisible();
+  await expect(page.getByText('Image 1 of 2')).toBeVisible();
   await page.screenshot({ path: 'test-results/export-progress.png' });
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^gallery-\d{4}-\d\d-\d\d\.zip$/);
@@ -205,9 +207,11 @@ test('export, Clear all, import: the same jobs and image bytes; no key in any ex
   await expect(page.getByText(/No images yet/)).toBeVisible();
   expect(await storedImageHashes(page)).toEqual({});
 
+  // Held back: the import's own code, so the bar can be seen before the (fast) import runs.
   await delayChunk(page, 'gallery-import', 1500);
   await page.getByLabel('Import gallery').setInputFiles({ name: 'gallery.zip', mimeType: 'application/zip', buffer: await readFile((await download.path())!) });
   await expect(page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
+  await expect(page.getByText('Starting…')).toBeVisible();
   await page.screenshot({ path: 'test-results/import-progress.png' });
   await expect(page.getByRole('status', { name: 'Import report' })).toContainText('2 added, 0 skipped (already in the gallery), 0 refused');
   await page.screenshot({ path: 'test-results/import-report.png' });

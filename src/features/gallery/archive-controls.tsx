@@ -21,7 +21,7 @@ export interface ComparisonsPort {
 function Bar({ label, progress }: { label: string; progress: Progress }) {
   return (
     <div className="flex min-w-64 flex-col gap-0.5 text-xs text-zinc-400">
-      <progress aria-label={label} className="h-2 w-full accent-amber-500" max={progress.total} value={progress.done} />
+      <progress aria-label={label} className="h-2 w-full overflow-hidden rounded [&::-moz-progress-bar]:bg-amber-500 [&::-webkit-progress-bar]:bg-zinc-800 [&::-webkit-progress-value]:bg-amber-500" max={progress.total} value={progress.done} />
       <span>{progress.label}</span>
     </div>
   );

@@ -75,7 +75,9 @@ export function recallParams(read: ReadResult, currentEndpointId: string): Recal
     if (!row.field || (row.status !== 'sent' && row.status !== 'adjusted')) continue;
     values[row.field] = mapping.params[row.field];
   }
-  const warnings = [...mapping.warnings];
+  // The notes name the sampler as the image wrote it, not its alias in the scheduler table.
+  const alias = samplerForMapping(read.sampler);
+  const warnings = mapping.warnings.map((w) => (read.sampler && alias !== read.sampler ? w.replace(`"${alias}"`, `"${read.sampler}"`) : w));
   if (own) warnings.push(`The image names the endpoint "${own.endpoint}", which this app does not have: mapped by role instead.`);
   if (read.model) warnings.push(`model "${read.model}": not taken (model names differ between services); the endpoint's own model stays`);
   for (const row of mapping.rows) if (row.status === 'not-taken' && row.note) warnings.push(row.note);
