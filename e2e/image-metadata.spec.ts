@@ -147,7 +147,7 @@ test('"Read parameters from an image" fills the form from A1111, ComfyUI and our
   panel = await readFromImage(page, 'own.png', own);
   await expect(panel.getByText('Restores segmind/sd1.5-dreamshaper exactly.')).toBeVisible();
   await panel.getByRole('button', { name: 'Use these parameters' }).click();
-  await expect(page.getByLabel('Endpoint')).toHaveValue('segmind/sd1.5-dreamshaper');
+  await expect(page.getByRole('region', { name: 'Parameters' }).getByLabel('Endpoint')).toHaveValue('segmind/sd1.5-dreamshaper');
   await expect(field(page, 'prompt')).toHaveValue('our own harbour');
   await expect(field(page, 'negative_prompt')).toHaveValue('people');
   await expect(field(page, 'seed')).toHaveValue('31337');
@@ -237,7 +237,7 @@ test('a copied link restores endpoint, prompt and seed in a new page without sen
     if (r.method() === 'POST' || /\/sandbox\/(segmind|modelslab|dreamrender)/.test(r.url())) sent.push(r.url());
   });
   await other.goto(link);
-  await expect(other.getByLabel('Endpoint')).toHaveValue('segmind/sd1.5-dreamshaper');
+  await expect(other.getByRole('region', { name: 'Parameters' }).getByLabel('Endpoint')).toHaveValue('segmind/sd1.5-dreamshaper');
   await expect(field(other, 'prompt')).toHaveValue('shared: a lantern, 日本');
   await expect(field(other, 'seed')).toHaveValue('777');
   await expect(other.getByText(/Filled from a shared link.*Nothing was sent/)).toBeVisible();
@@ -252,4 +252,25 @@ test('a copied link restores endpoint, prompt and seed in a new page without sen
   await expect(other.getByRole('region', { name: 'Parameters' })).toBeVisible();
   await other.goForward();
   await expect(other.getByRole('region', { name: 'Gallery' })).toBeVisible();
+});
+
+test('an open comparison is in the URL: Back returns to it, and the link opens it in a new page', async ({ page, context }) => {
+  const three = ['DreamRender-3.0 generate_image', 'ModelsLab text2img', 'Segmind sd1.5-dreamshaper'];
+  await openView(page, 'Compare');
+  await page.getByLabel('Prompt', { exact: true }).fill('a kite over the dunes');
+  await page.getByLabel('Seed', { exact: true }).fill('5151');
+  await page.getByRole('button', { name: 'Run comparison (3 requests)' }).click();
+  for (const label of three) await expect(page.getByRole('article', { name: `Result: ${label}` }).getByRole('img', { name: `${label}, seed 5151` })).toBeVisible();
+  await expect(page).toHaveURL(/#\/compare\?c=[\w-]+$/);
+  const url = page.url();
+
+  await openView(page, 'Gallery');
+  await expect(page).toHaveURL(/#\/gallery$/);
+  await page.goBack();
+  await expect(page).toHaveURL(url);
+  await expect(page.getByRole('article', { name: `Result: ${three[1]}` }).getByRole('img', { name: `${three[1]}, seed 5151` })).toBeVisible();
+
+  const other = await context.newPage();
+  await other.goto(url);
+  for (const label of three) await expect(other.getByRole('article', { name: `Result: ${label}` }).getByRole('img', { name: `${label}, seed 5151` })).toBeVisible();
 });

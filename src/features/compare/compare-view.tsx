@@ -97,8 +97,11 @@ export default function CompareView({ ImageEditor, openId, onShown }: { ImageEdi
     // Only a change of the URL opens a comparison.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [openId]);
+  const lastShown = useRef<string | undefined>(undefined);
   useEffect(() => {
-    if (shownId) onShown?.(shownId);
+    if (shownId === lastShown.current) return;
+    if (shownId || lastShown.current) onShown?.(shownId);
+    lastShown.current = shownId;
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [shownId]);
 
