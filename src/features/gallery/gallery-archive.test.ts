@@ -34,10 +34,24 @@ function makePng(): Uint8Array {
   const sig = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
   return new Uint8Array(Buffer.concat([sig, chunk('IHDR', ihdr), chunk('IDAT', deflateSync(Buffer.from(rows))), chunk('IEND', Buffer.alloc(0))]));
 }
-function makeJpeg(): Uint8Array {
+function makeJpeg(exifBuffer?: Buffer): Uint8Array {
   const data = Buffer.alloc(16 * 8 * 4);
   for (let i = 0; i < 128; i++) data.set([(i * 13) & 0xff, (i * 7) & 0xff, 255 - i, 255], i * 4);
-  return new Uint8Array(jpeg.encode({ data, width: 16, height: 8 }, 80).data);
+  return new Uint8Array(jpeg.encode({ data, width: 16, height: 8, ...(exifBuffer ? { exifBuffer } : {}) } as Parameters<typeof jpeg.encode>[0], 80).data);
+}
+
+/** A camera's EXIF block (little-endian, Orientation 6): embedding replaces it, so bytes are not only inserted. */
+function cameraExif(): Buffer {
+  const t = Buffer.alloc(8 + 2 + 12 + 4);
+  t.write('II', 0, 'latin1');
+  t.writeUInt16LE(42, 2);
+  t.writeUInt32LE(8, 4);
+  t.writeUInt16LE(1, 8);
+  t.writeUInt16LE(0x0112, 10);
+  t.writeUInt16LE(3, 12);
+  t.writeUInt32LE(1, 14);
+  t.writeUInt16LE(6, 18);
+  return Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), t]);
 }
 const sha = (b: Uint8Array) => createHash('sha256').update(b).digest('hex');
 const bytesOf = async (b: Blob | undefined) => new Uint8Array(await b!.arrayBuffer());
@@ -92,7 +106,9 @@ describe('export and import', () => {
       expect(read.source).toBe('image-api-playground');
       expect(read.own?.jobId).toBe(job.id);
       expect(read.prompt).toBe(job.params.prompt);
-      expect(entry.cut ?? entry.original).toBeTruthy();
+      // Embedding only inserted bytes (PNG chunks before IDAT, JPEG segments after JFIF): no second copy needed.
+      expect(entry.cut).toBeDefined();
+      expect(entry.original).toBeUndefined();
     }
     const everything = Object.values(files).map((f) => Buffer.from(f).toString('latin1')).join('\n');
     expect(everything).not.toMatch(/"(key|x-api-key|dev_key)"\s*:\s*"[^"[]/);
@@ -108,6 +124,22 @@ describe('export and import', () => {
 
     const again = await importGallery([asFile(zip, 'gallery.zip', 'application/zip')], { store });
     expect(again).toMatchObject({ added: 0, skipped: 2, refused: [] });
+  });
+
+  it('keeps the original too when embedding replaced bytes (a JPEG with a camera EXIF), and still round-trips exactly', async () => {
+    const original = makeJpeg(cameraExif());
+    expect(Buffer.from(original).includes(Buffer.from('Exif\0\0', 'latin1'))).toBe(true);
+    const job = makeJob({ provider: 'segmind', endpointId: 'segmind/sd1.5-dreamshaper', params: { prompt: 'camera', seed: 3 }, seed: 3 });
+    await store.putJob(job);
+    await store.saveImage(job.id, { blob: new Blob([original as BlobPart], { type: 'image/jpeg' }) });
+    const { zip } = await exportGallery({ store });
+    const manifest = JSON.parse(strFromU8(unzipSync(zip)[MANIFEST_NAME]!)) as Manifest;
+    const entry = Object.values(manifest.images)[0]!;
+    expect(entry.original).toMatch(/^originals\//);
+    await store.clearAll();
+    expect(await importGallery([asFile(zip, 'g.zip', 'application/zip')], { store })).toMatchObject({ added: 1, refused: [] });
+    const [back] = await store.listJobs();
+    expect(sha(await bytesOf(await store.getImageBlob(back!.images[0]!.id)))).toBe(sha(original));
   });
 
   it('the filter in force narrows the export', async () => {
