@@ -3,6 +3,7 @@
  * files under /sandbox/files/, and the shared control API under /sandbox/_control.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { A1111_ENDPOINTS, handleA1111 } from './a1111';
 import { ControlError } from './control';
 import { handleDreamRender } from './dreamrender';
 import { BodyTooLargeError, json, readBody, requestOrigin, sleep, writeReply } from './http';
@@ -25,6 +26,7 @@ const ENDPOINTS = [
   'POST /sandbox/segmind/v1/sd1.5-dreamshaper',
   'POST /sandbox/segmind/v1/sd1.5-img2img',
   'POST /sandbox/segmind/v1/sd1.5-inpainting',
+  ...A1111_ENDPOINTS,
   'GET /sandbox/files/{name}',
   'GET|POST /sandbox/_control',
   'POST /sandbox/_control/reset',
@@ -78,6 +80,7 @@ function route(twin: Twin, req: TwinRequest): Reply | Promise<Reply> {
   if (area === 'dreamrender') return handleDreamRender(twin, req);
   if (area === 'modelslab') return handleModelsLab(twin, req);
   if (area === 'segmind') return handleSegmind(twin, req);
+  if (area === 'a1111') return handleA1111(twin, req);
   if (area === 'files') return file(twin, req);
   if (req.path === '/sandbox/' && req.method === 'GET') return json(200, { endpoints: ENDPOINTS });
   return json(404, { error: `Unknown sandbox path ${req.path}. See GET /sandbox/ for the list.` });
