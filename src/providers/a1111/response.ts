@@ -83,6 +83,7 @@ function errorFor(status: number, json: Record<string, unknown> | undefined, raw
       return errorResult(PROVIDER, 'not_found', {
         status,
         text,
+        lead: what ? `The server has no such ${what}` : 'The server could not find what the request names',
         hint: what
           ? `Pick a ${what} from the server's own list (the field's suggestions), or leave it empty for the server's default.`
           : 'Check the field the message names and resend.',
