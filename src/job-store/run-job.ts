@@ -65,12 +65,12 @@ function compactBody(body: HttpRequest['body']): HttpRequest['body'] {
   return body;
 }
 
-function networkError(e: unknown): ProviderError {
+function networkError(e: unknown, provider?: ProviderDef): ProviderError {
   if (e instanceof NetworkError && e.cancelled) return { kind: 'cancelled', message: 'Cancelled.' };
   return {
     kind: 'network',
     message: e instanceof Error ? e.message : String(e),
-    hint: 'Check the base URL and your connection; in Live mode try routing through the local proxy (Settings).',
+    hint: provider?.networkHint ?? 'Check the base URL and your connection; in Live mode try routing through the local proxy (Settings).',
   };
 }
 
@@ -94,7 +94,7 @@ async function exchange(req: HttpRequest, route: Route, parse: (r: Awaited<Retur
 async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'images' }>, latencyMs: number, signal?: AbortSignal) {
   const job = await getJob(jobId);
   const seed = result.seed ?? job?.seed;
-  for (const image of result.images) {
+  for (const [i, image] of result.images.entries()) {
     if (getLive(jobId).cancelled || signal?.aborted) break;
     let got: Awaited<ReturnType<typeof downloadImage>>;
     try {
@@ -106,7 +106,7 @@ async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'im
     }
     try {
       // whileOpen: a job that was cancelled (or finished) meanwhile takes no more images.
-      if (got.ok) await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed, whileOpen: true });
+      if (got.ok) await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed: result.seeds?.[i] ?? seed, whileOpen: true });
       else await saveImageLink(jobId, { url: got.sourceUrl, note: got.note, whileOpen: true });
     } catch (e) {
       if (e instanceof JobClosedError) break;
@@ -194,7 +194,7 @@ async function runSend(jobId: string, req: HttpRequest, input: SubmitInput, sign
     try {
       result = await exchange(req, input.route, (r) => input.endpoint.parseResponse(r), signal);
     } catch (e) {
-      return fail(jobId, networkError(e));
+      return fail(jobId, networkError(e, input.provider));
     }
     const latencyMs = Math.round(performance.now() - started);
     if (result.kind === 'images') {
