@@ -59,7 +59,8 @@ export function prepareParams(endpoint: EndpointDef, params: Record<string, unkn
 function compactBody(body: HttpRequest['body']): HttpRequest['body'] {
   const shorten = (v: string) => (v.length > 1024 && /^[A-Za-z0-9+/=\s]+$|^data:/.test(v) ? `<${v.length} characters of base64 image>` : v);
   if (body.type === 'json') {
-    return { type: 'json', value: Object.fromEntries(Object.entries(body.value).map(([k, v]) => [k, typeof v === 'string' ? shorten(v) : v])) };
+    const short = (v: unknown) => (typeof v === 'string' ? shorten(v) : Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? shorten(x) : x)) : v);
+    return { type: 'json', value: Object.fromEntries(Object.entries(body.value).map(([k, v]) => [k, short(v)])) };
   }
   if (body.type === 'multipart') return { type: 'multipart', fields: body.fields.map(([k, v]) => [k, shorten(v)]) };
   return body;
