@@ -3,7 +3,7 @@
  * runs) and POST /sdapi/v1/interrupt (the POST then answers with what was made so far).
  * The server runs one job at a time and reports that one, whoever started it.
  */
-import type { HttpRequest, HttpResponse, ProviderError, ResultImage } from '../types';
+import type { HttpRequest, HttpResponse, ProgressInfo, ProviderError, ResultImage } from '../types';
 import { authHeaders } from './auth';
 import { errorResult } from '../shared/errors';
 import { isRecord, isSuccessStatus, messageText, parseJson, toNumber } from '../shared/http';
@@ -77,5 +77,23 @@ export function parseProgressResponse(res: HttpResponse): ProgressResult {
       ...(preview ? { preview } : {}),
       ...(text ? { text } : {}),
     },
+  };
+}
+
+/**
+ * The contract's view of a progress answer: undefined while the server is idle (the POST has not
+ * started sampling yet) or when it did not answer with its progress.
+ */
+export function progressInfo(res: HttpResponse): ProgressInfo | undefined {
+  const parsed = parseProgressResponse(res);
+  if (parsed.kind !== 'progress' || !parsed.progress.active) return undefined;
+  const p = parsed.progress;
+  const step = p.steps > 0 ? `Step ${p.step} of ${p.steps}` : undefined;
+  const batch = p.batches > 1 ? `batch ${p.batch + 1} of ${p.batches}` : undefined;
+  return {
+    fraction: p.fraction,
+    ...(p.etaSeconds !== undefined ? { eta: p.etaSeconds } : {}),
+    ...(p.preview ? { preview: p.preview } : {}),
+    ...(step || batch ? { message: [step, batch].filter(Boolean).join(', ') } : {}),
   };
 }

@@ -1,27 +1,21 @@
 /**
- * The AUTOMATIC1111 provider draft. Typed against today's contract, but not registered: the
- * contract has no 'a1111' ProviderId, no optional key, no progress or interrupt requests and no
- * server-provided suggestions yet. Those parts are plain functions here (auth.ts, progress.ts,
- * lists.ts, response.ts's a1111NetworkError), gathered in `a1111Extras`.
+ * AUTOMATIC1111-compatible servers (Stable Diffusion WebUI, Forge, SD.Next) on the user's own
+ * machine: txt2img, img2img and inpainting (img2img with a mask), an optional Basic login, the
+ * server's progress (with a live preview), its interrupt, and its model/sampler/scheduler lists.
  */
 import type { z } from 'zod';
-import type { AnyObjectSchema, EndpointDef, ProviderDef } from '../types';
-import { redactA1111Request } from './auth';
-import { buildListRequest, LIST_FIELDS, parseListResponse } from './lists';
-import { buildInterruptRequest, buildProgressRequest, parseProgressResponse } from './progress';
-import { buildImg2ImgRequest, buildInpaintRequest, buildTxt2ImgRequest } from './request';
-import { a1111NetworkError, imageSeeds, parseA1111Response } from './response';
+import type { ProviderDef } from '../types';
+import { defineEndpoint } from '../shared/define';
+import { A1111_KEY } from './auth';
+import { buildListRequest, parseListResponse } from './lists';
+import type { A1111List } from './lists';
+import { buildInterruptRequest, buildProgressRequest, progressInfo } from './progress';
+import { A1111_WIRE, dropHiresUnlessOn } from './request';
+import { parseA1111Response } from './response';
 import { img2imgSchema, inpaintSchema, txt2imgSchema } from './schema';
 
 export const A1111_ID = 'a1111';
 export const A1111_DEFAULT_BASE_URL = 'http://127.0.0.1:7860';
-
-/** An EndpointDef whose provider is 'a1111' (not yet a ProviderId). */
-export type A1111EndpointDef<S extends AnyObjectSchema = AnyObjectSchema> = Omit<EndpointDef<S>, 'provider'> & { provider: typeof A1111_ID };
-
-function defineA1111Endpoint<S extends AnyObjectSchema>(def: A1111EndpointDef<S>): A1111EndpointDef<S> {
-  return def;
-}
 
 const startingPrompt = {
   prompt: 'a lighthouse on a cliff at sunset, oil painting',
@@ -30,7 +24,7 @@ const startingPrompt = {
   scheduler: 'Karras',
 } satisfies Partial<z.input<typeof txt2imgSchema>>;
 
-export const txt2imgEndpoint = defineA1111Endpoint({
+export const txt2imgEndpoint = defineEndpoint({
   id: 'a1111/txt2img',
   provider: A1111_ID,
   name: 'txt2img',
@@ -40,11 +34,12 @@ export const txt2imgEndpoint = defineA1111Endpoint({
   description: 'Stable Diffusion on your own server: a picture from a prompt (POST /sdapi/v1/txt2img).',
   schema: txt2imgSchema,
   initialValues: startingPrompt,
-  buildRequest: buildTxt2ImgRequest,
+  wire: A1111_WIRE,
+  adjust: dropHiresUnlessOn,
   parseResponse: parseA1111Response,
 });
 
-export const img2imgEndpoint = defineA1111Endpoint({
+export const img2imgEndpoint = defineEndpoint({
   id: 'a1111/img2img',
   provider: A1111_ID,
   name: 'img2img',
@@ -54,54 +49,51 @@ export const img2imgEndpoint = defineA1111Endpoint({
   description: 'Stable Diffusion on your own server: a picture repainted after a prompt (POST /sdapi/v1/img2img).',
   schema: img2imgSchema,
   initialValues: { ...startingPrompt, prompt: 'the same scene as a watercolour painting' },
-  buildRequest: buildImg2ImgRequest,
+  wire: A1111_WIRE,
   parseResponse: parseA1111Response,
 });
 
-export const inpaintEndpoint = defineA1111Endpoint({
+export const inpaintEndpoint = defineEndpoint({
   id: 'a1111/inpaint',
   provider: A1111_ID,
-  name: 'img2img (inpaint)',
-  title: 'Inpainting',
+  name: 'inpaint',
+  title: 'Inpainting (img2img with a mask)',
   kind: 'inpaint',
   path: '/sdapi/v1/img2img',
   description: 'Stable Diffusion on your own server: the masked part of a picture repainted (img2img with a mask).',
   schema: inpaintSchema,
   initialValues: { ...startingPrompt, prompt: 'a small wooden boat' },
-  buildRequest: buildInpaintRequest,
+  wire: A1111_WIRE,
   parseResponse: parseA1111Response,
 });
 
-export interface A1111ProviderDraft extends Omit<ProviderDef, 'id' | 'endpoints'> {
-  id: typeof A1111_ID;
-  endpoints: A1111EndpointDef[];
-}
+const list = (name: A1111List) => ({
+  build: (args: { key: string; baseUrl: string }) => buildListRequest(name, args),
+  parse: (res: Parameters<typeof parseListResponse>[1]) => parseListResponse(name, res) ?? [],
+});
 
-export const a1111: A1111ProviderDraft = {
+export const a1111: ProviderDef = {
   id: A1111_ID,
   name: 'AUTOMATIC1111 (Stable Diffusion WebUI)',
+  shortName: 'A1111',
+  // The login is kept as one key, `user:password`; none when the WebUI runs without --api-auth.
+  keyLocation: A1111_KEY,
+  keyRequired: false,
+  keyHelp: 'Only needed when the WebUI was started with --api-auth user:password.',
   defaultBaseUrl: A1111_DEFAULT_BASE_URL,
-  // Called straight from the browser: the local proxy forwards to public https hosts only.
+  baseUrlHelp:
+    'Default: http://127.0.0.1:7860. Start the WebUI with --api --cors-allow-origins=<this page’s origin>.',
+  // Called straight from the browser, never through the proxy.
   proxyHosts: [],
-  keyLocation: { in: 'header', name: 'Authorization' },
-  keyHelp:
-    'Only needed when the WebUI was started with --api-auth: enter user:password. Start it with --api ' +
-    '(and --cors-allow-origins=<this page’s origin> to call it from the browser).',
+  local: true,
+  networkHint:
+    'Start the WebUI with --api --cors-allow-origins=<this page’s origin> (the browser cannot tell a CORS ' +
+    'refusal from a server that is not running), and check the base URL in Settings.',
+  responseHeaders: [],
   endpoints: [txt2imgEndpoint, img2imgEndpoint, inpaintEndpoint],
-};
-
-/** What the contract cannot carry yet; the lead wires these in after the contract refactor. */
-export const a1111Extras = {
-  /** The key (`user:password`) is optional: no key, no Authorization header. */
-  keyOptional: true,
-  redactRequest: redactA1111Request,
-  buildProgressRequest,
-  parseProgressResponse,
-  buildInterruptRequest,
-  /** Server lists that feed field suggestions: list -> field name. */
-  listFields: LIST_FIELDS,
-  buildListRequest,
-  parseListResponse,
-  networkError: a1111NetworkError,
-  imageSeeds,
+  extra: {
+    progress: { build: (args) => buildProgressRequest(args), parse: progressInfo },
+    cancel: { build: buildInterruptRequest },
+    lists: { models: list('sd-models'), samplers: list('samplers'), schedulers: list('schedulers') },
+  },
 };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { redactA1111Request } from './auth';
+import { redactRequest } from '../redact';
 import { a1111, img2imgEndpoint, inpaintEndpoint, txt2imgEndpoint } from './provider';
 import { img2imgSchema, inpaintSchema, txt2imgSchema } from './schema';
 import { paramMeta } from '../param';
@@ -123,15 +123,15 @@ describe('A1111 buildRequest', () => {
     expect(linked.body.type === 'json' && 'mask' in linked.body.value).toBe(false);
   });
 
-  it('sends a user:password key as Basic auth, nothing else, and redacts it keeping the scheme', () => {
+  it('sends a user:password key as Basic auth, no key as no header, and redacts it keeping the scheme', () => {
     const params = txt2imgSchema.parse({ prompt: 'x' });
     const req = txt2imgEndpoint.buildRequest({ params, key: 'alice:s3cret:x', baseUrl: BASE });
     expect(req.headers.Authorization).toBe(`Basic ${btoa('alice:s3cret:x')}`);
-    expect(txt2imgEndpoint.buildRequest({ params, key: 'sandbox-key', baseUrl: BASE }).headers.Authorization).toBeUndefined();
+    expect(txt2imgEndpoint.buildRequest({ params, key: '', baseUrl: BASE }).headers.Authorization).toBeUndefined();
     expect(txt2imgEndpoint.buildRequest({ params, key: 'ünï:pässwörd', baseUrl: BASE }).headers.Authorization).toBe('Basic w7xuw686cMOkc3N3w7ZyZA==');
-    const redacted = redactA1111Request(req);
+    const redacted = redactRequest(req, a1111.keyLocation, '<USER:PASSWORD>');
     expect(redacted.headers).toEqual({ 'Content-Type': 'application/json', Authorization: 'Basic <USER:PASSWORD>' });
     expect(req.headers.Authorization).toBe(`Basic ${btoa('alice:s3cret:x')}`);
-    expect(a1111.keyLocation).toEqual({ in: 'header', name: 'Authorization' });
+    expect(a1111.keyLocation).toEqual({ in: 'basic' });
   });
 });

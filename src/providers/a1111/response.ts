@@ -5,7 +5,7 @@
  * FastAPI's 422 `{"detail": [{"loc", "msg", "type"}]}`, 401 for a wrong or missing login, and
  * `{"error", "detail", "body", "errors"}` for anything raised inside a route (500, 404…).
  */
-import type { HttpResponse, ImagesResult, ProviderError, ProviderResult, ResultImage } from '../types';
+import type { HttpResponse, ImagesResult, ProviderResult, ResultImage } from '../types';
 import { errorResult } from '../shared/errors';
 import { decodeText, isRecord, isSuccessStatus, messageText, parseJson, summarizeText, toNumber } from '../shared/http';
 import { imagesFrom } from '../shared/images';
@@ -33,12 +33,6 @@ export function parseInfo(value: unknown): A1111Info | undefined {
     firstImage: Math.max(0, Math.trunc(toNumber(info.index_of_first_image) ?? 0)),
     raw: info,
   };
-}
-
-/** The seed of each picture of a parsed result (`meta.seeds`), for the gallery and the metadata. */
-export function imageSeeds(result: ImagesResult): number[] {
-  const seeds = result.meta?.seeds;
-  return Array.isArray(seeds) ? seeds.filter((s): s is number => typeof s === 'number') : result.seed !== undefined ? [result.seed] : [];
 }
 
 /** The names a 422 `detail` list points at (`steps`, `styles.0`), for the hint. */
@@ -140,20 +134,7 @@ export function parseA1111Response(res: HttpResponse): ProviderResult {
   const seeds = info?.seeds.slice(0, images.length) ?? [];
   const result: ImagesResult = { kind: 'images', images };
   if (seeds[0] !== undefined) result.seed = seeds[0];
+  if (seeds.length > 0) result.seeds = seeds;
   if (info) result.meta = { ...info.raw, seeds, infotexts: info.infotexts.slice(0, images.length) };
   return result;
-}
-
-/**
- * The error for a request that never got an answer. From a page on another origin this is
- * almost always the server refusing CORS (or not running), which the browser does not tell apart.
- */
-export function a1111NetworkError(baseUrl: string, pageOrigin: string): ProviderError {
-  return {
-    kind: 'network',
-    message: `The Stable Diffusion server at ${baseUrl} could not be reached, or it refused this page (CORS).`,
-    hint:
-      `Start the WebUI with --api --cors-allow-origins=${pageOrigin} (or --cors-allow-origins-regex), ` +
-      'and check that it is running at the base URL in Settings.',
-  };
 }

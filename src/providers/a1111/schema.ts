@@ -66,6 +66,8 @@ const model = () =>
     description: 'Checkpoint to use (sent as override_settings.sd_model_checkpoint); empty: the model the server has loaded.',
     group: 'basic',
     role: 'model',
+    serverList: 'models',
+    wireName: 'override_settings.sd_model_checkpoint',
   });
 
 const sampler = () =>
@@ -74,6 +76,7 @@ const sampler = () =>
     group: 'basic',
     role: 'scheduler',
     suggestions: A1111_SAMPLERS,
+    serverList: 'samplers',
   });
 
 const scheduler = () =>
@@ -81,6 +84,7 @@ const scheduler = () =>
     description: 'Schedule type (WebUI 1.9 and later), e.g. "Karras"; empty: Automatic.',
     group: 'advanced',
     suggestions: A1111_SCHEDULERS,
+    serverList: 'schedulers',
   });
 
 const steps = () => param(z.number().int().min(1).max(150).default(20), { description: 'Sampling steps.', group: 'basic', role: 'steps' });
@@ -170,7 +174,8 @@ const image = (role: 'initImage' | 'mask', description: string) =>
     group: 'basic',
     widget: 'image',
     role,
-    ...(role === 'mask' ? { mask: true } : {}),
+    // The init image goes as the one item of `init_images`; the mask as one base64 image.
+    ...(role === 'mask' ? { mask: true } : { wire: 'imageList' as const }),
   });
 
 const img2imgFields = () => ({
