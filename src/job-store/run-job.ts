@@ -115,17 +115,20 @@ async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'im
     }
   }
   // A cancel that came while the answer was on its way wins: the job stays cancelled.
+  // An interrupted one (extra.cancel) keeps what the server made, as cancelled.
+  const interrupted = getLive(jobId).interrupted;
   const done = await updateJob(jobId, (j) =>
     j.status === 'cancelled'
       ? j
       : {
           ...j,
-          status: 'done',
+          status: interrupted ? 'cancelled' : 'done',
+          ...(interrupted ? { error: { kind: 'cancelled' as const, message: 'Interrupted: the server answered with what it had made so far.' } } : {}),
           seed,
           meta: result.meta ?? j.meta,
           credits: result.credits ?? j.credits,
           providerJobId: result.providerId ?? j.providerJobId,
-          error: undefined,
+          ...(interrupted ? {} : { error: undefined }),
           timings: {
             ...j.timings,
             finishedAt: Date.now(),
@@ -143,7 +146,7 @@ async function fail(jobId: string, error: ProviderError) {
   const job = await updateJob(jobId, (j) =>
     j.status === 'cancelled'
       ? j
-      : { ...j, status: error.kind === 'cancelled' ? 'cancelled' : 'failed', error, timings: { ...j.timings, finishedAt: Date.now() } },
+      : { ...j, status: error.kind === 'cancelled' || getLive(jobId).interrupted ? 'cancelled' : 'failed', error, timings: { ...j.timings, finishedAt: Date.now() } },
   );
   clearLive(jobId);
   return job;
@@ -182,7 +185,9 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
     compareLabel: input.compareLabel,
   };
   const controller = new AbortController();
-  setLive(job.id, { controller });
+  const cancel = provider.extra?.cancel;
+  const interrupt = cancel && (() => exchange(cancel.build({ key: route.key, baseUrl: route.baseUrl }), route, () => ({ kind: 'images', images: [] })).then(() => undefined));
+  setLive(job.id, { controller, interrupt });
   await putJob(job); // before the request leaves
   input.onCreated?.(job);
   return runSend(job.id, req, input, controller.signal);
@@ -259,9 +264,23 @@ export class RateLimited extends Error {
   }
 }
 
-/** Cancels a job: aborts its request in flight, or stops polling a queued one. */
+/** How long an interrupted request may take to answer before it is aborted. */
+const INTERRUPT_GRACE_MS = 30_000;
+
+/** Cancels a job: interrupts it on the server (when the provider can), aborts its request in flight, or stops polling a queued one. */
 export async function cancelJob(jobId: string) {
   const live = getLive(jobId);
+  if (live.interrupt && !live.interrupted && (await getJob(jobId))?.status === 'sending') {
+    // The server stops and answers the request with what it made; abort only if it cannot be asked.
+    setLive(jobId, { interrupted: true });
+    try {
+      await live.interrupt();
+      setTimeout(() => getLive(jobId).controller?.abort(), INTERRUPT_GRACE_MS);
+      return;
+    } catch {
+      // Not reachable: cancel as any other request.
+    }
+  }
   setLive(jobId, { cancelled: true });
   live.controller?.abort();
   const job = await getJob(jobId);
