@@ -52,8 +52,8 @@ export const A1111_SCHEDULERS = [
 /** Seeds are 32-bit; -1 asks the server for a random one (it reports it in `info.all_seeds`). */
 export const A1111_MAX_SEED = 4294967295;
 
-/** An http(s) link (the server fetches it) or a local image as a data URL (sent as raw base64). */
-const IMAGE_VALUE = /^(https?:\/\/|data:image\/)/i;
+/** An http(s) link (the server fetches it), or a local image (a reference, sent as raw base64). */
+const IMAGE_VALUE = /^(https?:\/\/|data:image\/|local-image:)/i;
 
 const prompt = () =>
   param(z.string().min(1), { description: 'The prompt: what the picture shows.', group: 'basic', widget: 'textarea', role: 'prompt' });
