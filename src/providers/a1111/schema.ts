@@ -63,7 +63,7 @@ const negativePrompt = () =>
 
 const model = () =>
   param(z.string().optional(), {
-    description: 'Checkpoint to use (sent as override_settings.sd_model_checkpoint); empty: the model the server has loaded.',
+    description: 'Checkpoint to use (sent in override_settings); empty: the model the server has loaded.',
     group: 'basic',
     role: 'model',
     serverList: 'models',
