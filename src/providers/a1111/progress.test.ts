@@ -5,7 +5,8 @@ import samplers from '../fixtures/a1111/samplers.json';
 import schedulers from '../fixtures/a1111/schedulers.json';
 import sdModels from '../fixtures/a1111/sd-models.json';
 import { buildListRequest, parseListResponse } from './lists';
-import { buildInterruptRequest, buildProgressRequest, parseProgressResponse } from './progress';
+import { buildInterruptRequest, buildProgressRequest, parseProgressResponse, progressInfo } from './progress';
+import { a1111 } from './provider';
 import { jsonResponse, textResponse } from '../shared/fake-response';
 
 const server = { baseUrl: 'http://127.0.0.1:7860', key: 'bob:pw' };
@@ -73,5 +74,28 @@ describe('A1111 server lists as suggestions', () => {
   it('gives nothing for a failed or odd answer (the field stays free text)', () => {
     expect(parseListResponse('samplers', jsonResponse(401, { detail: 'Not authenticated' }))).toBeUndefined();
     expect(parseListResponse('samplers', jsonResponse(200, { samplers: [] }))).toBeUndefined();
+  });
+});
+
+describe('A1111 extra requests on the contract', () => {
+  it('progress: fraction, ETA, step and preview while running; nothing while idle or on an error', () => {
+    expect(progressInfo(jsonResponse(200, running))).toEqual({
+      fraction: 0.535,
+      eta: 4.21,
+      preview: { type: 'base64', data: running.current_image, mime: 'image/png' },
+      message: 'Step 5 of 20, batch 2 of 2',
+    });
+    expect(progressInfo(jsonResponse(200, idle))).toBeUndefined();
+    expect(progressInfo(jsonResponse(401, { detail: 'Incorrect username or password' }))).toBeUndefined();
+  });
+
+  it('the provider offers progress, interrupt and the three lists, each with the login', () => {
+    const extra = a1111.extra!;
+    expect(extra.progress!.build(server).url).toBe('http://127.0.0.1:7860/sdapi/v1/progress?skip_current_image=false');
+    expect(extra.cancel!.build(server)).toEqual(buildInterruptRequest(server));
+    expect(Object.keys(extra.lists!)).toEqual(['models', 'samplers', 'schedulers']);
+    expect(extra.lists!.samplers!.build(server)).toMatchObject({ method: 'GET', url: 'http://127.0.0.1:7860/sdapi/v1/samplers', headers: auth });
+    expect(extra.lists!.models!.parse(jsonResponse(200, sdModels))).toEqual(sdModels.map((m) => m.title));
+    expect(extra.lists!.schedulers!.parse(jsonResponse(500, { error: 'x' }))).toEqual([]);
   });
 });
