@@ -202,6 +202,14 @@ describe('A1111 twin: Basic auth', () => {
     await postJson(`${twin.base}/sandbox/a1111/_control/reset`, {});
     expect((await fetch(`${api}/samplers`)).status).toBe(200);
   });
+
+  it('the shared reset (POST /sandbox/_control/reset) resets this twin too', async () => {
+    await a1111Control({ apiAuth: 'alice:s3cret', stepMs: 7 });
+    expect((await fetch(`${api}/samplers`)).status).toBe(401);
+    await postJson(`${twin.base}/sandbox/_control/reset`, {});
+    expect((await fetch(`${api}/samplers`)).status).toBe(200);
+    expect(await (await fetch(`${twin.base}/sandbox/a1111/_control`)).json()).toMatchObject({ apiAuth: [], stepMs: 40 });
+  });
 });
 
 describe('A1111 twin: img2img and inpainting', () => {
