@@ -175,3 +175,28 @@ test('a Compare of ModelsLab, Segmind and A1111 on one prompt and seed shows thr
   const a1111 = requests.find((r) => r.method() === 'POST' && r.url().endsWith('/sandbox/a1111/sdapi/v1/txt2img'))!;
   expect(a1111.postDataJSON()).toMatchObject({ prompt: 'a lighthouse on a cliff at dusk', seed: 777 });
 });
+
+test('a 2×2 sweep of seed × guidance on A1111 gives four labelled images, kept in the gallery', async ({ page }) => {
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Remove target 1' }).click();
+  await expect(page.getByRole('heading', { name: 'Targets (1)' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Sweep' }).click();
+  await page.getByLabel('X axis').selectOption('seed');
+  await page.getByLabel('X values').fill('11, 22');
+  await page.getByLabel('Y axis').selectOption('guidance');
+  await page.getByLabel('Y values').fill('5, 9');
+  const requests = recordRequests(page);
+  await page.getByRole('button', { name: 'Run sweep (4)' }).click();
+  const grid = page.getByRole('table', { name: 'Sweep grid: AUTOMATIC1111 (Stable Diffusion WebUI) txt2img' });
+  for (const seed of [11, 22]) {
+    for (const g of [5, 9]) await expect(grid.getByRole('img', { name: `seed ${seed} · guidance ${g}, seed ${seed}` })).toBeVisible({ timeout: 20_000 });
+  }
+  const bodies = requests
+    .filter((r) => r.method() === 'POST' && r.url().endsWith('/sandbox/a1111/sdapi/v1/txt2img'))
+    .map((r) => r.postDataJSON() as { seed: number; cfg_scale: number });
+  expect(bodies.map((b) => [b.seed, b.cfg_scale]).sort()).toEqual([[11, 5], [11, 9], [22, 5], [22, 9]]);
+  await page.getByRole('button', { name: 'Gallery', exact: true }).click();
+  const gallery = page.getByRole('region', { name: 'Gallery' });
+  await expect(gallery.getByText('4 images in 4 jobs')).toBeVisible();
+  await expect(gallery.getByRole('button', { name: /^Open image, seed (11|22), A1111 txt2img$/ })).toHaveCount(4);
+});
