@@ -68,6 +68,8 @@ export interface ImagesResult {
   images: ResultImage[];
   /** The seed the provider reports having used (`meta.seed`, `x-seed-value`). */
   seed?: number;
+  /** One seed per image, in order, when the provider reports them (A1111 `info.all_seeds`). */
+  seeds?: number[];
   meta?: Record<string, unknown>;
   /** Credits left after this request (Segmind `x-remaining-credits`). */
   credits?: number;
@@ -238,6 +240,11 @@ export interface ProviderDef {
   local?: boolean;
   /** How long a request may take, answer included (ms), unless the endpoint says otherwise; default 180 s. */
   timeoutMs?: number;
+  /**
+   * What to do when the browser cannot reach the server at all (a CORS refusal
+   * looks the same as a host that is down), in plain words; a generic hint otherwise.
+   */
+  networkHint?: string;
   /** Response headers worth reading (credits, seed, timing); the proxy passes these on. Lower-case. */
   responseHeaders: readonly string[];
   endpoints: EndpointDef[];
