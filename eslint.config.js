@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import boundaries from 'eslint-plugin-boundaries';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -17,14 +18,47 @@ const kebabCaseFiles = {
 };
 const local = { rules: { 'kebab-case-files': kebabCaseFiles } };
 
+/**
+ * The layers (README "Architecture"): providers (pure) ← api ← job-store ← features ← app.
+ * lib holds small pure utilities; components/ui shared widgets. A feature imports only
+ * itself and the layers below: features never import each other. src/providers imports
+ * nothing of the app. Enforced by eslint-plugin-boundaries; `scripts/lint-layers.test.ts` checks it.
+ */
+const LAYERS = [
+  { type: 'providers', pattern: 'src/providers/**', partialMatch: false },
+  { type: 'lib', pattern: 'src/lib/**', partialMatch: false },
+  { type: 'api', pattern: 'src/api/**', partialMatch: false },
+  { type: 'job-store', pattern: 'src/job-store/**', partialMatch: false },
+  { type: 'ui', pattern: 'src/components/**', partialMatch: false },
+  { type: 'feature', pattern: 'src/features/*/**', partialMatch: false, capture: ['name'] },
+  { type: 'app', pattern: 'src/app/**', partialMatch: false },
+];
+const below = (...types) => ({ to: { element: { types: { anyOf: types } } } });
+const layerPolicies = [
+  { from: { element: { type: 'providers' } }, allow: below('providers') },
+  { from: { element: { type: 'lib' } }, allow: below('lib', 'providers') },
+  { from: { element: { type: 'api' } }, allow: below('api', 'providers', 'lib') },
+  { from: { element: { type: 'job-store' } }, allow: below('job-store', 'api', 'providers', 'lib') },
+  { from: { element: { type: 'ui' } }, allow: below('ui', 'job-store', 'api', 'providers', 'lib') },
+  { from: { element: { type: 'feature' } }, allow: below('ui', 'job-store', 'api', 'providers', 'lib') },
+  // A feature's own files.
+  { from: { element: { type: 'feature' } }, allow: { to: { element: { type: 'feature', captured: { name: '{{ from.element.captured.name }}' } } } } },
+  { from: { element: { type: 'app' } }, allow: below('app', 'feature', 'ui', 'job-store', 'api', 'providers', 'lib') },
+];
+
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'test-results', 'playwright-report'] },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     files: ['**/*.{ts,tsx}'],
     languageOptions: { ecmaVersion: 2023, globals: { ...globals.browser, ...globals.node } },
-    plugins: { 'react-hooks': reactHooks, local },
+    plugins: { 'react-hooks': reactHooks, local, boundaries },
+    settings: {
+      'boundaries/elements': LAYERS,
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] } },
+    },
     rules: {
+      'boundaries/dependencies': ['error', { default: 'disallow', policies: layerPolicies }],
       'local/kebab-case-files': 'error',
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',

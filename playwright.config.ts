@@ -5,8 +5,8 @@ import { chromiumLaunchOptions } from './scripts/browser.mjs';
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 /**
- * End-to-end tests drive the built app (vite preview, which mounts the sandbox
- * twins and the proxy like the dev server) in Chromium.
+ * End-to-end tests drive the production server (`npm start`: it builds when dist/ is stale,
+ * then serves the app, the sandbox twins and the proxy with the security headers) in Chromium.
  */
 export default defineConfig({
   testDir: './e2e',
@@ -26,9 +26,10 @@ export default defineConfig({
     screenshot: 'only-on-failure',
   },
   webServer: {
-    command: `npx vite preview --port ${PORT} --strictPort`,
+    command: 'npx tsx server/start.ts',
+    env: { HOST: '127.0.0.1', PORT: String(PORT) },
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
+    timeout: 180_000,
   },
 });

@@ -1,11 +1,296 @@
+/**
+ * The proxy's own code over HTTP: the fetch handler behind the node bridge on 127.0.0.1, talking
+ * to an https upstream on 127.0.0.1 with a certificate made for the test. The upstream's name
+ * (upstream.test) exists only in the injected resolver, so a connection that reaches it proves
+ * the checked address was pinned; the refusal tests run with the production address policy.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
+import type { Server as HttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { checkTarget, createProxyMiddleware, isPrivateAddress, TARGET_HEADER } from './proxy';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isBlockedAddress } from './net/address';
+import { toNodeListener } from './node-bridge';
+import { createProxyHandler, TARGET_HEADER } from './proxy';
+import type { ProxyOptions } from './proxy';
+import type { ProxyTarget } from './proxy-targets';
 
-const publicResolve = async () => ['93.184.216.34'];
+const TARGETS: Record<string, ProxyTarget> = {
+  known: { hosts: ['upstream.test'], anyPublicHttpsHost: false, responseHeaders: ['x-documented'] },
+  open: { hosts: [], anyPublicHttpsHost: true, responseHeaders: [] },
+};
 
-describe('isPrivateAddress', () => {
+let cert = '';
+let key = '';
+let upstream: HttpsServer;
+let upstreamPort = 0;
+/** TCP connections the upstream accepted: the refusal tests expect none. */
+let connections = 0;
+const seen: Array<{ method?: string; url?: string; headers: IncomingMessage['headers']; body: string }> = [];
+let answer: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) => res.end('{}');
+const closed: string[] = [];
+
+beforeAll(async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'proxy-test-'));
+  execFileSync('openssl', [
+    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
+    '-subj', '/CN=upstream.test', '-addext', 'subjectAltName=DNS:upstream.test',
+    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
+  ], { stdio: 'ignore' });
+  cert = readFileSync(join(dir, 'cert.pem'), 'utf8');
+  key = readFileSync(join(dir, 'key.pem'), 'utf8');
+  rmSync(dir, { recursive: true });
+  upstream = createHttpsServer({ cert, key }, (req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      seen.push({ method: req.method, url: req.url, headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      answer(req, res);
+    });
+    res.on('close', () => closed.push(req.url ?? ''));
+  });
+  upstream.on('connection', () => {
+    connections += 1;
+  });
+  await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
+  upstreamPort = (upstream.address() as AddressInfo).port;
+});
+afterAll(
+  () =>
+    new Promise<void>((r) => {
+      upstream.closeAllConnections();
+      upstream.close(() => r());
+    }),
+);
+
+/** The proxy on its own node:http server, through the same bridge the production server uses. */
+async function startProxy(options: Partial<ProxyOptions>): Promise<{ base: string; lines: string[]; close: () => Promise<void> }> {
+  const lines: string[] = [];
+  const listener = toNodeListener(createProxyHandler({ targets: TARGETS, log: (l) => lines.push(l), ...options }));
+  const server = createServer((req, res) => void listener(req, res));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    lines,
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
+  };
+}
+
+/** Test policy: upstream.test resolves to the loopback upstream, which alone is allowed. */
+const resolved: string[] = [];
+const TEST_POLICY: Partial<ProxyOptions> = {
+  addresses: {
+    resolve: async (host) => {
+      resolved.push(host);
+      if (host === 'upstream.test') return ['127.0.0.1'];
+      throw new Error('ENOTFOUND');
+    },
+    isBlocked: (address) => address !== '127.0.0.1' && isBlockedAddress(address),
+  },
+};
+
+const upstreamBase = () => `https://upstream.test:${upstreamPort}`;
+
+describe('the proxy, forwarding', () => {
+  let proxy: Awaited<ReturnType<typeof startProxy>>;
+  beforeAll(async () => {
+    proxy = await startProxy({ ...TEST_POLICY, ca: cert });
+  });
+  afterAll(() => proxy.close());
+
+  it('forwards body and key header to the checked, pinned address; passes back only documented headers; logs no key', async () => {
+    answer = (_req, res) => {
+      res.writeHead(200, { 'content-type': 'image/jpeg', 'x-documented': '99', 'x-undocumented': 'leak', 'set-cookie': 'a=b', 'retry-after': '3' });
+      res.end(Buffer.from([0xff, 0xd8, 0xff]));
+    };
+    resolved.length = 0;
+    const res = await fetch(`${proxy.base}/proxy/known/v1/generate?x=1`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': 'SECRET-123', [TARGET_HEADER]: upstreamBase(), cookie: 'c=d', origin: proxy.base },
+      body: JSON.stringify({ prompt: 'cat' }),
+    });
+    expect(res.status).toBe(200);
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(new Uint8Array([0xff, 0xd8, 0xff]));
+    expect(res.headers.get('content-type')).toBe('image/jpeg');
+    expect(res.headers.get('x-documented')).toBe('99');
+    expect(res.headers.get('retry-after')).toBe('3');
+    expect(res.headers.get('x-undocumented')).toBeNull();
+    expect(res.headers.get('set-cookie')).toBeNull();
+    const call = seen.at(-1)!;
+    expect(call.url).toBe('/v1/generate?x=1');
+    expect(call.headers['x-api-key']).toBe('SECRET-123');
+    expect(call.headers.cookie).toBeUndefined();
+    expect(call.headers[TARGET_HEADER]).toBeUndefined();
+    expect(call.body).toBe('{"prompt":"cat"}');
+    // Resolved once, by the check; the connection asked nobody else (the system cannot resolve upstream.test).
+    expect(resolved).toEqual(['upstream.test']);
+    expect(proxy.lines.join('\n')).toContain('known');
+    expect(proxy.lines.join('\n')).not.toContain('SECRET-123');
+  });
+
+  it('does not follow a redirect', async () => {
+    answer = (_req, res) => {
+      res.writeHead(302, { location: `${upstreamBase()}/elsewhere` });
+      res.end();
+    };
+    const before = seen.length;
+    const res = await fetch(`${proxy.base}/proxy/known/v1/x`, { method: 'POST', headers: { [TARGET_HEADER]: upstreamBase() }, body: '{}' });
+    expect(res.status).toBe(502);
+    expect(((await res.json()) as { error: string }).error).toMatch(/redirect/);
+    expect(seen.slice(before).map((s) => s.url)).toEqual(['/v1/x']);
+  });
+
+  it('cuts an answer at the size cap: an announced one is refused, a streamed one errors midway', async () => {
+    const capped = await startProxy({ ...TEST_POLICY, ca: cert, maxResponseBytes: 1024 * 1024 });
+    try {
+      const chunk = Buffer.alloc(64 * 1024, 1);
+      answer = (req, res) => {
+        if (req.url === '/announced') {
+          res.writeHead(200, { 'content-type': 'application/json', 'content-length': String(50 * 1024 * 1024) });
+          res.write(chunk);
+          return;
+        }
+        // 50 MB without a length, written as fast as the proxy takes it.
+        res.writeHead(200, { 'content-type': 'application/json' });
+        let sent = 0;
+        const pump = () => {
+          while (sent < 50 * 1024 * 1024 && !res.destroyed) {
+            sent += chunk.length;
+            if (!res.write(chunk)) return void res.once('drain', pump);
+          }
+          res.end();
+        };
+        pump();
+      };
+      const announced = await fetch(`${capped.base}/proxy/known/announced`, { headers: { [TARGET_HEADER]: upstreamBase() } });
+      expect(announced.status).toBe(502);
+      expect(((await announced.json()) as { error: string }).error).toMatch(/larger than the proxy passes on \(1 MB\)/);
+
+      const streamed = await fetch(`${capped.base}/proxy/known/streamed`, { headers: { [TARGET_HEADER]: upstreamBase() } });
+      expect(streamed.status).toBe(200);
+      let received = 0;
+      await expect(
+        (async () => {
+          for await (const part of streamed.body!) received += part.byteLength;
+        })(),
+      ).rejects.toThrow();
+      expect(received).toBeLessThanOrEqual(1024 * 1024);
+      await expect.poll(() => closed.includes('/streamed')).toBe(true);
+    } finally {
+      await capped.close();
+    }
+  });
+
+  it('refuses a request body over its cap with 413, before connecting', async () => {
+    const small = await startProxy({ ...TEST_POLICY, ca: cert, maxRequestBytes: 1024 });
+    try {
+      const before = connections;
+      const res = await fetch(`${small.base}/proxy/known/v1/x`, { method: 'POST', headers: { [TARGET_HEADER]: upstreamBase() }, body: 'x'.repeat(4096) });
+      expect(res.status).toBe(413);
+      expect(res.headers.get('connection')).toBe('close');
+      expect(connections).toBe(before);
+    } finally {
+      await small.close();
+    }
+  });
+
+  it('stops the upstream request when the browser goes away', async () => {
+    answer = () => undefined; // never answers
+    const controller = new AbortController();
+    const pending = fetch(`${proxy.base}/proxy/known/slow`, { headers: { [TARGET_HEADER]: upstreamBase() }, signal: controller.signal }).catch(() => 'aborted');
+    await expect.poll(() => seen.some((s) => s.url === '/slow')).toBe(true);
+    controller.abort();
+    expect(await pending).toBe('aborted');
+    await expect.poll(() => closed.includes('/slow'), { timeout: 3000 }).toBe(true);
+  });
+
+  it('ends a request the provider does not answer in time with a plain 504', async () => {
+    const quick = await startProxy({ ...TEST_POLICY, ca: cert, timeoutMs: 300 });
+    try {
+      answer = () => undefined;
+      const res = await fetch(`${quick.base}/proxy/known/never`, { headers: { [TARGET_HEADER]: upstreamBase() } });
+      expect(res.status).toBe(504);
+      expect(((await res.json()) as { error: string }).error).toMatch(/did not answer within \d+ s/);
+      await expect.poll(() => closed.includes('/never'), { timeout: 3000 }).toBe(true);
+    } finally {
+      await quick.close();
+    }
+  });
+});
+
+describe('the proxy, refusing (production address policy)', () => {
+  let proxy: Awaited<ReturnType<typeof startProxy>>;
+  beforeAll(async () => {
+    proxy = await startProxy({ ca: cert });
+  });
+  afterAll(() => proxy.close());
+
+  const send = (provider: string, target: string, headers: Record<string, string> = {}) =>
+    fetch(`${proxy.base}/proxy/${provider}/api/x`, { method: 'POST', headers: { [TARGET_HEADER]: target, 'x-api-key': 'SECRET', ...headers }, body: '{}' });
+
+  it.each([
+    '[::ffff:127.0.0.1]',
+    '[::ffff:7f00:1]',
+    '[::127.0.0.1]',
+    '2130706433',
+    '0x7f.0.0.1',
+    '127.1',
+    '0177.0.0.1',
+    'localhost.',
+    'localhost',
+    '127.0.0.1',
+    '[::1]',
+    '[64:ff9b::7f00:1]',
+    '[2002:7f00:1::1]',
+    '[fec0::1]',
+    '[::ffff:0:7f00:1]',
+  ])('refuses https://%s before any connection', async (host) => {
+    const before = connections;
+    const res = await send('open', `https://${host}:${upstreamPort}`);
+    expect(res.status).toBe(403);
+    expect(res.headers.get('x-playground-proxy')).toBe('refused');
+    expect(((await res.json()) as { error: string }).error).toMatch(/loopback, private or link-local/);
+    expect(connections).toBe(before);
+  });
+
+  it('refuses a name that resolves to a private address, before connecting', async () => {
+    const rebinding = await startProxy({ addresses: { resolve: async () => ['93.184.216.34', '10.0.0.5'] } });
+    try {
+      const res = await fetch(`${rebinding.base}/proxy/open/x`, { headers: { [TARGET_HEADER]: 'https://rebind.example' } });
+      expect(res.status).toBe(403);
+    } finally {
+      await rebinding.close();
+    }
+  });
+
+  it('refuses cross-site callers, other hosts, http, credentials and unknown providers', async () => {
+    const before = connections;
+    expect((await send('known', upstreamBase(), { origin: 'https://evil.example' })).status).toBe(403);
+    expect((await send('known', upstreamBase(), { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    expect((await send('known', 'https://notupstream.test')).status).toBe(403);
+    expect((await send('known', 'https://upstream.test.evil.example')).status).toBe(403);
+    expect((await send('open', 'http://render.example')).status).toBe(400);
+    expect((await send('open', 'https://u:p@render.example')).status).toBe(400);
+    expect((await send('other', 'https://render.example')).status).toBe(404);
+    expect((await send('known', '')).status).toBe(400);
+    expect(connections).toBe(before);
+  });
+
+  it('answers the ping with the provider list', async () => {
+    expect(await (await fetch(`${proxy.base}/proxy/_ping`)).json()).toEqual({ ok: true, providers: ['known', 'open'] });
+  });
+});
+
+describe('isBlockedAddress', () => {
   it.each([
     ['127.0.0.1', true],
     ['10.1.2.3', true],
@@ -14,114 +299,27 @@ describe('isPrivateAddress', () => {
     ['169.254.169.254', true],
     ['100.64.0.1', true],
     ['0.0.0.0', true],
+    ['255.255.255.255', true],
     ['::1', true],
-    ['fe80::1', true],
+    ['::', true],
+    ['::7f00:1', true],
+    ['::8.8.8.8', true],
+    ['::ffff:7f00:1', true],
+    ['::ffff:10.0.0.1', true],
+    ['::ffff:0:8.8.8.8', true],
+    ['64:ff9b::808:808', true],
+    ['2002:808:808::1', true],
+    ['2001:0:4136:e378::1', true],
+    ['fec0::1', true],
+    ['fe80::1%eth0', true],
     ['fd00::1', true],
-    ['::ffff:127.0.0.1', true],
+    ['ff02::1', true],
+    ['not-an-address', true],
     ['93.184.216.34', false],
     ['172.32.0.1', false],
+    ['::ffff:8.8.8.8', false],
     ['2606:4700::1111', false],
-  ])('%s → %s', (addr, expected) => {
-    expect(isPrivateAddress(addr)).toBe(expected);
-  });
-});
-
-describe('checkTarget', () => {
-  it('forwards Segmind to its own host only', async () => {
-    const url = await checkTarget('segmind', 'https://api.segmind.com', '/v1/sd1.5-dreamshaper', publicResolve);
-    expect(url.href).toBe('https://api.segmind.com/v1/sd1.5-dreamshaper');
-    await expect(checkTarget('segmind', 'https://evil.example', '/v1/x', publicResolve)).rejects.toMatchObject({ status: 403 });
-  });
-  it('accepts ModelsLab subdomains and refuses look-alikes', async () => {
-    await expect(checkTarget('modelslab', 'https://modelslab.com', '/api/v6/x', publicResolve)).resolves.toBeInstanceOf(URL);
-    await expect(checkTarget('modelslab', 'https://notmodelslab.com', '/x', publicResolve)).rejects.toMatchObject({ status: 403 });
-  });
-  it('refuses http, loopback, private and credentialed targets', async () => {
-    await expect(checkTarget('dreamrender', 'http://render.example', '/api', publicResolve)).rejects.toMatchObject({ status: 400 });
-    await expect(checkTarget('dreamrender', 'https://127.0.0.1', '/api', publicResolve)).rejects.toMatchObject({ status: 403 });
-    await expect(checkTarget('dreamrender', 'https://localhost', '/api', publicResolve)).rejects.toMatchObject({ status: 403 });
-    await expect(checkTarget('dreamrender', 'https://internal.example', '/api', async () => ['10.0.0.5'])).rejects.toMatchObject({ status: 403 });
-    await expect(checkTarget('dreamrender', 'https://u:p@render.example', '/api', publicResolve)).rejects.toMatchObject({ status: 400 });
-  });
-  it('refuses an unknown provider and a missing target', async () => {
-    await expect(checkTarget('other', 'https://x.example', '/', publicResolve)).rejects.toMatchObject({ status: 404 });
-    await expect(checkTarget('segmind', undefined, '/', publicResolve)).rejects.toMatchObject({ status: 400 });
-  });
-});
-
-describe('proxy over HTTP', () => {
-  const upstreamCalls: Array<{ url: string; init: RequestInit }> = [];
-  let nextUpstream: () => Response = () => new Response('{}');
-  // The provider's host is outside this machine's reach: the upstream fetch is the one injected part.
-  const fetchImpl = (async (url: URL | string, init?: RequestInit) => {
-    upstreamCalls.push({ url: String(url), init: init ?? {} });
-    return nextUpstream();
-  }) as typeof fetch;
-  const mw = createProxyMiddleware({ fetchImpl, resolve: publicResolve });
-  const server = createServer((req, res) => {
-    void mw(req, res, () => {
-      res.statusCode = 404;
-      res.end('not proxied');
-    });
-  });
-  let base = '';
-  beforeAll(async () => {
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  });
-  afterAll(() => new Promise<void>((r) => server.close(() => r())));
-
-  it('forwards the body and the key header, returns x-* headers, and logs no key', async () => {
-    const log = vi.spyOn(console, 'log').mockImplementation(() => {});
-    nextUpstream = () =>
-      new Response(new Uint8Array([0xff, 0xd8, 0xff]), {
-        headers: { 'content-type': 'image/jpeg', 'x-remaining-credits': '99', 'set-cookie': 'a=b' },
-      });
-    const res = await fetch(`${base}/proxy/segmind/v1/sd1.5-dreamshaper`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': 'SECRET-123', [TARGET_HEADER]: 'https://api.segmind.com', cookie: 'c=d' },
-      body: JSON.stringify({ prompt: 'cat' }),
-    });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('x-remaining-credits')).toBe('99');
-    expect(res.headers.get('set-cookie')).toBeNull();
-    expect(new Uint8Array(await res.arrayBuffer())).toEqual(new Uint8Array([0xff, 0xd8, 0xff]));
-    const call = upstreamCalls.at(-1)!;
-    expect(call.url).toBe('https://api.segmind.com/v1/sd1.5-dreamshaper');
-    expect(call.init.redirect).toBe('manual');
-    expect(call.init.headers).toMatchObject({ 'content-type': 'application/json', 'x-api-key': 'SECRET-123' });
-    expect(Object.keys(call.init.headers as object)).not.toContain('cookie');
-    expect(new TextDecoder().decode(call.init.body as Uint8Array)).toBe('{"prompt":"cat"}');
-    const logged = log.mock.calls.flat().join('\n');
-    expect(logged).toContain('segmind');
-    expect(logged).not.toContain('SECRET-123');
-    log.mockRestore();
-  });
-
-  it('does not follow a redirect', async () => {
-    nextUpstream = () => new Response(null, { status: 302, headers: { location: 'https://elsewhere.example/' } });
-    const res = await fetch(`${base}/proxy/segmind/v1/x`, {
-      method: 'POST',
-      headers: { [TARGET_HEADER]: 'https://api.segmind.com' },
-      body: '{}',
-    });
-    expect(res.status).toBe(502);
-    expect(((await res.json()) as { error: string }).error).toMatch(/redirect/);
-  });
-
-  it('refuses cross-site callers before anything is sent', async () => {
-    const before = upstreamCalls.length;
-    const res = await fetch(`${base}/proxy/segmind/v1/x`, {
-      method: 'POST',
-      headers: { [TARGET_HEADER]: 'https://api.segmind.com', origin: 'https://evil.example' },
-      body: '{}',
-    });
-    expect(res.status).toBe(403);
-    expect(upstreamCalls.length).toBe(before);
-  });
-
-  it('answers the ping and leaves other paths alone', async () => {
-    expect((await fetch(`${base}/proxy/_ping`)).status).toBe(200);
-    expect((await fetch(`${base}/elsewhere`)).status).toBe(404);
+  ])('%s → %s', (address, blocked) => {
+    expect(isBlockedAddress(address)).toBe(blocked);
   });
 });

@@ -1,29 +1,75 @@
 /**
- * The live proxy, mounted by the dev and preview servers at /proxy/<provider>/…
- * It exists because none of the three providers is known to answer CORS.
+ * The live proxy at /proxy/<provider>/…, a standard fetch handler (Request → Promise<Response>).
+ * It exists because none of the hosted providers is known to answer CORS.
  *
- * It forwards to that provider's own hosts only (DreamRender has no public
- * host: any public https host the user configured), https only, follows no
- * redirect, refuses loopback, private and link-local targets and cross-site
- * callers, and never logs a header or a body (keys travel in both).
+ * It forwards to that provider's own hosts only (a provider without a public host: any public
+ * https host the user configured), https only, follows no redirect, refuses cross-site callers,
+ * refuses loopback, private and link-local targets in every spelling before any connection and
+ * connects to exactly the addresses it checked, streams the answer with a size cap and a time
+ * limit, stops the upstream request when the browser goes away, passes back only the headers
+ * the provider documents, and never logs a header or a body (keys travel in both).
  */
-import { lookup } from 'node:dns/promises';
-import { isIP } from 'node:net';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { fetch as undiciFetch } from 'undici';
+import { classifyCaller } from './callers';
+import { connectHost } from './net/address';
+import { checkedAddresses, pinnedAgent, TargetRefused } from './net/pinned';
+import type { AddressPolicy } from './net/pinned';
+import type { FetchHandler } from './node-bridge';
+import type { ProxyTarget } from './proxy-targets';
 
 export const TARGET_HEADER = 'x-playground-target';
-const MAX_BODY = 30 * 1024 * 1024;
-const TIMEOUT_MS = 180_000;
+export const MAX_REQUEST_BYTES = 30 * 1024 * 1024;
+/** Larger than any documented answer (four 1024² images as base64 JSON stay under 10 MB). */
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
+export const TIMEOUT_MS = 180_000;
 
-/** Hosts each provider may be reached at; `undefined`: any public host the user names. */
-export const PROVIDER_HOSTS: Record<string, string[] | undefined> = {
-  modelslab: ['stablediffusionapi.com', 'modelslab.com'],
-  segmind: ['api.segmind.com'],
-  dreamrender: undefined,
-};
+const FORWARD_REQUEST_HEADERS = ['content-type', 'accept', 'x-api-key', 'authorization'];
+/** Passed back for every provider: what the client needs to read any answer. */
+const BASE_RESPONSE_HEADERS = ['content-type', 'retry-after'];
 
-const FORWARD_REQUEST_HEADERS = ['content-type', 'accept', 'x-api-key'];
-const FORWARD_RESPONSE_HEADERS = /^(content-type|content-length|retry-after|x-[a-z0-9-]+)$/;
+/** What the proxy sends upstream once the target passed every check. */
+export interface UpstreamRequest {
+  method: string;
+  headers: Record<string, string>;
+  body?: Uint8Array;
+  signal: AbortSignal;
+}
+
+/**
+ * Sends the checked request to `url`, connecting only to `addresses` (the ones checked), never
+ * following a redirect; `release` frees the connection once the answer is read or dropped.
+ */
+export type UpstreamFetch = (url: URL, request: UpstreamRequest, addresses: readonly string[]) => Promise<{ response: Response; release: () => void }>;
+
+/** On Node: undici's own fetch with an Agent whose connect.lookup answers the checked addresses. */
+export function pinnedUpstreamFetch(ca?: string | Buffer): UpstreamFetch {
+  return async (url, request, addresses) => {
+    const agent = pinnedAgent([...addresses], { ca });
+    const release = () => void agent.destroy().catch(() => undefined);
+    try {
+      const response = await undiciFetch(url, { ...request, redirect: 'manual', dispatcher: agent });
+      return { response: response as unknown as Response, release };
+    } catch (err) {
+      release();
+      throw err;
+    }
+  };
+}
+
+export interface ProxyOptions {
+  targets: Readonly<Record<string, ProxyTarget>>;
+  /** How hosts resolve and which addresses are refused (tests inject a loopback upstream). */
+  addresses?: AddressPolicy;
+  /** Extra CA certificates to trust (tests' upstream); used by the default upstream fetch. */
+  ca?: string | Buffer;
+  /** How the checked request is sent (default: pinnedUpstreamFetch; an edge runtime passes its own). */
+  fetchUpstream?: UpstreamFetch;
+  maxRequestBytes?: number;
+  maxResponseBytes?: number;
+  timeoutMs?: number;
+  /** One line per forwarded request: method, provider, status. Never headers or bodies. */
+  log?: (line: string) => void;
+}
 
 export class ProxyRefusal extends Error {
   constructor(
@@ -34,45 +80,16 @@ export class ProxyRefusal extends Error {
   }
 }
 
-function hostAllowed(host: string, allowed: string[]): boolean {
+const REFUSED_TARGET = 'The proxy does not forward to loopback, private or link-local hosts.';
+
+function hostAllowed(host: string, allowed: readonly string[]): boolean {
   return allowed.some((h) => host === h || host.endsWith(`.${h}`));
 }
 
-/** True for addresses a proxy on a user's machine must never be pointed at. */
-export function isPrivateAddress(address: string): boolean {
-  const v = isIP(address);
-  if (v === 4) {
-    const [a = 0, b = 0] = address.split('.').map(Number);
-    return (
-      a === 0 ||
-      a === 10 ||
-      a === 127 ||
-      (a === 100 && b >= 64 && b <= 127) ||
-      (a === 169 && b === 254) ||
-      (a === 172 && b >= 16 && b <= 31) ||
-      (a === 192 && b === 168) ||
-      (a === 198 && (b === 18 || b === 19)) ||
-      a >= 224
-    );
-  }
-  if (v === 6) {
-    const x = address.toLowerCase();
-    if (x === '::' || x === '::1') return true;
-    const mapped = x.match(/^::ffff:(\d+\.\d+\.\d+\.\d+)$/);
-    if (mapped?.[1]) return isPrivateAddress(mapped[1]);
-    return /^(fc|fd|fe[89ab]|ff)/.test(x);
-  }
-  return true;
-}
-
-/** Checks the target the browser asked for; returns the URL to forward to. */
-export async function checkTarget(
-  provider: string,
-  target: string | undefined,
-  rest: string,
-  resolve: (host: string) => Promise<string[]> = async (h) => (await lookup(h, { all: true })).map((a) => a.address),
-): Promise<URL> {
-  if (!(provider in PROVIDER_HOSTS)) throw new ProxyRefusal(404, `Unknown provider "${provider}".`);
+/** Checks the base URL the browser asked for (no I/O); returns the URL to forward to and its host. */
+export function checkTarget(targets: ProxyOptions['targets'], provider: string, target: string | null, rest: string): { url: URL; host: string } {
+  const def = Object.hasOwn(targets, provider) ? targets[provider] : undefined;
+  if (!def) throw new ProxyRefusal(404, `Unknown provider "${provider}".`);
   if (!target) throw new ProxyRefusal(400, `Missing the ${TARGET_HEADER} header (the provider's base URL).`);
   let base: URL;
   try {
@@ -82,102 +99,137 @@ export async function checkTarget(
   }
   if (base.protocol !== 'https:') throw new ProxyRefusal(400, 'The proxy forwards to https hosts only.');
   if (base.username || base.password) throw new ProxyRefusal(400, 'The base URL may not carry credentials.');
-  const host = base.hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  const allowed = PROVIDER_HOSTS[provider];
-  if (allowed && !hostAllowed(host, allowed)) {
-    throw new ProxyRefusal(403, `The proxy forwards ${provider} requests to ${allowed.join(' or ')} only, not ${host}.`);
-  }
-  if (host === 'localhost' || host.endsWith('.localhost')) {
-    throw new ProxyRefusal(403, 'The proxy does not forward to loopback, private or link-local hosts.');
-  }
-  const addresses = isIP(host) ? [host] : await resolve(host).catch(() => {
-    throw new ProxyRefusal(502, `The host ${host} could not be resolved.`);
-  });
-  if (addresses.length === 0 || addresses.some(isPrivateAddress)) {
-    throw new ProxyRefusal(403, 'The proxy does not forward to loopback, private or link-local hosts.');
+  const host = connectHost(base);
+  if (!def.anyPublicHttpsHost && !hostAllowed(host, def.hosts)) {
+    throw new ProxyRefusal(403, `The proxy forwards ${provider} requests to ${def.hosts.join(' or ')} only, not ${host}.`);
   }
   const url = new URL(base.href.replace(/\/+$/, '') + rest);
   if (url.origin !== base.origin) throw new ProxyRefusal(400, 'The path leaves the base URL.');
-  return url;
+  return { url, host };
 }
 
-/** Refuses requests made by another site's page (the proxy acts with the user's network position). */
-export function isCrossSite(req: IncomingMessage): boolean {
-  const site = req.headers['sec-fetch-site'];
-  if (site && site !== 'same-origin' && site !== 'none') return true;
-  const origin = req.headers.origin;
-  if (origin && origin !== 'null') {
-    try {
-      return new URL(origin).host !== req.headers.host;
-    } catch {
-      return true;
+async function readCapped(request: Request, cap: number): Promise<Uint8Array> {
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  const tooLarge = () => new ProxyRefusal(413, `the request body is larger than the proxy forwards (${cap / 1024 / 1024} MB).`);
+  if (declared > cap) throw tooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  if (request.body) {
+    for await (const chunk of request.body) {
+      size += chunk.byteLength;
+      if (size > cap) throw tooLarge();
+      chunks.push(chunk);
     }
   }
-  return origin === 'null';
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new ProxyRefusal(413, 'The request body is larger than the proxy forwards (30 MB).');
-    chunks.push(chunk as Buffer);
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const chunk of chunks) {
+    out.set(chunk, at);
+    at += chunk.byteLength;
   }
-  return Buffer.concat(chunks);
+  return out;
 }
 
-function refuse(res: ServerResponse, status: number, message: string) {
-  res.statusCode = status;
-  res.setHeader('content-type', 'application/json');
-  res.setHeader('x-playground-proxy', 'refused');
-  res.end(JSON.stringify({ error: `Local proxy: ${message}` }));
+function refusal(status: number, message: string): Response {
+  const headers: Record<string, string> = { 'content-type': 'application/json', 'x-playground-proxy': 'refused', 'cache-control': 'no-store' };
+  if (status === 413) headers.connection = 'close';
+  return new Response(JSON.stringify({ error: `Local proxy: ${message}` }), { status, headers });
 }
 
-type Next = (err?: unknown) => void;
+/** Counts bytes through; past the cap it errors the stream, so a cut answer never looks complete. */
+function capped(body: ReadableStream<Uint8Array>, cap: number, onDone: () => void): ReadableStream<Uint8Array> {
+  let size = 0;
+  const reader = body.getReader();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        const { done, value } = await reader.read();
+        if (done) {
+          onDone();
+          controller.close();
+          return;
+        }
+        size += value.byteLength;
+        if (size > cap) {
+          onDone();
+          await reader.cancel().catch(() => undefined);
+          controller.error(new Error(`answer larger than ${cap} bytes`));
+          return;
+        }
+        controller.enqueue(value);
+      } catch (err) {
+        onDone();
+        controller.error(err);
+      }
+    },
+    async cancel(reason) {
+      onDone();
+      await reader.cancel(reason).catch(() => undefined);
+    },
+  });
+}
 
-export function createProxyMiddleware(opts: { fetchImpl?: typeof fetch; resolve?: (host: string) => Promise<string[]> } = {}) {
-  const doFetch = opts.fetchImpl ?? fetch;
-  return async (req: IncomingMessage, res: ServerResponse, next: Next) => {
-    const url = new URL(req.url ?? '/', 'http://local');
-    const m = url.pathname.match(/^\/proxy\/([a-z0-9_-]+)(\/.*)?$/);
-    if (!m) return next();
+export function createProxyHandler(options: ProxyOptions): FetchHandler {
+  const maxRequest = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
+  const maxResponse = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+  const timeoutMs = options.timeoutMs ?? TIMEOUT_MS;
+  const log = options.log ?? ((line: string) => console.log(line));
+  const fetchUpstream = options.fetchUpstream ?? pinnedUpstreamFetch(options.ca);
+
+  return async (request) => {
+    const requestUrl = new URL(request.url);
+    const m = /^\/proxy\/([a-z0-9_-]+)(\/.*)?$/.exec(requestUrl.pathname);
+    if (!m) return refusal(404, 'not a proxy path.');
     if (m[1] === '_ping') {
-      res.setHeader('content-type', 'application/json');
-      return res.end(JSON.stringify({ ok: true, providers: Object.keys(PROVIDER_HOSTS) }));
+      return Response.json({ ok: true, providers: Object.keys(options.targets) }, { headers: { 'cache-control': 'no-store' } });
     }
     const provider = m[1] ?? '';
+    let done: (() => void) | undefined;
     try {
-      if (isCrossSite(req)) throw new ProxyRefusal(403, 'cross-site requests are refused.');
-      if (req.method !== 'POST' && req.method !== 'GET') throw new ProxyRefusal(405, 'only GET and POST are forwarded.');
-      const rawTarget = req.headers[TARGET_HEADER];
-      const target = await checkTarget(provider, Array.isArray(rawTarget) ? rawTarget[0] : rawTarget, (m[2] ?? '') + url.search, opts.resolve);
+      const caller = classifyCaller({ origin: request.headers.get('origin'), secFetchSite: request.headers.get('sec-fetch-site'), host: requestUrl.host });
+      if (caller !== 'same-origin') throw new ProxyRefusal(403, 'cross-site requests are refused.');
+      if (request.method !== 'POST' && request.method !== 'GET') throw new ProxyRefusal(405, 'only GET and POST are forwarded.');
+      const { url, host } = checkTarget(options.targets, provider, request.headers.get(TARGET_HEADER), (m[2] ?? '') + requestUrl.search);
+      const addresses = await checkedAddresses(host, options.addresses);
       const headers: Record<string, string> = {};
       for (const name of FORWARD_REQUEST_HEADERS) {
-        const v = req.headers[name];
-        if (typeof v === 'string') headers[name] = v;
+        const value = request.headers.get(name);
+        if (value !== null) headers[name] = value;
       }
-      const body = req.method === 'POST' ? await readBody(req) : undefined;
-      const upstream = await doFetch(target, {
-        method: req.method,
-        headers,
-        body: body ? new Uint8Array(body) : undefined,
-        redirect: 'manual',
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
+      const body = request.method === 'POST' ? await readCapped(request, maxRequest) : undefined;
+      const sent = await fetchUpstream(url, { method: request.method, headers, body, signal: AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]) }, addresses);
+      done = () => {
+        done = undefined;
+        sent.release();
+      };
+      const upstream = sent.response;
+      log(`[proxy] ${request.method} ${provider} → ${upstream.status}`);
       if (upstream.status >= 300 && upstream.status < 400) {
         throw new ProxyRefusal(502, `the provider answered with a redirect (${upstream.status}), which the proxy does not follow.`);
       }
-      res.statusCode = upstream.status;
-      upstream.headers.forEach((value, name) => {
-        if (FORWARD_RESPONSE_HEADERS.test(name) && name !== 'content-length') res.setHeader(name, value);
-      });
-      res.end(Buffer.from(await upstream.arrayBuffer()));
-      console.log(`[proxy] ${req.method} ${provider} → ${upstream.status}`);
+      if (Number(upstream.headers.get('content-length') ?? '0') > maxResponse) {
+        throw new ProxyRefusal(502, `the provider's answer is larger than the proxy passes on (${maxResponse / 1024 / 1024} MB).`);
+      }
+      const passed = new Headers({ 'cache-control': 'no-store' });
+      for (const name of [...BASE_RESPONSE_HEADERS, ...(options.targets[provider]?.responseHeaders ?? [])]) {
+        const value = upstream.headers.get(name);
+        if (value !== null) passed.set(name, value);
+      }
+      const nullBody = upstream.status === 204 || upstream.status === 205 || !upstream.body;
+      const finish = done;
+      if (nullBody) {
+        finish();
+        return new Response(null, { status: upstream.status, headers: passed });
+      }
+      return new Response(capped(upstream.body as ReadableStream<Uint8Array>, maxResponse, finish), { status: upstream.status, headers: passed });
     } catch (e) {
-      if (e instanceof ProxyRefusal) return refuse(res, e.status, e.message);
-      const message = e instanceof Error && e.name === 'TimeoutError' ? 'the provider did not answer in time.' : 'the provider could not be reached.';
-      refuse(res, 502, message);
+      done?.();
+      if (e instanceof ProxyRefusal) return refusal(e.status, e.message);
+      if (e instanceof TargetRefused) return e.reason === 'blocked' ? refusal(403, REFUSED_TARGET) : refusal(502, `${e.message}.`);
+      const name = (e as Error).name;
+      if (name === 'TimeoutError') return refusal(504, `the provider did not answer within ${Math.round(timeoutMs / 1000)} s.`);
+      if (name === 'AbortError') return refusal(499, 'the browser went away; the request to the provider was stopped.');
+      return refusal(502, 'the provider could not be reached (network, DNS or TLS failure).');
     }
   };
 }

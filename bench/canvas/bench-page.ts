@@ -9,8 +9,8 @@
  */
 import { isBinaryMask } from '../../src/features/canvas/mask-binarize';
 import { MaskEditor } from '../../src/features/canvas/mask-editor';
-import { composeMask } from '../../src/features/canvas/mask-export';
-import { MaskExporter } from '../../src/features/canvas/mask-exporter';
+import { composeMask } from '../../src/features/canvas/mask-png';
+import { MaskExporter } from '../../src/features/canvas/mask-export-scheduler';
 import { fitView } from '../../src/features/canvas/view-transform';
 import { BaselineLineTool } from './baseline-line-tool';
 import { pointer, strokePath } from './synthetic-pointer';

@@ -6,7 +6,7 @@
  */
 import { MaskDocument } from '../../src/features/canvas/mask-document';
 import { isBinaryMask } from '../../src/features/canvas/mask-binarize';
-import { composeMask, scanForPaint } from '../../src/features/canvas/mask-export';
+import { composeMask, scanForPaint } from '../../src/features/canvas/mask-png';
 import type { StrokeMode } from '../../src/features/canvas/mask-ops';
 
 const W = 640;

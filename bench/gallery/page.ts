@@ -3,8 +3,8 @@
  * screenshot script. main.js mounts the real GalleryView (it is plain JS so
  * the Node-side type check of bench/ never has to compile JSX).
  */
-import { liveObjectUrlCount } from '../../src/features/gallery/object-urls';
-import { galleryStore } from '../../src/features/gallery/store';
+import { liveObjectUrlCount } from '../../src/job-store/object-urls';
+import { galleryStore } from '../../src/job-store/store';
 import { seedGallery } from './seed-records';
 
 /** Renders the gallery afresh; returns performance.now() from just before. */

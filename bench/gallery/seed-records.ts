@@ -1,8 +1,8 @@
 /** Bench and screenshot data: job records with small generated images, written straight into the gallery's database. */
-import { openGalleryDb } from '../../src/features/gallery/db';
-import type { StoredJob } from '../../src/features/gallery/db';
-import { jobRecordSchema } from '../../src/features/gallery/job-record';
-import type { JobRecord } from '../../src/features/gallery/job-record';
+import { openGalleryDb } from '../../src/job-store/db';
+import type { StoredJob } from '../../src/job-store/db';
+import { jobRecordSchema } from '../../src/job-store/job-record';
+import type { JobRecord } from '../../src/job-store/job-record';
 
 const ENDPOINTS = [
   ['modelslab', 'modelslab/text2img'],

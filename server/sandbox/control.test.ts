@@ -82,10 +82,11 @@ describe('routing, CORS and files', () => {
     for (const path of ['/sandbox/segmind/v1/sd1.5-dreamshaper', '/sandbox/modelslab/api/v4/dreambooth', '/sandbox/_control']) {
       const res = await fetch(`${twin.base}${path}`, {
         method: 'OPTIONS',
-        headers: { origin: 'http://localhost:5173', 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-api-key' },
+        headers: { origin: twin.base, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type, x-api-key' },
       });
       expect(res.status).toBe(204);
-      expect(res.headers.get('access-control-allow-origin')).toBe('*');
+      expect(res.headers.get('access-control-allow-origin')).toBe(twin.base);
+      expect(res.headers.get('vary')).toBe('Origin');
       expect(res.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
       expect(res.headers.get('access-control-allow-headers')).toBe('content-type, x-api-key');
       expect(res.headers.get('access-control-expose-headers')).toBe(
@@ -118,10 +119,11 @@ describe('routing, CORS and files', () => {
   it('serves files with content type and CORS; HEAD works; unknown files are 404', async () => {
     const made = await postJson(`${twin.base}/sandbox/modelslab/api/v4/dreambooth`, { key: 'k', model_id: 'm', prompt: 'x', width: 64, height: 64 });
     const url = ((await made.json()) as { output: string[] }).output[0] ?? '';
-    const res = await fetch(url);
+    const res = await fetch(url, { headers: { origin: twin.base } });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-origin')).toBe(twin.base);
+    expect((await fetch(url)).headers.get('access-control-allow-origin')).toBeNull();
     const head = await fetch(url, { method: 'HEAD' });
     expect(head.headers.get('content-length')).toBe(res.headers.get('content-length'));
     expect((await fetch(`${twin.base}/sandbox/files/missing.png`)).status).toBe(404);

@@ -1,7 +1,7 @@
 /** Behaviour control shared by all twins: latency, ModelsLab queueing, injected failures. */
 
-export const PROVIDERS = ['dreamrender', 'modelslab', 'segmind'] as const;
-export type ProviderName = (typeof PROVIDERS)[number];
+/** A twin's id, as listed in `twins` (server/sandbox/index.ts). */
+export type ProviderName = string;
 export type QueueMode = 'never' | 'always' | 'auto';
 
 export interface FailRule {
@@ -34,6 +34,10 @@ export function defaultSettings(): Settings {
 
 export class ControlError extends Error {}
 
+/** Pending failNext rules kept at most, and the largest count of one rule. */
+export const MAX_FAIL_RULES = 50;
+export const MAX_FAIL_COUNT = 1000;
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -45,21 +49,21 @@ function integer(name: string, value: unknown, min: number, max: number): number
   return value;
 }
 
-function parseRule(value: unknown): FailRule {
+function parseRule(value: unknown, providers: readonly string[]): FailRule {
   if (!isRecord(value)) throw new ControlError('failNext must be an object, a list of objects, or null');
   for (const key of Object.keys(value)) {
     if (!['provider', 'status', 'count', 'retryAfter'].includes(key)) throw new ControlError(`failNext: unknown field ${key}`);
   }
   const provider = value.provider ?? '*';
-  if (provider !== '*' && !PROVIDERS.includes(provider as ProviderName)) {
-    throw new ControlError(`failNext.provider must be one of ${PROVIDERS.join(', ')} or *`);
+  if (provider !== '*' && (typeof provider !== 'string' || !providers.includes(provider))) {
+    throw new ControlError(`failNext.provider must be one of ${providers.join(', ')} or *`);
   }
   const status = integer('failNext.status', value.status, 200, 599);
   if (status > 200 && status < 400) throw new ControlError('failNext.status must be 200 (a failure reported with HTTP 200) or 400..599');
   const rule: FailRule = {
     provider: provider as FailRule['provider'],
     status,
-    count: value.count === undefined ? 1 : integer('failNext.count', value.count, 1, 10000),
+    count: value.count === undefined ? 1 : integer('failNext.count', value.count, 1, MAX_FAIL_COUNT),
   };
   if (value.retryAfter !== undefined) rule.retryAfter = integer('failNext.retryAfter', value.retryAfter, 0, 86400);
   return rule;
@@ -67,6 +71,8 @@ function parseRule(value: unknown): FailRule {
 
 export class Control {
   private current = defaultSettings();
+
+  constructor(private readonly providers: readonly string[]) {}
 
   get settings(): Settings {
     return { ...this.current, failNext: this.current.failNext.map((rule) => ({ ...rule })) };
@@ -89,7 +95,13 @@ export class Control {
         next.queue = value;
       } else if (key === 'failNext') {
         if (value === null || (Array.isArray(value) && value.length === 0)) next.failNext = [];
-        else next.failNext.push(...(Array.isArray(value) ? value : [value]).map(parseRule));
+        else {
+          const added: unknown[] = Array.isArray(value) ? value : [value];
+          if (next.failNext.length + added.length > MAX_FAIL_RULES) {
+            throw new ControlError(`failNext holds at most ${MAX_FAIL_RULES} pending rules (clear them with "failNext": null)`);
+          }
+          next.failNext.push(...added.map((rule) => parseRule(rule, this.providers)));
+        }
       } else throw new ControlError(`unknown setting ${key}`);
     }
     this.current = next;

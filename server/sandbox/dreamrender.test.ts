@@ -37,7 +37,7 @@ describe('DreamRender twin', () => {
     const res = await postForm(url, example);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/png');
-    expect(res.headers.get('access-control-allow-origin')).toBe('*');
+    expect(res.headers.get('access-control-allow-origin')).toBe(twin.base);
     expect(Number(res.headers.get('x-seed-value'))).toBeGreaterThanOrEqual(0);
     const image = await imageOf(res);
     expect([image.width, image.height]).toEqual([512, 512]);

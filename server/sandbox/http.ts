@@ -1,7 +1,7 @@
 /** Plain HTTP plumbing shared by the twins: replies as data, CORS, body reading, origins. */
 import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 
-/** What a handler answers; the router adds CORS and the configured latency, then writes it. */
+/** What a handler answers; the router adds CORS (for allowed origins) and the configured latency, then writes it. */
 export interface Reply {
   status: number;
   headers?: Record<string, string>;
@@ -30,12 +30,15 @@ export const EXPOSED_HEADERS = [
   'retry-after',
 ];
 
-export const CORS_HEADERS: Record<string, string> = {
-  'access-control-allow-origin': '*',
-  'access-control-allow-methods': 'GET, POST, OPTIONS',
-  'access-control-allow-headers': 'content-type, x-api-key',
-  'access-control-expose-headers': EXPOSED_HEADERS.join(', '),
-};
+/** CORS for a page origin the twins serve (their own, or one from SANDBOX_CORS_ORIGINS). */
+export function corsHeaders(origin: string): Record<string, string> {
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-methods': 'GET, POST, OPTIONS',
+    'access-control-allow-headers': 'content-type, x-api-key',
+    'access-control-expose-headers': EXPOSED_HEADERS.join(', '),
+  };
+}
 
 /** Largest request body the twins read (base64 init images and masks are big). */
 export const MAX_BODY_BYTES = 60 * 1024 * 1024;
@@ -74,10 +77,11 @@ export function json(status: number, value: unknown, headers: Record<string, str
   return { status, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(value) };
 }
 
-export function writeReply(res: ServerResponse, reply: Reply, headOnly = false): void {
+/** Writes a reply; `extra` (CORS, vary) comes first so a reply's own headers win. */
+export function writeReply(res: ServerResponse, reply: Reply, headOnly = false, extra: Record<string, string> = {}): void {
   const body = reply.body ?? '';
   const length = typeof body === 'string' ? Buffer.byteLength(body) : body.byteLength;
-  res.writeHead(reply.status, { ...CORS_HEADERS, ...reply.headers, 'content-length': String(length) });
+  res.writeHead(reply.status, { ...extra, ...reply.headers, 'content-length': String(length) });
   if (headOnly || reply.status === 204) res.end();
   else res.end(body);
 }

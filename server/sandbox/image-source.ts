@@ -1,7 +1,11 @@
 /**
  * Loading init images and masks: the twin's own files (read from memory), data URLs, raw base64,
- * or any reachable http(s) URL (fetched with a timeout and a size cap).
+ * or an http(s) URL on a public address (fetched with a timeout and a size cap, no redirect;
+ * loopback, private and link-local addresses are never connected to).
  */
+import { AnswerTooLarge, fetchPublic } from '../net/fetch-public';
+import { TargetRefused } from '../net/pinned';
+import type { AddressPolicy } from '../net/pinned';
 import type { FileStore } from './files';
 import { decodeImage } from './jpeg';
 import type { Raster } from './raster';
@@ -18,6 +22,8 @@ export interface ImageSourceOptions {
   files: FileStore;
   /** Whether a value that is neither a URL nor a data URL is taken as raw base64. */
   rawBase64: boolean;
+  /** Which addresses URLs may reach (tests allow their loopback file server). */
+  outbound?: AddressPolicy;
 }
 
 const FILES_PATH = '/sandbox/files/';
@@ -36,7 +42,7 @@ export async function loadImage(value: string, options: ImageSourceOptions): Pro
   }
 }
 
-async function loadBytes(value: string, { field, files, rawBase64 }: ImageSourceOptions): Promise<Uint8Array> {
+async function loadBytes(value: string, { field, files, rawBase64, outbound }: ImageSourceOptions): Promise<Uint8Array> {
   if (/^https?:\/\//i.test(value)) {
     let url: URL;
     try {
@@ -45,7 +51,7 @@ async function loadBytes(value: string, { field, files, rawBase64 }: ImageSource
       throw new ImageSourceError(`${field} is not a valid URL`);
     }
     if (url.pathname.startsWith(FILES_PATH)) return ownFile(url.pathname.slice(FILES_PATH.length), field, files);
-    return fetchBytes(url, field);
+    return fetchBytes(url, field, outbound);
   }
   if (/^data:/i.test(value)) {
     const comma = value.indexOf(',');
@@ -68,25 +74,25 @@ function base64Bytes(text: string, field: string): Uint8Array {
   return new Uint8Array(Buffer.from(compact, 'base64'));
 }
 
-async function fetchBytes(url: URL, field: string): Promise<Uint8Array> {
-  let response: Response;
+/**
+ * One message for every target the twin will not or cannot reach, as a real service that cannot
+ * see the user's network would fail: a web page learns nothing about which ports answer.
+ */
+function unreachable(field: string, url: URL): ImageSourceError {
+  return new ImageSourceError(`${field} could not be downloaded from ${url.href}: the host could not be reached`);
+}
+
+async function fetchBytes(url: URL, field: string, outbound: AddressPolicy | undefined): Promise<Uint8Array> {
+  let answer;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), redirect: 'follow' });
+    answer = await fetchPublic(url, { timeoutMs: FETCH_TIMEOUT_MS, maxBytes: MAX_IMAGE_BYTES }, outbound);
   } catch (err) {
-    const reason = (err as Error).name === 'TimeoutError' ? `no answer within ${FETCH_TIMEOUT_MS / 1000} s` : (err as Error).message;
-    throw new ImageSourceError(`${field} could not be downloaded from ${url.href}: ${reason}`, { cause: err });
+    if (err instanceof AnswerTooLarge) throw new ImageSourceError(`${field} is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`);
+    if (err instanceof TargetRefused) throw unreachable(field, url);
+    if ((err as Error).name === 'TimeoutError') throw new ImageSourceError(`${field} could not be downloaded from ${url.href}: no answer within ${FETCH_TIMEOUT_MS / 1000} s`);
+    throw unreachable(field, url);
   }
-  if (!response.ok) throw new ImageSourceError(`${field} could not be downloaded from ${url.href}: HTTP ${response.status}`);
-  const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > MAX_IMAGE_BYTES) throw new ImageSourceError(`${field} is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`);
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (response.body) {
-    for await (const chunk of response.body) {
-      size += chunk.byteLength;
-      if (size > MAX_IMAGE_BYTES) throw new ImageSourceError(`${field} is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`);
-      chunks.push(chunk);
-    }
-  }
-  return new Uint8Array(Buffer.concat(chunks));
+  if (answer.status >= 300 && answer.status < 400) throw new ImageSourceError(`${field} could not be downloaded from ${url.href}: redirects are not followed`);
+  if (answer.status !== 200) throw new ImageSourceError(`${field} could not be downloaded from ${url.href}: HTTP ${answer.status}`);
+  return answer.bytes;
 }

@@ -1,11 +1,15 @@
 /**
- * The sandbox twins as a connect-style middleware: /sandbox/<provider>/<real path>, generated
+ * The sandbox twins as a connect-style middleware: /sandbox/<twin id>/<real path>, generated
  * files under /sandbox/files/, and the shared control API under /sandbox/_control.
+ *
+ * A new twin is one file exporting its handler, plus one entry in `twins` below.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { classifyCaller, parseOrigins } from '../callers';
+import type { AddressPolicy } from '../net/pinned';
 import { ControlError } from './control';
 import { handleDreamRender } from './dreamrender';
-import { BodyTooLargeError, json, readBody, requestOrigin, sleep, writeReply } from './http';
+import { BodyTooLargeError, corsHeaders, header, json, MAX_BODY_BYTES, readBody, requestOrigin, sleep, writeReply } from './http';
 import type { Reply, TwinRequest } from './http';
 import { handleModelsLab } from './modelslab';
 import { handleSegmind } from './segmind';
@@ -14,72 +18,134 @@ import type { Twin } from './twin';
 
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
 
-const ENDPOINTS = [
-  'POST /sandbox/dreamrender/api/generate_image',
-  'POST /sandbox/modelslab/api/v4/dreambooth',
-  'POST /sandbox/modelslab/api/v4/dreambooth/img2img',
-  'POST /sandbox/modelslab/api/v4/dreambooth/inpaint',
-  'POST /sandbox/modelslab/api/v4/dreambooth/fetch',
-  'POST /sandbox/modelslab/api/v4/dreambooth/fetch/{id}',
-  'POST /sandbox/modelslab/api/v3/dreambooth/fetch/{id}',
-  'POST /sandbox/segmind/v1/sd1.5-dreamshaper',
-  'POST /sandbox/segmind/v1/sd1.5-img2img',
-  'POST /sandbox/segmind/v1/sd1.5-inpainting',
-  'GET /sandbox/files/{name}',
-  'GET|POST /sandbox/_control',
-  'POST /sandbox/_control/reset',
+/** One provider's twin: served under /sandbox/<id>/; `id` is also what failNext's `provider` names. */
+export interface TwinDef {
+  id: string;
+  /** For the index at GET /sandbox/: `METHOD /sandbox/<id>/<path>`. */
+  endpoints: readonly string[];
+  handle: (twin: Twin, req: TwinRequest) => Reply | Promise<Reply>;
+}
+
+export const twins: readonly TwinDef[] = [
+  { id: 'dreamrender', endpoints: ['POST /sandbox/dreamrender/api/generate_image'], handle: handleDreamRender },
+  {
+    id: 'modelslab',
+    endpoints: [
+      'POST /sandbox/modelslab/api/v4/dreambooth',
+      'POST /sandbox/modelslab/api/v4/dreambooth/img2img',
+      'POST /sandbox/modelslab/api/v4/dreambooth/inpaint',
+      'POST /sandbox/modelslab/api/v4/dreambooth/fetch',
+      'POST /sandbox/modelslab/api/v4/dreambooth/fetch/{id}',
+      'POST /sandbox/modelslab/api/v3/dreambooth/fetch/{id}',
+    ],
+    handle: handleModelsLab,
+  },
+  {
+    id: 'segmind',
+    endpoints: ['POST /sandbox/segmind/v1/sd1.5-dreamshaper', 'POST /sandbox/segmind/v1/sd1.5-img2img', 'POST /sandbox/segmind/v1/sd1.5-inpainting'],
+    handle: handleSegmind,
+  },
 ];
 
+const SHARED_ENDPOINTS = ['GET /sandbox/files/{name}', 'GET|POST /sandbox/_control', 'POST /sandbox/_control/reset'];
+
+export interface SandboxOptions {
+  /** Page origins besides the request's own that may call the twins (default: SANDBOX_CORS_ORIGINS). */
+  corsOrigins?: readonly string[];
+  /** Host header check (the standalone twin answers to loopback names only); default: any. */
+  allowHost?: (host: string | undefined) => boolean;
+  /** Where image URLs and webhooks may connect (default: public addresses only). */
+  outbound?: AddressPolicy;
+  /** The twins to serve (default: `twins`); tests add a throwaway one. */
+  twins?: readonly TwinDef[];
+}
+
 /** A new, independent twin instance (its own settings, queue, files) as a middleware. */
-export function createSandboxMiddleware(): Middleware {
-  const twin = createTwin();
+export function createSandboxMiddleware(options: SandboxOptions = {}): Middleware {
+  const served = options.twins ?? twins;
+  const twin = createTwin(
+    served.map((t) => t.id),
+    options.outbound,
+  );
+  const allowed = options.corsOrigins ?? parseOrigins(process.env.SANDBOX_CORS_ORIGINS);
   return (req, res, next) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (!path.startsWith('/sandbox/')) {
       next();
       return;
     }
-    serve(twin, req, res, path).catch((err: unknown) => {
+    serve({ twin, twins: served, allowedOrigins: allowed, allowHost: options.allowHost }, req, res, path).catch((err: unknown) => {
       if (res.headersSent) res.destroy();
       else writeReply(res, json(500, { error: `Sandbox internal error: ${(err as Error).message}` }));
     });
   };
 }
 
-async function serve(twin: Twin, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+/** Refused answers carry no CORS header, so the calling page cannot read even the refusal. */
+function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: string): void {
+  writeReply(res, json(status, { error: message }, { connection: 'close' }));
+  closeAfter(req, res);
+}
+
+/** Closes the connection once the answer is out, without reading the rest of the body. */
+function closeAfter(req: IncomingMessage, res: ServerResponse): void {
+  res.on('finish', () => req.socket.destroySoon?.());
+}
+
+interface Context {
+  twin: Twin;
+  twins: readonly TwinDef[];
+  allowedOrigins: readonly string[];
+  allowHost: SandboxOptions['allowHost'];
+}
+
+async function serve({ twin, twins: served, allowedOrigins, allowHost }: Context, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
+  if (allowHost && !allowHost(req.headers.host)) {
+    return refuse(req, res, 421, `This sandbox answers to 127.0.0.1 and localhost only, not ${req.headers.host ?? 'no Host'}.`);
+  }
+  const origin = header(req.headers, 'origin');
+  const caller = classifyCaller({ origin, secFetchSite: header(req.headers, 'sec-fetch-site'), host: req.headers.host }, allowedOrigins);
+  const isFile = path.startsWith('/sandbox/files/') && (method === 'GET' || method === 'HEAD');
+  // Files have unguessable names and hold generated pictures: any page may display one, but reads
+  // them (CORS) only when it may call the twins.
+  if (caller === 'refused' && !isFile) {
+    return refuse(req, res, 403, 'Sandbox: requests from other sites are refused. Set SANDBOX_CORS_ORIGINS to allow an origin.');
+  }
+  const cors: Record<string, string> = { vary: 'Origin', ...(origin && caller !== 'refused' ? corsHeaders(origin) : {}) };
   if (method === 'OPTIONS') {
     req.resume();
-    writeReply(res, { status: 204, headers: { 'access-control-max-age': '600' } });
+    writeReply(res, { status: 204, headers: { 'access-control-max-age': '600' } }, false, cors);
     return;
   }
   let body: Buffer;
   try {
+    const declared = Number(header(req.headers, 'content-length') ?? '0');
+    if (declared > MAX_BODY_BYTES) throw new BodyTooLargeError(`request body larger than ${MAX_BODY_BYTES} bytes`);
     body = method === 'GET' || method === 'HEAD' ? Buffer.alloc(0) : await readBody(req);
   } catch (err) {
     if (!(err instanceof BodyTooLargeError)) throw err;
-    writeReply(res, json(413, { error: `Request too large: ${err.message}` }));
-    req.resume();
+    writeReply(res, json(413, { error: `Request too large: ${err.message}` }, { connection: 'close' }), false, cors);
+    closeAfter(req, res);
     return;
   }
   const request: TwinRequest = { method, path, headers: req.headers, body, origin: requestOrigin(req.headers) };
   if (path === '/sandbox/_control' || path.startsWith('/sandbox/_control/')) {
-    writeReply(res, control(twin, request));
+    writeReply(res, control(twin, request), false, cors);
     return;
   }
-  const reply = await route(twin, request);
+  const reply = await route(twin, served, request);
   const latency = twin.control.settings.latencyMs;
   if (latency > 0) await sleep(latency);
-  writeReply(res, reply, method === 'HEAD');
+  writeReply(res, reply, method === 'HEAD', cors);
 }
 
-function route(twin: Twin, req: TwinRequest): Reply | Promise<Reply> {
+function route(twin: Twin, served: readonly TwinDef[], req: TwinRequest): Reply | Promise<Reply> {
   const [, , area] = req.path.split('/');
-  if (area === 'dreamrender') return handleDreamRender(twin, req);
-  if (area === 'modelslab') return handleModelsLab(twin, req);
-  if (area === 'segmind') return handleSegmind(twin, req);
+  const def = served.find((t) => t.id === area);
+  if (def) return def.handle(twin, req);
   if (area === 'files') return file(twin, req);
-  if (req.path === '/sandbox/' && req.method === 'GET') return json(200, { endpoints: ENDPOINTS });
+  if (req.path === '/sandbox/' && req.method === 'GET') return json(200, { endpoints: [...served.flatMap((t) => t.endpoints), ...SHARED_ENDPOINTS] });
   return json(404, { error: `Unknown sandbox path ${req.path}. See GET /sandbox/ for the list.` });
 }
 

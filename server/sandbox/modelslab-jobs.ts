@@ -1,4 +1,6 @@
 /** ModelsLab jobs: ids, the queue (ready after queueMs), fetch answers and webhooks. */
+import { fetchPublic } from '../net/fetch-public';
+import type { AddressPolicy } from '../net/pinned';
 
 export interface ModelsLabJob {
   id: number;
@@ -23,6 +25,9 @@ export class JobStore {
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private lastId = FIRST_ID - 1;
 
+  /** `outbound`: where webhooks may go (public addresses only unless a test says otherwise). */
+  constructor(private readonly outbound: AddressPolicy = {}) {}
+
   newId(): number {
     this.lastId += 1;
     return this.lastId;
@@ -39,7 +44,7 @@ export class JobStore {
     if (!webhook) return;
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      postWebhook(webhook, webhookPayload(job));
+      postWebhook(webhook, webhookPayload(job), this.outbound);
     }, Math.max(0, job.readyAt - now));
     timer.unref?.();
     this.timers.add(timer);
@@ -84,14 +89,20 @@ export function webhookPayload(job: ModelsLabJob): Record<string, unknown> {
   };
 }
 
-/** Fire and forget: a short timeout, errors swallowed (a dead receiver never hurts the twin). */
-function postWebhook(url: string, payload: unknown): void {
-  fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(payload),
-    signal: AbortSignal.timeout(WEBHOOK_TIMEOUT_MS),
-  })
-    .then((response) => response.body?.cancel())
-    .catch(() => undefined);
+/**
+ * Fire and forget: a short timeout, no redirect, public addresses only, errors swallowed (a dead
+ * or refused receiver never hurts the twin, and nothing about it is reported back).
+ */
+function postWebhook(url: string, payload: unknown, outbound: AddressPolicy): void {
+  let target: URL;
+  try {
+    target = new URL(url);
+  } catch {
+    return;
+  }
+  fetchPublic(
+    target,
+    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload), timeoutMs: WEBHOOK_TIMEOUT_MS, maxBytes: 64 * 1024 },
+    outbound,
+  ).catch(() => undefined);
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { decodePng } from './png';
-import { download, postJson, setControl, sleep, startReceiver, startTwin } from './test-helpers';
+import { download, postJson, setControl, sleep, startReceiver, startTwin, LOOPBACK_RECEIVERS } from './test-helpers';
 import type { RunningServer } from './test-helpers';
 
 type Answer = Record<string, unknown> & { status: string; id: number; output: string[] };
@@ -8,7 +8,7 @@ type Answer = Record<string, unknown> & { status: string; id: number; output: st
 let twin: RunningServer;
 let api: string;
 beforeAll(async () => {
-  twin = await startTwin();
+  twin = await startTwin({ outbound: LOOPBACK_RECEIVERS });
   api = `${twin.base}/sandbox/modelslab/api`;
 });
 afterAll(() => twin.close());

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { INVALID_KEY_MESSAGE, MISSING_KEY_MESSAGE } from './modelslab';
 import { decodePng, encodePng } from './png';
 import { createRaster, maskLuminance, resizeBilinear, resizeNearest } from './raster';
-import { download, postJson, sameBytes, setControl, startReceiver, startTwin } from './test-helpers';
+import { download, postJson, sameBytes, setControl, startReceiver, startTwin, LOOPBACK_RECEIVERS } from './test-helpers';
 import type { RunningServer } from './test-helpers';
 
 interface Answer {
@@ -18,7 +18,7 @@ interface Answer {
 let twin: RunningServer;
 let api: string;
 beforeAll(async () => {
-  twin = await startTwin();
+  twin = await startTwin({ outbound: LOOPBACK_RECEIVERS });
   api = `${twin.base}/sandbox/modelslab/api/v4/dreambooth`;
 });
 afterAll(() => twin.close());

@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Failure } from './control';
 import { failureMessage, retryHeaders } from './failures';
 import { fitSize, generate } from './generate';
-import { json, seconds } from './http';
+import { json, mediaType, seconds } from './http';
 import type { Reply, TwinRequest } from './http';
 import { ImageSourceError, loadOptionalImage } from './image-source';
 import { fetchAnswer, PROCESSING_MESSAGE } from './modelslab-jobs';
@@ -43,7 +43,7 @@ export async function handleModelsLab(twin: Twin, req: TwinRequest): Promise<Rep
   if (kind === undefined) return fetchResult(twin, req, fetchId ?? null);
   const failure = twin.control.takeFailure('modelslab');
   if (failure && failure.status !== 200) return failureReply(failure);
-  const parsed = parseJsonObject(req.body);
+  const parsed = readJson(req);
   if (!parsed) return error(NOT_JSON);
   const keyError = checkKey(parsed);
   if (keyError) return keyError;
@@ -64,6 +64,11 @@ function failureReply(failure: Failure): Reply {
 }
 
 const NOT_JSON = 'Invalid request body: send a JSON object (Content-Type: application/json).';
+
+/** The body as a JSON object, only when it is declared as JSON (a form or text/plain body is refused). */
+function readJson(req: TwinRequest): Fields | undefined {
+  return mediaType(req.headers) === 'application/json' ? parseJsonObject(req.body) : undefined;
+}
 
 function checkKey(fields: Fields): Reply | null {
   if (isAbsent(fields.key)) return error(MISSING_KEY_MESSAGE);
@@ -108,8 +113,8 @@ async function generation(twin: Twin, req: TwinRequest, p: ModelsLabParams, fail
   let init: Raster | undefined;
   let mask: Raster | undefined;
   try {
-    init = await loadOptionalImage(p.initImage, { files: twin.files, rawBase64: p.base64, field: 'init_image' });
-    mask = await loadOptionalImage(p.maskImage, { files: twin.files, rawBase64: p.base64, field: 'mask_image' });
+    init = await loadOptionalImage(p.initImage, { files: twin.files, outbound: twin.outbound, rawBase64: p.base64, field: 'init_image' });
+    mask = await loadOptionalImage(p.maskImage, { files: twin.files, outbound: twin.outbound, rawBase64: p.base64, field: 'mask_image' });
   } catch (err) {
     if (err instanceof ImageSourceError) return error(err.message);
     throw err;
@@ -171,7 +176,7 @@ async function generation(twin: Twin, req: TwinRequest, p: ModelsLabParams, fail
 }
 
 async function fetchResult(twin: Twin, req: TwinRequest, pathId: string | null): Promise<Reply> {
-  const parsed = parseJsonObject(req.body);
+  const parsed = readJson(req);
   if (!parsed) return error(NOT_JSON);
   const keyError = checkKey(parsed);
   if (keyError) return keyError;

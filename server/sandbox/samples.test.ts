@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sampleInit, sampleMask } from './make-samples';
 import { decodePng } from './png';
 import { maskLuminance } from './raster';
-import { download, postJson, sameBytes, startReceiver, startTwin } from './test-helpers';
+import { download, postJson, sameBytes, startReceiver, startTwin, LOOPBACK_RECEIVERS } from './test-helpers';
 import type { RunningServer } from './test-helpers';
 
 const read = (name: string) => new Uint8Array(readFileSync(fileURLToPath(new URL(`../../public/samples/${name}`, import.meta.url))));
@@ -14,7 +14,7 @@ const mask = read('mask-512.png');
 let twin: RunningServer;
 let site: Awaited<ReturnType<typeof startReceiver>>;
 beforeAll(async () => {
-  twin = await startTwin();
+  twin = await startTwin({ outbound: LOOPBACK_RECEIVERS });
   // Stands in for the dev server's public folder (http://127.0.0.1:5173/samples/...).
   site = await startReceiver({ '/samples/init-512.png': init, '/samples/mask-512.png': mask });
 });

@@ -76,8 +76,8 @@ async function render(twin: Twin, model: SegmindModel, p: SegmindParams, key: st
   let init: Raster | undefined;
   let mask: Raster | undefined;
   try {
-    init = await loadOptionalImage(p.image, { files: twin.files, rawBase64: true, field: 'image' });
-    mask = await loadOptionalImage(p.mask, { files: twin.files, rawBase64: true, field: 'mask' });
+    init = await loadOptionalImage(p.image, { files: twin.files, outbound: twin.outbound, rawBase64: true, field: 'image' });
+    mask = await loadOptionalImage(p.mask, { files: twin.files, outbound: twin.outbound, rawBase64: true, field: 'mask' });
   } catch (err) {
     if (err instanceof ImageSourceError) return error(400, `Bad Request: ${err.message}.`);
     throw err;

@@ -1,10 +1,13 @@
 /**
  * `npm run sandbox`: the twins on their own, at http://127.0.0.1:$SANDBOX_PORT (default 8787).
- * Also serves the public sample images at /samples/, as the dev server does.
+ * Also serves the public sample images at /samples/, as the dev server does. It answers only to
+ * Host names of this machine (a DNS-rebinding page cannot reach it under its own name), and
+ * serves CORS to the origins listed in SANDBOX_CORS_ORIGINS.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import { isLoopbackHostHeader } from '../callers';
 import { createSandboxMiddleware } from './index';
 
 const HOST = '127.0.0.1';
@@ -14,20 +17,24 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 const samplesDir = fileURLToPath(new URL('../../public/samples/', import.meta.url));
-const sandbox = createSandboxMiddleware();
+const sandbox = createSandboxMiddleware({ allowHost: isLoopbackHostHeader });
 
 const server = createServer((req, res) => {
   sandbox(req, res, () => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const sample = /^\/samples\/([\w.-]+\.png)$/.exec(path)?.[1];
     const notFound = () => {
-      res.writeHead(404, { 'content-type': 'application/json', 'access-control-allow-origin': '*' });
+      res.writeHead(404, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: `Not found: ${path}. The twins live under /sandbox/.` }));
     };
+    if (!isLoopbackHostHeader(req.headers.host)) {
+      res.writeHead(421, { 'content-type': 'application/json', connection: 'close' });
+      return res.end(JSON.stringify({ error: 'This sandbox answers to 127.0.0.1 and localhost only.' }));
+    }
     if (!sample || (req.method !== 'GET' && req.method !== 'HEAD')) return notFound();
     readFile(samplesDir + sample).then(
       (bytes) => {
-        res.writeHead(200, { 'content-type': 'image/png', 'access-control-allow-origin': '*', 'content-length': bytes.length });
+        res.writeHead(200, { 'content-type': 'image/png', 'content-length': bytes.length });
         res.end(req.method === 'HEAD' ? undefined : bytes);
       },
       () => notFound(),

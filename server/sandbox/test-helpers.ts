@@ -2,7 +2,10 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { isBlockedAddress } from '../net/address';
+import type { AddressPolicy } from '../net/pinned';
 import { createSandboxMiddleware } from './index';
+import type { SandboxOptions } from './index';
 import { decodeImage } from './jpeg';
 import type { Raster } from './raster';
 
@@ -24,9 +27,15 @@ async function listen(server: Server): Promise<RunningServer> {
   };
 }
 
+/**
+ * Outbound policy for tests whose image host or webhook receiver runs on 127.0.0.1: that one
+ * address is allowed, everything else is checked as in production.
+ */
+export const LOOPBACK_RECEIVERS: AddressPolicy = { isBlocked: (address) => address !== '127.0.0.1' && isBlockedAddress(address) };
+
 /** A twin behind node:http; requests outside /sandbox/ get 418 from the fallback. */
-export function startTwin(): Promise<RunningServer> {
-  const sandbox = createSandboxMiddleware();
+export function startTwin(options: SandboxOptions = {}): Promise<RunningServer> {
+  const sandbox = createSandboxMiddleware({ corsOrigins: [], ...options });
   return listen(
     createServer((req, res) =>
       sandbox(req, res, () => {
@@ -63,14 +72,15 @@ export async function startReceiver(files: Record<string, Uint8Array> = {}): Pro
   return { ...(await listen(server)), received };
 }
 
+/** As the playground's page sends it: a same-origin POST carries its Origin. */
 export function postJson(url: string, body: unknown, headers: Record<string, string> = {}): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', origin: new URL(url).origin, ...headers }, body: JSON.stringify(body) });
 }
 
 export function postForm(url: string, fields: Record<string, string>): Promise<Response> {
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  return fetch(url, { method: 'POST', body: form });
+  return fetch(url, { method: 'POST', body: form, headers: { origin: new URL(url).origin } });
 }
 
 export async function setControl(base: string, settings: unknown): Promise<Record<string, unknown>> {

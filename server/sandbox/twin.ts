@@ -1,4 +1,5 @@
-/** One twin instance: everything the three twins keep between requests. */
+/** One twin instance: everything the twins keep between requests. */
+import type { AddressPolicy } from '../net/pinned';
 import { Control } from './control';
 import type { Settings } from './control';
 import { FileStore } from './files';
@@ -13,10 +14,20 @@ export interface Twin {
   credits: Map<string, number>;
   /** Segmind requests per key in the current minute (for x-rate-limit-remaining). */
   rate: Map<string, { start: number; count: number }>;
+  /** Where image URLs and webhooks may connect: public addresses only by default. */
+  outbound: AddressPolicy;
 }
 
-export function createTwin(): Twin {
-  return { control: new Control(), files: new FileStore(), jobs: new JobStore(), credits: new Map(), rate: new Map() };
+/** `providers`: the ids failNext may name (from the list of twins). */
+export function createTwin(providers: readonly string[], outbound: AddressPolicy = {}): Twin {
+  return {
+    control: new Control(providers),
+    files: new FileStore(),
+    jobs: new JobStore(outbound),
+    credits: new Map(),
+    rate: new Map(),
+    outbound,
+  };
 }
 
 /** Default settings, no pending failures, no jobs, fresh credits. Generated files stay available. */

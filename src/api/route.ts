@@ -3,7 +3,7 @@
  * host through the local proxy. Pure, apart from reading the page's origin.
  */
 import type { ProviderDef } from '../providers/types';
-import type { ProviderSettings } from '../features/settings/settings-store';
+import type { ProviderSettings } from './settings-store';
 
 export const PROXY_TARGET_HEADER = 'x-playground-target';
 
@@ -20,6 +20,21 @@ export interface Route {
 
 export function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
+}
+
+const LOOPBACK = /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/i;
+
+/**
+ * Why a Live base URL is not acceptable, or undefined when it is: hosted
+ * providers are reached over https only; a provider that runs on the user's
+ * machine (`local`) may also use http:// on loopback.
+ */
+export function baseUrlProblem(provider: ProviderDef, baseUrl: string): string | undefined {
+  if (/^https:\/\//i.test(baseUrl)) return undefined;
+  if (provider.local && LOOPBACK.test(baseUrl)) return undefined;
+  return provider.local
+    ? `${provider.name}'s base URL must be https://, or http:// on this machine (127.0.0.1 or localhost).`
+    : `${provider.name}'s base URL must start with https://.`;
 }
 
 export function resolveRoute(
@@ -40,10 +55,13 @@ export function resolveRoute(
       problem: `${provider.name} has no public host: enter its base URL in Settings to use Live mode.`,
     };
   }
-  if (!settings.key) {
+  const problem = baseUrlProblem(provider, baseUrl);
+  if (problem) return { baseUrl, key: settings.key, problem: `${problem} Change it in Settings.` };
+  if (!settings.key && provider.keyRequired && provider.keyLocation.in !== 'none') {
     return { baseUrl, key: '', problem: `Live mode needs your ${provider.name} key: enter it in Settings. ${provider.keyHelp}` };
   }
-  if (settings.useProxy && proxyAvailable) {
+  // A server on the user's own machine is always called directly, never through the proxy.
+  if (settings.useProxy && proxyAvailable && !provider.local) {
     return { baseUrl, key: settings.key, proxy: { prefix: `${origin}/proxy/${provider.id}`, target: baseUrl } };
   }
   return { baseUrl, key: settings.key };

@@ -2,9 +2,10 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { createQueryClient } from '../api/query-client';
 import { JobPollers, QueuePanel } from '../features/jobs/queue-panel';
-import { useJobStoreSync } from '../features/jobs/use-jobs';
+import { useJobStoreSync } from '../job-store/use-jobs';
 import { requestOpenComparison } from '../features/compare/open-request';
-import { requestPersistence } from '../features/gallery/store';
+import { requestPersistence } from '../job-store/store';
+import { LazyImageEditor } from './lazy-canvas';
 import { PlaygroundView } from './playground-view';
 import type { Preset } from './preset';
 
@@ -74,7 +75,7 @@ function Shell() {
           <PlaygroundView preset={preset} onOpenSettings={() => go('settings')} />
         </div>
         <Suspense fallback={<p className="text-sm text-zinc-400">Loading…</p>}>
-          {view === 'compare' && <CompareView />}
+          {view === 'compare' && <CompareView ImageEditor={LazyImageEditor} />}
           {view === 'gallery' && (
             <GalleryRoute
               onPreset={pushPreset}

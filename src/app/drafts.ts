@@ -1,42 +1,67 @@
 /**
- * Form drafts per endpoint, so nothing typed is lost on reload. Large local
- * images stay in sessionStorage (this tab) to keep localStorage small.
+ * Form drafts per endpoint, so nothing typed is lost on reload. A draft holds
+ * small values only: a local image is a reference (its Blob lives in IndexedDB,
+ * `job-store/local-images.ts`); a data URL is never written to localStorage or
+ * sessionStorage. Saving is debounced: typing does not write on every key.
  */
 import { z } from 'zod';
 
 const DRAFT_PREFIX = 'playground.draft.';
-const IMAGE_PREFIX = 'playground.draft-images.';
 const LAST_ENDPOINT = 'playground.endpoint';
+/** Drafts of earlier versions kept images here; they are removed on sight. */
+const LEGACY_IMAGE_PREFIX = 'playground.draft-images.';
+export const DRAFT_SAVE_DELAY_MS = 400;
 const draftSchema = z.record(z.string(), z.unknown());
 
-function read(storage: Storage | undefined, key: string): Record<string, unknown> {
+export function loadDraft(endpointId: string): Record<string, unknown> | undefined {
   try {
-    const raw = storage?.getItem(key);
+    sessionStorage.removeItem(LEGACY_IMAGE_PREFIX + endpointId);
+    const raw = localStorage.getItem(DRAFT_PREFIX + endpointId);
     const parsed = draftSchema.safeParse(raw ? JSON.parse(raw) : {});
-    return parsed.success ? parsed.data : {};
+    const values = parsed.success ? parsed.data : {};
+    return Object.keys(values).length ? values : undefined;
   } catch {
-    return {};
+    return undefined;
   }
 }
 
-export function loadDraft(endpointId: string): Record<string, unknown> | undefined {
-  const values = { ...read(localStorage, DRAFT_PREFIX + endpointId), ...read(sessionStorage, IMAGE_PREFIX + endpointId) };
-  return Object.keys(values).length ? values : undefined;
+/** The values a draft keeps: everything but inline image data. */
+export function draftValues(values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (typeof v === 'string' && v.startsWith('data:')) continue;
+    out[k] = v;
+  }
+  return out;
 }
 
 export function saveDraft(endpointId: string, values: Record<string, unknown>) {
-  const small: Record<string, unknown> = {};
-  const images: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) {
-    if (typeof v === 'string' && v.startsWith('data:')) images[k] = v;
-    else small[k] = v;
-  }
   try {
-    localStorage.setItem(DRAFT_PREFIX + endpointId, JSON.stringify(small));
-    sessionStorage.setItem(IMAGE_PREFIX + endpointId, JSON.stringify(images));
+    localStorage.setItem(DRAFT_PREFIX + endpointId, JSON.stringify(draftValues(values)));
   } catch {
-    // A full storage loses the draft of large images only; the form itself keeps them.
+    // A full storage loses the draft only; the form itself keeps the values.
   }
+}
+
+/** Saves `endpointId`'s draft once typing pauses; `flush` writes a pending one now. */
+export function createDraftSaver(delayMs = DRAFT_SAVE_DELAY_MS) {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let pending: { endpointId: string; values: Record<string, unknown> } | undefined;
+  const flush = () => {
+    if (timer) clearTimeout(timer);
+    timer = undefined;
+    if (pending) saveDraft(pending.endpointId, pending.values);
+    pending = undefined;
+  };
+  return {
+    schedule(endpointId: string, values: Record<string, unknown>) {
+      if (pending && pending.endpointId !== endpointId) flush();
+      pending = { endpointId, values };
+      if (timer) clearTimeout(timer);
+      timer = setTimeout(flush, delayMs);
+    },
+    flush,
+  };
 }
 
 export function loadLastEndpoint(): string | undefined {

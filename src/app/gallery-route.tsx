@@ -1,29 +1,18 @@
-/** The gallery, wired to the playground: reuse parameters, reuse a seed, use an image as init or inpaint source. */
+/** The gallery, wired to the playground: reuse parameters, reuse a seed, use an image as init or inpaint source, retry. */
 import { useState } from 'react';
 import GalleryView from '../features/gallery/gallery-view';
-import { currentRoute } from '../features/jobs/current-route';
-import { retryJob } from '../features/jobs/run-job';
-import type { JobRecord } from '../features/gallery/job-record';
-import { loadParams } from '../features/gallery/store';
-import { describeSchema } from '../features/params/describe';
-import { getEndpoint, getProvider } from '../providers/registry';
+import { useRetryJob } from '../job-store/use-job-actions';
+import type { JobRecord } from '../job-store/job-record';
+import { adoptDataUrls, putLocalImage } from '../job-store/local-images';
+import { loadParams } from '../job-store/store';
+import { describeSchema } from '../providers/fields/describe';
+import { endpointsOfKind, getEndpoint, getProvider } from '../providers/registry';
 import type { EndpointKind } from '../providers/types';
 import type { Preset } from './preset';
 
-function blobToDataUrl(blob: Blob): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const r = new FileReader();
-    r.onload = () => resolve(String(r.result));
-    r.onerror = () => reject(r.error ?? new Error('The image could not be read.'));
-    r.readAsDataURL(blob);
-  });
-}
-
-/** The endpoint of `kind` on the job's own provider, else the first provider that has one. */
+/** The endpoint of `kind` on the job's own provider, else the first in the registry that has one. */
 function endpointOfKind(job: JobRecord, kind: EndpointKind) {
-  const own = getProvider(job.provider)?.endpoints.find((e) => e.kind === kind);
-  if (own) return own;
-  return ['modelslab', 'segmind'].map((p) => getProvider(p)?.endpoints.find((e) => e.kind === kind)).find(Boolean);
+  return getProvider(job.provider)?.endpoints.find((e) => e.kind === kind) ?? endpointsOfKind(kind)[0];
 }
 
 function fieldWithRole(endpointId: string, role: 'seed' | 'initImage') {
@@ -34,35 +23,39 @@ function fieldWithRole(endpointId: string, role: 'seed' | 'initImage') {
 
 export default function GalleryRoute({ onPreset, onOpenComparison }: { onPreset(p: Omit<Preset, 'nonce'>): void; onOpenComparison(groupId: string): void }) {
   const [problem, setProblem] = useState<string>();
-  const sendImage = async (blob: Blob, job: JobRecord, kind: EndpointKind) => {
+  // The new job appears in the gallery by itself.
+  const retry = useRetryJob();
+  const fail = (what: string) => (e: unknown) => setProblem(`${what}: ${e instanceof Error ? e.message : String(e)}`);
+  const sendImage = (blob: Blob, job: JobRecord, kind: EndpointKind) => {
     const ep = endpointOfKind(job, kind);
     const field = ep && fieldWithRole(ep.id, 'initImage');
     if (!ep || !field) return;
-    onPreset({ endpointId: ep.id, values: { [field]: await blobToDataUrl(blob) }, merge: true });
+    // The image goes to the form as a reference to its Blob, never as a data URL.
+    onPreset({ endpointId: ep.id, values: { [field]: putLocalImage(blob) }, merge: true });
   };
+  const shown = problem ?? retry.error;
   return (
     <>
-      {problem && (
+      {shown && (
         <p role="alert" className="rounded-md border border-red-800 bg-red-950/60 p-2 text-sm text-red-200">
-          {problem}
+          {shown}
         </p>
       )}
       <GalleryView
-        onReuseParams={(job) => void loadParams(job).then((values) => onPreset({ endpointId: job.endpointId, values, merge: false }))}
+        onReuseParams={(job) =>
+          void loadParams(job)
+            .then(adoptDataUrls)
+            .then((values) => onPreset({ endpointId: job.endpointId, values, merge: false }), fail('The parameters could not be read'))
+        }
         onReuseSeed={(job, seed) => {
           const field = fieldWithRole(job.endpointId, 'seed');
           if (field) onPreset({ endpointId: job.endpointId, values: { [field]: seed }, merge: true });
         }}
-        onUseAsInit={({ blob, job }) => void sendImage(blob, job, 'img2img')}
-        onSendToInpaint={({ blob, job }) => void sendImage(blob, job, 'inpaint')}
+        onUseAsInit={({ blob, job }) => sendImage(blob, job, 'img2img')}
+        onSendToInpaint={({ blob, job }) => sendImage(blob, job, 'inpaint')}
         onRetry={(job) => {
-          const provider = getProvider(job.provider);
-          const endpoint = getEndpoint(job.endpointId);
-          if (!provider || !endpoint) return;
-          // The new job appears in the gallery by itself.
-          void currentRoute(provider).then((route) =>
-            route.problem ? setProblem(route.problem) : void retryJob(job, route, provider, endpoint),
-          );
+          setProblem(undefined);
+          retry.retry(job);
         }}
         onOpenComparison={onOpenComparison}
       />

@@ -3,32 +3,27 @@
  * see the image, its seed and the exact request. Where params, jobs, canvas
  * and settings meet.
  */
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
-import { proxyAvailable } from '../api/proxy-status';
-import { queryKeys } from '../api/query-keys';
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { proxyQuery } from '../job-store/queries';
 import { resolveRoute } from '../api/route';
+import { useProviderSettings } from '../api/settings-store';
+import { EndpointOptions } from '../components/ui/endpoint-options';
 import { inputClass } from '../components/ui/field-shell';
 import { JobCard } from '../features/jobs/job-card';
-import { RequestPanel } from '../features/jobs/request-panel';
-import { currentRoute } from '../features/jobs/current-route';
-import { cancelJob, retryJob, submitJob } from '../features/jobs/run-job';
-import { useJob } from '../features/jobs/use-jobs';
-import type { JobRecord } from '../features/gallery/job-record';
-import { EndpointOptions } from '../features/params/endpoint-options';
+import { cancelJob } from '../job-store/run-job';
+import { useJob } from '../job-store/use-jobs';
+import { useRetryJob, useSubmitJob } from '../job-store/use-job-actions';
 import { GeneratedForm } from '../features/params/generated-form';
-import { describeSchema } from '../features/params/describe';
-import { useSettings } from '../features/settings/settings-store';
-import { allEndpoints, getEndpoint, getProvider } from '../providers/registry';
+import { describeSchema } from '../providers/fields/describe';
+import { allEndpoints, DEFAULT_ENDPOINT_ID, getEndpoint, getProvider } from '../providers/registry';
 import type { HttpRequest } from '../providers/types';
-import { loadDraft, loadLastEndpoint, saveDraft, saveLastEndpoint } from './drafts';
+import { loadDraft, loadLastEndpoint, saveLastEndpoint } from './drafts';
 import { jobToRequest } from './job-request';
+import { DraftAutosave, PlaygroundCanvas, PlaygroundRequest } from './playground-parts';
 import type { Preset } from './preset';
-import { useRequestPreview } from './use-request-preview';
 
-const CanvasPanel = lazy(() => import('../features/canvas/canvas-panel'));
-
-export const DEFAULT_ENDPOINT = 'modelslab/text2img';
 const FORM_ID = 'playground-form';
 /** The job shown in the playground survives a reload of this tab. */
 const CURRENT_JOB = 'playground.current-job';
@@ -36,29 +31,28 @@ const CURRENT_JOB = 'playground.current-job';
 export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; onOpenSettings(): void }) {
   const [endpointId, setEndpointId] = useState(() => {
     const last = loadLastEndpoint();
-    return last && getEndpoint(last) ? last : DEFAULT_ENDPOINT;
+    return last && getEndpoint(last) ? last : DEFAULT_ENDPOINT_ID;
   });
   const [startValues, setStartValues] = useState(() => loadDraft(endpointId));
   const [formNonce, setFormNonce] = useState(0);
   const [external, setExternal] = useState<Record<string, unknown>>();
-  const [values, setValues] = useState<Record<string, unknown>>();
+  const [form, setForm] = useState<UseFormReturn<FieldValues>>();
   const [currentJobId, setCurrentJobIdState] = useState<string | undefined>(() => sessionStorage.getItem(CURRENT_JOB) ?? undefined);
   const setCurrentJobId = useCallback((id: string | undefined) => {
     setCurrentJobIdState(id);
     if (id) sessionStorage.setItem(CURRENT_JOB, id);
     else sessionStorage.removeItem(CURRENT_JOB);
   }, []);
-  const [submitError, setSubmitError] = useState<string>();
+  const [routeProblem, setRouteProblem] = useState<string>();
 
   const endpoint = getEndpoint(endpointId) ?? allEndpoints()[0]!;
   const provider = getProvider(endpoint.provider)!;
-  const settings = useSettings()[provider.id];
-  const proxy = useQuery({ queryKey: queryKeys.proxy, queryFn: proxyAvailable, staleTime: Infinity });
+  const settings = useProviderSettings(provider.id);
+  const proxy = useQuery(proxyQuery());
   const route = useMemo(
     () => (proxy.isFetched ? resolveRoute(provider, settings, location.origin, proxy.data ?? false) : undefined),
     [provider, settings, proxy.isFetched, proxy.data],
   );
-  const preview = useRequestPreview(endpoint, values, route);
   const job = useJob(currentJobId).data ?? undefined;
   const fields = useMemo(() => describeSchema(endpoint.schema), [endpoint]);
   const imageField = fields.find((f) => f.kind === 'image' && !f.mask);
@@ -69,7 +63,7 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
     saveLastEndpoint(id);
     setStartValues(start ?? loadDraft(id));
     setExternal(undefined);
-    setValues(undefined);
+    setForm(undefined);
     setFormNonce((n) => n + 1);
   }, []);
 
@@ -81,40 +75,21 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [preset]);
 
-  const onValuesChange = useCallback(
-    (v: Record<string, unknown>) => {
-      setValues({ ...v });
-      saveDraft(endpointId, v);
-    },
-    [endpointId],
-  );
-
-  const submit = useMutation({
-    mutationFn: submitJob,
-    onMutate: () => setSubmitError(undefined),
-    onError: (e) => setSubmitError(e instanceof Error ? e.message : String(e)),
-  });
+  const onCreated = useCallback((j: { id: string }) => setCurrentJobId(j.id), [setCurrentJobId]);
+  const submit = useSubmitJob({ onCreated });
+  const retry = useRetryJob({ onCreated });
 
   const onSubmit = (params: Record<string, unknown>) => {
     if (!route) return;
-    if (route.problem) {
-      setSubmitError(route.problem);
-      return;
-    }
+    submit.reset();
+    retry.reset();
+    setRouteProblem(route.problem);
+    if (route.problem) return;
     setCurrentJobId(undefined);
     // The job id is known as soon as its record is written; the card follows it from then on.
-    submit.mutate({ provider, endpoint, params, mode: settings.mode, route, onCreated: (j) => setCurrentJobId(j.id) });
+    submit.submit({ provider, endpoint, params, mode: settings.mode, route });
   };
-
-  const retry = (j: JobRecord) => {
-    const ep = getEndpoint(j.endpointId);
-    const pr = getProvider(j.provider);
-    if (!ep || !pr || !route) return;
-    void currentRoute(pr).then((r) => {
-      if (r.problem) return setSubmitError(r.problem);
-      void retryJob(j, r, pr, ep, (created) => setCurrentJobId(created.id));
-    });
-  };
+  const failure = routeProblem ?? submit.error ?? retry.error;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -127,8 +102,8 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const sentRequest: HttpRequest | undefined = job ? jobToRequest(job, provider.keyLocation, route?.key) : undefined;
-  const shownRequest = job && job.endpointId === endpoint.id ? sentRequest : preview.request;
+  const sentRequest: HttpRequest | undefined =
+    job && job.endpointId === endpoint.id ? jobToRequest(job, provider.keyLocation, route?.key) : undefined;
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
@@ -161,35 +136,30 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
           endpoint={endpoint}
           startValues={startValues}
           externalValues={external}
-          onValuesChange={onValuesChange}
+          onForm={setForm}
           onSubmit={onSubmit}
           busy={submit.isPending && !job}
         />
-        {submitError && (
+        {form && <DraftAutosave key={`draft-${endpoint.id}-${formNonce}`} control={form.control} endpointId={endpoint.id} />}
+        {failure && (
           <p role="alert" className="rounded-md border border-red-800 bg-red-950/60 p-2 text-sm text-red-200">
-            {submitError}
+            {failure}
           </p>
         )}
       </section>
       <section aria-label="Results" className="flex min-w-0 flex-col gap-4">
-        {imageField && (
-          <Suspense fallback={<div className="h-64 animate-pulse rounded-lg bg-zinc-900" aria-label="Loading canvas" />}>
-            <CanvasPanel
-              initImage={typeof values?.[imageField.name] === 'string' ? (values[imageField.name] as string) : undefined}
-              onInitImageChange={(img) => setExternal({ [imageField.name]: img })}
-              maskEnabled={!!maskField}
-              mask={maskField && typeof values?.[maskField.name] === 'string' ? (values[maskField.name] as string) : undefined}
-              onMaskChange={(mask) => maskField && setExternal({ [maskField.name]: mask })}
-              maxSide={1024}
-              multipleOf={8}
-            />
-          </Suspense>
+        {imageField && form && (
+          <PlaygroundCanvas control={form.control} imageField={imageField.name} maskField={maskField?.name} onChange={setExternal} />
         )}
         {job ? (
           <JobCard
             job={job}
             onCancel={(j) => void cancelJob(j.id)}
-            onRetry={retry}
+            onRetry={(j) => {
+              setRouteProblem(undefined);
+              submit.reset();
+              retry.retry(j);
+            }}
           />
         ) : submit.isPending ? (
           <p className="rounded-lg border border-zinc-800 bg-zinc-900/60 p-6 text-sm text-zinc-400" role="status">
@@ -201,12 +171,15 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
             <p>Press Generate (or Ctrl/⌘ + Enter): the image, the seed it used and the exact request appear here.</p>
           </div>
         )}
-        <RequestPanel
-          request={shownRequest}
-          keyLocation={provider.keyLocation}
-          title={job && shownRequest === sentRequest ? 'Request as sent' : 'Request preview'}
-        />
-        {preview.invalid && !job && <p className="text-xs text-zinc-500">The preview waits for valid parameters.</p>}
+        {form && (
+          <PlaygroundRequest
+            control={form.control}
+            endpoint={endpoint}
+            route={route}
+            sentRequest={sentRequest}
+            keyLocation={provider.keyLocation}
+          />
+        )}
       </section>
     </div>
   );

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { Route } from '../api/route';
-import { describeSchema } from '../features/params/describe';
-import { normalizeValues } from '../features/params/form-values';
+import { describeSchema } from '../providers/fields/describe';
+import { normalizeValues } from '../providers/fields/form-values';
 import type { EndpointDef, HttpRequest } from '../providers/types';
 
 /**

@@ -14,8 +14,10 @@ function formValue(name: string, value: string): string {
   return `${name}="${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
 }
 
-export function toCurl(req: HttpRequest): string {
-  const lines = [`curl --location ${shellQuote(req.url)}`];
+/** `notes`: comment lines put first (how an image is passed, when the body holds a placeholder). */
+export function toCurl(req: HttpRequest, notes: readonly string[] = []): string {
+  const comments = notes.map((n) => `# ${n}\n`).join('');
+  const lines = [`${comments}curl --location ${shellQuote(req.url)}`];
   if (req.method !== 'POST' || req.body.type === 'none') lines.push(`--request ${req.method}`);
   for (const [name, value] of Object.entries(req.headers)) lines.push(`--header ${shellQuote(`${name}: ${value}`)}`);
   if (req.body.type === 'json') lines.push(`--data-raw ${shellQuote(JSON.stringify(req.body.value, null, 2))}`);
@@ -25,8 +27,8 @@ export function toCurl(req: HttpRequest): string {
   return lines.join(' \\\n');
 }
 
-export function toFetch(req: HttpRequest): string {
-  const out: string[] = [];
+export function toFetch(req: HttpRequest, notes: readonly string[] = []): string {
+  const out: string[] = notes.map((n) => `// ${n}`);
   let body = '';
   if (req.body.type === 'json') {
     body = `  body: JSON.stringify(${JSON.stringify(req.body.value, null, 2).replace(/\n/g, '\n  ')}),\n`;

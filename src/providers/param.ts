@@ -16,6 +16,16 @@ export type WidgetHint =
   | 'seed'
   | 'image';
 
+/**
+ * How a value goes on the wire (the body builder in `shared/request.ts` reads it):
+ * - `as-is` (the default): the JSON value unchanged (a multipart field: its text);
+ * - `intString`: a number as a decimal string (`"512"`), as ModelsLab's example sends sizes;
+ * - `yesNo`: a boolean as `"yes"` / `"no"` (ModelsLab flags);
+ * - `trueFalse`: a boolean as `"True"` / `"False"` (DreamRender's Python-style booleans);
+ * - `image`: an image: a link is sent as is, a local image as raw base64 (no `data:` prefix).
+ */
+export type WireEncoding = 'as-is' | 'intString' | 'yesNo' | 'trueFalse' | 'image';
+
 export interface ParamMeta {
   /** One line from the provider's documents. */
   description: string;
@@ -33,6 +43,10 @@ export interface ParamMeta {
   randomValue?: number | null;
   /** For `widget: 'image'`: the image is a mask (white = repaint). */
   mask?: boolean;
+  /** The wire encoding; `as-is` when absent. `widget: 'image'` fields are always `image`. */
+  wire?: WireEncoding;
+  /** A list the provider's server offers (`ProviderDef.extra.lists`), shown as suggestions. */
+  serverList?: string;
 }
 
 export const paramRegistry = z.registry<ParamMeta>();

@@ -50,4 +50,12 @@ describe('redactRequest', () => {
     const json: HttpRequest = { ...req, method: 'POST', body: { type: 'json', value: { request_id: '1' } } };
     expect(redactRequest(json, { in: 'json', name: 'key' })).toEqual(json);
   });
+
+  it('replaces the secret of Authorization: Bearer and Basic, keeping the scheme readable', () => {
+    const req: HttpRequest = { method: 'POST', url: 'https://base.test/x', headers: { authorization: 'Bearer s3cret', accept: 'x' }, body: { type: 'none' } };
+    expect(redactRequest(req, { in: 'bearer' }).headers).toEqual({ authorization: 'Bearer <YOUR_API_KEY>', accept: 'x' });
+    const basic = { ...req, headers: { Authorization: 'Basic dTpw' } };
+    expect(redactRequest(basic, { in: 'basic' }, '<REDACTED>').headers).toEqual({ Authorization: 'Basic <REDACTED>' });
+    expect(redactRequest(basic, { in: 'none' })).toEqual(basic);
+  });
 });

@@ -34,7 +34,7 @@ function roles(endpointId: string): Partial<Record<ParamRole, string>> {
 describe('registry', () => {
   it('lists the three providers and their seven endpoints', () => {
     expect(providers.map((p) => [p.id, p.name, p.defaultBaseUrl, p.proxyHosts, p.keyLocation])).toEqual([
-      ['dreamrender', 'DreamRender-3.0', undefined, undefined, { in: 'multipart', name: 'dev_key' }],
+      ['dreamrender', 'DreamRender-3.0', undefined, 'any-public-https', { in: 'multipart', name: 'dev_key' }],
       ['modelslab', 'ModelsLab', 'https://stablediffusionapi.com', ['stablediffusionapi.com', 'modelslab.com'], { in: 'json', name: 'key' }],
       ['segmind', 'Segmind', 'https://api.segmind.com', ['api.segmind.com'], { in: 'header', name: 'x-api-key' }],
     ]);

@@ -1,24 +1,49 @@
-/** Every provider and endpoint the playground knows. */
-import type { EndpointDef, ProviderDef } from './types';
+/**
+ * Every provider the playground knows: the one list (`PROVIDER_DEFS`). Every
+ * other list (settings, job record, gallery filters, compare presets, the
+ * proxy's hosts) is derived from it. A new provider is its folder plus one line here.
+ */
+import type { EndpointDef, EndpointKind, ProviderDef } from './types';
 import { dreamrender } from './dreamrender/provider';
 import { modelslab } from './modelslab/provider';
 import { segmind } from './segmind/provider';
 
-export const providers: ProviderDef[] = [dreamrender, modelslab, segmind];
+const PROVIDER_DEFS: readonly ProviderDef[] = [dreamrender, modelslab, segmind];
 
-export function getProvider(id: string): ProviderDef | undefined {
-  return providers.find((p) => p.id === id);
+/** The endpoint a first visit opens (it has a public host and queues, so it shows the most). */
+export const DEFAULT_ENDPOINT_ID = 'modelslab/text2img';
+
+export interface Registry {
+  providers: readonly ProviderDef[];
+  getProvider(id: string): ProviderDef | undefined;
+  /** An endpoint by its global id (`segmind/sd1.5-dreamshaper`). */
+  getEndpoint(endpointId: string): EndpointDef | undefined;
+  allEndpoints(): EndpointDef[];
+  providerIds(): string[];
+  /** The short name for tiles and filters; an unknown id (a job from a newer version) shows as itself. */
+  providerLabel(id: string): string;
+  /** Every endpoint of one kind, in registry order (compare presets, "send to inpaint"). */
+  endpointsOfKind(kind: EndpointKind): EndpointDef[];
 }
 
-/** An endpoint by its global id (`segmind/sd1.5-dreamshaper`). */
-export function getEndpoint(endpointId: string): EndpointDef | undefined {
-  for (const provider of providers) {
-    const endpoint = provider.endpoints.find((e) => e.id === endpointId);
-    if (endpoint) return endpoint;
-  }
-  return undefined;
+/** A registry over `defs` (the app's own is built from PROVIDER_DEFS; tests build others). */
+export function createRegistry(defs: readonly ProviderDef[]): Registry {
+  const byId = new Map(defs.map((p) => [p.id, p]));
+  const endpoints = new Map(defs.flatMap((p) => p.endpoints.map((e) => [e.id, e] as const)));
+  const allEndpoints = () => [...endpoints.values()];
+  return {
+    providers: defs,
+    getProvider: (id) => byId.get(id),
+    getEndpoint: (endpointId) => endpoints.get(endpointId),
+    allEndpoints,
+    providerIds: () => defs.map((p) => p.id),
+    providerLabel: (id) => {
+      const p = byId.get(id);
+      return p ? (p.shortName ?? p.name) : id;
+    },
+    endpointsOfKind: (kind) => allEndpoints().filter((e) => e.kind === kind),
+  };
 }
 
-export function allEndpoints(): EndpointDef[] {
-  return providers.flatMap((p) => p.endpoints);
-}
+export const { providers, getProvider, getEndpoint, allEndpoints, providerIds, providerLabel, endpointsOfKind } =
+  createRegistry(PROVIDER_DEFS);

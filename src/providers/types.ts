@@ -4,7 +4,11 @@
  */
 import type { z } from 'zod';
 
-export type ProviderId = 'dreamrender' | 'modelslab' | 'segmind';
+/**
+ * A provider's id (`modelslab`): a plain string. The registry (`registry.ts`) is
+ * the one list of providers; nothing else spells their ids out.
+ */
+export type ProviderId = string;
 
 export type EndpointKind = 'txt2img' | 'img2img' | 'inpaint';
 
@@ -91,11 +95,21 @@ export interface ErrorResult {
 
 export type ProviderResult = ImagesResult | QueuedResult | ErrorResult;
 
-/** Where a provider expects the key; used to send it and to redact it. */
+/**
+ * Where a provider expects the key; used to send it and to redact it.
+ * - `json` / `multipart`: a body field of that name (ModelsLab `key`, DreamRender `dev_key`);
+ * - `header`: a header of that name (Segmind `x-api-key`);
+ * - `bearer`: `Authorization: Bearer <key>`;
+ * - `basic`: `Authorization: Basic base64(user:password)`; the key is kept as `user:password`;
+ * - `none`: the provider takes no key.
+ */
 export type KeyLocation =
   | { in: 'json'; name: string }
   | { in: 'header'; name: string }
-  | { in: 'multipart'; name: string };
+  | { in: 'multipart'; name: string }
+  | { in: 'bearer' }
+  | { in: 'basic' }
+  | { in: 'none' };
 
 /**
  * Shared parameter roles, so the compare view can map one request onto each
@@ -146,19 +160,78 @@ export interface EndpointDef<S extends AnyObjectSchema = AnyObjectSchema> {
   parseResponse(res: HttpResponse): ProviderResult;
 }
 
+/** Everything a request to the provider's server needs, besides its parameters. */
+export interface ConnectionArgs {
+  key: string;
+  /** Base URL without a trailing slash. */
+  baseUrl: string;
+}
+
+/** Progress of a running request, read from a poll the provider offers (A1111 `/sdapi/v1/progress`). */
+export interface ProgressInfo {
+  /** 0..1 */
+  fraction?: number;
+  /** Seconds left, as the provider estimates. */
+  eta?: number;
+  /** A preview of the image in progress. */
+  preview?: ResultImage;
+  message?: string;
+}
+
+/**
+ * An optional request an adapter can build besides generating: polled while a
+ * synchronous POST runs (`progress`), sent on Cancel (`cancel`), or fetched to
+ * offer a field the server's own values (`lists`). All pure: src/api sends them.
+ */
+export interface ExtraRequests {
+  progress?: { build(args: ConnectionArgs): HttpRequest; parse(res: HttpResponse): ProgressInfo | undefined };
+  cancel?: { build(args: ConnectionArgs): HttpRequest };
+  /**
+   * Lists fetched from the server (`models`, `samplers`): a field whose metadata
+   * names the list (`ParamMeta.serverList`) offers its values as suggestions.
+   */
+  lists?: Record<string, { build(args: ConnectionArgs): HttpRequest; parse(res: HttpResponse): string[] }>;
+}
+
+/**
+ * The single description of a provider. Everything the app, the proxy and the
+ * job record know about providers is derived from the registry's list of these
+ * (`registry.ts`): a new provider is its folder plus one line there.
+ */
 export interface ProviderDef {
+  /** Lower-case, URL-safe: used in `/sandbox/<id>`, `/proxy/<id>`, endpoint ids and stored jobs. */
   id: ProviderId;
   /** Display name (`DreamRender-3.0`, `ModelsLab`, `Segmind`). */
   name: string;
-  /** The documented public base URL; undefined where there is none (DreamRender). */
-  defaultBaseUrl?: string;
-  /** Hosts the local proxy may forward this provider's requests to (undefined: any public https host the user configured). */
-  proxyHosts?: string[];
+  /** A short name for tiles and filters (`DreamRender`); defaults to `name`. */
+  shortName?: string;
+  /** Where the key goes. */
   keyLocation: KeyLocation;
+  /** Whether Live mode needs a key (false: optional, e.g. Basic auth a local server may not use). */
+  keyRequired: boolean;
   /** Where the user gets a key, in plain words. */
   keyHelp: string;
+  /** The documented public base URL; undefined where there is none (DreamRender). */
+  defaultBaseUrl?: string;
+  /** One line under the base URL field in Settings. */
+  baseUrlHelp: string;
+  /**
+   * Hosts the local proxy may forward this provider's requests to, or
+   * `'any-public-https'` (the https host the user configured, when the provider
+   * has no public one). Ignored when `local` is true (never proxied).
+   */
+  proxyHosts: readonly string[] | 'any-public-https';
+  /**
+   * A server that runs on the user's own machine: Settings accepts `http://` on
+   * loopback for it alone, and the browser calls it directly, never through the proxy.
+   */
+  local?: boolean;
+  /** Response headers worth reading (credits, seed, timing); the proxy passes these on. Lower-case. */
+  responseHeaders: readonly string[];
   endpoints: EndpointDef[];
   /** Fetching a queued result (ModelsLab only). */
   buildFetchRequest?(args: { id: string; key: string; baseUrl: string }): HttpRequest;
   parseFetchResponse?(res: HttpResponse): ProviderResult;
+  /** Optional progress, cancel and list requests (see ExtraRequests). */
+  extra?: ExtraRequests;
 }

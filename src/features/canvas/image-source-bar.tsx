@@ -1,6 +1,8 @@
 /** The ways to bring an init image: file picker, URL, sample; and removing it. */
 import { useId, useRef, useState } from 'react';
-import { buttonClass, primaryButtonClass, textInputClass } from './ui-classes';
+import { textInputClass } from './ui-classes';
+
+import { Button } from '../../components/ui/button';
 
 export function ImageSourceBar(props: {
   busy: boolean;
@@ -33,9 +35,9 @@ export function ImageSourceBar(props: {
           e.target.value = '';
         }}
       />
-      <button type="button" className={primaryButtonClass} onClick={() => fileRef.current?.click()} disabled={busy}>
+      <Button variant="primary" onClick={() => fileRef.current?.click()} disabled={busy}>
         Choose image…
-      </button>
+      </Button>
       <div className="flex min-w-0 flex-1 basis-72 items-center gap-1">
         <label htmlFor={urlId} className="sr-only">
           Image URL
@@ -57,13 +59,13 @@ export function ImageSourceBar(props: {
             }
           }}
         />
-        <button type="button" className={buttonClass} onClick={submitUrl} disabled={busy}>
+        <Button onClick={submitUrl} disabled={busy}>
           Load URL
-        </button>
+        </Button>
       </div>
-      <button type="button" className={buttonClass} onClick={onSample} disabled={busy}>
+      <Button onClick={onSample} disabled={busy}>
         Use sample image
-      </button>
+      </Button>
     </div>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { context2d, createCanvas, releaseCanvasMemory } from './canvas-pool';
 import { describeFit, fitSize } from './fit-size';
-import { blobToDataUrl } from './mask-export';
+import { blobToDataUrl } from '../../lib/data-url';
 import { isRemoteImageUrl } from './provider-image';
 
 export interface FitOptions {

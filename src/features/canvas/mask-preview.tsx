@@ -1,5 +1,5 @@
 /** "Mask as sent": the exported PNG itself, at a glance, with its pixel size. */
-import type { ExportedMaskUrl } from './mask-exporter';
+import type { ExportedMaskUrl } from './mask-export-scheduler';
 
 export function MaskPreview({ mask }: { mask: ExportedMaskUrl | undefined }) {
   return (

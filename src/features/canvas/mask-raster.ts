@@ -13,7 +13,7 @@
  */
 import { context2d, createCanvas, releaseCanvasMemory } from './canvas-pool';
 import { binarizeMask, discTip } from './mask-binarize';
-import { composeMask } from './mask-export';
+import { composeMask } from './mask-png';
 import type { MaskOp, StrokeMode } from './mask-ops';
 import { Stamper, replaySamples, stampOrigin } from './stroke-geometry';
 

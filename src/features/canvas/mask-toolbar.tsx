@@ -1,7 +1,9 @@
 /** Brush, eraser, size, undo/redo, clear, invert, overlay opacity. */
 import { useId } from 'react';
 import type { PaintTool } from './mask-editor';
-import { buttonClass, rangeClass, toggleClass } from './ui-classes';
+import { rangeClass } from './ui-classes';
+
+import { Button } from '../../components/ui/button';
 
 export const MIN_BRUSH = 2;
 
@@ -27,28 +29,22 @@ export function MaskToolbar(props: {
   return (
     <div role="group" aria-label="Mask tools" className="flex flex-col gap-3">
       <div className="grid grid-cols-2 gap-1">
-        <button
-          type="button"
-          aria-pressed={tool === 'brush'}
+        <Button
           aria-keyshortcuts="B"
           title="Paint what should change (B)"
-          className={toggleClass(tool === 'brush')}
+          pressed={tool === 'brush'}
           onClick={() => props.onTool('brush')}
-          disabled={disabled}
-        >
+          disabled={disabled}>
           Brush
-        </button>
-        <button
-          type="button"
-          aria-pressed={tool === 'eraser'}
+        </Button>
+        <Button
           aria-keyshortcuts="E"
           title="Erase mask (E)"
-          className={toggleClass(tool === 'eraser')}
+          pressed={tool === 'eraser'}
           onClick={() => props.onTool('eraser')}
-          disabled={disabled}
-        >
+          disabled={disabled}>
           Eraser
-        </button>
+        </Button>
       </div>
       <div className="flex flex-col gap-1">
         <div className="flex items-baseline justify-between">
@@ -74,25 +70,22 @@ export function MaskToolbar(props: {
         />
       </div>
       <div className="grid grid-cols-2 gap-1">
-        <button type="button" className={buttonClass} onClick={props.onUndo} disabled={disabled || !props.canUndo} aria-keyshortcuts="Control+Z Meta+Z" title="Undo (Ctrl/⌘ Z)">
+        <Button onClick={props.onUndo} disabled={disabled || !props.canUndo} aria-keyshortcuts="Control+Z Meta+Z" title="Undo (Ctrl/⌘ Z)">
           Undo
-        </button>
-        <button
-          type="button"
-          className={buttonClass}
+        </Button>
+        <Button
           onClick={props.onRedo}
           disabled={disabled || !props.canRedo}
           aria-keyshortcuts="Shift+Control+Z Shift+Meta+Z Control+Y"
-          title="Redo (Shift Ctrl/⌘ Z)"
-        >
+          title="Redo (Shift Ctrl/⌘ Z)">
           Redo
-        </button>
-        <button type="button" className={buttonClass} onClick={props.onClear} disabled={disabled} title="Paint nothing: keep the whole image">
+        </Button>
+        <Button onClick={props.onClear} disabled={disabled} title="Paint nothing: keep the whole image">
           Clear mask
-        </button>
-        <button type="button" className={buttonClass} onClick={props.onInvert} disabled={disabled} title="Swap painted and unpainted areas">
+        </Button>
+        <Button onClick={props.onInvert} disabled={disabled} title="Swap painted and unpainted areas">
           Invert mask
-        </button>
+        </Button>
       </div>
       <div className="flex flex-col gap-1">
         <div className="flex items-baseline justify-between">

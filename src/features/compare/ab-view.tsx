@@ -1,8 +1,8 @@
 /** Two results over each other, split by a slider: A on the left of the line, B on the right. */
 import { useId, useState } from 'react';
 import { inputClass } from '../../components/ui/field-shell';
-import { useObjectUrl } from '../gallery/object-urls';
-import { useJob } from '../jobs/use-jobs';
+import { useObjectUrl } from '../../job-store/object-urls';
+import { useJob } from '../../job-store/use-jobs';
 import type { ComparisonCell, ComparisonRecord } from './comparison-record';
 
 function useFirstImage(cell: ComparisonCell | undefined) {

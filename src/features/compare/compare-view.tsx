@@ -5,7 +5,6 @@
  * mapping, running and the saved comparison meet.
  */
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { primaryButtonClass } from '../../components/ui/field-shell';
 import { cryptoRandom } from '../../lib/random';
 import { getEndpoint } from '../../providers/registry';
 import { ABView } from './ab-view';
@@ -18,15 +17,17 @@ import { buildRecord, withSharedSeed } from './run-comparison';
 import { DEFAULT_SHARED_FORM, parseSharedForm, sharedToForm } from './shared-params';
 import type { SharedForm } from './shared-params';
 import { SharedParamsForm } from './shared-params-form';
+import type { ImageEditor } from './shared-params-form';
 import { SideBySide } from './side-by-side';
 import { planSweep } from './sweep';
 import type { SweepAxis } from './sweep';
 import { SweepGrid } from './sweep-grid';
 import { SweepSetup } from './sweep-setup';
 import { TargetsEditor } from './targets-editor';
-import { newTarget, TEXT_TO_IMAGE_ENDPOINTS, targetLabels } from './targets';
+import { defaultTargetEndpoints, newTarget, targetLabels } from './targets';
 import type { CompareTarget } from './targets';
 import { findComparison, restoreImages, useComparison } from './use-comparison';
+import { Button } from '../../components/ui/button';
 
 type Tab = 'side' | 'ab' | 'sweep';
 const TABS: Array<[Tab, string]> = [
@@ -40,9 +41,9 @@ function takesRole(endpointId: string, role: 'initImage' | 'mask') {
   return !!endpoint && endpointFields(endpoint).some((f) => f.role === role);
 }
 
-export default function CompareView() {
+export default function CompareView({ ImageEditor }: { ImageEditor: ImageEditor }) {
   const [draft] = useState(loadDraft);
-  const [targets, setTargets] = useState<CompareTarget[]>(() => draft?.targets ?? TEXT_TO_IMAGE_ENDPOINTS.map((id) => newTarget(id)));
+  const [targets, setTargets] = useState<CompareTarget[]>(() => draft?.targets ?? defaultTargetEndpoints().map((id) => newTarget(id)));
   const [form, setForm] = useState<SharedForm>(() => draft?.form ?? DEFAULT_SHARED_FORM);
   const [images, setImages] = useState<{ initImage?: string; mask?: string }>({});
   const [x, setX] = useState<SweepAxis | undefined>(() => draft?.x ?? { param: 'seed', values: '1, 2' });
@@ -135,6 +136,7 @@ export default function CompareView() {
             endpointIds={endpointIds}
             onChange={setForm}
             needsImage={needsImage}
+            ImageEditor={ImageEditor}
             needsMask={needsMask}
             initImage={images.initImage}
             onInitImage={(initImage) => setImages((i) => ({ ...i, initImage, ...(initImage ? {} : { mask: undefined }) }))}
@@ -171,9 +173,9 @@ export default function CompareView() {
               <SweepSetup x={x} y={y} onX={setX} onY={setY} plan={sweepPlan} running={comparison.running} onRun={() => start({ x, y })} />
             ) : (
               <div className="flex flex-wrap items-center gap-3">
-                <button type="button" className={primaryButtonClass} disabled={comparison.running || n === 0} onClick={() => start({})}>
+                <Button variant="primary" disabled={comparison.running || n === 0} onClick={() => start({})}>
                   {comparison.running ? 'Sending…' : `Run comparison (${n} ${n === 1 ? 'request' : 'requests'})`}
-                </button>
+                </Button>
                 {sidePlan.skipped.length > 0 && (
                   <span className="text-sm text-orange-300">
                     {sidePlan.skipped.length} {sidePlan.skipped.length === 1 ? 'target is' : 'targets are'} not sendable: see the mapping.

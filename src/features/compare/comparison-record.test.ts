@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobRecord } from '../gallery/job-record';
+import type { JobRecord } from '../../job-store/job-record';
 import { comparisonFromJobs, comparisonTitle, parseComparisons, setCell, upsertComparison } from './comparison-record';
 import type { ComparisonRecord } from './comparison-record';
 

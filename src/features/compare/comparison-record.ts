@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { getEndpoint } from '../../providers/registry';
-import type { JobRecord } from '../gallery/job-record';
+import type { JobRecord } from '../../job-store/job-record';
 import { endpointFields } from './map-params';
 import { storedSharedSchema } from './shared-params';
 import { AXIS_PARAMS } from './sweep';

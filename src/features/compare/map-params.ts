@@ -6,11 +6,12 @@
  * target the schema would reject is not sendable, with the reasons.
  */
 import type { z } from 'zod';
+import { describeImageRef, isImageRef } from '../../providers/shared/image-ref';
 import { getEndpoint } from '../../providers/registry';
 import type { EndpointDef } from '../../providers/types';
-import { describeSchema, initialFormValues } from '../params/describe';
-import type { FieldDescriptor } from '../params/describe';
-import { normalizeValues } from '../params/form-values';
+import { describeSchema, initialFormValues } from '../../providers/fields/describe';
+import type { FieldDescriptor } from '../../providers/fields/describe';
+import { normalizeValues } from '../../providers/fields/form-values';
 import { fitNumber, formatNumber, numberRules } from './fit-value';
 import { parseOverrides } from './overrides';
 import { translateScheduler } from './scheduler-names';
@@ -78,6 +79,7 @@ export function showValue(v: unknown): string {
   if (v === null) return 'null';
   if (typeof v === 'number') return formatNumber(v);
   if (typeof v === 'string') {
+    if (isImageRef(v)) return `image (${describeImageRef(v)})`;
     if (/^data:image\//.test(v)) return `image (${Math.round((v.length * 3) / 4 / 1024)} KB)`;
     return v.length > 60 ? `"${v.slice(0, 57)}…"` : `"${v}"`;
   }

@@ -1,8 +1,10 @@
 /** Saved comparisons, newest first: pick one to reopen it with its results. */
 import { useId } from 'react';
-import { buttonClass, inputClass } from '../../components/ui/field-shell';
+import { inputClass } from '../../components/ui/field-shell';
+
 import type { ComparisonRecord } from './comparison-record';
 import { useComparisons } from './comparison-store';
+import { Button } from '../../components/ui/button';
 
 function describe(r: ComparisonRecord): string {
   const when = new Date(r.createdAt).toLocaleString(undefined, { dateStyle: 'short', timeStyle: 'short' });
@@ -28,9 +30,9 @@ export function RecentComparisons(props: { currentId?: string; onOpen(id: string
           ))}
         </select>
       </div>
-      <button type="button" className={buttonClass} onClick={props.onNew} disabled={!props.currentId}>
+      <Button onClick={props.onNew} disabled={!props.currentId}>
         New comparison
-      </button>
+      </Button>
     </div>
   );
 }

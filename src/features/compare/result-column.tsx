@@ -3,19 +3,19 @@
  * synchronised frame, seed, latency, the provider's own generation time and
  * credits left; its error in plain words when it failed.
  */
-import { buttonClass } from '../../components/ui/field-shell';
 import { getEndpoint, getProvider } from '../../providers/registry';
-import type { JobRecord } from '../gallery/job-record';
-import { useObjectUrl } from '../gallery/object-urls';
-import { StatusBadge } from '../jobs/status-badge';
-import { JobProgress } from '../jobs/job-progress';
-import { currentRoute } from '../jobs/current-route';
-import { cancelJob, retryJob } from '../jobs/run-job';
-import { useJob } from '../jobs/use-jobs';
+import type { JobRecord } from '../../job-store/job-record';
+import { useObjectUrl } from '../../job-store/object-urls';
+import { StatusBadge } from '../../components/ui/status-badge';
+import { JobProgress } from '../../components/ui/job-progress';
+import { cancelJob } from '../../job-store/run-job';
+import { useRetryJob } from '../../job-store/use-job-actions';
+import { useJob } from '../../job-store/use-jobs';
 import type { ComparisonCell } from './comparison-record';
 import { SyncedImage } from './synced-image';
 import type { ViewUpdate } from './synced-image';
 import type { SyncView } from './sync-view';
+import { Button } from '../../components/ui/button';
 
 export function seconds(ms: number | undefined) {
   return ms === undefined ? '—' : `${(ms / 1000).toFixed(2)} s`;
@@ -81,20 +81,11 @@ function ColumnImage({ job, image, label, view, onView }: { job: JobRecord; imag
   return <SyncedImage src={url} alt={`${label}, seed ${seed ?? 'unknown'}`} view={view} onView={onView} />;
 }
 
-/** Sends a finished job again (same parameters and seed) and points the cell at the new job. */
-export async function retryCell(job: JobRecord, onJob: (jobId: string) => void): Promise<string | undefined> {
-  const provider = getProvider(job.provider);
-  const endpoint = getEndpoint(job.endpointId);
-  if (!provider || !endpoint) return 'This endpoint is no longer known.';
-  const route = await currentRoute(provider);
-  if (route.problem) return route.problem;
-  void retryJob(job, route, provider, endpoint, (created) => onJob(created.id));
-  return undefined;
-}
-
 export function ResultColumn(props: { cell: ComparisonCell; view: SyncView; onView: ViewUpdate; onJob(jobId: string): void; onProblem(text: string): void }) {
   const { cell, view, onView, onJob } = props;
   const job = useJob(cell.jobId).data ?? undefined;
+  // Retry: the same parameters and seed as a new job; the cell then follows it.
+  const retry = useRetryJob({ onCreated: (created) => onJob(created.id) });
   const endpoint = getEndpoint(cell.endpointId);
   const provider = endpoint && getProvider(endpoint.provider);
   const active = job?.status === 'sending' || job?.status === 'queued';
@@ -120,6 +111,11 @@ export function ResultColumn(props: { cell: ComparisonCell; view: SyncView; onVi
       {!job && !cell.skipped && <p className="text-xs text-zinc-400">Waiting for its turn…</p>}
       {job && <JobProgress job={job} />}
       {job && <JobError job={job} />}
+      {retry.error && (
+        <p role="alert" className="rounded-md border border-red-800 bg-red-950/60 p-2 text-sm text-red-200">
+          {retry.error}
+        </p>
+      )}
       {job?.images.map((img) => (
         <ColumnImage key={img.id} job={job} image={img} label={cell.label} view={view} onView={onView} />
       ))}
@@ -127,18 +123,15 @@ export function ResultColumn(props: { cell: ComparisonCell; view: SyncView; onVi
       {(active || ended) && job && (
         <div className="flex gap-2">
           {active && (
-            <button type="button" className={buttonClass} onClick={() => void cancelJob(job.id)}>
+            <Button onClick={() => void cancelJob(job.id)}>
               Cancel
-            </button>
+            </Button>
           )}
           {ended && (
-            <button
-              type="button"
-              className={buttonClass}
-              onClick={() => void retryCell(job, onJob).then((problem) => problem && props.onProblem(problem))}
-            >
+            <Button
+              onClick={() => retry.retry(job)}>
               Retry
-            </button>
+            </Button>
           )}
         </div>
       )}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Route } from '../../api/route';
-import type { JobRecord } from '../gallery/job-record';
+import type { JobRecord } from '../../job-store/job-record';
 import { comparisonRecordSchema } from './comparison-record';
 import { buildRecord, runLimited, runPlan, withSharedSeed } from './run-comparison';
 import type { RunDeps, SubmitArgs } from './run-comparison';

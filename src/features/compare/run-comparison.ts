@@ -7,7 +7,7 @@ import type { Route } from '../../api/route';
 import { drawSeed } from '../../providers/shared/seed';
 import type { EndpointDef, ProviderDef, ProviderId } from '../../providers/types';
 import { getProvider } from '../../providers/registry';
-import type { JobRecord } from '../gallery/job-record';
+import type { JobRecord } from '../../job-store/job-record';
 import { COMPARISON_VERSION, comparisonTitle } from './comparison-record';
 import type { ComparisonRecord } from './comparison-record';
 import { toStoredShared } from './shared-params';

@@ -3,12 +3,24 @@
  * each says what each target's endpoint accepts (from its schema), and the
  * mapping table shows the exact name and value it will get.
  */
-import { lazy, Suspense, useId, useMemo } from 'react';
+import { useId, useMemo } from 'react';
+import type { ComponentType } from 'react';
 import { FieldShell, inputClass } from '../../components/ui/field-shell';
 import { knownSchedulers, rangeHint } from './range-hints';
 import type { SharedForm, SharedKey } from './shared-params';
 
-const CanvasPanel = lazy(() => import('../canvas/canvas-panel'));
+/**
+ * The image editor (the canvas feature), handed in by the app: features do not
+ * import each other, they meet in src/app.
+ */
+export type ImageEditor = ComponentType<{
+  initImage: string | undefined;
+  onInitImageChange(value: string | undefined): void;
+  maskEnabled: boolean;
+  onMaskChange(mask: string | undefined): void;
+  maxSide: number;
+  multipleOf: number;
+}>;
 
 type TextKey = keyof SharedForm;
 
@@ -31,6 +43,7 @@ export function SharedParamsForm(props: {
   endpointIds: string[];
   onChange(form: SharedForm): void;
   needsImage: boolean;
+  ImageEditor: ImageEditor;
   needsMask: boolean;
   initImage?: string;
   onInitImage(v: string | undefined): void;
@@ -87,16 +100,14 @@ export function SharedParamsForm(props: {
         })}
       </div>
       {props.needsImage && (
-        <Suspense fallback={<div className="h-64 animate-pulse rounded-lg bg-zinc-900" aria-label="Loading canvas" />}>
-          <CanvasPanel
-            initImage={props.initImage}
-            onInitImageChange={(v) => props.onInitImage(v)}
-            maskEnabled={props.needsMask}
-            onMaskChange={props.onMask}
-            maxSide={1024}
-            multipleOf={8}
-          />
-        </Suspense>
+        <props.ImageEditor
+          initImage={props.initImage}
+          onInitImageChange={(v) => props.onInitImage(v)}
+          maskEnabled={props.needsMask}
+          onMaskChange={props.onMask}
+          maxSide={1024}
+          multipleOf={8}
+        />
       )}
     </section>
   );

@@ -1,24 +1,24 @@
 /** Every result of a comparison as columns, zoomed and panned together. */
 import { useCallback, useState } from 'react';
-import { buttonClass } from '../../components/ui/field-shell';
 import type { ComparisonRecord } from './comparison-record';
 import { ResultColumn } from './result-column';
 import type { ViewUpdate } from './synced-image';
 import { IDENTITY, zoomAt } from './sync-view';
 import type { SyncView } from './sync-view';
+import { Button } from '../../components/ui/button';
 
 export function ZoomBar({ view, onView }: { view: SyncView; onView: ViewUpdate }) {
   return (
     <div role="toolbar" aria-label="Zoom, for every result" className="flex flex-wrap items-center gap-2 text-xs text-zinc-400">
-      <button type="button" className={buttonClass} onClick={() => onView((v) => zoomAt(v, 1.25))}>
+      <Button onClick={() => onView((v) => zoomAt(v, 1.25))}>
         Zoom in
-      </button>
-      <button type="button" className={buttonClass} onClick={() => onView((v) => zoomAt(v, 0.8))} disabled={view.scale <= 1}>
+      </Button>
+      <Button onClick={() => onView((v) => zoomAt(v, 0.8))} disabled={view.scale <= 1}>
         Zoom out
-      </button>
-      <button type="button" className={buttonClass} onClick={() => onView(() => IDENTITY)} disabled={view.scale === 1}>
+      </Button>
+      <Button onClick={() => onView(() => IDENTITY)} disabled={view.scale === 1}>
         Reset zoom
-      </button>
+      </Button>
       <output aria-label="Zoom level" className="font-mono text-zinc-200">
         {Math.round(view.scale * 100)}%
       </output>

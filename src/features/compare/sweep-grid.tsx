@@ -1,7 +1,7 @@
 /** A finished or running sweep as an X/Y grid: one table per target unless the targets are an axis. */
-import { useObjectUrl } from '../gallery/object-urls';
-import { StatusBadge } from '../jobs/status-badge';
-import { useJob } from '../jobs/use-jobs';
+import { useObjectUrl } from '../../job-store/object-urls';
+import { StatusBadge } from '../../components/ui/status-badge';
+import { useJob } from '../../job-store/use-jobs';
 import type { ComparisonCell, ComparisonRecord } from './comparison-record';
 import { seconds } from './result-column';
 import { useSyncView, ZoomBar } from './side-by-side';

@@ -1,8 +1,10 @@
 /** The sweep's axes: which parameter on X and on Y, which values, and how many requests that makes. */
 import { useId } from 'react';
-import { inputClass, primaryButtonClass } from '../../components/ui/field-shell';
+import { inputClass } from '../../components/ui/field-shell';
+
 import { AXIS_LABELS, AXIS_PARAMS } from './sweep';
 import type { AxisParam, SweepAxis, SweepPlan } from './sweep';
+import { Button } from '../../components/ui/button';
 
 export const DEFAULT_AXIS_VALUES: Record<AxisParam, string> = {
   target: '',
@@ -106,9 +108,9 @@ export function SweepSetup(props: {
           {perCell}
           {plan.skipped.length > 0 && <span className="text-orange-300"> · {plan.skipped.length} not sendable, skipped (see the mapping)</span>}
         </p>
-        <button type="button" className={`${primaryButtonClass} ml-auto`} disabled={blocked || props.running} onClick={props.onRun}>
+        <Button variant="primary" className="ml-auto" disabled={blocked || props.running} onClick={props.onRun}>
           {props.running ? 'Sending…' : `Run sweep (${n})`}
-        </button>
+        </Button>
       </div>
     </section>
   );

@@ -1,13 +1,15 @@
 /** The targets: any endpoints of any providers, the same one several times with other models, each with its overrides. */
 import { useId, useState } from 'react';
-import { buttonClass, inputClass } from '../../components/ui/field-shell';
+import { inputClass } from '../../components/ui/field-shell';
+
 import { getEndpoint } from '../../providers/registry';
-import { EndpointOptions } from '../params/endpoint-options';
-import { useSettings } from '../settings/settings-store';
+import { EndpointOptions } from '../../components/ui/endpoint-options';
+import { settingsOf, useSettings } from '../../api/settings-store';
 import type { TargetMapping } from './map-params';
 import { endpointFields } from './map-params';
-import { IMG2IMG_ENDPOINTS, INPAINT_ENDPOINTS, newTarget, TEXT_TO_IMAGE_ENDPOINTS } from './targets';
+import { comparePresets, defaultTargetEndpoints, newTarget } from './targets';
 import type { CompareTarget } from './targets';
+import { Button } from '../../components/ui/button';
 
 function TargetRow(props: { target: CompareTarget; index: number; label: string; mapping?: TargetMapping; onChange(t: CompareTarget): void; onRemove(): void }) {
   const { target, index, label, mapping } = props;
@@ -15,7 +17,7 @@ function TargetRow(props: { target: CompareTarget; index: number; label: string;
   const ids = { endpoint: useId(), model: useId(), overrides: useId() };
   const endpoint = getEndpoint(target.endpointId);
   const settings = useSettings();
-  const mode = endpoint ? settings[endpoint.provider].mode : undefined;
+  const mode = endpoint ? settingsOf(settings, endpoint.provider).mode : undefined;
   const modelField = endpoint && endpointFields(endpoint).find((f) => f.role === 'model');
   const modelDefault = modelField && endpoint ? (endpoint.initialValues as Record<string, unknown>)[modelField.name] : undefined;
   return (
@@ -29,9 +31,9 @@ function TargetRow(props: { target: CompareTarget; index: number; label: string;
           </span>
         )}
         {mapping && !mapping.sendable && <span className="rounded bg-red-900 px-1.5 text-xs text-red-100">not sendable</span>}
-        <button type="button" className={`${buttonClass} !px-2 !py-0.5 text-xs`} aria-label={`Remove target ${n}`} onClick={props.onRemove}>
+        <Button className="!px-2 !py-0.5 text-xs" aria-label={`Remove target ${n}`} onClick={props.onRemove}>
           Remove
-        </button>
+        </Button>
       </div>
       <label htmlFor={ids.endpoint} className="sr-only">
         Endpoint of target {n}
@@ -78,22 +80,18 @@ function TargetRow(props: { target: CompareTarget; index: number; label: string;
 export function TargetsEditor(props: { targets: CompareTarget[]; labels: Map<string, string>; mappings: Map<string, TargetMapping>; onChange(targets: CompareTarget[]): void }) {
   const { targets, onChange } = props;
   const addId = useId();
-  const [toAdd, setToAdd] = useState('modelslab/text2img');
+  const [toAdd, setToAdd] = useState(() => defaultTargetEndpoints()[0] ?? '');
   const preset = (ids: string[]) => onChange(ids.map((id) => newTarget(id)));
   return (
     <section aria-label="Targets" className="flex flex-col gap-3">
       <h2 className="text-sm font-semibold text-zinc-200">Targets ({targets.length})</h2>
       <div className="flex flex-wrap items-center gap-2">
         <span className="text-xs text-zinc-500">Presets:</span>
-        <button type="button" className={`${buttonClass} !py-1 text-xs`} onClick={() => preset(TEXT_TO_IMAGE_ENDPOINTS)}>
-          Text to image × 3
-        </button>
-        <button type="button" className={`${buttonClass} !py-1 text-xs`} onClick={() => preset(IMG2IMG_ENDPOINTS)}>
-          Image to image × 2
-        </button>
-        <button type="button" className={`${buttonClass} !py-1 text-xs`} onClick={() => preset(INPAINT_ENDPOINTS)}>
-          Inpainting × 2
-        </button>
+        {comparePresets().map((p) => (
+          <Button key={p.kind} className="!py-1 text-xs" onClick={() => preset(p.endpointIds)}>
+            {p.label}
+          </Button>
+        ))}
       </div>
       <ol className="flex flex-col gap-2">
         {targets.map((t, i) => (
@@ -118,9 +116,9 @@ export function TargetsEditor(props: { targets: CompareTarget[]; labels: Map<str
             <EndpointOptions />
           </select>
         </div>
-        <button type="button" className={buttonClass} onClick={() => onChange([...targets, newTarget(toAdd)])}>
+        <Button onClick={() => onChange([...targets, newTarget(toAdd)])}>
           Add target
-        </button>
+        </Button>
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 /** Compare targets: an endpoint, optionally another model, and overrides in its own parameter names. */
 import { z } from 'zod';
-import { getEndpoint, getProvider } from '../../providers/registry';
+import { endpointsOfKind, getEndpoint, getProvider } from '../../providers/registry';
+import type { EndpointKind } from '../../providers/types';
 
 export const compareTargetSchema = z.object({
   id: z.string().min(1),
@@ -12,9 +13,27 @@ export const compareTargetSchema = z.object({
 });
 export type CompareTarget = z.infer<typeof compareTargetSchema>;
 
-export const TEXT_TO_IMAGE_ENDPOINTS = ['dreamrender/generate_image', 'modelslab/text2img', 'segmind/sd1.5-dreamshaper'];
-export const INPAINT_ENDPOINTS = ['modelslab/inpaint', 'segmind/sd1.5-inpainting'];
-export const IMG2IMG_ENDPOINTS = ['modelslab/img2img', 'segmind/sd1.5-img2img'];
+const PRESET_TITLES: Record<EndpointKind, string> = { txt2img: 'Text to image', img2img: 'Image to image', inpaint: 'Inpainting' };
+
+export interface ComparePreset {
+  kind: EndpointKind;
+  /** `Text to image × 3` */
+  label: string;
+  endpointIds: string[];
+}
+
+/** One preset per endpoint kind: every endpoint of that kind in the registry. */
+export function comparePresets(): ComparePreset[] {
+  return (Object.keys(PRESET_TITLES) as EndpointKind[])
+    .map((kind) => ({ kind, ids: endpointsOfKind(kind).map((e) => e.id) }))
+    .filter((p) => p.ids.length > 0)
+    .map(({ kind, ids }) => ({ kind, label: `${PRESET_TITLES[kind]} × ${ids.length}`, endpointIds: ids }));
+}
+
+/** The endpoints a new comparison starts with: every text-to-image endpoint. */
+export function defaultTargetEndpoints(): string[] {
+  return endpointsOfKind('txt2img').map((e) => e.id);
+}
 
 export function newTarget(endpointId: string, makeId: () => string = () => crypto.randomUUID()): CompareTarget {
   return { id: makeId(), endpointId };

@@ -5,10 +5,11 @@
  */
 import { useCallback, useRef, useState } from 'react';
 import { getEndpoint } from '../../providers/registry';
-import { getSettings } from '../settings/settings-store';
-import { getJob, listJobs, loadParams } from '../gallery/store';
-import { currentRoute } from '../jobs/current-route';
-import { submitJob } from '../jobs/run-job';
+import { getProviderSettings } from '../../api/settings-store';
+import { getJob, listJobs, loadParams } from '../../job-store/store';
+import { currentRoute } from '../../api/current-route';
+import { submitJob } from '../../job-store/run-job';
+import { adoptDataUrl } from '../../job-store/local-images';
 import { comparisonFromJobs, setCell } from './comparison-record';
 import type { ComparisonRecord } from './comparison-record';
 import { getComparison, saveComparison } from './comparison-store';
@@ -48,7 +49,7 @@ export function useComparison() {
         await runPlan(plan, fresh.id, {
           submit: (args) => submitJob(args),
           routeFor: currentRoute,
-          modeFor: (p) => getSettings()[p].mode,
+          modeFor: (p) => getProviderSettings(p).mode,
           onCell: (key, patch) => change(fresh.id, (r) => setCell(r, key, patch)),
           // Side by side: every target at once. A sweep: a few at a time, gentler on rate limits.
           concurrency: fresh.kind === 'sweep' ? 4 : Math.max(1, plan.cells.length),
@@ -89,8 +90,10 @@ export async function restoreImages(record: ComparisonRecord): Promise<{ initIma
     if (!init) continue;
     const mask = fields.find((f) => f.role === 'mask');
     const params = await loadParams(job);
-    const pick = (name: string | undefined) => (name && typeof params[name] === 'string' ? (params[name] as string) : undefined);
-    const found = { initImage: pick(init.name), mask: pick(mask?.name) };
+    // Stored inputs come back as data URLs: the form holds local images as references to their Blobs.
+    const pick = async (name: string | undefined) =>
+      name && typeof params[name] === 'string' ? ((await adoptDataUrl(params[name])) as string) : undefined;
+    const found = { initImage: await pick(init.name), mask: await pick(mask?.name) };
     if (found.initImage && (found.mask || !record.shared.hasMask)) return found;
   }
   return {};

@@ -2,8 +2,8 @@
 import { useState } from 'react';
 import type { ReactNode } from 'react';
 import { formatMs, formatRequestBody, formatSeconds, formatTime, formatValue, shortenJson } from './format';
-import type { JobRecord } from './job-record';
-import { galleryStore } from './store';
+import type { JobRecord } from '../../job-store/job-record';
+import { galleryStore } from '../../job-store/store';
 
 export const smallButton =
   'rounded border border-zinc-700 px-1.5 py-0.5 text-[11px] text-zinc-300 hover:border-amber-500 hover:text-amber-300 focus-visible:outline-2 focus-visible:outline-amber-400';

@@ -1,5 +1,5 @@
 /** Small formatting helpers for the detail view. Pure. */
-import { isInputRef } from './inputs';
+import { isInputRef } from '../../job-store/inputs';
 
 export const LONG_VALUE = 120;
 

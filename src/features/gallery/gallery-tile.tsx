@@ -2,8 +2,8 @@
 import { memo } from 'react';
 import { endpointLabel, shortError, STATUS_LABELS, tileLabel } from './gallery-tiles';
 import type { GalleryTile as Tile } from './gallery-tiles';
-import { useObjectUrlState } from './object-urls';
-import { StatusBadge } from '../jobs/status-badge';
+import { useObjectUrlState } from '../../job-store/object-urls';
+import { StatusBadge } from '../../components/ui/status-badge';
 
 function Thumb({ imageId }: { imageId: string }) {
   const { url, status } = useObjectUrlState(imageId, 'thumb');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { downloadFileName } from './download';
+import { downloadFileName } from './image-file-name';
 import { countSummary, shortError, tileLabel, toTiles } from './gallery-tiles';
-import { makeJob } from './test-fixtures';
+import { makeJob } from '../../job-store/test-fixtures';
 
 const img = (id: string, seed?: number) => ({ id, mime: 'image/png', seed, stored: true });
 

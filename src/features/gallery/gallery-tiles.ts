@@ -1,12 +1,6 @@
 /** What the grid shows: one tile per image, and one per job that has no image (yet). Pure. */
-import type { ProviderId } from '../../providers/types';
-import type { JobError, JobImage, JobRecord, JobStatus } from './job-record';
-
-export const PROVIDER_LABELS: Record<ProviderId, string> = {
-  dreamrender: 'DreamRender',
-  modelslab: 'ModelsLab',
-  segmind: 'Segmind',
-};
+import { providerLabel } from '../../providers/registry';
+import type { JobError, JobImage, JobRecord, JobStatus } from '../../job-store/job-record';
 
 export const STATUS_LABELS: Record<JobStatus, string> = {
   sending: 'Sending',
@@ -25,7 +19,7 @@ export function endpointLabel(endpointId: string): string {
 
 /** `ModelsLab text2img`. */
 export function jobTitle(job: Pick<JobRecord, 'provider' | 'endpointId'>): string {
-  return `${PROVIDER_LABELS[job.provider] ?? job.provider} ${endpointLabel(job.endpointId)}`;
+  return `${providerLabel(job.provider)} ${endpointLabel(job.endpointId)}`;
 }
 
 export interface GalleryTile {

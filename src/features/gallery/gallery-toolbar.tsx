@@ -1,10 +1,11 @@
 /** Filters (Provider, Endpoint, Status), the count, storage use and Clear all (confirmed first). */
 import { useId, useState } from 'react';
 import { formatBytes } from './format';
-import type { JobFilter } from './job-query';
-import { JOB_STATUSES, PROVIDER_IDS } from './job-record';
-import type { JobStatus } from './job-record';
-import { endpointLabel, PROVIDER_LABELS, STATUS_LABELS } from './gallery-tiles';
+import type { JobFilter } from '../../job-store/job-query';
+import { JOB_STATUSES } from '../../job-store/job-record';
+import type { JobStatus } from '../../job-store/job-record';
+import { endpointLabel, STATUS_LABELS } from './gallery-tiles';
+import { providerIds, providerLabel } from '../../providers/registry';
 import type { ProviderId } from '../../providers/types';
 
 const selectClass =
@@ -55,9 +56,9 @@ export function GalleryToolbar({
             onChange={(e) => onFilter({ ...filter, provider: (e.target.value || undefined) as ProviderId | undefined, endpointId: undefined })}
           >
             <option value="">All providers</option>
-            {PROVIDER_IDS.map((id) => (
+            {providerIds().map((id) => (
               <option key={id} value={id}>
-                {PROVIDER_LABELS[id]}
+                {providerLabel(id)}
               </option>
             ))}
           </select>

@@ -9,8 +9,8 @@ import { GalleryToolbar } from './gallery-toolbar';
 import { countSummary, toTiles } from './gallery-tiles';
 import { ImageDetailDialog } from './image-detail-dialog';
 import type { DetailActions } from './image-detail-dialog';
-import type { JobFilter } from './job-query';
-import { galleryStore } from './store';
+import type { JobFilter } from '../../job-store/job-query';
+import { galleryStore } from '../../job-store/store';
 import { useGalleryFacets, useGalleryJobs, useStorageEstimate, useStorageFull } from './use-gallery-jobs';
 
 export type GalleryViewProps = DetailActions;

@@ -2,13 +2,14 @@
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { ParamList, ProviderReport, RequestView, Section, smallButton, TimingList } from './detail-sections';
-import { downloadBlob, downloadFileName } from './download';
+import { downloadBlob, downloadFileName } from './image-file-name';
 import { jobTitle, STATUS_LABELS } from './gallery-tiles';
 import type { GalleryTile } from './gallery-tiles';
-import { StatusBadge } from '../jobs/status-badge';
-import type { JobRecord } from './job-record';
-import { useObjectUrlState } from './object-urls';
-import { galleryStore } from './store';
+import { StatusBadge } from '../../components/ui/status-badge';
+import type { JobRecord } from '../../job-store/job-record';
+import { useObjectUrlState } from '../../job-store/object-urls';
+import { galleryStore } from '../../job-store/store';
+import { Button } from '../../components/ui/button';
 
 export interface DetailActions {
   onReuseParams(job: JobRecord): void;
@@ -19,12 +20,6 @@ export interface DetailActions {
   onOpenComparison?(compareGroupId: string): void;
 }
 
-const actionButton =
-  'rounded-md border border-zinc-700 bg-zinc-800 px-3 py-1.5 text-sm text-zinc-100 hover:border-amber-500 hover:text-amber-200 focus-visible:outline-2 focus-visible:outline-amber-400 disabled:cursor-not-allowed disabled:opacity-40 disabled:hover:border-zinc-700 disabled:hover:text-zinc-100';
-const primaryButton =
-  'rounded-md bg-amber-500 px-3 py-1.5 text-sm font-medium text-zinc-950 hover:bg-amber-400 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-300';
-const dangerButton =
-  'rounded-md border border-red-800 px-3 py-1.5 text-sm text-red-200 hover:bg-red-950 focus-visible:outline-2 focus-visible:outline-red-400';
 
 function ImagePane({ tile }: { tile: GalleryTile }) {
   const { job, image } = tile;
@@ -176,52 +171,49 @@ export function ImageDetailDialog({
           <div className="flex flex-col gap-3">
             <ImagePane tile={tile} />
             <div className="flex flex-wrap gap-2">
-              <button type="button" className={primaryButton} onClick={() => actions.onReuseParams(job)}>
+              <Button variant="primary" onClick={() => actions.onReuseParams(job)}>
                 Reuse parameters
-              </button>
-              <button type="button" className={actionButton} disabled={seed === undefined} title={seed === undefined ? 'No seed was recorded' : undefined} onClick={() => seed !== undefined && actions.onReuseSeed(job, seed)}>
+              </Button>
+              <Button disabled={seed === undefined} title={seed === undefined ? 'No seed was recorded' : undefined} onClick={() => seed !== undefined && actions.onReuseSeed(job, seed)}>
                 Reuse seed
-              </button>
-              <button type="button" className={actionButton} disabled={!stored} title={noBlob} onClick={() => void withBlob((blob) => actions.onUseAsInit({ blob, job }))}>
+              </Button>
+              <Button disabled={!stored} title={noBlob} onClick={() => void withBlob((blob) => actions.onUseAsInit({ blob, job }))}>
                 Use as init image
-              </button>
-              <button type="button" className={actionButton} disabled={!stored} title={noBlob} onClick={() => void withBlob((blob) => actions.onSendToInpaint({ blob, job }))}>
+              </Button>
+              <Button disabled={!stored} title={noBlob} onClick={() => void withBlob((blob) => actions.onSendToInpaint({ blob, job }))}>
                 Send to inpaint
-              </button>
-              <button
-                type="button"
-                className={actionButton}
+              </Button>
+              <Button
                 disabled={!stored}
                 title={noBlob}
-                onClick={() => void withBlob((blob) => image && downloadBlob(blob, downloadFileName(job, image, blob.type)))}
-              >
+                onClick={() => void withBlob((blob) => image && downloadBlob(blob, downloadFileName(job, image, blob.type)))}>
                 Download
-              </button>
+              </Button>
               {retryable && actions.onRetry && (
-                <button type="button" className={actionButton} onClick={() => actions.onRetry?.(job)}>
+                <Button onClick={() => actions.onRetry?.(job)}>
                   Retry
-                </button>
+                </Button>
               )}
               {job.compareGroupId && actions.onOpenComparison && (
-                <button type="button" className={actionButton} onClick={() => job.compareGroupId && actions.onOpenComparison?.(job.compareGroupId)}>
+                <Button onClick={() => job.compareGroupId && actions.onOpenComparison?.(job.compareGroupId)}>
                   Open comparison{job.compareLabel ? ` (${job.compareLabel})` : ''}
-                </button>
+                </Button>
               )}
               {!confirmDelete ? (
-                <button type="button" className={`${dangerButton} ml-auto`} onClick={() => setConfirmDelete(true)}>
+                <Button variant="danger" className="ml-auto" onClick={() => setConfirmDelete(true)}>
                   Delete
-                </button>
+                </Button>
               ) : (
                 <span role="group" aria-label="Confirm delete" className="ml-auto flex items-center gap-2 text-sm">
                   <span className="text-red-200">
                     Delete this job{job.images.length > 0 ? ` and its ${job.images.length === 1 ? 'image' : `${job.images.length} images`}` : ''}?
                   </span>
-                  <button type="button" autoFocus className={dangerButton} onClick={() => void remove()}>
+                  <Button autoFocus variant="danger" onClick={() => void remove()}>
                     Yes, delete
-                  </button>
-                  <button type="button" className={actionButton} onClick={() => setConfirmDelete(false)}>
+                  </Button>
+                  <Button onClick={() => setConfirmDelete(false)}>
                     Keep
-                  </button>
+                  </Button>
                 </span>
               )}
             </div>

@@ -1,39 +1,12 @@
-/** The gallery's data for React: jobs from the store through TanStack Query, re-read on every store change. */
-import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useSyncExternalStore } from 'react';
-import { normalizeFilter } from './job-query';
-import type { JobFilter } from './job-query';
-import { galleryStore } from './store';
+/** The gallery's data for React: jobs from the store through TanStack Query; a store change patches them by job id. */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
+import { normalizeFilter } from '../../job-store/job-query';
+import type { JobFilter } from '../../job-store/job-query';
+import { facetsQuery, galleryHeadQuery, galleryJobsQuery, storageEstimateQuery } from '../../job-store/queries';
+import { galleryStore } from '../../job-store/store';
+import { useJobStoreSync } from '../../job-store/use-jobs';
 
-/** The gallery's query keys (all under ['gallery'], which a store change invalidates). */
-export const galleryKeys = {
-  all: ['gallery'] as const,
-  jobs: (filter: JobFilter) => ['gallery', normalizeFilter(filter)] as const,
-  /** The newest few, shown while the whole list loads. */
-  head: (filter: JobFilter) => ['gallery', normalizeFilter(filter), 'head'] as const,
-  facets: ['gallery', 'facets'] as const,
-  estimate: ['gallery', 'estimate'] as const,
-};
-
-/** Re-reads the gallery's queries when the store changes (here or in another tab); bursts are coalesced. */
-export function useGalleryChanges(): void {
-  const queryClient = useQueryClient();
-  useEffect(() => {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const off = galleryStore().subscribe((change) => {
-      if (change.type === 'storage') return;
-      clearTimeout(timer);
-      timer = setTimeout(() => void queryClient.invalidateQueries({ queryKey: galleryKeys.all }), 40);
-    });
-    return () => {
-      off();
-      clearTimeout(timer);
-    };
-  }, [queryClient]);
-}
-
-/** Jobs read first, newest first, so the first screen does not wait for thousands of records. */
-export const HEAD_JOBS = 60;
 
 /**
  * Jobs matching `filter`, newest first, and how many stored records could not
@@ -41,24 +14,11 @@ export const HEAD_JOBS = 60;
  * `complete` is false.
  */
 export function useGalleryJobs(filter: JobFilter) {
-  useGalleryChanges();
+  useJobStoreSync();
   const key = normalizeFilter(filter);
   // The head first, then everything: read together, the big read would hold up the small one.
-  const head = useQuery({
-    queryKey: galleryKeys.head(key),
-    queryFn: () => galleryStore().scanJobs({ ...key, limit: HEAD_JOBS }),
-    structuralSharing: false,
-    staleTime: Infinity,
-  });
-  const full = useQuery({
-    queryKey: galleryKeys.jobs(key),
-    queryFn: () => galleryStore().scanJobs(key),
-    enabled: head.isFetched,
-    // Thousands of records: comparing them deeply on every re-read costs more than it saves.
-    structuralSharing: false,
-    placeholderData: keepPreviousData,
-    staleTime: Infinity,
-  });
+  const head = useQuery(galleryHeadQuery(key));
+  const full = useQuery({ ...galleryJobsQuery(key), enabled: head.isFetched, placeholderData: keepPreviousData });
   const data = full.data && !full.isPlaceholderData ? full.data : (head.data ?? full.data);
   return {
     data,
@@ -70,11 +30,11 @@ export function useGalleryJobs(filter: JobFilter) {
 }
 
 export function useGalleryFacets() {
-  return useQuery({ queryKey: galleryKeys.facets, queryFn: () => galleryStore().listFacets(), staleTime: Infinity });
+  return useQuery(facetsQuery());
 }
 
 export function useStorageEstimate() {
-  return useQuery({ queryKey: galleryKeys.estimate, queryFn: async () => (await galleryStore().storageEstimate()) ?? null });
+  return useQuery(storageEstimateQuery());
 }
 
 const subscribeStorage = (onChange: () => void) =>

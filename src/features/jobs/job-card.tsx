@@ -1,10 +1,10 @@
 /** One job as the playground shows it: status, progress, images with seeds, error and actions. */
-import { buttonClass } from '../../components/ui/field-shell';
 import { getEndpoint, getProvider } from '../../providers/registry';
-import type { JobRecord } from '../gallery/job-record';
-import { useObjectUrl } from '../gallery/object-urls';
-import { JobProgress } from './job-progress';
-import { StatusBadge } from './status-badge';
+import type { JobRecord } from '../../job-store/job-record';
+import { useObjectUrl } from '../../job-store/object-urls';
+import { JobProgress } from '../../components/ui/job-progress';
+import { StatusBadge } from '../../components/ui/status-badge';
+import { Button } from '../../components/ui/button';
 
 function ResultImage({ job, image, index }: { job: JobRecord; image: JobRecord['images'][number]; index: number }) {
   const url = useObjectUrl(image.stored ? image.id : undefined, 'full');
@@ -47,14 +47,14 @@ export function JobCard({ job, onCancel, onRetry }: { job: JobRecord; onCancel(j
         {job.mode === 'sandbox' && <span className="rounded border border-zinc-700 px-1 text-[10px] uppercase text-zinc-400">sandbox</span>}
         <span className="ml-auto flex gap-2">
           {active && (
-            <button type="button" className={buttonClass} onClick={() => onCancel(job)}>
+            <Button onClick={() => onCancel(job)}>
               Cancel
-            </button>
+            </Button>
           )}
           {(job.status === 'failed' || job.status === 'interrupted' || job.status === 'cancelled') && (
-            <button type="button" className={buttonClass} onClick={() => onRetry(job)}>
+            <Button onClick={() => onRetry(job)}>
               Retry
-            </button>
+            </Button>
           )}
         </span>
       </header>

@@ -3,13 +3,13 @@
  * the pollers that bring queued jobs home (mounted once, whatever the view).
  */
 import { useEffect, useRef } from 'react';
-import { buttonClass } from '../../components/ui/field-shell';
 import { getEndpoint, getProvider } from '../../providers/registry';
-import type { JobRecord } from '../gallery/job-record';
-import { JobProgress } from './job-progress';
-import { cancelJob, markInterrupted } from './run-job';
+import type { JobRecord } from '../../job-store/job-record';
+import { JobProgress } from '../../components/ui/job-progress';
+import { cancelJob, markInterrupted } from '../../job-store/run-job';
 import { useJobPolling } from './use-job-polling';
-import { useActiveJobs } from './use-jobs';
+import { useActiveJobs } from '../../job-store/use-jobs';
+import { Button } from '../../components/ui/button';
 
 function JobPoller({ job }: { job: JobRecord }) {
   useJobPolling(job);
@@ -49,9 +49,9 @@ export function QueuePanel() {
               <span>{getProvider(j.provider)?.name ?? j.provider}</span>
               <span className="font-mono text-zinc-500">{getEndpoint(j.endpointId)?.name}</span>
               <span className="text-zinc-500">seed {j.seed ?? '—'}</span>
-              <button type="button" className={`${buttonClass} ml-auto !px-2 !py-0.5 text-xs`} onClick={() => void cancelJob(j.id)} aria-label={`Cancel job ${j.id.slice(0, 8)}`}>
+              <Button className="ml-auto !px-2 !py-0.5 text-xs" onClick={() => void cancelJob(j.id)} aria-label={`Cancel job ${j.id.slice(0, 8)}`}>
                 Cancel
-              </button>
+              </Button>
             </div>
             <JobProgress job={j} />
           </li>

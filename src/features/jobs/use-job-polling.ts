@@ -4,14 +4,14 @@
  * a rate limit waits as long as the provider asked.
  */
 import { useQuery } from '@tanstack/react-query';
-import { queryKeys } from '../../api/query-keys';
+import { queryKeys } from '../../job-store/queries';
 import { getProvider } from '../../providers/registry';
-import type { JobRecord } from '../gallery/job-record';
-import { getJob } from '../gallery/store';
-import { currentRoute } from './current-route';
-import { getLive, setLive } from './live-state';
+import type { JobRecord } from '../../job-store/job-record';
+import { getJob } from '../../job-store/store';
+import { currentRoute } from '../../api/current-route';
+import { getLive, setLive } from '../../job-store/live-state';
 import { firstPollDue, pollDelayMs, pollRetryDelayMs } from './poll-schedule';
-import { pollJob, RateLimited } from './run-job';
+import { pollJob, RateLimited } from '../../job-store/run-job';
 
 async function pollOnce(jobId: string, signal: AbortSignal): Promise<JobRecord | null> {
   const job = await getJob(jobId);

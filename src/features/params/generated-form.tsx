@@ -6,15 +6,17 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useState } from 'react';
 import { Controller, useForm, useFormState } from 'react-hook-form';
-import type { Control, FieldValues, Resolver } from 'react-hook-form';
-import { FieldShell, primaryButtonClass } from '../../components/ui/field-shell';
+import type { Control, FieldValues, Resolver, UseFormReturn } from 'react-hook-form';
+import { FieldShell } from '../../components/ui/field-shell';
+
 import type { EndpointDef } from '../../providers/types';
-import { describeSchema, initialFormValues } from './describe';
-import type { FieldDescriptor } from './describe';
+import { describeSchema, initialFormValues } from '../../providers/fields/describe';
+import type { FieldDescriptor } from '../../providers/fields/describe';
 import { rangeText } from './fields/field-props';
 import { fieldRegistry } from './fields/registry';
-import { normalizeValues } from './form-values';
-import { plainError } from './plain-errors';
+import { normalizeValues } from '../../providers/fields/form-values';
+import { plainError } from '../../providers/fields/plain-errors';
+import { Button } from '../../components/ui/button';
 
 export interface GeneratedFormProps {
   endpoint: EndpointDef;
@@ -22,7 +24,12 @@ export interface GeneratedFormProps {
   startValues?: Record<string, unknown>;
   /** Values pushed in from outside after mount (canvas images, "reuse seed"). */
   externalValues?: Record<string, unknown>;
-  onValuesChange?(values: Record<string, unknown>): void;
+  /**
+   * The form, once per mount: whoever needs a value subscribes to it with
+   * `useWatch` (the preview, the canvas, the draft), so a keystroke re-renders
+   * only what reads the field, never the whole view.
+   */
+  onForm?(form: UseFormReturn<FieldValues>): void;
   /** Called with valid, normalised parameters. */
   onSubmit(params: Record<string, unknown>): void;
   submitLabel?: string;
@@ -74,7 +81,7 @@ function SubmitStatus({ control }: { control: Control<FieldValues> }) {
 }
 
 export function GeneratedForm(props: GeneratedFormProps) {
-  const { endpoint, startValues, externalValues, onValuesChange, onSubmit, submitLabel = 'Generate', busy, formId } = props;
+  const { endpoint, startValues, externalValues, onForm, onSubmit, submitLabel = 'Generate', busy, formId } = props;
   const fields = useMemo(() => describeSchema(endpoint.schema), [endpoint]);
   const defaults = useMemo(
     () => ({ ...initialFormValues(fields, endpoint.initialValues as Record<string, unknown>), ...startValues }),
@@ -88,7 +95,7 @@ export function GeneratedForm(props: GeneratedFormProps) {
   }, [endpoint, fields]);
 
   const form = useForm<FieldValues>({ defaultValues: defaults, resolver, mode: 'onSubmit', reValidateMode: 'onChange' });
-  const { control, handleSubmit, watch, setValue, formState } = form;
+  const { control, handleSubmit, setValue, formState } = form;
 
   useEffect(() => {
     if (!externalValues) return;
@@ -98,11 +105,8 @@ export function GeneratedForm(props: GeneratedFormProps) {
   }, [externalValues, setValue, formState.isSubmitted]);
 
   useEffect(() => {
-    if (!onValuesChange) return;
-    onValuesChange(form.getValues());
-    const sub = watch((values) => onValuesChange(values as Record<string, unknown>));
-    return () => sub.unsubscribe();
-  }, [watch, onValuesChange, form]);
+    onForm?.(form);
+  }, [onForm, form]);
 
   const basic = fields.filter((f) => f.group === 'basic');
   const advanced = fields.filter((f) => f.group === 'advanced');
@@ -143,9 +147,9 @@ export function GeneratedForm(props: GeneratedFormProps) {
         </details>
       )}
       <div className="flex items-center gap-3">
-        <button type="submit" disabled={busy} className={primaryButtonClass}>
+        <Button type="submit" disabled={busy} variant="primary">
           {submitLabel}
-        </button>
+        </Button>
         <span className="text-xs text-zinc-500">Ctrl/⌘ + Enter</span>
         <SubmitStatus control={control} />
       </div>

@@ -1,14 +1,51 @@
 /** Settings per provider: Sandbox or Live, the key, the base URL, the local proxy. */
 import { useQuery } from '@tanstack/react-query';
 import { FieldShell, inputClass } from '../../components/ui/field-shell';
-import { proxyAvailable } from '../../api/proxy-status';
-import { queryKeys } from '../../api/query-keys';
+import { proxyQuery } from '../../job-store/queries';
 import { providers } from '../../providers/registry';
 import type { ProviderDef } from '../../providers/types';
-import { updateProviderSettings, useSettings } from './settings-store';
+import { updateProviderSettings, useProviderSettings } from '../../api/settings-store';
+
+/** The live key as the provider takes it: one secret, a user and password (Basic auth), or nothing. */
+function LiveKeyFields({ provider, id, value, onChange }: { provider: ProviderDef; id: string; value: string; onChange(key: string): void }) {
+  const loc = provider.keyLocation;
+  if (loc.in === 'none') return <p className="text-xs text-zinc-400">{provider.name} takes no key.</p>;
+  const optional = provider.keyRequired ? '' : ' (optional)';
+  if (loc.in === 'basic') {
+    // Kept as one secret, `user:password`, like the other keys.
+    const colon = value.indexOf(':');
+    const user = colon >= 0 ? value.slice(0, colon) : value;
+    const password = colon >= 0 ? value.slice(colon + 1) : '';
+    const join = (u: string, p: string) => onChange(u || p ? `${u}:${p}` : '');
+    return (
+      <>
+        <FieldShell id={`${id}-user`} label={`${provider.name} user${optional}`} description={provider.keyHelp}>
+          <input id={`${id}-user`} type="text" autoComplete="off" spellCheck={false} className={inputClass} value={user} onChange={(e) => join(e.target.value.trim(), password)} />
+        </FieldShell>
+        <FieldShell id={`${id}-password`} label={`${provider.name} password${optional}`}>
+          <input id={`${id}-password`} type="password" autoComplete="off" className={inputClass} value={password} onChange={(e) => join(user, e.target.value)} />
+        </FieldShell>
+      </>
+    );
+  }
+  return (
+    <FieldShell id={`${id}-key`} label={`${provider.name} API key${optional}`} description={provider.keyHelp}>
+      <input
+        id={`${id}-key`}
+        type="password"
+        autoComplete="off"
+        spellCheck={false}
+        className={inputClass}
+        value={value}
+        placeholder="paste your key"
+        onChange={(e) => onChange(e.target.value.trim())}
+      />
+    </FieldShell>
+  );
+}
 
 function ProviderSettingsCard({ provider, proxyOk }: { provider: ProviderDef; proxyOk: boolean | undefined }) {
-  const s = useSettings()[provider.id];
+  const s = useProviderSettings(provider.id);
   const id = `settings-${provider.id}`;
   const set = (patch: Parameters<typeof updateProviderSettings>[1]) => updateProviderSettings(provider.id, patch);
   return (
@@ -39,18 +76,7 @@ function ProviderSettingsCard({ provider, proxyOk }: { provider: ProviderDef; pr
           />
         </FieldShell>
       ) : (
-        <FieldShell id={`${id}-key`} label={`${provider.name} API key`} description={provider.keyHelp}>
-          <input
-            id={`${id}-key`}
-            type="password"
-            autoComplete="off"
-            spellCheck={false}
-            className={inputClass}
-            value={s.key}
-            placeholder="paste your key"
-            onChange={(e) => set({ key: e.target.value.trim() })}
-          />
-        </FieldShell>
+        <LiveKeyFields provider={provider} id={id} value={s.key} onChange={(key) => set({ key })} />
       )}
       {s.mode === 'live' && (
         <>
@@ -61,7 +87,7 @@ function ProviderSettingsCard({ provider, proxyOk }: { provider: ProviderDef; pr
           <FieldShell
             id={`${id}-base`}
             label={`${provider.name} base URL`}
-            description={provider.defaultBaseUrl ? `Default: ${provider.defaultBaseUrl}` : 'DreamRender has no public host: enter the one you were given (https).'}
+            description={provider.baseUrlHelp}
           >
             <input
               id={`${id}-base`}
@@ -72,6 +98,7 @@ function ProviderSettingsCard({ provider, proxyOk }: { provider: ProviderDef; pr
               onChange={(e) => set({ baseUrl: e.target.value.trim() })}
             />
           </FieldShell>
+          {!provider.local && (
           <label className="flex items-center gap-2 text-xs text-zinc-300">
             <input type="checkbox" className="accent-amber-500" checked={s.useProxy} onChange={(e) => set({ useProxy: e.target.checked })} />
             route through the local proxy
@@ -79,6 +106,7 @@ function ProviderSettingsCard({ provider, proxyOk }: { provider: ProviderDef; pr
               {proxyOk === undefined ? '' : proxyOk ? '(available on this server)' : '(not available: requests go direct and need the provider to allow CORS)'}
             </span>
           </label>
+          )}
         </>
       )}
     </fieldset>
@@ -86,7 +114,7 @@ function ProviderSettingsCard({ provider, proxyOk }: { provider: ProviderDef; pr
 }
 
 export default function SettingsPanel() {
-  const proxy = useQuery({ queryKey: queryKeys.proxy, queryFn: proxyAvailable, staleTime: Infinity });
+  const proxy = useQuery(proxyQuery());
   return (
     <div className="flex flex-col gap-4">
       <p className="text-sm text-zinc-400">

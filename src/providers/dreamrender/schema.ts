@@ -65,6 +65,7 @@ export const generateImageSchema = z.object({
     role: 'steps',
   }),
   enable_hr: param(z.boolean().optional(), {
+    wire: 'trueFalse',
     description: 'Enables high-resolution mode.',
     group: 'advanced',
   }),
@@ -85,10 +86,12 @@ export const generateImageSchema = z.object({
     step: 0.05,
   }),
   designer: param(z.boolean().optional(), {
+    wire: 'trueFalse',
     description: 'Object Designer: generates isolated objects without a background.',
     group: 'advanced',
   }),
   enhance_prompt: param(z.boolean().optional(), {
+    wire: 'trueFalse',
     description: 'Enhances the prompt (without styles); with designer on, only the designer enhancement applies.',
     group: 'advanced',
   }),

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { ProviderDef } from '../types';
 import { defineEndpoint } from '../shared/define';
-import { buildFetchRequest, buildImg2imgRequest, buildInpaintRequest, buildText2imgRequest } from './request';
+import { buildFetchRequest, markBase64Images, MODELSLAB_KEY, MODELSLAB_WIRE } from './request';
 import { parseModelslabResponse } from './response';
 import { img2imgSchema, inpaintSchema, text2imgSchema } from './schema';
 
@@ -42,7 +42,8 @@ export const text2imgEndpoint = defineEndpoint({
   description: 'Generates and returns an image from a text prompt and a model ID.',
   schema: text2imgSchema,
   initialValues: text2imgInitial,
-  buildRequest: buildText2imgRequest,
+  wire: MODELSLAB_WIRE,
+  adjust: markBase64Images,
   parseResponse: parseModelslabResponse,
 });
 
@@ -56,7 +57,8 @@ export const img2imgEndpoint = defineEndpoint({
   description: 'Generates an image from an initial image and a prompt, with the chosen model.',
   schema: img2imgSchema,
   initialValues: img2imgInitial,
-  buildRequest: buildImg2imgRequest,
+  wire: MODELSLAB_WIRE,
+  adjust: markBase64Images,
   parseResponse: parseModelslabResponse,
 });
 
@@ -70,17 +72,21 @@ export const inpaintEndpoint = defineEndpoint({
   description: 'Replaces the masked part of an image according to the prompt, with the chosen model.',
   schema: inpaintSchema,
   initialValues: inpaintInitial,
-  buildRequest: buildInpaintRequest,
+  wire: MODELSLAB_WIRE,
+  adjust: markBase64Images,
   parseResponse: parseModelslabResponse,
 });
 
 export const modelslab: ProviderDef = {
   id: 'modelslab',
   name: 'ModelsLab',
-  defaultBaseUrl: 'https://stablediffusionapi.com',
-  proxyHosts: ['stablediffusionapi.com', 'modelslab.com'],
-  keyLocation: { in: 'json', name: 'key' },
+  keyLocation: MODELSLAB_KEY,
+  keyRequired: true,
   keyHelp: 'Sign up at modelslab.com and copy the API key from your dashboard.',
+  defaultBaseUrl: 'https://stablediffusionapi.com',
+  baseUrlHelp: 'Default: https://stablediffusionapi.com (modelslab.com works too).',
+  proxyHosts: ['stablediffusionapi.com', 'modelslab.com'],
+  responseHeaders: ['retry-after'],
   endpoints: [text2imgEndpoint, img2imgEndpoint, inpaintEndpoint],
   buildFetchRequest,
   parseFetchResponse: parseModelslabResponse,

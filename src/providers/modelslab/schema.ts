@@ -36,8 +36,8 @@ export const MODELSLAB_MAX_SEED = 4294967295;
 /** A public model id seen in the docs' response (`meta.model_id`); any model id may be typed. */
 export const MODELSLAB_MODEL_SUGGESTIONS = ['midjourney-v4-painta'] as const;
 
-/** An http(s) link, or a data URL for a local image (sent as raw base64). */
-const IMAGE_VALUE = /^(https?:\/\/|data:image\/)/i;
+/** An http(s) link, or a local image (a reference, or a data URL once resolved; sent as raw base64). */
+const IMAGE_VALUE = /^(https?:\/\/|data:image\/|local-image:)/i;
 
 const modelId = () =>
   param(z.string().min(1), {
@@ -68,6 +68,7 @@ const size = (axis: 'width' | 'height') =>
     group: 'basic',
     step: 8,
     role: axis,
+    wire: 'intString',
   });
 
 const samples = () =>
@@ -75,6 +76,7 @@ const samples = () =>
     description: 'Number of images to be returned in response. The maximum value is 4.',
     group: 'basic',
     role: 'samples',
+    wire: 'intString',
   });
 
 const stepsRange = () =>
@@ -82,12 +84,13 @@ const stepsRange = () =>
     description: 'Number of denoising steps (minimum: 1; maximum: 50).',
     group: 'basic',
     role: 'steps',
+    wire: 'intString',
   });
 
-const flag = (description: string) => param(z.boolean().optional(), { description, group: 'advanced' });
+const flag = (description: string) => param(z.boolean().optional(), { description, group: 'advanced', wire: 'yesNo' });
 
 const flagDefault = (description: string, value: boolean) =>
-  param(z.boolean().default(value), { description, group: 'advanced' });
+  param(z.boolean().default(value), { description, group: 'advanced', wire: 'yesNo' });
 
 const nullableText = (description: string) =>
   param(z.string().nullable().optional(), { description, group: 'advanced' });
@@ -109,8 +112,12 @@ const strength = () =>
     role: 'strength',
   });
 
-/** Fields every ModelsLab endpoint takes, in the order of the docs' example body. */
-const commonFields = () => ({
+/**
+ * Fields every ModelsLab endpoint takes, in the order of the docs' example body
+ * (the schema's key order is the body's order): `guidanceFields`, then
+ * `strength` where the endpoint has it, then `commonFields`.
+ */
+const guidanceFields = () => ({
   safety_checker: flag('A checker for NSFW images. If such an image is detected, it will be replaced by a blank image.'),
   enhance_prompt: flagDefault('Enhance prompts for better results.', true),
   guidance_scale: param(z.number().min(1).max(20).optional(), {
@@ -119,6 +126,9 @@ const commonFields = () => ({
     step: 0.5,
     role: 'guidance',
   }),
+});
+
+const commonFields = () => ({
   scheduler: param(z.enum(MODELSLAB_SCHEDULERS).optional(), {
     description: 'The scheduler used to denoise the image.',
     group: 'basic',
@@ -157,6 +167,7 @@ const commonFields = () => ({
   clip_skip: param(z.number().int().min(1).max(8).optional(), {
     description: 'Clip Skip (minimum: 1; maximum: 8).',
     group: 'advanced',
+    wire: 'intString',
   }),
   highres_fix: flag('Use a high-resolution fix when generating the image.'),
   temp: flag('Create a temporary image link, valid for 24 hours.'),
@@ -174,7 +185,9 @@ export const text2imgSchema = z.object({
     description: 'Number of denoising steps: 21, 31, 41 or 51 on the v4 text to image endpoint.',
     group: 'basic',
     role: 'steps',
+    wire: 'intString',
   }),
+  ...guidanceFields(),
   ...commonFields(),
 });
 
@@ -187,6 +200,7 @@ export const img2imgSchema = z.object({
   height: size('height'),
   samples: samples(),
   num_inference_steps: stepsRange(),
+  ...guidanceFields(),
   strength: strength(),
   ...commonFields(),
 });
@@ -202,6 +216,7 @@ export const inpaintSchema = z.object({
   samples: samples(),
   // The inpaint endpoint takes `steps`, not `num_inference_steps`.
   steps: stepsRange(),
+  ...guidanceFields(),
   strength: strength(),
   ...commonFields(),
 });

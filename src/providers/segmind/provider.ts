@@ -1,6 +1,6 @@
 import type { ProviderDef } from '../types';
 import { defineEndpoint } from '../shared/define';
-import { buildDreamshaperRequest, buildImg2imgRequest, buildInpaintingRequest } from './request';
+import { SEGMIND_KEY, SEGMIND_WIRE } from './request';
 import { parseSegmindResponse } from './response';
 import { dreamshaperExample, dreamshaperSchema, img2imgSchema, inpaintingSchema } from './schema';
 
@@ -14,7 +14,7 @@ export const dreamshaperEndpoint = defineEndpoint({
   description: 'Dreamshaper delivers high-quality, detailed images across a diverse range of artistic styles and subjects.',
   schema: dreamshaperSchema,
   initialValues: dreamshaperExample,
-  buildRequest: buildDreamshaperRequest,
+  wire: SEGMIND_WIRE,
   parseResponse: parseSegmindResponse,
 });
 
@@ -30,7 +30,7 @@ export const img2imgEndpoint = defineEndpoint({
   description: 'Stable Diffusion 1.5 transforms an input image according to the prompt.',
   schema: img2imgSchema,
   initialValues: { prompt: 'the same scene as a watercolour painting' },
-  buildRequest: buildImg2imgRequest,
+  wire: SEGMIND_WIRE,
   parseResponse: parseSegmindResponse,
 });
 
@@ -44,16 +44,20 @@ export const inpaintingEndpoint = defineEndpoint({
   description: 'Stable Diffusion 1.5 repaints the masked part of an image according to the prompt.',
   schema: inpaintingSchema,
   initialValues: { prompt: 'a small wooden boat' },
-  buildRequest: buildInpaintingRequest,
+  wire: SEGMIND_WIRE,
   parseResponse: parseSegmindResponse,
 });
 
 export const segmind: ProviderDef = {
   id: 'segmind',
   name: 'Segmind',
-  defaultBaseUrl: 'https://api.segmind.com',
-  proxyHosts: ['api.segmind.com'],
-  keyLocation: { in: 'header', name: 'x-api-key' },
+  keyLocation: SEGMIND_KEY,
+  keyRequired: true,
   keyHelp: 'Sign in at segmind.com and create an API key in your account’s API keys page.',
+  defaultBaseUrl: 'https://api.segmind.com',
+  baseUrlHelp: 'Default: https://api.segmind.com',
+  proxyHosts: ['api.segmind.com'],
+  // Documented (credits) and seen (seed, timing, cost, request id, rate limit).
+  responseHeaders: ['x-remaining-credits', 'x-generation-time', 'x-seed-value', 'x-cost', 'x-request-id', 'x-rate-limit-remaining', 'retry-after'],
   endpoints: [dreamshaperEndpoint, img2imgEndpoint, inpaintingEndpoint],
 };

@@ -30,8 +30,8 @@ export const SEGMIND_DREAMSHAPER_SCHEDULERS = [
 /** Seeds up to 2^32 - 1; -1 asks for a random one. The document gives no upper bound. */
 export const SEGMIND_MAX_SEED = 4294967295;
 
-/** An http(s) link, or a data URL for a local image (sent as raw base64). */
-const IMAGE_VALUE = /^(https?:\/\/|data:image\/)/i;
+/** An http(s) link, or a local image (a reference, or a data URL once resolved; sent as raw base64). */
+const IMAGE_VALUE = /^(https?:\/\/|data:image\/|local-image:)/i;
 
 const prompt = () =>
   param(z.string().min(1), { description: 'Prompt to render.', group: 'basic', widget: 'textarea', role: 'prompt' });

@@ -1,4 +1,4 @@
-import type { FieldDescriptor } from '../describe';
+import type { FieldDescriptor } from '../../../providers/fields/describe';
 
 /** What every field component receives: a controlled value and its descriptor. */
 export interface FieldProps {

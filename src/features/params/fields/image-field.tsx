@@ -1,15 +1,20 @@
-import { buttonClass, inputClass } from '../../../components/ui/field-shell';
+import { inputClass } from '../../../components/ui/field-shell';
+
 import type { FieldProps } from './field-props';
+import { useLocalImageUrl } from '../../../job-store/use-local-image-url';
+import { describeImageRef, isImageRef } from '../../../providers/shared/image-ref';
+import { Button } from '../../../components/ui/button';
 
 /** An image slot: a URL typed here, or a local image / mask filled from the canvas. */
 export function ImageField({ field, id, value, onChange, onBlur, error, describedBy }: FieldProps) {
   const str = typeof value === 'string' ? value : '';
-  const local = str.startsWith('data:');
+  const local = isImageRef(str);
+  const src = useLocalImageUrl(str || undefined);
   return (
     <div className="flex items-center gap-2">
-      {str && (
+      {src && (
         <img
-          src={str}
+          src={src}
           alt={`${field.name} preview`}
           className="h-10 w-10 shrink-0 rounded border border-zinc-700 bg-zinc-800 object-cover"
         />
@@ -19,7 +24,7 @@ export function ImageField({ field, id, value, onChange, onBlur, error, describe
         type="text"
         className={`${inputClass} min-w-0 flex-1`}
         placeholder={field.mask ? 'painted on the canvas, or a URL' : 'from the canvas, or an image URL'}
-        value={local ? `local ${field.mask ? 'mask' : 'image'} (${Math.round((str.length * 3) / 4 / 1024)} KB, from the canvas)` : str}
+        value={local ? `local ${field.mask ? 'mask' : 'image'} (${describeImageRef(str)}, from the canvas)` : str}
         readOnly={local}
         onChange={(e) => onChange(e.target.value.trim() === '' ? undefined : e.target.value.trim())}
         onBlur={onBlur}
@@ -27,9 +32,9 @@ export function ImageField({ field, id, value, onChange, onBlur, error, describe
         aria-describedby={describedBy}
       />
       {str && (
-        <button type="button" className={buttonClass} aria-label={`Clear ${field.name}`} onClick={() => onChange(undefined)}>
+        <Button aria-label={`Clear ${field.name}`} onClick={() => onChange(undefined)}>
           ✕
-        </button>
+        </Button>
       )}
     </div>
   );

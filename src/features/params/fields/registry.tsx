@@ -3,7 +3,7 @@
  * can render shows a visible configuration error, never a silent gap.
  */
 import type { ComponentType } from 'react';
-import type { FieldKind } from '../describe';
+import type { FieldKind } from '../../../providers/fields/describe';
 import { BooleanField } from './boolean-field';
 import type { FieldProps } from './field-props';
 import { ImageField } from './image-field';

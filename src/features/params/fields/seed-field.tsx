@@ -1,7 +1,9 @@
-import { buttonClass, inputClass } from '../../../components/ui/field-shell';
+import { inputClass } from '../../../components/ui/field-shell';
+
 import { cryptoRandom } from '../../../lib/random';
 import { drawSeed } from '../../../providers/shared/seed';
 import type { FieldProps } from './field-props';
+import { Button } from '../../../components/ui/button';
 
 /** A seed: a concrete number, or "random" (the provider's marker; the client draws one when sending). */
 export function SeedField({ field, id, value, onChange, onBlur, error, describedBy }: FieldProps) {
@@ -29,9 +31,9 @@ export function SeedField({ field, id, value, onChange, onBlur, error, described
         />
         random
       </label>
-      <button type="button" className={`${buttonClass} shrink-0`} aria-label={`New ${field.name}`} title="Draw a new seed now" onClick={() => onChange(drawSeed(cryptoRandom))}>
+      <Button className="shrink-0" aria-label={`New ${field.name}`} title="Draw a new seed now" onClick={() => onChange(drawSeed(cryptoRandom))}>
         New
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,0 +1,74 @@
+/**
+ * The playground's parts that read form values: each subscribes with
+ * `useWatch` to what it needs, so typing re-renders only them.
+ */
+import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
+import { useWatch } from 'react-hook-form';
+import type { Control, FieldValues } from 'react-hook-form';
+import type { Route } from '../api/route';
+import { RequestPanel } from '../features/jobs/request-panel';
+import type { EndpointDef, HttpRequest, KeyLocation } from '../providers/types';
+import { createDraftSaver } from './drafts';
+import { LazyImageEditor } from './lazy-canvas';
+import { useRequestPreview } from './use-request-preview';
+
+/** Saves the endpoint's draft when typing pauses; flushes when the form goes. */
+export function DraftAutosave({ control, endpointId }: { control: Control<FieldValues>; endpointId: string }) {
+  const values = useWatch({ control }) as Record<string, unknown>;
+  const saver = useRef(createDraftSaver());
+  useEffect(() => saver.current.schedule(endpointId, values), [endpointId, values]);
+  useEffect(() => {
+    const s = saver.current;
+    addEventListener('pagehide', s.flush);
+    return () => {
+      removeEventListener('pagehide', s.flush);
+      s.flush();
+    };
+  }, []);
+  return null;
+}
+
+/** The canvas, bound to the form's image and mask fields. */
+export function PlaygroundCanvas(props: {
+  control: Control<FieldValues>;
+  imageField: string;
+  maskField?: string;
+  onChange(values: Record<string, unknown>): void;
+}) {
+  const { control, imageField, maskField, onChange } = props;
+  const [image, mask] = useWatch({ control, name: [imageField, maskField ?? imageField] }) as unknown[];
+  return (
+    <LazyImageEditor
+      initImage={typeof image === 'string' ? image : undefined}
+      onInitImageChange={(img) => onChange({ [imageField]: img })}
+      maskEnabled={!!maskField}
+      mask={maskField && typeof mask === 'string' ? mask : undefined}
+      onMaskChange={(m) => maskField && onChange({ [maskField]: m })}
+      maxSide={1024}
+      multipleOf={8}
+    />
+  );
+}
+
+/** The request the form would send (or the one the shown job sent), with copy as code. */
+export function PlaygroundRequest(props: {
+  control: Control<FieldValues>;
+  endpoint: EndpointDef;
+  route: Route | undefined;
+  sentRequest: HttpRequest | undefined;
+  keyLocation: KeyLocation;
+}) {
+  const { control, endpoint, route, sentRequest, keyLocation } = props;
+  const watched = useWatch({ control }) as Record<string, unknown>;
+  // The preview may lag a key behind the field: typing stays first.
+  const values = useDeferredValue(watched);
+  const valuesCopy = useMemo(() => ({ ...values }), [values]);
+  const preview = useRequestPreview(endpoint, valuesCopy, route);
+  const shown = sentRequest ?? preview.request;
+  return (
+    <>
+      <RequestPanel request={shown} keyLocation={keyLocation} title={sentRequest ? 'Request as sent' : 'Request preview'} />
+      {preview.invalid && !sentRequest && <p className="text-xs text-zinc-500">The preview waits for valid parameters.</p>}
+    </>
+  );
+}

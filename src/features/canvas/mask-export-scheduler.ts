@@ -1,0 +1,76 @@
+/**
+ * Schedules mask exports: debounced after commits (never during a stroke), newest wins.
+ * An empty mask is reported as undefined without encoding anything.
+ */
+import type { MaskDocument } from './mask-document';
+import { blobToDataUrl } from '../../lib/data-url';
+import { encodeMaskPng, scanForPaint } from './mask-png';
+import type { ExportedMask } from './mask-png';
+
+export interface ExportedMaskUrl {
+  dataUrl: string;
+  width: number;
+  height: number;
+  bytes: number;
+}
+
+export class MaskExporter {
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private idle: ReturnType<typeof setTimeout> | undefined;
+  private version = 0;
+
+  constructor(
+    private readonly onResult: (result: ExportedMaskUrl | undefined) => void,
+    private readonly delayMs = 200,
+  ) {}
+
+  /** Creates the document's "as sent" canvas soon, so the first export does not pay for it. */
+  prepare(doc: MaskDocument): void {
+    clearTimeout(this.idle);
+    this.idle = setTimeout(() => doc.raster.sent(), 300);
+  }
+
+  schedule(doc: MaskDocument, delayMs = this.delayMs): void {
+    this.version++;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.run(doc), delayMs);
+  }
+
+  /** Forgets pending work (a new image, an unmount). */
+  cancel(): void {
+    this.version++;
+    clearTimeout(this.timer);
+    clearTimeout(this.idle);
+  }
+
+  dispose(): void {
+    this.cancel();
+  }
+
+  /** The mask as a PNG now (the "as sent" canvas is kept in step, so this is toBlob alone). */
+  encode(doc: MaskDocument): Promise<ExportedMask> {
+    return encodeMaskPng(doc.raster.sent());
+  }
+
+  private async run(doc: MaskDocument): Promise<void> {
+    const version = this.version;
+    const stale = () => version !== this.version;
+    // A stroke in progress is not the mask yet; its commit schedules the next export.
+    if (doc.painting) return;
+    let coverage = doc.coverage();
+    if (coverage === 'unknown') {
+      const painted = await scanForPaint(doc.raster.canvas, () => stale() || doc.painting);
+      if (painted === undefined) return;
+      coverage = painted ? 'some' : 'empty';
+    }
+    if (coverage === 'empty') {
+      this.onResult(undefined);
+      return;
+    }
+    const { blob, width, height } = await this.encode(doc);
+    if (stale()) return;
+    const dataUrl = await blobToDataUrl(blob);
+    if (stale()) return;
+    this.onResult({ dataUrl, width, height, bytes: blob.size });
+  }
+}

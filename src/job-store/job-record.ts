@@ -1,0 +1,89 @@
+/**
+ * The persisted job record: one per Generate, written before the request
+ * leaves and at every change. Validated on every load; see `migrate.ts` for
+ * older shapes.
+ */
+import { z } from 'zod';
+
+export const JOB_RECORD_VERSION = 1;
+
+export const JOB_STATUSES = ['sending', 'queued', 'done', 'failed', 'cancelled', 'interrupted'] as const;
+
+/** Statuses after which nothing more will happen to a job. */
+export const TERMINAL_STATUSES: readonly JobStatus[] = ['done', 'failed', 'cancelled', 'interrupted'];
+
+const finite = z.number().refine(Number.isFinite, 'must be a finite number');
+const epochMs = finite.refine((n) => n >= 0, 'must be an epoch time in ms');
+
+export const jobImageSchema = z.object({
+  id: z.string().min(1),
+  mime: z.string(),
+  width: finite.optional(),
+  height: finite.optional(),
+  seed: finite.optional(),
+  /** The provider's link (it may have expired long ago). */
+  sourceUrl: z.string().optional(),
+  /** false: only the link is kept (the browser refused the download, e.g. CORS). */
+  stored: z.boolean(),
+  note: z.string().optional(),
+});
+
+export const jobTimingsSchema = z.object({
+  submittedAt: epochMs.optional(),
+  queuedAt: epochMs.optional(),
+  finishedAt: epochMs.optional(),
+  latencyMs: finite.optional(),
+  /** Seconds, as the provider reported. */
+  generationTime: finite.optional(),
+});
+
+export const jobErrorSchema = z.object({
+  kind: z.string(),
+  message: z.string(),
+  hint: z.string().optional(),
+  status: finite.optional(),
+  retryAfter: finite.optional(),
+});
+
+/** The request as it left, already redacted by the caller. */
+export const jobRequestSchema = z.object({
+  method: z.string(),
+  url: z.string(),
+  headers: z.record(z.string(), z.string()),
+  body: z.unknown(),
+});
+
+export const jobRecordSchema = z.object({
+  version: z.literal(JOB_RECORD_VERSION),
+  id: z.string().min(1),
+  createdAt: epochMs,
+  updatedAt: epochMs,
+  mode: z.enum(['sandbox', 'live']),
+  /** A provider id of the registry; a record naming one this app does not know is read as one from a newer version. */
+  provider: z.string().min(1),
+  endpointId: z.string().min(1),
+  /** The validated parameters as sent, with the concrete seed. Never the API key. */
+  params: z.record(z.string(), z.unknown()),
+  /** The seed sent; replaced by the provider's reported seed when it gives one. */
+  seed: finite.optional(),
+  status: z.enum(JOB_STATUSES),
+  providerJobId: z.string().optional(),
+  /** Seconds. */
+  eta: finite.optional(),
+  fetchUrl: z.string().optional(),
+  queuePosition: finite.optional(),
+  timings: jobTimingsSchema,
+  error: jobErrorSchema.optional(),
+  images: z.array(jobImageSchema),
+  meta: z.record(z.string(), z.unknown()).optional(),
+  credits: finite.optional(),
+  request: jobRequestSchema.optional(),
+  compareGroupId: z.string().optional(),
+  compareLabel: z.string().optional(),
+});
+
+export type JobRecord = z.infer<typeof jobRecordSchema>;
+export type JobImage = z.infer<typeof jobImageSchema>;
+export type JobStatus = JobRecord['status'];
+export type JobMode = JobRecord['mode'];
+export type JobError = z.infer<typeof jobErrorSchema>;

@@ -1,0 +1,297 @@
+/**
+ * One Generate, start to finish: validate, resolve the seed, write the job
+ * record, send, parse, keep the images. Polling a queued job ends the same way.
+ */
+import { downloadImage } from '../api/download-result-image';
+import { NetworkError, send } from '../api/http';
+import { routedUrl } from '../api/route';
+import type { Route } from '../api/route';
+import { cryptoRandom } from '../lib/random';
+import { redactRequest } from '../providers/redact';
+import { resolveSeed } from '../providers/shared/seed';
+import type { EndpointDef, HttpRequest, ProviderDef, ProviderError, ProviderResult } from '../providers/types';
+import { describeSchema } from '../providers/fields/describe';
+import { plainError } from '../providers/fields/plain-errors';
+import type { JobRecord } from './job-record';
+import { REDACTED } from './key-guard';
+import { getJob, JobClosedError, loadParams, putJob, saveImage, saveImageLink, updateJob } from './store';
+import { clearLive, getLive, setLive } from './live-state';
+import { resolveLocalImages } from './local-images';
+
+export interface SubmitInput {
+  provider: ProviderDef;
+  endpoint: EndpointDef;
+  params: Record<string, unknown>;
+  mode: 'sandbox' | 'live';
+  route: Route;
+  compareGroupId?: string;
+  compareLabel?: string;
+  /** Called once the job record is written, before the request leaves. */
+  onCreated?(job: JobRecord): void;
+}
+
+/** When this page was loaded: jobs still "sending" from before it lost their request. */
+const PAGE_STARTED_AT = Date.now();
+
+/** Longest wait the client accepts from a rate limit before giving up on its own. */
+export const MAX_RATE_LIMIT_WAIT_S = 60;
+const MAX_RATE_LIMIT_WAITS = 3;
+
+export class InvalidParamsError extends Error {}
+
+/** Validates and gives the seed a concrete value: every request is reproducible. */
+export function prepareParams(endpoint: EndpointDef, params: Record<string, unknown>, rand = cryptoRandom) {
+  const parsed = endpoint.schema.safeParse(params, { error: plainError });
+  if (!parsed.success) {
+    throw new InvalidParamsError(parsed.error.issues.map((i) => `${String(i.path[0])}: ${i.message}`).join('; '));
+  }
+  const out = { ...(parsed.data as Record<string, unknown>) };
+  let seed: number | undefined;
+  for (const f of describeSchema(endpoint.schema)) {
+    if (f.kind !== 'seed') continue;
+    seed = resolveSeed(out[f.name] as number | null | undefined, f.randomValue, rand);
+    out[f.name] = seed;
+  }
+  return { params: out, seed };
+}
+
+/** Long base64 strings (local init images, masks) are kept once, in params, not again in the stored request. */
+function compactBody(body: HttpRequest['body']): HttpRequest['body'] {
+  const shorten = (v: string) => (v.length > 1024 && /^[A-Za-z0-9+/=\s]+$|^data:/.test(v) ? `<${v.length} characters of base64 image>` : v);
+  if (body.type === 'json') {
+    return { type: 'json', value: Object.fromEntries(Object.entries(body.value).map(([k, v]) => [k, typeof v === 'string' ? shorten(v) : v])) };
+  }
+  if (body.type === 'multipart') return { type: 'multipart', fields: body.fields.map(([k, v]) => [k, shorten(v)]) };
+  return body;
+}
+
+function networkError(e: unknown): ProviderError {
+  if (e instanceof NetworkError && e.cancelled) return { kind: 'cancelled', message: 'Cancelled.' };
+  return {
+    kind: 'network',
+    message: e instanceof Error ? e.message : String(e),
+    hint: 'Check the base URL and your connection; in Live mode try routing through the local proxy (Settings).',
+  };
+}
+
+function sleep(ms: number, signal?: AbortSignal) {
+  return new Promise<void>((resolve, reject) => {
+    const t = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(t);
+      reject(new NetworkError('Cancelled.', true));
+    });
+  });
+}
+
+async function exchange(req: HttpRequest, route: Route, parse: (r: Awaited<ReturnType<typeof send>>) => ProviderResult, signal?: AbortSignal) {
+  const { url, extraHeaders } = routedUrl(route, req.url);
+  const res = await send(req, { url, extraHeaders, signal });
+  return parse(res);
+}
+
+/** Keeps every image as a Blob (or its link, when the browser may not read it) and closes the job. */
+async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'images' }>, latencyMs: number, signal?: AbortSignal) {
+  const job = await getJob(jobId);
+  const seed = result.seed ?? job?.seed;
+  for (const image of result.images) {
+    if (getLive(jobId).cancelled || signal?.aborted) break;
+    let got: Awaited<ReturnType<typeof downloadImage>>;
+    try {
+      got = await downloadImage(image, signal);
+    } catch (e) {
+      // An abort is an abort (a cancel), not a download the browser refused: nothing is attached.
+      if (e instanceof NetworkError && e.cancelled) break;
+      throw e;
+    }
+    try {
+      // whileOpen: a job that was cancelled (or finished) meanwhile takes no more images.
+      if (got.ok) await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed, whileOpen: true });
+      else await saveImageLink(jobId, { url: got.sourceUrl, note: got.note, whileOpen: true });
+    } catch (e) {
+      if (e instanceof JobClosedError) break;
+      throw e;
+    }
+  }
+  // A cancel that came while the answer was on its way wins: the job stays cancelled.
+  const done = await updateJob(jobId, (j) =>
+    j.status === 'cancelled'
+      ? j
+      : {
+          ...j,
+          status: 'done',
+          seed,
+          meta: result.meta ?? j.meta,
+          credits: result.credits ?? j.credits,
+          providerJobId: result.providerId ?? j.providerJobId,
+          error: undefined,
+          timings: {
+            ...j.timings,
+            finishedAt: Date.now(),
+            latencyMs: j.timings.latencyMs ?? latencyMs,
+            generationTime: result.generationTime ?? j.timings.generationTime,
+          },
+        },
+  );
+  clearLive(jobId);
+  return done;
+}
+
+async function fail(jobId: string, error: ProviderError) {
+  // Once cancelled, a late answer or error changes nothing.
+  const job = await updateJob(jobId, (j) =>
+    j.status === 'cancelled'
+      ? j
+      : { ...j, status: error.kind === 'cancelled' ? 'cancelled' : 'failed', error, timings: { ...j.timings, finishedAt: Date.now() } },
+  );
+  clearLive(jobId);
+  return job;
+}
+
+function rateLimitWait(error: ProviderError): number | undefined {
+  if (error.kind !== 'rate_limit' || error.retryAfter === undefined) return undefined;
+  return Math.min(Math.max(error.retryAfter, 0), MAX_RATE_LIMIT_WAIT_S);
+}
+
+/** Writes the job, sends it, and brings it to done, queued or failed. Never retried automatically. */
+export async function submitJob(input: SubmitInput): Promise<JobRecord> {
+  const { provider, endpoint, mode, route } = input;
+  const prepared = prepareParams(endpoint, input.params);
+  const { seed } = prepared;
+  // Local images become base64 here, when the request is built for sending, and not before.
+  const params = await resolveLocalImages(prepared.params);
+  const req = endpoint.buildRequest({ params, key: route.key, baseUrl: route.baseUrl });
+  const stored = redactRequest(req, provider.keyLocation, REDACTED);
+  const now = Date.now();
+  const job: JobRecord = {
+    version: 1,
+    id: crypto.randomUUID(),
+    createdAt: now,
+    updatedAt: now,
+    mode,
+    provider: provider.id,
+    endpointId: endpoint.id,
+    params,
+    seed,
+    status: 'sending',
+    timings: { submittedAt: now },
+    images: [],
+    request: { method: stored.method, url: stored.url, headers: stored.headers, body: compactBody(stored.body) },
+    compareGroupId: input.compareGroupId,
+    compareLabel: input.compareLabel,
+  };
+  const controller = new AbortController();
+  setLive(job.id, { controller });
+  await putJob(job); // before the request leaves
+  input.onCreated?.(job);
+  return runSend(job.id, req, input, controller.signal);
+}
+
+async function runSend(jobId: string, req: HttpRequest, input: SubmitInput, signal: AbortSignal): Promise<JobRecord> {
+  const started = performance.now();
+  for (let waits = 0; ; waits++) {
+    let result: ProviderResult;
+    try {
+      result = await exchange(req, input.route, (r) => input.endpoint.parseResponse(r), signal);
+    } catch (e) {
+      return fail(jobId, networkError(e));
+    }
+    const latencyMs = Math.round(performance.now() - started);
+    if (result.kind === 'images') {
+      await updateJob(jobId, (j) => ({ ...j, timings: { ...j.timings, latencyMs } }));
+      return finish(jobId, result, latencyMs, signal).catch((e) => fail(jobId, networkError(e)));
+    }
+    if (result.kind === 'queued') {
+      return updateJob(jobId, (j) => ({
+        ...j,
+        status: 'queued',
+        providerJobId: result.id,
+        eta: result.eta,
+        fetchUrl: result.fetchUrl,
+        meta: result.meta ?? j.meta,
+        timings: { ...j.timings, queuedAt: Date.now() },
+      }));
+    }
+    const wait = rateLimitWait(result.error);
+    if (wait === undefined || waits >= MAX_RATE_LIMIT_WAITS) return fail(jobId, result.error);
+    // A 429 is not billed: waiting as the provider asked and sending again is not a paid retry.
+    setLive(jobId, {
+      notice: `Rate limited by ${input.provider.name}: waiting ${wait} s as it asked, then sending again.`,
+      waitUntil: Date.now() + wait * 1000,
+    });
+    try {
+      await sleep(wait * 1000, signal);
+    } catch (e) {
+      return fail(jobId, networkError(e));
+    }
+    setLive(jobId, { notice: undefined, waitUntil: undefined });
+  }
+}
+
+/** One poll of a queued job. Returns the updated record; throws on a network error (the caller backs off). */
+export async function pollJob(job: JobRecord, provider: ProviderDef, route: Route, signal?: AbortSignal): Promise<JobRecord> {
+  if (!provider.buildFetchRequest || !provider.parseFetchResponse || !job.providerJobId) {
+    return fail(job.id, { kind: 'unknown', message: `${provider.name} jobs cannot be fetched later.` });
+  }
+  const req = provider.buildFetchRequest({ id: job.providerJobId, key: route.key, baseUrl: route.baseUrl });
+  const polls = (getLive(job.id).polls ?? 0) + 1;
+  setLive(job.id, { polls });
+  const result = await exchange(req, route, (r) => provider.parseFetchResponse!(r), signal);
+  if (result.kind === 'images') {
+    // A queued job's latency runs from submission to the answer that brought its images.
+    return finish(job.id, result, Date.now() - (job.timings.submittedAt ?? job.createdAt), signal);
+  }
+  if (result.kind === 'queued') {
+    return updateJob(job.id, (j) => ({ ...j, eta: result.eta ?? j.eta }));
+  }
+  const wait = rateLimitWait(result.error);
+  if (wait !== undefined) {
+    setLive(job.id, { notice: `Rate limited while checking: waiting ${wait} s as ${provider.name} asked.`, waitUntil: Date.now() + wait * 1000 });
+    throw new RateLimited(wait);
+  }
+  return fail(job.id, result.error);
+}
+
+export class RateLimited extends Error {
+  constructor(readonly seconds: number) {
+    super(`Rate limited: wait ${seconds} s`);
+  }
+}
+
+/** Cancels a job: aborts its request in flight, or stops polling a queued one. */
+export async function cancelJob(jobId: string) {
+  const live = getLive(jobId);
+  setLive(jobId, { cancelled: true });
+  live.controller?.abort();
+  const job = await getJob(jobId);
+  if (job && (job.status === 'queued' || job.status === 'sending')) {
+    await fail(jobId, { kind: 'cancelled', message: 'Cancelled by you. Nothing more will be fetched for this job.' });
+  }
+}
+
+/** After a reload: a synchronous request that was in flight is lost; queued ones resume by themselves. */
+export async function markInterrupted(jobs: JobRecord[], pageStartedAt = PAGE_STARTED_AT) {
+  for (const j of jobs) {
+    // Only requests sent before this page loaded can have lost their answer to a reload.
+    if (j.status !== 'sending' || j.createdAt >= pageStartedAt || getLive(j.id).controller) continue;
+    await updateJob(j.id, (x) =>
+      x.status !== 'sending'
+        ? x
+        : {
+            ...x,
+            status: 'interrupted',
+            error: {
+              kind: 'network',
+              message: 'The page was closed or reloaded while this request was in flight; its answer was lost.',
+              hint: 'Retry sends the same parameters and seed again.',
+            },
+          },
+    );
+  }
+}
+
+/** Sends a job again with the same parameters and seed (as a new job). */
+export async function retryJob(job: JobRecord, route: Route, provider: ProviderDef, endpoint: EndpointDef, onCreated?: (j: JobRecord) => void) {
+  const params = await loadParams(job);
+  return submitJob({ provider, endpoint, params, mode: job.mode, route, compareGroupId: job.compareGroupId, compareLabel: job.compareLabel, onCreated });
+}

@@ -1,0 +1,19 @@
+/** Jobs read from the persisted store through TanStack Query; the cache follows the store by job id. */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { activeJobsQuery, jobQuery, syncJobCache } from './queries';
+
+/** Keeps every job query in step with the store (this tab or another), patching by job id. */
+export function useJobStoreSync() {
+  const qc = useQueryClient();
+  useEffect(() => syncJobCache(qc), [qc]);
+}
+
+export function useJob(id: string | undefined) {
+  return useQuery(jobQuery(id));
+}
+
+/** Jobs still sending or queued, oldest first. */
+export function useActiveJobs() {
+  return useQuery(activeJobsQuery());
+}

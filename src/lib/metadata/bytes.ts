@@ -1,0 +1,109 @@
+/** Byte helpers shared by the PNG, JPEG, WebP and EXIF code: text codecs, CRC-32, integers, inflate. */
+
+const utf8Encoder = new TextEncoder();
+const utf8Decoder = new TextDecoder('utf-8');
+
+export function utf8Encode(text: string): Uint8Array {
+  return utf8Encoder.encode(text);
+}
+
+export function utf8Decode(bytes: Uint8Array): string {
+  return utf8Decoder.decode(bytes);
+}
+
+/** True when every code point fits in one Latin-1 byte (what a PNG `tEXt` chunk can hold). */
+export function isLatin1(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0xff) return false;
+  return true;
+}
+
+export function latin1Encode(text: string): Uint8Array {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 0xff) throw new RangeError(`Character U+${c.toString(16)} is not Latin-1`);
+    out[i] = c;
+  }
+  return out;
+}
+
+export function latin1Decode(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  }
+  return s;
+}
+
+export function asciiAt(bytes: Uint8Array, offset: number, length: number): string {
+  return latin1Decode(bytes.subarray(offset, offset + length));
+}
+
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  let total = 0;
+  for (const p of parts) total += p.length;
+  const out = new Uint8Array(total);
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
+}
+
+export function startsWith(bytes: Uint8Array, prefix: Uint8Array, offset = 0): boolean {
+  if (bytes.length < offset + prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (bytes[offset + i] !== prefix[i]) return false;
+  return true;
+}
+
+export function readU32BE(b: Uint8Array, at: number): number {
+  return ((b[at] ?? 0) * 0x1000000 + (((b[at + 1] ?? 0) << 16) | ((b[at + 2] ?? 0) << 8) | (b[at + 3] ?? 0))) >>> 0;
+}
+
+export function readU32LE(b: Uint8Array, at: number): number {
+  return readU32BE(new Uint8Array([b[at + 3] ?? 0, b[at + 2] ?? 0, b[at + 1] ?? 0, b[at] ?? 0]), 0);
+}
+
+export function readU16BE(b: Uint8Array, at: number): number {
+  return ((b[at] ?? 0) << 8) | (b[at + 1] ?? 0);
+}
+
+export function u32BE(n: number): Uint8Array {
+  return new Uint8Array([(n >>> 24) & 0xff, (n >>> 16) & 0xff, (n >>> 8) & 0xff, n & 0xff]);
+}
+
+export function u32LE(n: number): Uint8Array {
+  return new Uint8Array([n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff]);
+}
+
+export function u16BE(n: number): Uint8Array {
+  return new Uint8Array([(n >>> 8) & 0xff, n & 0xff]);
+}
+
+let crcTable: Uint32Array | undefined;
+
+function table(): Uint32Array {
+  if (crcTable) return crcTable;
+  crcTable = new Uint32Array(256);
+  for (let n = 0; n < 256; n++) {
+    let c = n;
+    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    crcTable[n] = c >>> 0;
+  }
+  return crcTable;
+}
+
+/** CRC-32 (ISO 3309, as PNG uses) over the concatenation of `parts`. */
+export function crc32(...parts: Uint8Array[]): number {
+  const t = table();
+  let c = 0xffffffff;
+  for (const p of parts) for (let i = 0; i < p.length; i++) c = (t[(c ^ (p[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** Inflates zlib-wrapped deflate data (PNG `zTXt`/`iTXt`) with the platform's DecompressionStream. */
+export async function inflateZlib(data: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([data.slice()]).stream().pipeThrough(new DecompressionStream('deflate'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
