@@ -4,10 +4,9 @@
  * Playground, Gallery and Compare views, the median of RUNS runs: performance score, Total
  * Blocking Time, the longest main-thread task, Largest Contentful Paint and the accessibility
  * score. It prints figures; it is not a test.
- * Run: npm run bench:lighthouse [runs]   (builds first when dist/ is missing)
+ * Run: npm run bench:lighthouse [runs]   (the server builds first when dist/ is stale)
  */
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
@@ -87,22 +86,18 @@ async function audit(url: string, port: number): Promise<Figures> {
 }
 
 async function main() {
-  if (!existsSync('dist/index.html')) {
-    console.log('Building (dist/ is missing)…');
-    await new Promise<void>((resolve, reject) => {
-      spawn('npx', ['vite', 'build'], { stdio: 'inherit' }).on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`vite build exited ${code}`))));
-    });
-  }
   const port = await freePort();
-  const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
+  // The production server (`npm start`): its security headers and CSP, its compression and
+  // caching; it rebuilds dist/ itself when the sources are newer.
+  const server = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
     stdio: 'ignore',
-    env: { ...process.env, PORT: String(port) },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
     detached: true,
   });
   const base = `http://127.0.0.1:${port}/`;
   let chrome: chromeLauncher.LaunchedChrome | undefined;
   try {
-    await waitFor(base);
+    await waitFor(base, 180_000);
     chrome = await chromeLauncher.launch({
       chromePath: chromePath(),
       chromeFlags: ['--headless=new', ...(CHROMIUM_ARGS as string[])],

@@ -1,18 +1,46 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useState } from 'react';
 import { createQueryClient } from '../api/query-client';
-import { JobPollers, QueuePanel } from '../features/jobs/queue-panel';
-import { useJobStoreSync } from '../job-store/use-jobs';
 import { requestOpenComparison } from '../features/compare/open-request';
-import { requestPersistence } from '../job-store/store';
+import { FirstPaintHandoff, FirstPaintPlayground } from './first-paint';
 import { LazyImageEditor } from './lazy-canvas';
-import { PlaygroundView } from './playground-view';
 import type { Preset } from './preset';
 
-// Only the playground is on the first page; the other views load when opened.
-const CompareView = lazy(() => import('../features/compare/compare-view'));
-const GalleryRoute = lazy(() => import('./gallery-route'));
-const SettingsPanel = lazy(() => import('../features/settings/settings-panel'));
+/**
+ * The first page holds the shell and the playground's first paint (no zod, no provider module);
+ * the rest loads after it, while idle or on the first touch, and every view but the playground
+ * when opened. Each load goes through src/zod-jitless.ts first, so zod runs jitless before any
+ * module parses at load time (the CSP forbids eval).
+ */
+const withZod = <T,>(load: () => Promise<T>) => () => import('../zod-jitless').then(load);
+const PlaygroundView = lazy(withZod(() => import('./playground-view').then((m) => ({ default: m.PlaygroundView }))));
+const JobLayer = lazy(withZod(() => import('./job-layer')));
+const CompareView = lazy(withZod(() => import('../features/compare/compare-view')));
+const GalleryRoute = lazy(withZod(() => import('./gallery-route')));
+const SettingsPanel = lazy(withZod(() => import('../features/settings/settings-panel')));
+
+/**
+ * True once the rest of the app should load: at once off the playground, else when idle or
+ * touched. A transition: the first paint stays, live, until the real playground is ready.
+ */
+function useWakeAfterFirstPaint(view: string): [boolean, () => void] {
+  const [awake, setAwake] = useState(view !== 'playground');
+  const wake = () => startTransition(() => setAwake(true));
+  useEffect(() => {
+    if (awake) return;
+    if (view !== 'playground') {
+      wake();
+      return;
+    }
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(wake, { timeout: 1000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(wake, 50);
+    return () => clearTimeout(id);
+  }, [awake, view]);
+  return [awake, wake];
+}
 
 const VIEWS = ['playground', 'compare', 'gallery', 'settings'] as const;
 type View = (typeof VIEWS)[number];
@@ -26,16 +54,13 @@ function viewFromHash(): View {
 const queryClient = createQueryClient();
 
 function Shell() {
-  useJobStoreSync();
   const [view, setView] = useState<View>(viewFromHash);
+  const [awake, wake] = useWakeAfterFirstPaint(view);
   const [preset, setPreset] = useState<Preset>();
   useEffect(() => {
     const onHash = () => setView(viewFromHash());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, []);
-  useEffect(() => {
-    void requestPersistence();
   }, []);
   const go = (v: View) => {
     location.hash = `/${v}`;
@@ -67,12 +92,24 @@ function Shell() {
           </nav>
         </div>
       </header>
-      <JobPollers />
       <main className="mx-auto flex max-w-[1600px] flex-col gap-6 px-4 py-6">
-        <QueuePanel />
+        {awake && (
+          <Suspense fallback={null}>
+            <JobLayer />
+          </Suspense>
+        )}
         {/* The playground stays mounted, so its form and current job survive a look at the gallery. */}
         <div hidden={view !== 'playground'}>
-          <PlaygroundView preset={preset} onOpenSettings={() => go('settings')} />
+          <Suspense fallback={<FirstPaintPlayground onOpenSettings={() => go('settings')} onWake={wake} />}>
+            {awake ? (
+              <>
+                <PlaygroundView preset={preset} onOpenSettings={() => go('settings')} />
+                <FirstPaintHandoff />
+              </>
+            ) : (
+              <FirstPaintPlayground onOpenSettings={() => go('settings')} onWake={wake} />
+            )}
+          </Suspense>
         </div>
         <Suspense fallback={<p className="text-sm text-zinc-400">Loading…</p>}>
           {view === 'compare' && <CompareView ImageEditor={LazyImageEditor} />}
