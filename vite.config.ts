@@ -3,6 +3,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import type { Connect, Plugin } from 'vite';
 import { firstPaintDefine } from './scripts/first-paint-define';
+import { precompress } from './scripts/precompress';
 import { toNodeListener } from './server/node-bridge';
 import { createProxyHandler } from './server/proxy';
 import { proxyTargets } from './server/proxy-targets';
@@ -40,7 +41,7 @@ function playgroundServer(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), playgroundServer()],
+  plugins: [react(), tailwindcss(), playgroundServer(), precompress()],
   // The playground's first paint (endpoint list, default form) derived from the schemas, so the
   // first page needs no zod and no provider module.
   define: firstPaintDefine(),
