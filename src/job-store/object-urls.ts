@@ -3,6 +3,8 @@
  * kind however many components show it, revoked when the last one stops.
  * The grid mounts and unmounts thousands of tiles while scrolling; without
  * this, every visit to a tile would leak a URL (and its decoded Blob).
+ * A few unused URLs per kind stay in a small LRU (`keep`), revoked when evicted: reopening the
+ * gallery or scrolling back shows them again without reading IndexedDB.
  */
 import { useCallback, useSyncExternalStore } from 'react';
 import { galleryStore } from './store';
@@ -30,8 +32,13 @@ interface Entry {
 const IDLE: ObjectUrlSnapshot = Object.freeze({ status: 'idle' });
 const LOADING: ObjectUrlSnapshot = Object.freeze({ status: 'loading' });
 
-export function createObjectUrlCache(deps: ObjectUrlCacheDeps) {
+/** How many unused URLs of each kind the cache keeps (least recently used evicted first). */
+export type ObjectUrlKeep = Partial<Record<ObjectUrlKind, number>>;
+
+export function createObjectUrlCache(deps: ObjectUrlCacheDeps, keep: ObjectUrlKeep = {}) {
   const entries = new Map<string, Entry>();
+  /** Unused ready entries per kind, oldest first (a Map keeps insertion order). */
+  const parked: Record<ObjectUrlKind, Map<string, Entry>> = { thumb: new Map(), full: new Map() };
   let live = 0;
 
   const keyOf = (imageId: string, kind: ObjectUrlKind) => `${kind}:${imageId}`;
@@ -50,11 +57,26 @@ export function createObjectUrlCache(deps: ObjectUrlCacheDeps) {
     }
   };
 
+  /** No one holds `entry`: keep it in its kind's LRU if it has a URL and room, else drop it. */
+  const park = (key: string, kind: ObjectUrlKind, entry: Entry) => {
+    const limit = keep[kind] ?? 0;
+    if (limit <= 0 || entry.snapshot.status !== 'ready') return drop(key, entry);
+    const lru = parked[kind];
+    lru.delete(key);
+    lru.set(key, entry);
+    for (const [oldKey, old] of lru) {
+      if (lru.size <= limit) break;
+      lru.delete(oldKey);
+      drop(oldKey, old);
+    }
+  };
+
   return {
     /** Holds a reference until the returned release runs; `onChange` hears when the URL is ready. */
     acquire(imageId: string, kind: ObjectUrlKind, onChange: () => void = () => undefined): () => void {
       const key = keyOf(imageId, kind);
       let entry = entries.get(key);
+      parked[kind].delete(key);
       if (!entry) {
         const created: Entry = { refs: 0, snapshot: LOADING, listeners: new Set(), dropped: false };
         entry = created;
@@ -62,10 +84,12 @@ export function createObjectUrlCache(deps: ObjectUrlCacheDeps) {
         deps.load(imageId, kind).then(
           (blob) => {
             if (created.dropped) return;
-            if (created.refs === 0) return drop(key, created); // everyone left while it loaded
+            // Everyone left while it loaded (a fast scroll): no URL unless the LRU keeps one.
+            if (created.refs === 0 && (!blob || !(keep[kind] ?? 0))) return drop(key, created);
             if (!blob) return set(created, { status: 'missing' });
             live++;
             set(created, { status: 'ready', url: deps.create(blob) });
+            if (created.refs === 0) park(key, kind, created);
           },
           () => {
             if (!created.dropped) set(created, { status: 'error' });
@@ -85,7 +109,7 @@ export function createObjectUrlCache(deps: ObjectUrlCacheDeps) {
         if (held.refs > 0) return;
         // A component remounting in the same commit takes the URL back before this runs.
         queueMicrotask(() => {
-          if (held.refs === 0 && !held.dropped) drop(key, held);
+          if (held.refs === 0 && !held.dropped) park(key, kind, held);
         });
       };
     },
@@ -94,9 +118,14 @@ export function createObjectUrlCache(deps: ObjectUrlCacheDeps) {
       return entries.get(keyOf(imageId, kind))?.snapshot ?? LOADING;
     },
 
-    /** Object URLs created and not yet revoked. */
+    /** Object URLs created and not yet revoked (held ones and the LRU's). */
     liveCount(): number {
       return live;
+    },
+
+    /** Unused URLs kept in the LRU, per kind. */
+    keptCount(kind: ObjectUrlKind): number {
+      return parked[kind].size;
     },
   };
 }
@@ -104,6 +133,12 @@ export function createObjectUrlCache(deps: ObjectUrlCacheDeps) {
 export type ObjectUrlCache = ReturnType<typeof createObjectUrlCache>;
 
 let appCache: ObjectUrlCache | undefined;
+
+/**
+ * Unused URLs the app keeps: thumbnails for a few screens of the gallery (a WebP thumbnail is a
+ * few KB), the last full images the detail dialog showed.
+ */
+export const KEEP_UNUSED: Readonly<Required<ObjectUrlKeep>> = { thumb: 400, full: 4 };
 
 function cache(): ObjectUrlCache {
   appCache ??= createObjectUrlCache({
@@ -115,7 +150,7 @@ function cache(): ObjectUrlCache {
     },
     create: (blob) => URL.createObjectURL(blob),
     revoke: (url) => URL.revokeObjectURL(url),
-  });
+  }, KEEP_UNUSED);
   return appCache;
 }
 
