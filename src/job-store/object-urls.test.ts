@@ -149,4 +149,25 @@ describe('object URL cache', () => {
       expect(revoke).toHaveBeenCalledTimes(1);
     });
   });
+
+  it('tells holders once per scheduled flush when a scheduler is given', async () => {
+    const flushes: Array<() => void> = [];
+    const create = vi.fn((b: Blob) => `blob:${b.size}`);
+    const cache = createObjectUrlCache({ load: async (id) => new Blob([id]), create, revoke: vi.fn(), schedule: (f) => void flushes.push(f) });
+    const a = vi.fn();
+    const b = vi.fn();
+    const c = vi.fn();
+    cache.acquire('one', 'thumb', a);
+    cache.acquire('three', 'thumb', b);
+    const releaseC = cache.acquire('three', 'thumb', c);
+    await tick();
+    expect(flushes).toHaveLength(1);
+    expect(a).not.toHaveBeenCalled();
+    expect(cache.snapshot('one', 'thumb')).toEqual({ status: 'ready', url: 'blob:3' });
+    releaseC(); // a holder that left before the flush is not told
+    flushes[0]!();
+    expect(a).toHaveBeenCalledTimes(1);
+    expect(b).toHaveBeenCalledTimes(1);
+    expect(c).not.toHaveBeenCalled();
+  });
 });

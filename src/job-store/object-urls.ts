@@ -20,6 +20,12 @@ export interface ObjectUrlCacheDeps {
   load(imageId: string, kind: ObjectUrlKind): Promise<Blob | undefined>;
   create(blob: Blob): string;
   revoke(url: string): void;
+  /**
+   * When to tell the holders that URLs are ready (default: at once). The app batches them per
+   * animation frame: while scrolling fast, dozens of thumbnails arrive within a frame, one
+   * IndexedDB answer each, and each would re-render its tile on its own.
+   */
+  schedule?(flush: () => void): void;
 }
 
 interface Entry {
@@ -43,9 +49,25 @@ export function createObjectUrlCache(deps: ObjectUrlCacheDeps, keep: ObjectUrlKe
 
   const keyOf = (imageId: string, kind: ObjectUrlKind) => `${kind}:${imageId}`;
 
+  const due = new Set<{ notify: () => void }>();
+  let flushing = false;
+  const flush = () => {
+    flushing = false;
+    const listeners = [...due];
+    due.clear();
+    for (const l of listeners) l.notify();
+  };
   const set = (entry: Entry, snapshot: ObjectUrlSnapshot) => {
     entry.snapshot = snapshot;
-    for (const l of [...entry.listeners]) l.notify();
+    if (!deps.schedule) {
+      for (const l of [...entry.listeners]) l.notify();
+      return;
+    }
+    for (const l of entry.listeners) due.add(l);
+    if (!flushing && due.size) {
+      flushing = true;
+      deps.schedule(flush);
+    }
   };
 
   const drop = (key: string, entry: Entry) => {
@@ -105,6 +127,7 @@ export function createObjectUrlCache(deps: ObjectUrlCacheDeps, keep: ObjectUrlKe
         if (released) return;
         released = true;
         held.listeners.delete(listener);
+        due.delete(listener);
         held.refs--;
         if (held.refs > 0) return;
         // A component remounting in the same commit takes the URL back before this runs.
@@ -150,6 +173,7 @@ function cache(): ObjectUrlCache {
     },
     create: (blob) => URL.createObjectURL(blob),
     revoke: (url) => URL.revokeObjectURL(url),
+    schedule: (flush) => requestAnimationFrame(flush),
   }, KEEP_UNUSED);
   return appCache;
 }
