@@ -5,6 +5,7 @@
  * Blocking Time, the longest main-thread task, Largest Contentful Paint and the accessibility
  * score. It prints figures; it is not a test.
  * Run: npm run bench:lighthouse [runs]   (the server builds first when dist/ is stale)
+ * LIGHTHOUSE_VIEWS=Playground,Gallery narrows the views; LIGHTHOUSE_TASKS=1 lists each run's long tasks.
  */
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
@@ -19,7 +20,7 @@ const VIEWS = [
   { name: 'Playground', hash: '#/playground' },
   { name: 'Gallery', hash: '#/gallery' },
   { name: 'Compare', hash: '#/compare' },
-];
+].filter((v) => !process.env.LIGHTHOUSE_VIEWS || process.env.LIGHTHOUSE_VIEWS.split(',').includes(v.name));
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -63,6 +64,10 @@ interface Figures {
   tbt: number;
   lcp: number;
   longestTask: number;
+  /** The long tasks (simulated), longest first: duration and the script they are attributed to. */
+  tasks: string;
+  /** The accessibility audits that failed, with the elements they name. */
+  a11yFailures: string[];
 }
 
 async function audit(url: string, port: number): Promise<Figures> {
@@ -75,13 +80,25 @@ async function audit(url: string, port: number): Promise<Figures> {
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
   if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
-  const tasks = (lhr.audits['long-tasks']?.details as { items?: Array<{ duration: number }> } | undefined)?.items ?? [];
+  const a11yFailures = (lhr.categories.accessibility?.auditRefs ?? [])
+    .map((ref) => lhr.audits[ref.id])
+    .filter((a): a is NonNullable<typeof a> => !!a && a.score !== null && a.score < 1)
+    .map((a) => {
+      const items = (a.details as { items?: Array<{ node?: { snippet?: string } }> } | undefined)?.items ?? [];
+      return `${a.id}: ${items.map((i) => i.node?.snippet ?? '').filter(Boolean).slice(0, 3).join(' ')}`;
+    });
+  const tasks = (lhr.audits['long-tasks']?.details as { items?: Array<{ duration: number; startTime: number; url: string }> } | undefined)?.items ?? [];
   return {
     performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
     accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
     tbt: lhr.audits['total-blocking-time']?.numericValue ?? NaN,
     lcp: lhr.audits['largest-contentful-paint']?.numericValue ?? NaN,
     longestTask: tasks.reduce((m, t) => Math.max(m, t.duration), 0),
+    a11yFailures,
+    tasks: [...tasks]
+      .sort((a, b) => b.duration - a.duration)
+      .map((t) => `${t.duration.toFixed(0)} ms at ${t.startTime.toFixed(0)} (${t.url.replace(/^.*\//, '')})`)
+      .join(', '),
   };
 }
 
@@ -114,6 +131,8 @@ async function main() {
         `| ${view.name} | ${m((r) => r.performance)} | ${m((r) => r.tbt).toFixed(0)} ms | ${m((r) => r.longestTask).toFixed(0)} ms | ${(m((r) => r.lcp) / 1000).toFixed(2)} s | ${m((r) => r.accessibility)} |`,
       );
       console.log(`  ${view.name}: performance ${runs.map((r) => r.performance).join(', ')}; TBT ${runs.map((r) => r.tbt.toFixed(0)).join(', ')} ms`);
+      if (process.env.LIGHTHOUSE_TASKS) for (const r of runs) console.log(`    long tasks: ${r.tasks || 'none'}`);
+      for (const failure of new Set(runs.flatMap((r) => r.a11yFailures))) console.log(`    accessibility: ${failure}`);
     }
     console.log(`\nMedians of ${RUNS} runs:\n`);
     console.log('| view | performance | TBT | longest task | LCP | accessibility |');

@@ -9,15 +9,27 @@ import type { Preset } from './preset';
 /**
  * The first page holds the shell and the playground's first paint (no zod, no provider module);
  * the rest loads after it, while idle or on the first touch, and every view but the playground
- * when opened. Each load goes through src/zod-jitless.ts first, so zod runs jitless before any
- * module parses at load time (the CSP forbids eval).
+ * when opened. zod comes first, through src/zod-jitless.ts, so it runs jitless before any module
+ * parses at load time (the CSP forbids eval); then the providers; each step in a task of its own,
+ * so that no start-up task is long on a slow phone.
  */
-const withZod = <T,>(load: () => Promise<T>) => () => import('../zod-jitless').then(load);
-const PlaygroundView = lazy(withZod(() => import('./playground-view').then((m) => ({ default: m.PlaygroundView }))));
-const JobLayer = lazy(withZod(() => import('./job-layer')));
-const CompareView = lazy(withZod(() => import('../features/compare/compare-view')));
-const GalleryRoute = lazy(withZod(() => import('./gallery-route')));
-const SettingsPanel = lazy(withZod(() => import('../features/settings/settings-panel')));
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+let providersLoaded: Promise<void> | undefined;
+function providersReady(): Promise<void> {
+  providersLoaded ??= import('../zod-jitless')
+    .then(nextTask)
+    .then(() => import('../providers/registry'))
+    .then(nextTask);
+  return providersLoaded;
+}
+const after = <T,>(load: () => Promise<T>) => () => providersReady().then(load);
+const loadPlayground = after(() => import('./playground-view'));
+const PlaygroundView = lazy(() => loadPlayground().then((m) => ({ default: m.PlaygroundView })));
+// The queue after the playground (it shows nothing on a first visit).
+const JobLayer = lazy(() => loadPlayground().then(nextTask).then(() => import('./job-layer')));
+const CompareView = lazy(after(() => import('../features/compare/compare-view')));
+const GalleryRoute = lazy(after(() => import('./gallery-route')));
+const SettingsPanel = lazy(after(() => import('../features/settings/settings-panel')));
 
 /**
  * True once the rest of the app should load: at once off the playground, else when idle or
