@@ -11,6 +11,7 @@
  * Run: npx tsx bench/gallery.bench.ts [count…]   (default: 500 5000)
  */
 import { GRID_OVERSCAN_ROWS } from '../src/features/gallery/grid-layout';
+import { KEEP_UNUSED } from '../src/job-store/object-urls';
 import type { GalleryBench } from './gallery/page';
 import { openBench, reload } from './gallery/serve';
 
@@ -86,8 +87,14 @@ async function main() {
     );
     const idle = await page.evaluate(() => window.galleryBench.idleFrames());
     console.log(`  (idle frame interval on this machine right now: median ${idle.toFixed(1)} ms)`);
-    const leak = scrolls.some((s) => s.backAtTop.urls > budget);
-    console.log(leak ? '\nWARNING: more object URLs alive after scrolling back than tiles in the DOM budget.' : '\nNo object URL leak: after scrolling back, live URLs are within the DOM budget.');
+    // Live URLs: those the tiles in the DOM hold, plus the LRU of unused thumbnails (revoked on eviction).
+    const limit = budget + KEEP_UNUSED.thumb;
+    const leak = scrolls.some((s) => s.maxUrls > limit || s.backAtTop.urls > limit);
+    console.log(
+      leak
+        ? `\nWARNING: more object URLs alive than tiles in the DOM budget plus the LRU (${limit}).`
+        : `\nNo object URL leak: live URLs stay within the DOM budget plus the LRU of ${KEEP_UNUSED.thumb} unused thumbnails (${limit}).`,
+    );
   } finally {
     await session.close();
   }
