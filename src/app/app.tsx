@@ -5,6 +5,8 @@ import { requestOpenComparison } from '../features/compare/open-request';
 import { FirstPaintHandoff, FirstPaintPlayground } from './first-paint';
 import { LazyImageEditor } from './lazy-canvas';
 import type { Preset } from './preset';
+import { formatHash, parseHash, VIEWS } from './hash-route';
+import type { HashRoute, View } from './hash-route';
 
 /**
  * The first page holds the shell and the playground's first paint (no zod, no provider module);
@@ -54,29 +56,28 @@ function useWakeAfterFirstPaint(view: string): [boolean, () => void] {
   return [awake, wake];
 }
 
-const VIEWS = ['playground', 'compare', 'gallery', 'settings'] as const;
-type View = (typeof VIEWS)[number];
 const LABELS: Record<View, string> = { playground: 'Playground', compare: 'Compare', gallery: 'Gallery', settings: 'Settings' };
 
-function viewFromHash(): View {
-  const h = location.hash.replace(/^#\/?/, '');
-  return (VIEWS as readonly string[]).includes(h) ? (h as View) : 'playground';
-}
 
 const queryClient = createQueryClient();
 
 function Shell() {
-  const [view, setView] = useState<View>(viewFromHash);
+  const [route, setRoute] = useState<HashRoute>(() => parseHash(location.hash));
+  const view = route.view;
+  const comparisonId = view === 'compare' ? (route.params.get('c') ?? undefined) : undefined;
   const [awake, wake] = useWakeAfterFirstPaint(view);
   const [preset, setPreset] = useState<Preset>();
   useEffect(() => {
-    const onHash = () => setView(viewFromHash());
+    const onHash = () => setRoute(parseHash(location.hash));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  const go = (v: View) => {
-    location.hash = `/${v}`;
-    setView(v);
+  /** A new history entry (Back returns here); `replace`: the same entry, now showing more. */
+  const go = (v: View, params: Record<string, string | undefined> = {}, replace = false) => {
+    const hash = formatHash(v, params);
+    if (replace) history.replaceState(history.state, '', hash);
+    else if (location.hash !== hash) location.hash = hash;
+    setRoute(parseHash(hash));
   };
   const pushPreset = (p: Omit<Preset, 'nonce'>) => {
     setPreset({ ...p, nonce: Date.now() });
@@ -115,7 +116,11 @@ function Shell() {
           <Suspense fallback={<FirstPaintPlayground onOpenSettings={() => go('settings')} onWake={wake} />}>
             {awake ? (
               <>
-                <PlaygroundView preset={preset} onOpenSettings={() => go('settings')} />
+                <PlaygroundView
+                  preset={preset}
+                  setup={view === 'playground' ? (route.params.get('setup') ?? undefined) : undefined}
+                  onOpenSettings={() => go('settings')}
+                />
                 <FirstPaintHandoff />
               </>
             ) : (
@@ -124,13 +129,19 @@ function Shell() {
           </Suspense>
         </div>
         <Suspense fallback={<p className="text-sm text-zinc-400">Loading…</p>}>
-          {view === 'compare' && <CompareView ImageEditor={LazyImageEditor} />}
+          {view === 'compare' && (
+            <CompareView
+              ImageEditor={LazyImageEditor}
+              openId={comparisonId}
+              onShown={(id) => id !== comparisonId && go('compare', { c: id }, true)}
+            />
+          )}
           {view === 'gallery' && (
             <GalleryRoute
               onPreset={pushPreset}
               onOpenComparison={(id) => {
                 requestOpenComparison(id);
-                go('compare');
+                go('compare', { c: id });
               }}
             />
           )}
