@@ -3,6 +3,7 @@
  * (vitest defines `__FIRST_PAINT__` as the build does), and it draws the same controls, with the
  * same ids, names and starting values, as the real generated form.
  */
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { EndpointOptions } from '../components/ui/endpoint-options';
@@ -47,7 +48,11 @@ describe('the playground first paint', () => {
 
   it('draws the controls of the real form: same ids, same starting values, same form name', () => {
     const endpoint = getEndpoint(DEFAULT_ENDPOINT_ID)!;
-    const real = renderToStaticMarkup(<GeneratedForm formId="playground-form" endpoint={endpoint} onSubmit={() => undefined} />);
+    const real = renderToStaticMarkup(
+      <QueryClientProvider client={new QueryClient()}>
+        <GeneratedForm formId="playground-form" endpoint={endpoint} onSubmit={() => undefined} />
+      </QueryClientProvider>,
+    );
     const painted = firstPaint();
     const formControls = (html: string) => controls(html).filter((c) => c.includes('#playground-form-'));
     expect(formControls(painted).length).toBeGreaterThan(3);
