@@ -92,6 +92,9 @@ export const a1111: ProviderDef = {
   // Called straight from the browser, never through the proxy.
   proxyHosts: [],
   local: true,
+  // The POST answers only when every image is done: a large batch on a consumer GPU takes minutes,
+  // and the progress poll shows it is alive meanwhile. Cancel interrupts it on the server.
+  timeoutMs: 30 * 60_000,
   networkHint:
     'Start the WebUI with --api --cors-allow-origins=<this page’s origin> (the browser cannot tell a CORS ' +
     'refusal from a server that is not running), and check the base URL in Settings.',
