@@ -4,7 +4,8 @@
  * and settings meet.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { proxyQuery } from '../job-store/queries';
 import { resolveRoute } from '../api/route';
@@ -22,6 +23,9 @@ import type { HttpRequest } from '../providers/types';
 import { loadDraft, loadLastEndpoint, saveLastEndpoint } from './drafts';
 import { jobToRequest } from './job-request';
 import { DraftAutosave, PlaygroundCanvas, PlaygroundRequest } from './playground-parts';
+import type { CanvasFlush } from './playground-parts';
+import { getWorkspace } from '../job-store/workspace';
+import { InitSizeNotice } from './init-size-notice';
 import type { Preset } from './preset';
 
 const FORM_ID = 'playground-form';
@@ -79,15 +83,34 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
   const submit = useSubmitJob({ onCreated });
   const retry = useRetryJob({ onCreated });
 
-  const onSubmit = (params: Record<string, unknown>) => {
+  // Generate sends the mask on screen: a pending export is flushed before the form is read.
+  const flushRef = useRef<CanvasFlush>(undefined);
+  const flushed = useRef<{ values: Record<string, unknown> }>(undefined);
+  const onSubmitCapture = (e: FormEvent<HTMLElement>) => {
+    const formEl = e.target as HTMLFormElement;
+    if (formEl.id !== FORM_ID || !flushRef.current || flushed.current) return;
+    e.preventDefault();
+    e.stopPropagation();
+    void flushRef.current().then(async (values) => {
+      if (Object.keys(values).length) setExternal(values);
+      flushed.current = { values };
+      // One frame for the form to take the values, then the real submit (validation included).
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      formEl.requestSubmit();
+      flushed.current = undefined;
+    });
+  };
+
+  const onSubmit = (formParams: Record<string, unknown>) => {
     if (!route) return;
+    const params = { ...formParams, ...flushed.current?.values };
     submit.reset();
     retry.reset();
     setRouteProblem(route.problem);
     if (route.problem) return;
     setCurrentJobId(undefined);
     // The job id is known as soon as its record is written; the card follows it from then on.
-    submit.submit({ provider, endpoint, params, mode: settings.mode, route });
+    submit.submit({ provider, endpoint, params, mode: settings.mode, route, inpaint: getWorkspace().inpaint });
   };
   const failure = routeProblem ?? submit.error ?? retry.error;
 
@@ -107,7 +130,7 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
-      <section aria-label="Parameters" className="flex flex-col gap-4">
+      <section aria-label="Parameters" className="flex flex-col gap-4" onSubmitCapture={onSubmitCapture}>
         <div className="flex flex-col gap-1">
           <label htmlFor="endpoint-select" className="text-sm font-semibold text-zinc-200">
             Endpoint
@@ -149,8 +172,9 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
       </section>
       <section aria-label="Results" className="flex min-w-0 flex-col gap-4">
         {imageField && form && (
-          <PlaygroundCanvas control={form.control} imageField={imageField.name} maskField={maskField?.name} onChange={setExternal} />
+          <PlaygroundCanvas control={form.control} imageField={imageField.name} maskField={maskField?.name} onChange={setExternal} flushRef={flushRef} />
         )}
+        {imageField && form && <InitSizeNotice control={form.control} endpoint={endpoint} imageField={imageField.name} onChange={setExternal} />}
         {job ? (
           <JobCard
             job={job}

@@ -17,6 +17,8 @@ import { REDACTED } from './key-guard';
 import { getJob, JobClosedError, loadParams, putJob, saveImage, saveImageLink, updateJob } from './store';
 import { clearLive, getLive, setLive } from './live-state';
 import { resolveLocalImages } from './local-images';
+import { prepareSentImages, stitchResult } from './inpaint-job';
+import type { InpaintSettings } from './workspace';
 
 export interface SubmitInput {
   provider: ProviderDef;
@@ -26,6 +28,10 @@ export interface SubmitInput {
   route: Route;
   compareGroupId?: string;
   compareLabel?: string;
+  /** "Inpaint area" and "Mask blur" for the workspace image (default: Whole picture). */
+  inpaint?: InpaintSettings;
+  /** A retry: the params are already the crop, stitched back as this says. */
+  stitch?: JobRecord['inpaint'];
   /** Called once the job record is written, before the request leaves. */
   onCreated?(job: JobRecord): void;
 }
@@ -94,6 +100,7 @@ async function exchange(req: HttpRequest, route: Route, parse: (r: Awaited<Retur
 async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'images' }>, latencyMs: number, signal?: AbortSignal) {
   const job = await getJob(jobId);
   const seed = result.seed ?? job?.seed;
+  const plan = job?.inpaint;
   for (const image of result.images) {
     if (getLive(jobId).cancelled || signal?.aborted) break;
     let got: Awaited<ReturnType<typeof downloadImage>>;
@@ -106,7 +113,8 @@ async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'im
     }
     try {
       // whileOpen: a job that was cancelled (or finished) meanwhile takes no more images.
-      if (got.ok) await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed, whileOpen: true });
+      if (got.ok && plan) await saveStitched(jobId, plan, got, seed);
+      else if (got.ok) await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed, whileOpen: true });
       else await saveImageLink(jobId, { url: got.sourceUrl, note: got.note, whileOpen: true });
     } catch (e) {
       if (e instanceof JobClosedError) break;
@@ -137,6 +145,23 @@ async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'im
   return done;
 }
 
+/** Crop and stitch: the full-size stitched picture first, then the provider's own output. */
+async function saveStitched(jobId: string, plan: NonNullable<JobRecord['inpaint']>, got: { blob: Blob; mime: string; sourceUrl?: string }, seed?: number) {
+  let stitched: Awaited<ReturnType<typeof stitchResult>> | undefined;
+  let problem = '';
+  try {
+    stitched = await stitchResult(plan, got.blob);
+  } catch (e) {
+    problem = ` It could not be stitched into the original: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  if (stitched) {
+    const { crop } = plan.region;
+    const note = `Stitched into the ${stitched.width}×${stitched.height} original (${plan.area === 'masked' ? 'only masked' : 'whole picture'}: crop ${crop.width}×${crop.height} at ${crop.x}, ${crop.y}).`;
+    await saveImage(jobId, { blob: stitched.image, mime: 'image/png', seed, width: stitched.width, height: stitched.height, note, whileOpen: true });
+  }
+  await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed, note: `The provider's raw output.${problem}`, whileOpen: true });
+}
+
 async function fail(jobId: string, error: ProviderError) {
   // Once cancelled, a late answer or error changes nothing.
   const job = await updateJob(jobId, (j) =>
@@ -158,8 +183,10 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
   const { provider, endpoint, mode, route } = input;
   const prepared = prepareParams(endpoint, input.params);
   const { seed } = prepared;
+  // Each endpoint takes the full-size image through its size rule (scaled, or cropped for "Only masked").
+  const images = input.stitch ? { params: prepared.params, inpaint: input.stitch } : await prepareSentImages(endpoint, prepared.params, input.inpaint);
   // Local images become base64 here, when the request is built for sending, and not before.
-  const params = await resolveLocalImages(prepared.params);
+  const params = await resolveLocalImages(images.params);
   const req = endpoint.buildRequest({ params, key: route.key, baseUrl: route.baseUrl });
   const stored = redactRequest(req, provider.keyLocation, REDACTED);
   const now = Date.now();
@@ -179,6 +206,7 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
     request: { method: stored.method, url: stored.url, headers: stored.headers, body: compactBody(stored.body) },
     compareGroupId: input.compareGroupId,
     compareLabel: input.compareLabel,
+    ...(images.inpaint ? { inpaint: images.inpaint } : {}),
   };
   const controller = new AbortController();
   setLive(job.id, { controller });
@@ -293,5 +321,5 @@ export async function markInterrupted(jobs: JobRecord[], pageStartedAt = PAGE_ST
 /** Sends a job again with the same parameters and seed (as a new job). */
 export async function retryJob(job: JobRecord, route: Route, provider: ProviderDef, endpoint: EndpointDef, onCreated?: (j: JobRecord) => void) {
   const params = await loadParams(job);
-  return submitJob({ provider, endpoint, params, mode: job.mode, route, compareGroupId: job.compareGroupId, compareLabel: job.compareLabel, onCreated });
+  return submitJob({ provider, endpoint, params, mode: job.mode, route, compareGroupId: job.compareGroupId, compareLabel: job.compareLabel, stitch: job.inpaint, onCreated });
 }

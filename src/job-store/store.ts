@@ -34,6 +34,8 @@ export interface SaveImageInput {
   seed?: number;
   width?: number;
   height?: number;
+  /** Shown under the image (e.g. "stitched into the original" or "the provider's raw output"). */
+  note?: string;
   /** Refuse (JobClosedError) when the job is already done, failed, cancelled or interrupted. */
   whileOpen?: boolean;
 }
@@ -281,6 +283,7 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
         seed: input.seed,
         sourceUrl: input.sourceUrl,
         stored: true,
+        ...(input.note ? { note: input.note } : {}),
       };
       return appendImage(jobId, image, { full: input.blob, thumb: thumb?.blob }, input.whileOpen);
     },
