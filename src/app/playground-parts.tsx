@@ -14,6 +14,7 @@ import { LazyImageEditor } from './lazy-canvas';
 import { getWorkspace, updateWorkspace, useWorkspace } from '../job-store/workspace';
 import type { Workspace } from '../job-store/workspace';
 import { isImageRef } from '../providers/shared/image-ref';
+import { describeSchema } from '../providers/fields/describe';
 
 /** The largest side of a kept original (the canvas feature's limit; repeated so the first page need not load the canvas). */
 const MAX_ORIGINAL_SIDE = 8192;
@@ -63,11 +64,11 @@ export function PlaygroundCanvas(props: {
     if (!seen.current) {
       // Mount: the workspace wins over what this endpoint's draft held.
       seen.current = { image, mask };
-      if (ws.image && (image !== ws.image || (maskField && mask !== ws.mask))) {
-        onChange({ [imageField]: ws.image, ...(maskField ? { [maskField]: ws.mask } : {}) });
-      } else if (!ws.image && isImageRef(image)) {
-        updateWorkspace({ image, ...(maskField ? { mask: isImageRef(mask) ? mask : undefined } : {}) });
-      }
+      // A local image or mask in the form that is not the workspace's is a stale draft's; a link typed in stays.
+      const values: Record<string, unknown> = {};
+      if (image !== ws.image && (ws.image || isImageRef(image))) values[imageField] = ws.image;
+      if (maskField && mask !== ws.mask && (ws.mask || isImageRef(mask))) values[maskField] = ws.mask;
+      if (Object.keys(values).length) onChange(values);
       return;
     }
     const before = seen.current;
@@ -110,6 +111,17 @@ export function PlaygroundCanvas(props: {
       maxSide={MAX_ORIGINAL_SIDE}
     />
   );
+}
+
+/** Images a preset (gallery "Use as init", "Send to inpaint", "Reuse") brings become the workspace's. */
+export function adoptPresetImages(endpoint: EndpointDef, values: Record<string, unknown>) {
+  const fields = describeSchema(endpoint.schema);
+  const image = fields.find((f) => f.role === 'initImage')?.name;
+  const mask = fields.find((f) => f.role === 'mask')?.name;
+  const patch: Partial<Workspace> = {};
+  if (image && isImageRef(values[image])) patch.image = values[image];
+  if (mask && isImageRef(values[mask])) patch.mask = values[mask];
+  if (Object.keys(patch).length) updateWorkspace(patch);
 }
 
 /** The request the form would send (or the one the shown job sent), with copy as code. */

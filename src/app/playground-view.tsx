@@ -22,7 +22,7 @@ import { allEndpoints, DEFAULT_ENDPOINT_ID, getEndpoint, getProvider } from '../
 import type { HttpRequest } from '../providers/types';
 import { loadDraft, loadLastEndpoint, saveLastEndpoint } from './drafts';
 import { jobToRequest } from './job-request';
-import { DraftAutosave, PlaygroundCanvas, PlaygroundRequest } from './playground-parts';
+import { adoptPresetImages, DraftAutosave, PlaygroundCanvas, PlaygroundRequest } from './playground-parts';
 import type { CanvasFlush } from './playground-parts';
 import { getWorkspace } from '../job-store/workspace';
 import { InitSizeNotice } from './init-size-notice';
@@ -73,6 +73,8 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
 
   useEffect(() => {
     if (!preset) return;
+    const target = getEndpoint(preset.endpointId);
+    if (target) adoptPresetImages(target, preset.values);
     if (preset.endpointId === endpointId && preset.merge) setExternal(preset.values);
     else switchEndpoint(preset.endpointId, preset.merge ? { ...loadDraft(preset.endpointId), ...preset.values } : preset.values);
     // A preset is applied once, when it arrives.

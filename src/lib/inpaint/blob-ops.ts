@@ -69,7 +69,9 @@ export async function handleBlobRequest(request: BlobRequest, scaler: RgbaScaler
     case 'prepare': {
       const original = await decodeRgba(request.image);
       const size = { width: original.width, height: original.height };
-      if (!request.mask && allowsSize(request.rule, size)) return { op: 'prepare', unchanged: true, ...size };
+      // "Whole picture" of a size the endpoint takes goes as it is (and the answer as the provider made it).
+      const whole = !request.mask || request.area === 'whole';
+      if (whole && allowsSize(request.rule, size)) return { op: 'prepare', unchanged: true, ...size };
       const mask = request.mask ? await decodeMask(request.mask, size.width, size.height) : { ...size, data: new Uint8ClampedArray(size.width * size.height) };
       const options = { padding: request.padding, maskBlur: request.maskBlur };
       const region = (request.area === 'masked' && request.mask && regionForMask(mask, request.rule, options)) || wholePictureRegion(size, request.rule);
