@@ -25,11 +25,16 @@ export const inpaintSettingsSchema = z.object({
 export type InpaintSettings = z.infer<typeof inpaintSettingsSchema>;
 
 const workspaceSchema = z.object({
-  image: z.string().refine(isImageRef).optional().catch(undefined),
-  mask: z.string().refine(isImageRef).optional().catch(undefined),
+  image: z.string().refine((v) => isImageRef(v)).optional().catch(undefined),
+  mask: z.string().refine((v) => isImageRef(v)).optional().catch(undefined),
   inpaint: inpaintSettingsSchema.catch({ area: 'whole', padding: DEFAULT_PADDING, maskBlur: DEFAULT_MASK_BLUR }),
 });
-export type Workspace = z.infer<typeof workspaceSchema>;
+export interface Workspace {
+  /** Local image references (`local-image:…`) of the full-size init image and its mask. */
+  image?: string;
+  mask?: string;
+  inpaint: InpaintSettings;
+}
 
 const EMPTY: Workspace = { inpaint: { area: 'whole', padding: DEFAULT_PADDING, maskBlur: DEFAULT_MASK_BLUR } };
 
