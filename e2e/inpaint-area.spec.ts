@@ -33,6 +33,14 @@ for (const c of cases) {
     await expect(page.getByLabel('Mask blur')).toHaveValue('4');
     const maskSrc = (await maskPreview(page).getAttribute('src'))!;
 
+    // Long tasks on the main thread from Generate until the stitched picture is shown.
+    await page.evaluate(() => {
+      const w = window as unknown as { __longTasks: number[] };
+      w.__longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) w.__longTasks.push(Math.round(e.duration));
+      }).observe({ type: 'longtask' });
+    });
     const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(c.path));
     await generate(page);
     const body = jsonBody(await sent);
@@ -52,6 +60,8 @@ for (const c of cases) {
     expect(imageSize.height / ch!).toBeCloseTo(crop, 1);
     expect(crop).toBeGreaterThanOrEqual(3 * whole);
 
+    const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+    console.log(`${c.endpoint}: sent ${imageSize.width}×${imageSize.height} for a ${cw}×${ch} crop; main-thread long tasks from Generate to the stitched result: ${longTasks.length ? longTasks.join(', ') + ' ms' : 'none over 50 ms'}`);
     const src = (await stitched.getByRole('img').getAttribute('src'))!;
     const check = await checkStitch(page, src, maskSrc, REACH);
     expect([check.width, check.height]).toEqual([4096, 3072]);
