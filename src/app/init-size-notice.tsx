@@ -10,7 +10,7 @@ import { describeSchema } from '../providers/fields/describe';
 import { parseImageRef } from '../providers/shared/image-ref';
 import type { EndpointDef } from '../providers/types';
 
-export function InitSizeNotice(props: { control: Control<FieldValues>; endpoint: EndpointDef; imageField: string; onChange(values: Record<string, unknown>): void }) {
+export default function InitSizeNotice(props: { control: Control<FieldValues>; endpoint: EndpointDef; imageField: string; onChange(values: Record<string, unknown>): void }) {
   const { control, endpoint, imageField, onChange } = props;
   const fields = describeSchema(endpoint.schema);
   const widthField = fields.find((f) => f.role === 'width')?.name;

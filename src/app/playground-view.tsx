@@ -4,7 +4,7 @@
  * and settings meet.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { proxyQuery } from '../job-store/queries';
@@ -22,11 +22,13 @@ import { allEndpoints, DEFAULT_ENDPOINT_ID, getEndpoint, getProvider } from '../
 import type { HttpRequest } from '../providers/types';
 import { loadDraft, loadLastEndpoint, saveLastEndpoint } from './drafts';
 import { jobToRequest } from './job-request';
-import { adoptPresetImages, DraftAutosave, PlaygroundCanvas, PlaygroundRequest } from './playground-parts';
-import type { CanvasFlush } from './playground-parts';
-import { getWorkspace } from '../job-store/workspace';
-import { InitSizeNotice } from './init-size-notice';
+import { DraftAutosave, PlaygroundRequest } from './playground-parts';
+import type { CanvasFlush } from './canvas-flush';
 import type { Preset } from './preset';
+
+/** Loaded with the first image endpoint (its size rules are not needed on the first page). */
+const InitSizeNotice = lazy(() => import('./init-size-notice'));
+const PlaygroundCanvas = lazy(() => import('./playground-canvas'));
 
 const FORM_ID = 'playground-form';
 /** The job shown in the playground survives a reload of this tab. */
@@ -73,10 +75,14 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
 
   useEffect(() => {
     if (!preset) return;
+    const apply = () => {
+      if (preset.endpointId === endpointId && preset.merge) setExternal(preset.values);
+      else switchEndpoint(preset.endpointId, preset.merge ? { ...loadDraft(preset.endpointId), ...preset.values } : preset.values);
+    };
+    // Images the preset brings become the workspace's first, so the new form's canvas shows them.
     const target = getEndpoint(preset.endpointId);
-    if (target) adoptPresetImages(target, preset.values);
-    if (preset.endpointId === endpointId && preset.merge) setExternal(preset.values);
-    else switchEndpoint(preset.endpointId, preset.merge ? { ...loadDraft(preset.endpointId), ...preset.values } : preset.values);
+    if (target) void import('./playground-canvas').then((m) => m.adoptPresetImages(target, preset.values)).then(apply, apply);
+    else apply();
     // A preset is applied once, when it arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [preset]);
@@ -87,15 +93,15 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
 
   // Generate sends the mask on screen: a pending export is flushed before the form is read.
   const flushRef = useRef<CanvasFlush>(undefined);
-  const flushed = useRef<{ values: Record<string, unknown> }>(undefined);
+  const flushed = useRef<Awaited<ReturnType<CanvasFlush>>>(undefined);
   const onSubmitCapture = (e: FormEvent<HTMLElement>) => {
     const formEl = e.target as HTMLFormElement;
     if (formEl.id !== FORM_ID || !flushRef.current || flushed.current) return;
     e.preventDefault();
     e.stopPropagation();
-    void flushRef.current().then(async (values) => {
-      if (Object.keys(values).length) setExternal(values);
-      flushed.current = { values };
+    void flushRef.current().then(async (got) => {
+      if (Object.keys(got.values).length) setExternal(got.values);
+      flushed.current = got;
       // One frame for the form to take the values, then the real submit (validation included).
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
       formEl.requestSubmit();
@@ -112,7 +118,7 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
     if (route.problem) return;
     setCurrentJobId(undefined);
     // The job id is known as soon as its record is written; the card follows it from then on.
-    submit.submit({ provider, endpoint, params, mode: settings.mode, route, inpaint: getWorkspace().inpaint });
+    submit.submit({ provider, endpoint, params, mode: settings.mode, route, inpaint: flushed.current?.inpaint });
   };
   const failure = routeProblem ?? submit.error ?? retry.error;
 
@@ -174,9 +180,15 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
       </section>
       <section aria-label="Results" className="flex min-w-0 flex-col gap-4">
         {imageField && form && (
-          <PlaygroundCanvas control={form.control} imageField={imageField.name} maskField={maskField?.name} onChange={setExternal} flushRef={flushRef} />
+          <Suspense fallback={<div className="h-64 animate-pulse rounded-lg bg-zinc-900" aria-label="Loading canvas" />}>
+            <PlaygroundCanvas control={form.control} imageField={imageField.name} maskField={maskField?.name} onChange={setExternal} flushRef={flushRef} />
+          </Suspense>
         )}
-        {imageField && form && <InitSizeNotice control={form.control} endpoint={endpoint} imageField={imageField.name} onChange={setExternal} />}
+        {imageField && form && (
+          <Suspense fallback={null}>
+            <InitSizeNotice control={form.control} endpoint={endpoint} imageField={imageField.name} onChange={setExternal} />
+          </Suspense>
+        )}
         {job ? (
           <JobCard
             job={job}

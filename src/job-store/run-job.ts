@@ -17,7 +17,6 @@ import { REDACTED } from './key-guard';
 import { getJob, JobClosedError, loadParams, putJob, saveImage, saveImageLink, updateJob } from './store';
 import { clearLive, getLive, setLive } from './live-state';
 import { resolveLocalImages } from './local-images';
-import { prepareSentImages, stitchResult } from './inpaint-job';
 import type { InpaintSettings } from './workspace';
 
 export interface SubmitInput {
@@ -147,6 +146,7 @@ async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'im
 
 /** Crop and stitch: the full-size stitched picture first, then the provider's own output. */
 async function saveStitched(jobId: string, plan: NonNullable<JobRecord['inpaint']>, got: { blob: Blob; mime: string; sourceUrl?: string }, seed?: number) {
+  const { stitchResult } = await import('./inpaint-job');
   let stitched: Awaited<ReturnType<typeof stitchResult>> | undefined;
   let problem = '';
   try {
@@ -184,7 +184,11 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
   const prepared = prepareParams(endpoint, input.params);
   const { seed } = prepared;
   // Each endpoint takes the full-size image through its size rule (scaled, or cropped for "Only masked").
-  const images = input.stitch ? { params: prepared.params, inpaint: input.stitch } : await prepareSentImages(endpoint, prepared.params, input.inpaint);
+  // (Loaded on first use: the image step is not needed on the first page.)
+  const images =
+    input.stitch || !endpoint.sizeRule
+      ? { params: prepared.params, inpaint: input.stitch }
+      : await (await import('./inpaint-job')).prepareSentImages(endpoint, prepared.params, input.inpaint);
   // Local images become base64 here, when the request is built for sending, and not before.
   const params = await resolveLocalImages(images.params);
   const req = endpoint.buildRequest({ params, key: route.key, baseUrl: route.baseUrl });
