@@ -94,9 +94,14 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
   // Generate sends the mask on screen: a pending export is flushed before the form is read.
   const flushRef = useRef<CanvasFlush>(undefined);
   const flushed = useRef<Awaited<ReturnType<CanvasFlush>>>(undefined);
+  const flushedSubmit = useRef(false);
   const onSubmitCapture = (e: FormEvent<HTMLElement>) => {
     const formEl = e.target as HTMLFormElement;
-    if (formEl.id !== FORM_ID || !flushRef.current || flushed.current) return;
+    if (formEl.id !== FORM_ID || !flushRef.current) return;
+    if (flushedSubmit.current) {
+      flushedSubmit.current = false; // the submit below: let it through
+      return;
+    }
     e.preventDefault();
     e.stopPropagation();
     void flushRef.current().then(async (got) => {
@@ -104,21 +109,23 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
       flushed.current = got;
       // One frame for the form to take the values, then the real submit (validation included).
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      flushedSubmit.current = true;
       formEl.requestSubmit();
-      flushed.current = undefined;
     });
   };
 
   const onSubmit = (formParams: Record<string, unknown>) => {
     if (!route) return;
-    const params = { ...formParams, ...flushed.current?.values };
+    const got = flushed.current;
+    flushed.current = undefined;
+    const params = { ...formParams, ...got?.values };
     submit.reset();
     retry.reset();
     setRouteProblem(route.problem);
     if (route.problem) return;
     setCurrentJobId(undefined);
     // The job id is known as soon as its record is written; the card follows it from then on.
-    submit.submit({ provider, endpoint, params, mode: settings.mode, route, inpaint: flushed.current?.inpaint });
+    submit.submit({ provider, endpoint, params, mode: settings.mode, route, inpaint: got?.inpaint });
   };
   const failure = routeProblem ?? submit.error ?? retry.error;
 
