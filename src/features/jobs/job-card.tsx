@@ -2,6 +2,8 @@
 import { getEndpoint, getProvider } from '../../providers/registry';
 import type { JobRecord } from '../../job-store/job-record';
 import { useObjectUrl } from '../../job-store/object-urls';
+import { getImageBlob } from '../../job-store/store';
+import { downloadJobImage } from '../../job-store/image-file-name';
 import { JobProgress } from '../../components/ui/job-progress';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { Button } from '../../components/ui/button';
@@ -29,6 +31,16 @@ function ResultImage({ job, image, index }: { job: JobRecord; image: JobRecord['
         </span>
         {image.width && image.height ? <span>{image.width}×{image.height}</span> : null}
         {image.stored && image.note ? <span>{image.note}</span> : null}
+        {image.stored && (
+          <button
+            type="button"
+            className="ml-auto text-zinc-300 underline hover:text-zinc-100"
+            aria-label={job.images.length > 1 ? `Download image ${index + 1}` : 'Download'}
+            onClick={() => void getImageBlob(image.id).then((blob) => blob && downloadJobImage(job, image, blob))}
+          >
+            Download
+          </button>
+        )}
       </figcaption>
     </figure>
   );
