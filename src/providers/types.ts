@@ -68,6 +68,8 @@ export interface ImagesResult {
   images: ResultImage[];
   /** The seed the provider reports having used (`meta.seed`, `x-seed-value`). */
   seed?: number;
+  /** One seed per image, in order, when the provider reports them (A1111 `info.all_seeds`). */
+  seeds?: number[];
   meta?: Record<string, unknown>;
   /** Credits left after this request (Segmind `x-remaining-credits`). */
   credits?: number;
@@ -237,6 +239,11 @@ export interface ProviderDef {
    * loopback for it alone, and the browser calls it directly, never through the proxy.
    */
   local?: boolean;
+  /**
+   * What to do when the browser cannot reach the server at all (a CORS refusal
+   * looks the same as a host that is down), in plain words; a generic hint otherwise.
+   */
+  networkHint?: string;
   /** Response headers worth reading (credits, seed, timing); the proxy passes these on. Lower-case. */
   responseHeaders: readonly string[];
   endpoints: EndpointDef[];

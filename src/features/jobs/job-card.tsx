@@ -7,6 +7,7 @@ import { downloadJobImage } from '../../job-store/image-file-name';
 import { JobProgress } from '../../components/ui/job-progress';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { Button } from '../../components/ui/button';
+import { ServerProgress } from './server-progress';
 
 function ResultImage({ job, image, index }: { job: JobRecord; image: JobRecord['images'][number]; index: number }) {
   const url = useObjectUrl(image.stored ? image.id : undefined, 'full');
@@ -72,6 +73,7 @@ export function JobCard({ job, onCancel, onRetry }: { job: JobRecord; onCancel(j
         </span>
       </header>
       <JobProgress job={job} />
+      <ServerProgress job={job} />
       {job.error && job.status !== 'done' && (
         <div role="alert" className="rounded-md border border-red-800 bg-red-950/60 p-2 text-sm text-red-200">
           <p>{job.error.message}</p>
