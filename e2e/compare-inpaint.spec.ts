@@ -13,7 +13,8 @@ test.beforeEach(async ({ page, request }) => {
 
 test('"Only masked" in Compare: ModelsLab and Segmind each get a crop, and each result is the full-size picture', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.getByRole('button', { name: 'Inpainting × 2' }).click();
+  await page.getByRole('button', { name: 'Inpainting × 3' }).click();
+  await page.getByRole('button', { name: 'Remove target 3' }).click();
   const size = { width: 2048, height: 1536 };
   await loadGeneratedImage(page, size.width, size.height);
   await strokeInImage(page, size, [1700, 1300], [1900, 1350]);
