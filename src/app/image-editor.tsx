@@ -51,7 +51,12 @@ export default function ImageEditorBridge(props: ImageEditorBridgeProps) {
     if (known.size > REMEMBER) known.delete(known.keys().next().value!);
   };
   /** A data URL from the canvas becomes a stored Blob and its reference; links pass through. */
-  const toFormValue = (src: string | undefined, size?: { width: number; height: number }) => {
+  const toFormValue = (src: string | Blob | undefined, size?: { width: number; height: number }) => {
+    if (src instanceof Blob) {
+      const ref = putLocalImage(src, size ?? { width: 0, height: 0 });
+      remember(ref, URL.createObjectURL(src));
+      return ref;
+    }
     if (!src || !src.startsWith('data:')) return src;
     const blob = dataUrlToBlob(src);
     const ref = putLocalImage(blob, size ?? { width: 0, height: 0 });
@@ -68,6 +73,8 @@ export default function ImageEditorBridge(props: ImageEditorBridgeProps) {
       mask={mask}
       maxSide={props.maxSide}
       multipleOf={props.multipleOf}
+      onFlushReady={props.onFlushReady}
+      inpaintControls={props.inpaintControls}
       onInitImageChange={(src, info) => {
         if (info) maskSize.current = { width: info.width, height: info.height };
         latest.current.onInitImageChange(toFormValue(src, info));

@@ -9,7 +9,7 @@ import type { Route } from '../api/route';
 import { RequestPanel } from '../features/jobs/request-panel';
 import type { EndpointDef, HttpRequest, KeyLocation } from '../providers/types';
 import { createDraftSaver } from './drafts';
-import { LazyImageEditor } from './lazy-canvas';
+
 import { useRequestPreview } from './use-request-preview';
 
 /** Saves the endpoint's draft when typing pauses; flushes when the form goes. */
@@ -26,28 +26,6 @@ export function DraftAutosave({ control, endpointId }: { control: Control<FieldV
     };
   }, []);
   return null;
-}
-
-/** The canvas, bound to the form's image and mask fields. */
-export function PlaygroundCanvas(props: {
-  control: Control<FieldValues>;
-  imageField: string;
-  maskField?: string;
-  onChange(values: Record<string, unknown>): void;
-}) {
-  const { control, imageField, maskField, onChange } = props;
-  const [image, mask] = useWatch({ control, name: [imageField, maskField ?? imageField] }) as unknown[];
-  return (
-    <LazyImageEditor
-      initImage={typeof image === 'string' ? image : undefined}
-      onInitImageChange={(img) => onChange({ [imageField]: img })}
-      maskEnabled={!!maskField}
-      mask={maskField && typeof mask === 'string' ? mask : undefined}
-      onMaskChange={(m) => maskField && onChange({ [maskField]: m })}
-      maxSide={1024}
-      multipleOf={8}
-    />
-  );
 }
 
 /** The request the form would send (or the one the shown job sent), with copy as code. */

@@ -4,7 +4,8 @@
  * and settings meet.
  */
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import type { FormEvent } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { proxyQuery } from '../job-store/queries';
 import { resolveRoute } from '../api/route';
@@ -21,12 +22,17 @@ import { allEndpoints, DEFAULT_ENDPOINT_ID, getEndpoint, getProvider } from '../
 import type { HttpRequest } from '../providers/types';
 import { loadDraft, loadLastEndpoint, saveLastEndpoint } from './drafts';
 import { jobToRequest } from './job-request';
-import { DraftAutosave, PlaygroundCanvas, PlaygroundRequest } from './playground-parts';
+import { DraftAutosave, PlaygroundRequest } from './playground-parts';
+import type { CanvasFlush } from './canvas-flush';
 import type { Preset } from './preset';
 import { droppedImage, ReadImageControl, useImageParams } from '../features/params/read-image-control';
 import type { Recall } from '../features/params/recall-params';
 
 const PngInfoPanel = lazy(() => import('../features/params/png-info-panel'));
+
+/** Loaded with the first image endpoint (its size rules are not needed on the first page). */
+const InitSizeNotice = lazy(() => import('./init-size-notice'));
+const PlaygroundCanvas = lazy(() => import('./playground-canvas'));
 
 const FORM_ID = 'playground-form';
 /** The job shown in the playground survives a reload of this tab. */
@@ -73,8 +79,14 @@ export function PlaygroundView({ preset, setup, onOpenSettings }: { preset?: Pre
 
   useEffect(() => {
     if (!preset) return;
-    if (preset.endpointId === endpointId && preset.merge) setExternal(preset.values);
-    else switchEndpoint(preset.endpointId, preset.merge ? { ...loadDraft(preset.endpointId), ...preset.values } : preset.values);
+    const apply = () => {
+      if (preset.endpointId === endpointId && preset.merge) setExternal(preset.values);
+      else switchEndpoint(preset.endpointId, preset.merge ? { ...loadDraft(preset.endpointId), ...preset.values } : preset.values);
+    };
+    // Images the preset brings become the workspace's first, so the new form's canvas shows them.
+    const target = getEndpoint(preset.endpointId);
+    if (target) void import('./playground-canvas').then((m) => m.adoptPresetImages(target, preset.values)).then(apply, apply);
+    else apply();
     // A preset is applied once, when it arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [preset]);
@@ -116,15 +128,41 @@ export function PlaygroundView({ preset, setup, onOpenSettings }: { preset?: Pre
   const submit = useSubmitJob({ onCreated });
   const retry = useRetryJob({ onCreated });
 
-  const onSubmit = (params: Record<string, unknown>) => {
+  // Generate sends the mask on screen: a pending export is flushed before the form is read.
+  const flushRef = useRef<CanvasFlush>(undefined);
+  const flushed = useRef<Awaited<ReturnType<CanvasFlush>>>(undefined);
+  const flushedSubmit = useRef(false);
+  const onSubmitCapture = (e: FormEvent<HTMLElement>) => {
+    const formEl = e.target as HTMLFormElement;
+    if (formEl.id !== FORM_ID || !flushRef.current) return;
+    if (flushedSubmit.current) {
+      flushedSubmit.current = false; // the submit below: let it through
+      return;
+    }
+    e.preventDefault();
+    e.stopPropagation();
+    void flushRef.current().then(async (got) => {
+      if (Object.keys(got.values).length) setExternal(got.values);
+      flushed.current = got;
+      // One frame for the form to take the values, then the real submit (validation included).
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      flushedSubmit.current = true;
+      formEl.requestSubmit();
+    });
+  };
+
+  const onSubmit = (formParams: Record<string, unknown>) => {
     if (!route) return;
+    const got = flushed.current;
+    flushed.current = undefined;
+    const params = { ...formParams, ...got?.values };
     submit.reset();
     retry.reset();
     setRouteProblem(route.problem);
     if (route.problem) return;
     setCurrentJobId(undefined);
     // The job id is known as soon as its record is written; the card follows it from then on.
-    submit.submit({ provider, endpoint, params, mode: settings.mode, route });
+    submit.submit({ provider, endpoint, params, mode: settings.mode, route, inpaint: got?.inpaint });
   };
   const failure = routeProblem ?? submit.error ?? retry.error;
 
@@ -147,6 +185,7 @@ export function PlaygroundView({ preset, setup, onOpenSettings }: { preset?: Pre
       <section
         aria-label="Parameters"
         className="flex flex-col gap-4"
+        onSubmitCapture={onSubmitCapture}
         onDragOver={(e) => {
           if ([...e.dataTransfer.types].includes('Files')) e.preventDefault();
         }}
@@ -220,7 +259,14 @@ export function PlaygroundView({ preset, setup, onOpenSettings }: { preset?: Pre
       </section>
       <section aria-label="Results" className="flex min-w-0 flex-col gap-4">
         {imageField && form && (
-          <PlaygroundCanvas control={form.control} imageField={imageField.name} maskField={maskField?.name} onChange={setExternal} />
+          <Suspense fallback={<div className="h-64 animate-pulse rounded-lg bg-zinc-900" aria-label="Loading canvas" />}>
+            <PlaygroundCanvas control={form.control} imageField={imageField.name} maskField={maskField?.name} onChange={setExternal} flushRef={flushRef} />
+          </Suspense>
+        )}
+        {imageField && form && (
+          <Suspense fallback={null}>
+            <InitSizeNotice control={form.control} endpoint={endpoint} imageField={imageField.name} onChange={setExternal} />
+          </Suspense>
         )}
         {job ? (
           <JobCard

@@ -53,6 +53,18 @@ export const jobRequestSchema = z.object({
   body: z.unknown(),
 });
 
+const rectSchema = z.object({ x: finite, y: finite, width: finite, height: finite });
+
+/** "Inpaint area" crop and stitch: what was cut from the full-size original, to put the result back. */
+export const jobInpaintSchema = z.object({
+  /** Local image references (job-store/local-images.ts) of the full-size original and its mask. */
+  image: z.string(),
+  mask: z.string(),
+  area: z.enum(['whole', 'masked']),
+  maskBlur: finite,
+  region: z.object({ crop: rectSchema, send: z.object({ width: finite, height: finite }), bounds: rectSchema }),
+});
+
 export const jobRecordSchema = z.object({
   version: z.literal(JOB_RECORD_VERSION),
   id: z.string().min(1),
@@ -80,6 +92,7 @@ export const jobRecordSchema = z.object({
   request: jobRequestSchema.optional(),
   compareGroupId: z.string().optional(),
   compareLabel: z.string().optional(),
+  inpaint: jobInpaintSchema.optional(),
 });
 
 export type JobRecord = z.infer<typeof jobRecordSchema>;
@@ -87,3 +100,4 @@ export type JobImage = z.infer<typeof jobImageSchema>;
 export type JobStatus = JobRecord['status'];
 export type JobMode = JobRecord['mode'];
 export type JobError = z.infer<typeof jobErrorSchema>;
+export type JobInpaint = z.infer<typeof jobInpaintSchema>;

@@ -21,6 +21,13 @@ interface Stored {
 }
 
 const memory = new Map<string, Blob>();
+/** Ids never dropped by the clean-up (the workspace's image and mask). */
+const pinned = new Set<string>();
+
+export function pinLocalImages(ids: string[]) {
+  pinned.clear();
+  for (const id of ids) pinned.add(id);
+}
 const urls = new Map<string, string>();
 let dbPromise: Promise<IDBPDatabase> | undefined;
 
@@ -39,7 +46,7 @@ async function persist(entry: Stored) {
     await d.put(STORE, entry);
     const all = await d.getAll(STORE);
     if (all.length <= KEEP) return;
-    const oldest = [...all].sort((a: Stored, b: Stored) => a.at - b.at).slice(0, all.length - KEEP);
+    const oldest = [...all].filter((s: Stored) => !pinned.has(s.id)).sort((a: Stored, b: Stored) => a.at - b.at).slice(0, Math.max(0, all.length - KEEP));
     for (const old of oldest) await d.delete(STORE, old.id);
   } catch {
     // Without IndexedDB the image lives for this page only; the form still holds it.

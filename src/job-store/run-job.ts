@@ -18,6 +18,7 @@ import { REDACTED } from './key-guard';
 import { getJob, JobClosedError, loadParams, putJob, saveImage, saveImageLink, updateJob } from './store';
 import { clearLive, getLive, setLive } from './live-state';
 import { resolveLocalImages } from './local-images';
+import type { InpaintSettings } from './workspace';
 
 export interface SubmitInput {
   provider: ProviderDef;
@@ -27,6 +28,10 @@ export interface SubmitInput {
   route: Route;
   compareGroupId?: string;
   compareLabel?: string;
+  /** "Inpaint area" and "Mask blur" for the workspace image (default: Whole picture). */
+  inpaint?: InpaintSettings;
+  /** A retry: the params are already the crop, stitched back as this says. */
+  stitch?: JobRecord['inpaint'];
   /** Called once the job record is written, before the request leaves. */
   onCreated?(job: JobRecord): void;
 }
@@ -116,6 +121,7 @@ async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'im
   // Never more than the documented maximum: the rest is neither downloaded nor kept.
   const images = result.images.slice(0, limits.maxOutputs);
   const dropped = result.images.length - images.length;
+  const plan = job?.inpaint;
   for (const [index, image] of images.entries()) {
     if (getLive(jobId).cancelled || signal?.aborted) break;
     let got: Awaited<ReturnType<typeof downloadImage>>;
@@ -132,7 +138,9 @@ async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'im
         dropped > 0 && index === images.length - 1
           ? `The provider sent ${result.images.length} images; at most ${limits.maxOutputs} are documented, so only the first ${limits.maxOutputs} were kept.`
           : undefined;
-      if (got.ok) await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed: result.seeds?.[index] ?? seed, note, whileOpen: true });
+      const imageSeed = result.seeds?.[index] ?? seed;
+      if (got.ok && plan) await saveStitched(jobId, plan, got, imageSeed);
+      else if (got.ok) await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed: imageSeed, note, whileOpen: true });
       else await saveImageLink(jobId, { url: got.sourceUrl, note: got.note, whileOpen: true });
     } catch (e) {
       if (e instanceof JobClosedError) break;
@@ -166,6 +174,24 @@ async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'im
   return done;
 }
 
+/** Crop and stitch: the full-size stitched picture first, then the provider's own output. */
+async function saveStitched(jobId: string, plan: NonNullable<JobRecord['inpaint']>, got: { blob: Blob; mime: string; sourceUrl?: string }, seed?: number) {
+  const { stitchResult } = await import('./inpaint-job');
+  let stitched: Awaited<ReturnType<typeof stitchResult>> | undefined;
+  let problem = '';
+  try {
+    stitched = await stitchResult(plan, got.blob);
+  } catch (e) {
+    problem = ` It could not be stitched into the original: ${e instanceof Error ? e.message : String(e)}`;
+  }
+  if (stitched) {
+    const { crop } = plan.region;
+    const note = `Stitched into the ${stitched.width}×${stitched.height} original (${plan.area === 'masked' ? 'only masked' : 'whole picture'}: crop ${crop.width}×${crop.height} at ${crop.x}, ${crop.y}).`;
+    await saveImage(jobId, { blob: stitched.image, mime: 'image/png', seed, width: stitched.width, height: stitched.height, note, whileOpen: true });
+  }
+  await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed, note: `The provider's raw output.${problem}`, whileOpen: true });
+}
+
 async function fail(jobId: string, error: ProviderError) {
   // Once cancelled, a late answer or error changes nothing.
   const job = await updateJob(jobId, (j) =>
@@ -187,8 +213,14 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
   const { provider, endpoint, mode, route } = input;
   const prepared = prepareParams(endpoint, input.params);
   const { seed } = prepared;
+  // Each endpoint takes the full-size image through its size rule (scaled, or cropped for "Only masked").
+  // (Loaded on first use: the image step is not needed on the first page.)
+  const images =
+    input.stitch || !endpoint.sizeRule
+      ? { params: prepared.params, inpaint: input.stitch }
+      : await (await import('./inpaint-job')).prepareSentImages(endpoint, prepared.params, input.inpaint);
   // Local images become base64 here, when the request is built for sending, and not before.
-  const params = await resolveLocalImages(prepared.params);
+  const params = await resolveLocalImages(images.params);
   const req = endpoint.buildRequest({ params, key: route.key, baseUrl: route.baseUrl });
   const stored = redactRequest(req, provider.keyLocation, REDACTED);
   const now = Date.now();
@@ -208,6 +240,7 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
     request: { method: stored.method, url: stored.url, headers: stored.headers, body: compactBody(stored.body) },
     compareGroupId: input.compareGroupId,
     compareLabel: input.compareLabel,
+    ...(images.inpaint ? { inpaint: images.inpaint } : {}),
   };
   const controller = new AbortController();
   const cancel = provider.extra?.cancel;
@@ -340,5 +373,5 @@ export async function markInterrupted(jobs: JobRecord[], pageStartedAt = PAGE_ST
 /** Sends a job again with the same parameters and seed (as a new job). */
 export async function retryJob(job: JobRecord, route: Route, provider: ProviderDef, endpoint: EndpointDef, onCreated?: (j: JobRecord) => void) {
   const params = await loadParams(job);
-  return submitJob({ provider, endpoint, params, mode: job.mode, route, compareGroupId: job.compareGroupId, compareLabel: job.compareLabel, onCreated });
+  return submitJob({ provider, endpoint, params, mode: job.mode, route, compareGroupId: job.compareGroupId, compareLabel: job.compareLabel, stitch: job.inpaint, onCreated });
 }

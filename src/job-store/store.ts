@@ -36,7 +36,7 @@ export interface SaveImageInput {
   seed?: number;
   width?: number;
   height?: number;
-  /** Something to say about this image (e.g. that images past the documented maximum were dropped). */
+  /** Shown under the image: e.g. "stitched into the original", "the provider's raw output", or that images past the documented maximum were dropped. */
   note?: string;
   /** Refuse (JobClosedError) when the job is already done, failed, cancelled or interrupted. */
   whileOpen?: boolean;

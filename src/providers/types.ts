@@ -142,6 +142,15 @@ export interface BuildArgs<P> {
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyObjectSchema = z.ZodObject<any>;
 
+/** One axis of the image sizes an endpoint accepts: any multiple in a range, or one of a list. */
+export type AxisSizeRule = { kind: 'range'; min: number; max: number; multiple: number } | { kind: 'fixed'; values: number[] };
+
+/** The image sizes an endpoint accepts (the inpainting library's SizeRule has this shape). */
+export interface ImageSizeRule {
+  width: AxisSizeRule;
+  height: AxisSizeRule;
+}
+
 export interface EndpointDef<S extends AnyObjectSchema = AnyObjectSchema> {
   /** Globally unique: `<provider>/<name>`. */
   id: string;
@@ -168,6 +177,8 @@ export interface EndpointDef<S extends AnyObjectSchema = AnyObjectSchema> {
    * role is `samples`, else 1. Images past it are not downloaded nor kept.
    */
   maxOutputs?: number;
+  /** The sizes an image sent to it may have: init images and "Only masked" crops are scaled to fit. */
+  sizeRule?: ImageSizeRule;
   buildRequest(args: BuildArgs<z.output<S>>): HttpRequest;
   parseResponse(res: HttpResponse): ProviderResult;
 }

@@ -18,15 +18,25 @@ import { MIN_BRUSH, MaskToolbar } from './mask-toolbar';
 import { useDisplayImage } from './use-display-image';
 import { useImageInput } from './use-image-input';
 import { ZoomControls } from './zoom-controls';
+import { ExtendControls, InpaintAreaControls, MaskAdjustTools } from './inpaint-controls';
+import type { ExtendFill, Side } from './inpaint-controls';
+import { runBlobOp } from '../../lib/inpaint/blob-client';
+
+/** The largest side kept: the original stays at full resolution; only what is sent is scaled. */
+export const MAX_ORIGINAL_SIDE = 8192;
 
 export interface CanvasPanelProps {
   /** The init image as a data URL or http(s) URL, or undefined when none is chosen. */
   initImage: string | undefined;
-  onInitImageChange(dataUrlOrUrl: string | undefined, info?: { width: number; height: number; note?: string }): void;
+  onInitImageChange(dataUrlOrUrl: string | Blob | undefined, info?: { width: number; height: number; note?: string }): void;
   /** When true, the mask tools are shown and the mask is exported through onMaskChange. */
   maskEnabled: boolean;
   /** Called after a stroke ends (debounced) with the mask as a PNG data URL at the init image's pixel size, white = repaint, black = keep; undefined when empty. */
   onMaskChange(maskDataUrl: string | undefined): void;
+  /** Receives the function that exports a pending mask now (Generate calls it before building the request). */
+  onFlushReady?(flush: () => Promise<void>): void;
+  /** Shows "Inpaint area", "Mask blur" and "Extend" (inpainting endpoints; default: with the mask). */
+  inpaintControls?: boolean;
   /**
    * Optional: the mask the form holds now (a draft restored on reload, a reused job). When it
    * is not the one this panel reported and matches the image's size, it is loaded into the
@@ -59,6 +69,9 @@ export default function CanvasPanel(props: CanvasPanelProps) {
   const [opacity, setOpacity] = useState(0.5);
   const [history, setHistory] = useState({ canUndo: false, canRedo: false });
   const [mask, setMask] = useState<ExportedMaskUrl>();
+  const [working, setWorking] = useState(false);
+  /** A mask to load as soon as the image of its size is shown (Extend makes both at once). */
+  const pendingMask = useRef<ImageData>(undefined);
 
   // Callbacks and flags the long-lived editor reads: always the latest, without re-creating it.
   const latest = useRef({
@@ -128,7 +141,11 @@ export default function CanvasPanel(props: CanvasPanelProps) {
     if (after !== before) {
       exporterRef.current!.cancel();
       setMask(undefined);
-      reportMask(undefined);
+      const waiting = pendingMask.current;
+      pendingMask.current = undefined;
+      if (after && waiting && editor.loadMask(waiting.data, waiting.width, waiting.height)) {
+        exporterRef.current!.schedule(after, 0);
+      } else reportMask(undefined);
       if (after) {
         if (latest.current.maskEnabled) exporterRef.current!.prepare(after);
         setBrushSize(defaultBrushSize(after.width, after.height));
@@ -172,6 +189,76 @@ export default function CanvasPanel(props: CanvasPanelProps) {
       cancelled = true;
     };
   }, [maskProp, display, maskEnabled, reportMask]);
+
+  // Generate sends the mask on screen: it can export a pending mask at once.
+  const onFlushReady = props.onFlushReady;
+  useEffect(() => {
+    onFlushReady?.(async () => {
+      const doc = editorRef.current?.document;
+      if (doc && latest.current.maskEnabled) await exporterRef.current?.flush(doc);
+    });
+  }, [onFlushReady]);
+
+  /** Runs a whole-image operation in the Worker; errors are shown, the panel is busy meanwhile. */
+  const work = async (what: string, job: () => Promise<void>) => {
+    setWorking(true);
+    try {
+      await job();
+    } catch (e) {
+      setStatus({ kind: 'error', text: `${what} failed: ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      setWorking(false);
+    }
+  };
+  const currentMaskBlob = async () => {
+    const doc = editorRef.current?.document;
+    if (!doc) throw new Error('there is no image');
+    return (await exporterRef.current!.encode(doc)).blob;
+  };
+  const blobPixels = async (blob: Blob) => {
+    const url = URL.createObjectURL(blob);
+    try {
+      const pixels = await readMaskPixels(url);
+      if (!pixels) throw new Error('the mask could not be read');
+      return pixels;
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  };
+  const loadMaskBlob = async (blob: Blob) => {
+    const pixels = await blobPixels(blob);
+    const editor = editorRef.current!;
+    if (!editor.loadMask(pixels.data, pixels.width, pixels.height)) throw new Error('the mask does not match the image');
+    exporterRef.current!.schedule(editor.document!, 0);
+  };
+  const adjustMask = (action: 'grow' | 'shrink', px: number) =>
+    work(action === 'grow' ? 'Grow mask' : 'Shrink mask', async () => {
+      const out = await runBlobOp({ op: 'mask', mask: await currentMaskBlob(), action, px });
+      await loadMaskBlob(out.mask);
+      setStatus({ kind: 'note', text: `Mask ${action === 'grow' ? 'grown' : 'shrunk'} by ${px} px.` });
+    });
+  const loadMaskFile = (file: File) =>
+    work('Load mask from file', async () => {
+      const doc = editorRef.current?.document;
+      if (!doc) throw new Error('choose an init image first');
+      const out = await runBlobOp({ op: 'mask-from-file', file, width: doc.width, height: doc.height });
+      await loadMaskBlob(out.mask);
+      setStatus({ kind: 'note', text: `Mask loaded from “${file.name}”, resized to ${doc.width}×${doc.height}.` });
+    });
+  const extend = (side: Side, px: number, fill: ExtendFill) =>
+    work('Extend', async () => {
+      const shown = display;
+      if (!shown?.readable) throw new Error('the image must be readable (a local image)');
+      const by = { left: 0, top: 0, right: 0, bottom: 0, [side]: px };
+      if (shown.width + by.left + by.right > MAX_ORIGINAL_SIDE || shown.height + by.top + by.bottom > MAX_ORIGINAL_SIDE) {
+        throw new Error(`the picture would be larger than ${MAX_ORIGINAL_SIDE} px on a side`);
+      }
+      const image = await (await fetch(shown.src)).blob();
+      const out = await runBlobOp({ op: 'extend', image, by, fill, seed: Math.floor(Math.random() * 2 ** 31), overlap: 16 });
+      pendingMask.current = await blobPixels(out.mask);
+      setStatus({ kind: 'note', text: `Extended ${side} by ${px} px (${out.width}×${out.height}); the new area and a 16 px overlap are masked.` });
+      latest.current.props.onInitImageChange(out.image, { width: out.width, height: out.height });
+    });
 
   useEffect(() => editorRef.current!.setTool(tool), [tool]);
   useEffect(() => editorRef.current!.setBrushSize(brushSize), [brushSize]);
@@ -327,6 +414,13 @@ export default function CanvasPanel(props: CanvasPanelProps) {
               onOpacity={setOpacity}
               disabled={!hasImage}
             />
+            <MaskAdjustTools disabled={!hasImage} busy={working} onAdjust={(a, px) => void adjustMask(a, px)} onLoadFile={(f) => void loadMaskFile(f)} />
+            {(props.inpaintControls ?? true) && (
+              <>
+                <InpaintAreaControls />
+                <ExtendControls disabled={!hasImage || !display?.readable} busy={working} onExtend={(s, px, f) => void extend(s, px, f)} />
+              </>
+            )}
             <MaskPreview mask={hasImage ? mask : undefined} />
           </aside>
         )}

@@ -36,6 +36,13 @@ export class MaskExporter {
     this.timer = setTimeout(() => void this.run(doc), delayMs);
   }
 
+  /** Exports now, whatever is scheduled (Generate must send the mask on screen); resolves once reported. */
+  flush(doc: MaskDocument): Promise<void> {
+    this.version++;
+    clearTimeout(this.timer);
+    return this.run(doc);
+  }
+
   /** Forgets pending work (a new image, an unmount). */
   cancel(): void {
     this.version++;

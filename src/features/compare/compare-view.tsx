@@ -28,6 +28,7 @@ import { defaultTargetEndpoints, newTarget, targetLabels } from './targets';
 import type { CompareTarget } from './targets';
 import { findComparison, restoreImages, useComparison } from './use-comparison';
 import { Button } from '../../components/ui/button';
+import { updateWorkspace, useWorkspace } from '../../job-store/workspace';
 
 type Tab = 'side' | 'ab' | 'sweep';
 const TABS: Array<[Tab, string]> = [
@@ -45,7 +46,9 @@ export default function CompareView({ ImageEditor, openId, onShown }: { ImageEdi
   const [draft] = useState(loadDraft);
   const [targets, setTargets] = useState<CompareTarget[]>(() => draft?.targets ?? defaultTargetEndpoints().map((id) => newTarget(id)));
   const [form, setForm] = useState<SharedForm>(() => draft?.form ?? DEFAULT_SHARED_FORM);
-  const [images, setImages] = useState<{ initImage?: string; mask?: string }>({});
+  // The workspace's init image and mask: the same as the playground's, at full resolution.
+  const workspace = useWorkspace();
+  const images = useMemo(() => ({ initImage: workspace.image, mask: workspace.mask }), [workspace.image, workspace.mask]);
   const [x, setX] = useState<SweepAxis | undefined>(() => draft?.x ?? { param: 'seed', values: '1, 2' });
   const [y, setY] = useState<SweepAxis | undefined>(() => draft?.y);
   const [tab, setTab] = useState<Tab>('side');
@@ -71,7 +74,8 @@ export default function CompareView({ ImageEditor, openId, onShown }: { ImageEdi
         }
         setTab(found.kind === 'sweep' ? 'sweep' : 'side');
       }
-      setImages(await restoreImages(found));
+      const restored = await restoreImages(found);
+      if (restored.initImage) updateWorkspace({ image: restored.initImage, mask: restored.mask });
     },
     [show],
   );
@@ -154,8 +158,8 @@ export default function CompareView({ ImageEditor, openId, onShown }: { ImageEdi
             ImageEditor={ImageEditor}
             needsMask={needsMask}
             initImage={images.initImage}
-            onInitImage={(initImage) => setImages((i) => ({ ...i, initImage, ...(initImage ? {} : { mask: undefined }) }))}
-            onMask={(mask) => setImages((i) => ({ ...i, mask }))}
+            onInitImage={(image) => updateWorkspace({ image, ...(image ? {} : { mask: undefined }) })}
+            onMask={(mask) => updateWorkspace({ mask })}
           />
         </div>
         <div className="flex min-w-0 flex-col gap-4 xl:col-start-2 xl:row-span-2 xl:row-start-1">

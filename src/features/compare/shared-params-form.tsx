@@ -105,8 +105,8 @@ export function SharedParamsForm(props: {
           onInitImageChange={(v) => props.onInitImage(v)}
           maskEnabled={props.needsMask}
           onMaskChange={props.onMask}
-          maxSide={1024}
-          multipleOf={8}
+          maxSide={8192}
+          multipleOf={1}
         />
       )}
     </section>

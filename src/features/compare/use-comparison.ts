@@ -9,7 +9,8 @@ import { getProviderSettings } from '../../api/settings-store';
 import { getJob, listJobs, loadParams } from '../../job-store/store';
 import { currentRoute } from '../../api/current-route';
 import { submitJob } from '../../job-store/run-job';
-import { adoptDataUrl } from '../../job-store/local-images';
+import { adoptDataUrl, getLocalImage } from '../../job-store/local-images';
+import { getWorkspace } from '../../job-store/workspace';
 import { comparisonFromJobs, setCell } from './comparison-record';
 import type { ComparisonRecord } from './comparison-record';
 import { getComparison, saveComparison } from './comparison-store';
@@ -47,7 +48,8 @@ export function useComparison() {
       setRunning(true);
       try {
         await runPlan(plan, fresh.id, {
-          submit: (args) => submitJob(args),
+          // Each inpainting target gets the workspace image through its own size rule, cropped and stitched alike.
+          submit: (args) => submitJob({ ...args, inpaint: getWorkspace().inpaint }),
           routeFor: currentRoute,
           modeFor: (p) => getProviderSettings(p).mode,
           onCell: (key, patch) => change(fresh.id, (r) => setCell(r, key, patch)),
@@ -89,6 +91,8 @@ export async function restoreImages(record: ComparisonRecord): Promise<{ initIma
     const init = fields.find((f) => f.role === 'initImage');
     if (!init) continue;
     const mask = fields.find((f) => f.role === 'mask');
+    // A cropped job: the full-size original and mask it was cut from, while they are kept.
+    if (job.inpaint && (await getLocalImage(job.inpaint.image))) return { initImage: job.inpaint.image, mask: job.inpaint.mask };
     const params = await loadParams(job);
     // Stored inputs come back as data URLs: the form holds local images as references to their Blobs.
     const pick = async (name: string | undefined) =>

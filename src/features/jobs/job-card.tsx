@@ -31,6 +31,7 @@ function ResultImage({ job, image, index }: { job: JobRecord; image: JobRecord['
           seed <span className="font-mono text-zinc-200">{seed ?? '—'}</span>
         </span>
         {image.width && image.height ? <span>{image.width}×{image.height}</span> : null}
+        {image.stored && image.note ? <span>{image.note}</span> : null}
         {image.stored && (
           <button
             type="button"

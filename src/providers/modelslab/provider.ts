@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { ProviderDef } from '../types';
+import type { ImageSizeRule, ProviderDef } from '../types';
 import { defineEndpoint } from '../shared/define';
 import { buildFetchRequest, markBase64Images, MODELSLAB_KEY, MODELSLAB_WIRE } from './request';
 import { parseModelslabResponse } from './response';
@@ -47,6 +47,12 @@ export const text2imgEndpoint = defineEndpoint({
   parseResponse: parseModelslabResponse,
 });
 
+/** Width and height up to 1024, multiples of 8 (the documents' limits). */
+const MODELSLAB_SIZES: ImageSizeRule = {
+  width: { kind: 'range', min: 64, max: 1024, multiple: 8 },
+  height: { kind: 'range', min: 64, max: 1024, multiple: 8 },
+};
+
 export const img2imgEndpoint = defineEndpoint({
   id: 'modelslab/img2img',
   provider: 'modelslab',
@@ -57,6 +63,7 @@ export const img2imgEndpoint = defineEndpoint({
   description: 'Generates an image from an initial image and a prompt, with the chosen model.',
   schema: img2imgSchema,
   initialValues: img2imgInitial,
+  sizeRule: MODELSLAB_SIZES,
   wire: MODELSLAB_WIRE,
   adjust: markBase64Images,
   parseResponse: parseModelslabResponse,
@@ -72,6 +79,7 @@ export const inpaintEndpoint = defineEndpoint({
   description: 'Replaces the masked part of an image according to the prompt, with the chosen model.',
   schema: inpaintSchema,
   initialValues: inpaintInitial,
+  sizeRule: MODELSLAB_SIZES,
   wire: MODELSLAB_WIRE,
   adjust: markBase64Images,
   parseResponse: parseModelslabResponse,

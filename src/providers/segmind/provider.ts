@@ -1,4 +1,4 @@
-import type { ProviderDef } from '../types';
+import type { ImageSizeRule, ProviderDef } from '../types';
 import { defineEndpoint } from '../shared/define';
 import { SEGMIND_KEY, SEGMIND_WIRE } from './request';
 import { parseSegmindResponse } from './response';
@@ -20,6 +20,12 @@ export const dreamshaperEndpoint = defineEndpoint({
 
 // The siblings have no example in the documents: the form starts from the schema defaults and
 // a short prompt of ours, so that one click after choosing an image makes a picture.
+/** The SD 1.5 family's sizes: 512, 768 or 1024 on each side. */
+const SEGMIND_SIZES: ImageSizeRule = {
+  width: { kind: 'fixed', values: [512, 768, 1024] },
+  height: { kind: 'fixed', values: [512, 768, 1024] },
+};
+
 export const img2imgEndpoint = defineEndpoint({
   id: 'segmind/sd1.5-img2img',
   provider: 'segmind',
@@ -30,6 +36,7 @@ export const img2imgEndpoint = defineEndpoint({
   description: 'Stable Diffusion 1.5 transforms an input image according to the prompt.',
   schema: img2imgSchema,
   initialValues: { prompt: 'the same scene as a watercolour painting' },
+  sizeRule: SEGMIND_SIZES,
   wire: SEGMIND_WIRE,
   parseResponse: parseSegmindResponse,
 });
@@ -44,6 +51,7 @@ export const inpaintingEndpoint = defineEndpoint({
   description: 'Stable Diffusion 1.5 repaints the masked part of an image according to the prompt.',
   schema: inpaintingSchema,
   initialValues: { prompt: 'a small wooden boat' },
+  sizeRule: SEGMIND_SIZES,
   wire: SEGMIND_WIRE,
   parseResponse: parseSegmindResponse,
 });

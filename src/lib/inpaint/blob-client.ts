@@ -1,0 +1,41 @@
+/**
+ * The main thread's side of blob-worker.ts: `runBlobOp(request)` resolves with the Worker's
+ * answer. Blobs travel by reference (structured clone), so nothing large is copied here, and
+ * no decode, scale or encode runs on the main thread.
+ */
+import type { BlobRequest, BlobResponse } from './blob-ops';
+
+type Answer = { id: number; response: BlobResponse } | { id: number; error: string };
+type ResponseOf<R extends BlobRequest> = Extract<BlobResponse, { op: R['op'] extends 'mask-from-file' ? 'mask' : R['op'] }>;
+
+let worker: Worker | null = null;
+let nextId = 1;
+const pending = new Map<number, { resolve(r: BlobResponse): void; reject(e: Error): void }>();
+
+function start(): Worker {
+  const w = new Worker(new URL('./blob-worker.ts', import.meta.url), { type: 'module' });
+  w.addEventListener('message', (event: MessageEvent<Answer>) => {
+    const answer = event.data;
+    const waiting = pending.get(answer.id);
+    if (!waiting) return;
+    pending.delete(answer.id);
+    if ('error' in answer) waiting.reject(new Error(answer.error));
+    else waiting.resolve(answer.response);
+  });
+  w.addEventListener('error', (event) => {
+    for (const p of pending.values()) p.reject(new Error(event.message || 'The image worker failed to run.'));
+    pending.clear();
+    worker = null;
+  });
+  return w;
+}
+
+export function runBlobOp<R extends BlobRequest>(request: R): Promise<ResponseOf<R>> {
+  worker ??= start();
+  const id = nextId++;
+  const w = worker;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve: resolve as (r: BlobResponse) => void, reject });
+    w.postMessage({ id, request });
+  });
+}

@@ -1,0 +1,107 @@
+/**
+ * The inpainting library at the level of encoded images, for a Worker: decode (createImageBitmap),
+ * run the pure crop / stitch / extend / mask operations, encode (OffscreenCanvas convertToBlob).
+ * Nothing here touches the DOM; `blob-worker.ts` runs it, `blob-client.ts` calls it.
+ */
+import { growMask, featherMask, shrinkMask } from './mask-distance';
+import { binarizeMask, maskFromRgba, maskToRgba } from './mask-shapes';
+import { extendCanvas } from './outpaint';
+import type { Extension } from './outpaint';
+import { regionForMask, wholePictureRegion } from './region';
+import type { InpaintRegion } from './region';
+import { resizeMask } from './resample';
+import { allowsSize } from './size-rules';
+import type { SizeRule } from './size-rules';
+import { handleStitchRequest, pureScaler } from './stitch-protocol';
+import type { CropResponse, RgbaScaler, StitchResponse } from './stitch-protocol';
+import type { MaskImage, RgbaImage } from './types';
+
+export type InpaintArea = 'whole' | 'masked';
+
+export type BlobRequest =
+  /** What is sent: the whole picture or the "Only masked" crop, at the endpoint's largest allowed size. */
+  | { op: 'prepare'; image: Blob; mask?: Blob; rule: SizeRule; area: InpaintArea; padding: number; maskBlur: number }
+  /** The provider's result scaled back and composited into the full-size original through the blurred mask. */
+  | { op: 'stitch'; original: Blob; mask: Blob; region: InpaintRegion; result: Blob; maskBlur: number }
+  /** Outpainting: the picture on a bigger canvas, the new area filled, and the mask with its overlap. */
+  | { op: 'extend'; image: Blob; by: Extension; fill: 'stretch' | 'noise'; seed: number; overlap: number }
+  | { op: 'mask'; mask: Blob; action: 'grow' | 'shrink' | 'feather'; px: number }
+  /** Any black-and-white or alpha image as a mask at width×height. */
+  | { op: 'mask-from-file'; file: Blob; width: number; height: number };
+
+export type BlobResponse =
+  | { op: 'prepare'; unchanged: true; width: number; height: number }
+  | { op: 'prepare'; unchanged: false; image: Blob; mask?: Blob; region: InpaintRegion; width: number; height: number }
+  | { op: 'stitch'; image: Blob; width: number; height: number; resultWidth: number; resultHeight: number }
+  | { op: 'extend'; image: Blob; mask: Blob; width: number; height: number }
+  | { op: 'mask'; mask: Blob; width: number; height: number };
+
+export async function decodeRgba(blob: Blob): Promise<RgbaImage> {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(blob, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
+  } catch {
+    throw new Error('The image could not be decoded.');
+  }
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  ctx.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  return { width: canvas.width, height: canvas.height, data: ctx.getImageData(0, 0, canvas.width, canvas.height).data };
+}
+
+export async function encodePng(img: RgbaImage): Promise<Blob> {
+  const canvas = new OffscreenCanvas(img.width, img.height);
+  canvas.getContext('2d')!.putImageData(new ImageData(img.data, img.width, img.height), 0, 0);
+  return canvas.convertToBlob({ type: 'image/png' });
+}
+
+async function decodeMask(blob: Blob, width?: number, height?: number): Promise<MaskImage> {
+  const mask = maskFromRgba(await decodeRgba(blob), 'auto');
+  if (width === undefined || height === undefined || (mask.width === width && mask.height === height)) return mask;
+  return resizeMask(mask, width, height);
+}
+
+const encodeMask = (mask: MaskImage) => encodePng(maskToRgba(mask));
+
+export async function handleBlobRequest(request: BlobRequest, scaler: RgbaScaler = pureScaler): Promise<BlobResponse> {
+  switch (request.op) {
+    case 'prepare': {
+      const original = await decodeRgba(request.image);
+      const size = { width: original.width, height: original.height };
+      // "Whole picture" of a size the endpoint takes goes as it is (and the answer as the provider made it).
+      const whole = !request.mask || request.area === 'whole';
+      if (whole && allowsSize(request.rule, size)) return { op: 'prepare', unchanged: true, ...size };
+      const mask = request.mask ? await decodeMask(request.mask, size.width, size.height) : { ...size, data: new Uint8ClampedArray(size.width * size.height) };
+      const options = { padding: request.padding, maskBlur: request.maskBlur };
+      const region = (request.area === 'masked' && request.mask && regionForMask(mask, request.rule, options)) || wholePictureRegion(size, request.rule);
+      const out = (await handleStitchRequest({ op: 'crop', original, mask, region }, scaler)) as CropResponse;
+      const image = await encodePng(out.image);
+      return { op: 'prepare', unchanged: false, image, mask: request.mask ? await encodeMask(out.mask) : undefined, region, ...size };
+    }
+    case 'stitch': {
+      const original = await decodeRgba(request.original);
+      const mask = await decodeMask(request.mask, original.width, original.height);
+      const result = await decodeRgba(request.result);
+      const req = { op: 'stitch' as const, original, mask, region: request.region, result, maskBlur: request.maskBlur, inPlace: true };
+      const out = (await handleStitchRequest(req, scaler)) as StitchResponse;
+      return { op: 'stitch', image: await encodePng(out.image), width: original.width, height: original.height, resultWidth: result.width, resultHeight: result.height };
+    }
+    case 'extend': {
+      const image = await decodeRgba(request.image);
+      const fill = request.fill === 'noise' ? { kind: 'noise' as const, seed: request.seed } : { kind: 'stretch' as const };
+      const out = extendCanvas(image, request.by, { fill, overlap: request.overlap });
+      return { op: 'extend', image: await encodePng(out.image), mask: await encodeMask(out.mask), width: out.image.width, height: out.image.height };
+    }
+    case 'mask': {
+      const mask = binarizeMask(await decodeMask(request.mask));
+      const px = Math.max(0, Math.round(request.px));
+      const out = request.action === 'grow' ? growMask(mask, px) : request.action === 'shrink' ? shrinkMask(mask, px) : featherMask(mask, px);
+      return { op: 'mask', mask: await encodeMask(out), width: out.width, height: out.height };
+    }
+    case 'mask-from-file': {
+      const mask = binarizeMask(await decodeMask(request.file, request.width, request.height));
+      return { op: 'mask', mask: await encodeMask(mask), width: mask.width, height: mask.height };
+    }
+  }
+}
