@@ -7,6 +7,7 @@ import { requestOpenComparison } from '../features/compare/open-request';
 import { requestPersistence } from '../job-store/store';
 import { LazyImageEditor } from './lazy-canvas';
 import { PlaygroundView } from './playground-view';
+import { ShortcutsOverlay } from './shortcuts-overlay';
 import type { Preset } from './preset';
 
 // Only the playground is on the first page; the other views load when opened.
@@ -68,8 +69,10 @@ function Shell() {
         </div>
       </header>
       <JobPollers />
+      <ShortcutsOverlay />
       <main className="mx-auto flex max-w-[1600px] flex-col gap-6 px-4 py-6">
-        <QueuePanel />
+        {/* The playground shows running jobs in its results column, so they never push its form down. */}
+        {view !== 'playground' && <QueuePanel />}
         {/* The playground stays mounted, so its form and current job survive a look at the gallery. */}
         <div hidden={view !== 'playground'}>
           <PlaygroundView preset={preset} onOpenSettings={() => go('settings')} />

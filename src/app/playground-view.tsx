@@ -4,7 +4,7 @@
  * and settings meet.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { proxyQuery } from '../job-store/queries';
 import { resolveRoute } from '../api/route';
@@ -12,7 +12,9 @@ import { useProviderSettings } from '../api/settings-store';
 import { EndpointOptions } from '../components/ui/endpoint-options';
 import { inputClass } from '../components/ui/field-shell';
 import { JobCard } from '../features/jobs/job-card';
-import { cancelJob } from '../job-store/run-job';
+import { HistoryStrip } from '../features/jobs/history-strip';
+import { QueuePanel } from '../features/jobs/queue-panel';
+import { cancelJob, resumeJob } from '../job-store/run-job';
 import { useJob } from '../job-store/use-jobs';
 import { useRetryJob, useSubmitJob } from '../job-store/use-job-actions';
 import { GeneratedForm } from '../features/params/generated-form';
@@ -102,11 +104,18 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // Each new result comes into view: in the results column (wide screens) or the page (narrow ones).
+  const resultRef = useRef<HTMLDivElement>(null);
+  const shownId = job?.id;
+  useEffect(() => {
+    if (shownId) resultRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [shownId]);
+
   const sentRequest: HttpRequest | undefined =
     job && job.endpointId === endpoint.id ? jobToRequest(job, provider.keyLocation, route?.key) : undefined;
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)] lg:items-start">
       <section aria-label="Parameters" className="flex flex-col gap-4">
         <div className="flex flex-col gap-1">
           <label htmlFor="endpoint-select" className="text-sm font-semibold text-zinc-200">
@@ -147,13 +156,22 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
           </p>
         )}
       </section>
-      <section aria-label="Results" className="flex min-w-0 flex-col gap-4">
+      {/* On wide screens the results column scrolls on its own, under the header, beside the form. */}
+      <section
+        aria-label="Results"
+        tabIndex={0}
+        className="flex min-w-0 flex-col gap-4 lg:sticky lg:top-16 lg:max-h-[calc(100dvh-5rem)] lg:overflow-y-auto lg:pr-1"
+      >
+        <QueuePanel />
+        <HistoryStrip currentId={currentJobId} onShow={(j) => setCurrentJobId(j.id)} />
         {imageField && form && (
           <PlaygroundCanvas control={form.control} imageField={imageField.name} maskField={maskField?.name} onChange={setExternal} />
         )}
+        <div ref={resultRef} className="scroll-mt-16">
         {job ? (
           <JobCard
             job={job}
+            onResume={(j) => void resumeJob(j.id)}
             onCancel={(j) => void cancelJob(j.id)}
             onRetry={(j) => {
               setRouteProblem(undefined);
@@ -171,6 +189,7 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
             <p>Press Generate (or Ctrl/⌘ + Enter): the image, the seed it used and the exact request appear here.</p>
           </div>
         )}
+        </div>
         {form && (
           <PlaygroundRequest
             control={form.control}

@@ -142,7 +142,7 @@ async function fail(jobId: string, error: ProviderError) {
   const job = await updateJob(jobId, (j) =>
     j.status === 'cancelled'
       ? j
-      : { ...j, status: error.kind === 'cancelled' ? 'cancelled' : 'failed', error, timings: { ...j.timings, finishedAt: Date.now() } },
+      : { ...j, status: error.kind === 'cancelled' || error.kind === STOPPED_WATCHING ? 'cancelled' : 'failed', error, timings: { ...j.timings, finishedAt: Date.now() } },
   );
   clearLive(jobId);
   return job;
@@ -258,15 +258,42 @@ export class RateLimited extends Error {
   }
 }
 
-/** Cancels a job: aborts its request in flight, or stops polling a queued one. */
+/** Cancelling a queued job only stops watching it: the provider still holds it, and Resume fetches it. */
+export const STOPPED_WATCHING = 'stopped_watching' as const;
+
+/**
+ * Cancels a job. A request in flight is aborted (the provider may already be running, and billing,
+ * it). A queued job is not cancelled at the provider (none of the documented APIs can): polling
+ * stops, in a neutral state that `resumeJob` undoes without a new request.
+ */
 export async function cancelJob(jobId: string) {
   const live = getLive(jobId);
   setLive(jobId, { cancelled: true });
   live.controller?.abort();
   const job = await getJob(jobId);
-  if (job && (job.status === 'queued' || job.status === 'sending')) {
-    await fail(jobId, { kind: 'cancelled', message: 'Cancelled by you. Nothing more will be fetched for this job.' });
+  if (job?.status === 'queued') {
+    await fail(jobId, {
+      kind: STOPPED_WATCHING,
+      message: `Stopped watching. The provider still has this job${job.providerJobId ? ` (${job.providerJobId})` : ''} and may finish and bill it.`,
+      hint: 'Resume fetches the same job again; it sends no new request.',
+    });
+  } else if (job?.status === 'sending') {
+    await fail(jobId, {
+      kind: 'cancelled',
+      message: 'Cancelled while the request was in flight: the provider may have received it and may still bill it.',
+    });
   }
+}
+
+/** Whether Resume can pick this job up again at the provider (no new request). */
+export function canResume(job: JobRecord) {
+  return job.status === 'cancelled' && job.error?.kind === STOPPED_WATCHING && !!job.providerJobId;
+}
+
+/** Watches a stopped job again: back to queued, and the pollers fetch the same provider job. */
+export async function resumeJob(jobId: string) {
+  clearLive(jobId);
+  return updateJob(jobId, (j) => (canResume(j) ? { ...j, status: 'queued', error: undefined, timings: { ...j.timings, finishedAt: undefined } } : j));
 }
 
 /** After a reload: a synchronous request that was in flight is lost; queued ones resume by themselves. */

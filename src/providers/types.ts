@@ -48,6 +48,8 @@ export type ErrorKind =
   | 'server'
   | 'network'
   | 'cancelled'
+  /** The user stopped polling a queued job; the provider still has it (Resume fetches it). */
+  | 'stopped_watching'
   | 'unknown';
 
 export interface ProviderError {

@@ -5,11 +5,16 @@ import { useObjectUrl } from '../../job-store/object-urls';
 import { JobProgress } from '../../components/ui/job-progress';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { Button } from '../../components/ui/button';
+import { canResume, STOPPED_WATCHING } from '../../job-store/run-job';
 
 function ResultImage({ job, image, index }: { job: JobRecord; image: JobRecord['images'][number]; index: number }) {
   const url = useObjectUrl(image.stored ? image.id : undefined, 'full');
+  const own = image.seed !== undefined;
   const seed = image.seed ?? job.seed;
-  const alt = `Result ${index + 1} of ${job.endpointId}, seed ${seed ?? 'unknown'}`;
+  const count = job.images.length;
+  // Without a seed of its own, a sample is the job's seed at its index: the same job again reproduces it.
+  const sample = !own && count > 1 ? `, sample ${index + 1} of ${count}` : '';
+  const alt = `Result ${index + 1} of ${job.endpointId}, seed ${seed ?? 'unknown'}${sample}`;
   return (
     <figure className="flex flex-col gap-1">
       {image.stored ? (
@@ -26,6 +31,7 @@ function ResultImage({ job, image, index }: { job: JobRecord; image: JobRecord['
       <figcaption className="flex gap-3 text-xs text-zinc-400">
         <span>
           seed <span className="font-mono text-zinc-200">{seed ?? '—'}</span>
+          {sample}
         </span>
         {image.width && image.height ? <span>{image.width}×{image.height}</span> : null}
       </figcaption>
@@ -33,7 +39,17 @@ function ResultImage({ job, image, index }: { job: JobRecord; image: JobRecord['
   );
 }
 
-export function JobCard({ job, onCancel, onRetry }: { job: JobRecord; onCancel(job: JobRecord): void; onRetry(job: JobRecord): void }) {
+export function JobCard({
+  job,
+  onCancel,
+  onRetry,
+  onResume,
+}: {
+  job: JobRecord;
+  onCancel(job: JobRecord): void;
+  onRetry(job: JobRecord): void;
+  onResume(job: JobRecord): void;
+}) {
   const endpoint = getEndpoint(job.endpointId);
   const provider = getProvider(job.provider);
   const active = job.status === 'sending' || job.status === 'queued';
@@ -51,7 +67,12 @@ export function JobCard({ job, onCancel, onRetry }: { job: JobRecord; onCancel(j
               Cancel
             </Button>
           )}
-          {(job.status === 'failed' || job.status === 'interrupted' || job.status === 'cancelled') && (
+          {canResume(job) && (
+            <Button variant="primary" onClick={() => onResume(job)}>
+              Resume
+            </Button>
+          )}
+          {(job.status === 'failed' || job.status === 'interrupted' || (job.status === 'cancelled' && !canResume(job))) && (
             <Button onClick={() => onRetry(job)}>
               Retry
             </Button>
@@ -59,7 +80,13 @@ export function JobCard({ job, onCancel, onRetry }: { job: JobRecord; onCancel(j
         </span>
       </header>
       <JobProgress job={job} />
-      {job.error && job.status !== 'done' && (
+      {job.error?.kind === STOPPED_WATCHING && job.status === 'cancelled' && (
+        <div role="status" className="rounded-md border border-zinc-700 bg-zinc-800/60 p-2 text-sm text-zinc-200">
+          <p>{job.error.message}</p>
+          {job.error.hint && <p className="mt-1 text-zinc-300">{job.error.hint}</p>}
+        </div>
+      )}
+      {job.error && job.error.kind !== STOPPED_WATCHING && job.status !== 'done' && (
         <div role="alert" className="rounded-md border border-red-800 bg-red-950/60 p-2 text-sm text-red-200">
           <p>{job.error.message}</p>
           {job.error.hint && <p className="mt-1 text-red-300/80">{job.error.hint}</p>}

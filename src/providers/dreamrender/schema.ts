@@ -19,7 +19,7 @@ export const DREAMRENDER_MODEL_SUGGESTIONS = ['realisticVisionV60B1_v51VAE'] as 
 export const DREAMRENDER_STYLE_SUGGESTIONS = ['None', 'Cinematic', 'Photographic', 'Anime', 'Digital Art'] as const;
 
 export const generateImageSchema = z.object({
-  model: param(z.string().min(1), {
+  model: param(z.string().min(1).refine((v) => /\S/.test(v), 'must contain a non-space character'), {
     description: 'The model to be used for generating the image; different models suit different styles and outputs.',
     group: 'basic',
     role: 'model',
