@@ -25,7 +25,7 @@ export const generateImageSchema = z.object({
     role: 'model',
     suggestions: DREAMRENDER_MODEL_SUGGESTIONS,
   }),
-  prompt: param(z.string().min(1), {
+  prompt: param(z.string().min(1).refine((v) => /\S/.test(v), 'must contain a non-space character'), {
     description: 'A textual description of the image you want to generate.',
     group: 'basic',
     widget: 'textarea',
