@@ -75,7 +75,7 @@ function Shell() {
         {view !== 'playground' && <QueuePanel />}
         {/* The playground stays mounted, so its form and current job survive a look at the gallery. */}
         <div hidden={view !== 'playground'}>
-          <PlaygroundView preset={preset} onOpenSettings={() => go('settings')} />
+          <PlaygroundView preset={preset} onPreset={pushPreset} onOpenSettings={() => go('settings')} />
         </div>
         <Suspense fallback={<p className="text-sm text-zinc-400">Loading…</p>}>
           {view === 'compare' && <CompareView ImageEditor={LazyImageEditor} />}

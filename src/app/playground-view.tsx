@@ -25,12 +25,24 @@ import { loadDraft, loadLastEndpoint, saveLastEndpoint } from './drafts';
 import { jobToRequest } from './job-request';
 import { DraftAutosave, PlaygroundCanvas, PlaygroundRequest } from './playground-parts';
 import type { Preset } from './preset';
+import { BatchControls, batchSeed, useBatchRunner } from './batch';
+import type { BatchSettings } from './batch';
+import { resultActions, seedFieldOf } from './result-actions';
+import { SessionCosts } from './session-costs';
 
 const FORM_ID = 'playground-form';
 /** The job shown in the playground survives a reload of this tab. */
 const CURRENT_JOB = 'playground.current-job';
 
-export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; onOpenSettings(): void }) {
+export function PlaygroundView({
+  preset,
+  onPreset,
+  onOpenSettings,
+}: {
+  preset?: Preset;
+  onPreset(p: Omit<Preset, 'nonce'>): void;
+  onOpenSettings(): void;
+}) {
   const [endpointId, setEndpointId] = useState(() => {
     const last = loadLastEndpoint();
     return last && getEndpoint(last) ? last : DEFAULT_ENDPOINT_ID;
@@ -81,17 +93,29 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
   const submit = useSubmitJob({ onCreated });
   const retry = useRetryJob({ onCreated });
 
+  const [batch, setBatch] = useState<BatchSettings>({ count: 1, seeds: 'consecutive' });
+  const batchRunner = useBatchRunner();
+  const [actionProblem, setActionProblem] = useState<string>();
+  const actions = useMemo(() => resultActions(onPreset, setActionProblem), [onPreset]);
+
   const onSubmit = (params: Record<string, unknown>) => {
-    if (!route) return;
+    if (!route || batchRunner.progress) return;
     submit.reset();
     retry.reset();
+    setActionProblem(undefined);
     setRouteProblem(route.problem);
     if (route.problem) return;
     setCurrentJobId(undefined);
     // The job id is known as soon as its record is written; the card follows it from then on.
-    submit.submit({ provider, endpoint, params, mode: settings.mode, route });
+    if (batch.count === 1) return submit.submit({ provider, endpoint, params, mode: settings.mode, route });
+    const seedField = seedFieldOf(endpoint.id);
+    void batchRunner.run(batch.count, (i, first) => {
+      const seed = seedField && batchSeed(i, first?.seed, batch.seeds, i === 0 ? params[seedField.name] : seedField.randomValue, seedField.max);
+      const runParams = seedField ? { ...params, [seedField.name]: seed } : params;
+      return submit.submitAsync({ provider, endpoint, params: runParams, mode: settings.mode, route }).catch(() => undefined);
+    });
   };
-  const failure = routeProblem ?? submit.error ?? retry.error;
+  const failure = routeProblem ?? submit.error ?? retry.error ?? actionProblem;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -147,7 +171,8 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
           externalValues={external}
           onForm={setForm}
           onSubmit={onSubmit}
-          busy={submit.isPending && !job}
+          busy={(submit.isPending && !job) || !!batchRunner.progress}
+          actions={<BatchControls value={batch} onChange={setBatch} progress={batchRunner.progress} onStop={batchRunner.stop} />}
         />
         {form && <DraftAutosave key={`draft-${endpoint.id}-${formNonce}`} control={form.control} endpointId={endpoint.id} />}
         {failure && (
@@ -163,6 +188,7 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
         className="flex min-w-0 flex-col gap-4 lg:sticky lg:top-16 lg:max-h-[calc(100dvh-5rem)] lg:overflow-y-auto lg:pr-1"
       >
         <QueuePanel />
+        <SessionCosts />
         <HistoryStrip currentId={currentJobId} onShow={(j) => setCurrentJobId(j.id)} />
         {imageField && form && (
           <PlaygroundCanvas control={form.control} imageField={imageField.name} maskField={maskField?.name} onChange={setExternal} />
@@ -172,6 +198,7 @@ export function PlaygroundView({ preset, onOpenSettings }: { preset?: Preset; on
           <JobCard
             job={job}
             onResume={(j) => void resumeJob(j.id)}
+            actions={actions}
             onCancel={(j) => void cancelJob(j.id)}
             onRetry={(j) => {
               setRouteProblem(undefined);

@@ -94,7 +94,9 @@ async function exchange(req: HttpRequest, route: Route, parse: (r: Awaited<Retur
 async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'images' }>, latencyMs: number, signal?: AbortSignal) {
   const job = await getJob(jobId);
   const seed = result.seed ?? job?.seed;
-  for (const image of result.images) {
+  // An image carries a seed of its own only when it is its seed: one image, or one reported per image.
+  const imageSeed = (i: number) => result.seeds?.[i] ?? (result.images.length === 1 ? seed : undefined);
+  for (const [index, image] of result.images.entries()) {
     if (getLive(jobId).cancelled || signal?.aborted) break;
     let got: Awaited<ReturnType<typeof downloadImage>>;
     try {
@@ -106,7 +108,7 @@ async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'im
     }
     try {
       // whileOpen: a job that was cancelled (or finished) meanwhile takes no more images.
-      if (got.ok) await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed, whileOpen: true });
+      if (got.ok) await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed: imageSeed(index), whileOpen: true });
       else await saveImageLink(jobId, { url: got.sourceUrl, note: got.note, whileOpen: true });
     } catch (e) {
       if (e instanceof JobClosedError) break;
@@ -123,6 +125,7 @@ async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'im
           seed,
           meta: result.meta ?? j.meta,
           credits: result.credits ?? j.credits,
+          cost: result.cost ?? j.cost,
           providerJobId: result.providerId ?? j.providerJobId,
           error: undefined,
           timings: {

@@ -70,9 +70,13 @@ export interface ImagesResult {
   images: ResultImage[];
   /** The seed the provider reports having used (`meta.seed`, `x-seed-value`). */
   seed?: number;
+  /** One seed per image, index-aligned with `images`, when the provider reports them (A1111 `all_seeds`, a `meta.seed` list). */
+  seeds?: number[];
   meta?: Record<string, unknown>;
   /** Credits left after this request (Segmind `x-remaining-credits`). */
   credits?: number;
+  /** What this request cost, in the provider's unit (Segmind `x-cost`). */
+  cost?: number;
   /** Seconds the provider says generation took. */
   generationTime?: number;
   providerId?: string;

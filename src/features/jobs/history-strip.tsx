@@ -36,7 +36,7 @@ export function HistoryStrip({ currentId, onShow }: { currentId: string | undefi
   if (!jobs.length) return null;
   return (
     <nav aria-label="History" className="min-w-0">
-      <ul tabIndex={-1} className="flex gap-2 overflow-x-auto pb-1">
+      <ul className="flex gap-2 overflow-x-auto pb-1">
         {jobs.map((j) => (
           <Thumb key={j.id} job={j} current={j.id === currentId} onShow={onShow} />
         ))}
