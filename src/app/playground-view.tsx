@@ -130,9 +130,15 @@ export function PlaygroundView({
 
   // Each new result comes into view: in the results column (wide screens) or the page (narrow ones).
   const resultRef = useRef<HTMLDivElement>(null);
-  const shownId = job?.id;
+  // Again when its images arrive: the card has grown, and the history strip above it may have appeared.
+  const shownId = job ? `${job.id}:${job.images.length}` : undefined;
   useEffect(() => {
-    if (shownId) resultRef.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+    const el = resultRef.current;
+    if (!shownId || !el) return;
+    const column = el.offsetParent as HTMLElement | null;
+    // Wide screens: only the results column scrolls, so the form stays where it is.
+    if (column && getComputedStyle(column).overflowY === 'auto') column.scrollTo({ top: el.offsetTop - 8, behavior: 'smooth' });
+    else el.scrollIntoView({ block: 'start', behavior: 'smooth' });
   }, [shownId]);
 
   const sentRequest: HttpRequest | undefined =

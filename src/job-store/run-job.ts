@@ -66,7 +66,9 @@ function compactBody(body: HttpRequest['body']): HttpRequest['body'] {
 }
 
 function networkError(e: unknown): ProviderError {
-  if (e instanceof NetworkError && e.cancelled) return { kind: 'cancelled', message: 'Cancelled.' };
+  if (e instanceof NetworkError && e.cancelled) {
+    return { kind: 'cancelled', message: 'Cancelled while the request was in flight: the provider may have received it and may still bill it.' };
+  }
   return {
     kind: 'network',
     message: e instanceof Error ? e.message : String(e),
