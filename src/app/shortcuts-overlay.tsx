@@ -80,7 +80,7 @@ export function ShortcutsOverlay() {
         {SHORTCUT_GROUPS.map((g) => (
           <section key={g.title} aria-label={g.title}>
             <h3 className="mb-1 text-sm font-semibold text-amber-300">{g.title}</h3>
-            <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+            <dl className="grid grid-cols-[minmax(0,45%)_minmax(0,1fr)] gap-x-3 gap-y-1 text-sm">
               {g.keys.map(([k, what]) => (
                 <div key={k} className="contents">
                   <dt>
