@@ -4,15 +4,13 @@
  * and settings meet.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { proxyQuery } from '../job-store/queries';
 import { resolveRoute } from '../api/route';
 import { useProviderSettings } from '../api/settings-store';
 import { EndpointOptions } from '../components/ui/endpoint-options';
 import { inputClass } from '../components/ui/field-shell';
-import { JobCard } from '../features/jobs/job-card';
-import { HistoryStrip } from '../features/jobs/history-strip';
 import { QueuePanel } from '../features/jobs/queue-panel';
 import { cancelJob, resumeJob } from '../job-store/run-job';
 import { useJob } from '../job-store/use-jobs';
@@ -25,10 +23,15 @@ import { loadDraft, loadLastEndpoint, saveLastEndpoint } from './drafts';
 import { jobToRequest } from './job-request';
 import { DraftAutosave, PlaygroundCanvas, PlaygroundRequest } from './playground-parts';
 import type { Preset } from './preset';
-import { BatchControls, batchSeed, useBatchRunner } from './batch';
+import { batchSeed, seedFieldOf, useBatchRunner } from './batch';
 import type { BatchSettings } from './batch';
-import { resultActions, seedFieldOf } from './result-actions';
-import { SessionCosts } from './session-costs';
+import type { ResultActions } from '../features/jobs/job-card';
+
+// Shown once there is a job: loaded after the first page.
+const JobCard = lazy(() => import('../features/jobs/job-card').then((m) => ({ default: m.JobCard })));
+const HistoryStrip = lazy(() => import('../features/jobs/history-strip').then((m) => ({ default: m.HistoryStrip })));
+const BatchControls = lazy(() => import('./batch-controls'));
+const SessionCosts = lazy(() => import('./session-costs').then((m) => ({ default: m.SessionCosts })));
 
 const FORM_ID = 'playground-form';
 /** The job shown in the playground survives a reload of this tab. */
@@ -96,7 +99,16 @@ export function PlaygroundView({
   const [batch, setBatch] = useState<BatchSettings>({ count: 1, seeds: 'consecutive' });
   const batchRunner = useBatchRunner();
   const [actionProblem, setActionProblem] = useState<string>();
-  const actions = useMemo(() => resultActions(onPreset, setActionProblem), [onPreset]);
+  const actions = useMemo<ResultActions>(() => {
+    // The actions' module (image storage, downloads) loads on first use, not with the first page.
+    const load = () => import('./result-actions').then((m) => m.resultActions(onPreset, setActionProblem));
+    return {
+      onSendTo: (...a) => void load().then((x) => x.onSendTo(...a)),
+      onReuseParams: (...a) => void load().then((x) => x.onReuseParams(...a)),
+      onReuseSeed: (...a) => void load().then((x) => x.onReuseSeed(...a)),
+      onDownload: (...a) => void load().then((x) => x.onDownload(...a)),
+    };
+  }, [onPreset]);
 
   const onSubmit = (params: Record<string, unknown>) => {
     if (!route || batchRunner.progress) return;
@@ -178,7 +190,11 @@ export function PlaygroundView({
           onForm={setForm}
           onSubmit={onSubmit}
           busy={(submit.isPending && !job) || !!batchRunner.progress}
-          actions={<BatchControls value={batch} onChange={setBatch} progress={batchRunner.progress} onStop={batchRunner.stop} />}
+          actions={
+            <Suspense fallback={null}>
+              <BatchControls value={batch} onChange={setBatch} progress={batchRunner.progress} onStop={batchRunner.stop} />
+            </Suspense>
+          }
         />
         {form && <DraftAutosave key={`draft-${endpoint.id}-${formNonce}`} control={form.control} endpointId={endpoint.id} />}
         {failure && (
@@ -194,13 +210,16 @@ export function PlaygroundView({
         className="flex min-w-0 flex-col gap-4 lg:sticky lg:top-16 lg:max-h-[calc(100dvh-5rem)] lg:overflow-y-auto lg:pr-1"
       >
         <QueuePanel />
-        <SessionCosts />
-        <HistoryStrip currentId={currentJobId} onShow={(j) => setCurrentJobId(j.id)} />
+        <Suspense fallback={null}>
+          <SessionCosts />
+          <HistoryStrip currentId={currentJobId} onShow={(j) => setCurrentJobId(j.id)} />
+        </Suspense>
         {imageField && form && (
           <PlaygroundCanvas control={form.control} imageField={imageField.name} maskField={maskField?.name} onChange={setExternal} />
         )}
         <div ref={resultRef} className="scroll-mt-16">
         {job ? (
+          <Suspense fallback={<p className="rounded-lg border border-zinc-800 bg-zinc-900/60 p-6 text-sm text-zinc-400">Loading…</p>}>
           <JobCard
             job={job}
             onResume={(j) => void resumeJob(j.id)}
@@ -212,6 +231,7 @@ export function PlaygroundView({
               retry.retry(j);
             }}
           />
+          </Suspense>
         ) : submit.isPending ? (
           <p className="rounded-lg border border-zinc-800 bg-zinc-900/60 p-6 text-sm text-zinc-400" role="status">
             Sending…

@@ -19,7 +19,7 @@ function endpointOfKind(job: JobRecord, kind: EndpointKind) {
   return getProvider(job.provider)?.endpoints.find((e) => e.kind === kind) ?? endpointsOfKind(kind)[0];
 }
 
-export function seedFieldOf(endpointId: string) {
+function seedFieldOf(endpointId: string) {
   const ep = getEndpoint(endpointId);
   return ep ? describeSchema(ep.schema).find((f) => f.kind === 'seed') : undefined;
 }
@@ -35,6 +35,7 @@ async function blobOf(imageId: string): Promise<Blob> {
   return blob;
 }
 
+/** The actions; this module loads on the first one used (it is not needed for the first page). */
 export function resultActions(push: PushPreset, onProblem: (message: string) => void): ResultActions {
   const fail = (what: string) => (e: unknown) => onProblem(`${what}: ${e instanceof Error ? e.message : String(e)}`);
   return {
@@ -59,3 +60,4 @@ export function resultActions(push: PushPreset, onProblem: (message: string) => 
     },
   };
 }
+

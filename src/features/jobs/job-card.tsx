@@ -1,13 +1,12 @@
 /** One job as the playground shows it: status, progress, images with seeds, error and actions. */
 import { getEndpoint, getProvider } from '../../providers/registry';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { JobImage, JobRecord } from '../../job-store/job-record';
 import { useObjectUrl } from '../../job-store/object-urls';
 import { JobProgress } from '../../components/ui/job-progress';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { Button } from '../../components/ui/button';
 import { canResume, STOPPED_WATCHING } from '../../job-store/run-job';
-import { Lightbox } from './lightbox';
 
 /** What a result card can do with one of its images; the app wires them (the card knows no other feature). */
 export interface ResultActions {
@@ -18,6 +17,8 @@ export interface ResultActions {
 }
 
 const small = '!px-2 !py-1 text-xs';
+// Loaded when a result is first opened in it.
+const Lightbox = lazy(() => import('./lightbox'));
 
 function ResultImage({ job, image, index, actions }: { job: JobRecord; image: JobImage; index: number; actions?: ResultActions }) {
   const url = useObjectUrl(image.stored ? image.id : undefined, 'full');
@@ -70,7 +71,11 @@ function ResultImage({ job, image, index, actions }: { job: JobRecord; image: Jo
           </Button>
         </div>
       )}
-      {zoomed && url && <Lightbox url={url} alt={alt} onClose={() => setZoomed(false)} />}
+      {zoomed && url && (
+        <Suspense fallback={null}>
+          <Lightbox url={url} alt={alt} onClose={() => setZoomed(false)} />
+        </Suspense>
+      )}
     </figure>
   );
 }

@@ -12,7 +12,7 @@ interface View {
 const FIT: View = { scale: 1, x: 0, y: 0 };
 const clampScale = (s: number) => Math.min(16, Math.max(0.25, s));
 
-export function Lightbox({ url, alt, onClose }: { url: string; alt: string; onClose(): void }) {
+export default function Lightbox({ url, alt, onClose }: { url: string; alt: string; onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
   const [view, setView] = useState<View>(FIT);
   const drag = useRef<{ x: number; y: number; vx: number; vy: number } | null>(null);

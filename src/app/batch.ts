@@ -5,8 +5,8 @@
  */
 import { useRef, useState } from 'react';
 import type { JobRecord } from '../job-store/job-record';
-import { inputClass } from '../components/ui/field-shell';
-import { Button } from '../components/ui/button';
+import { describeSchema } from '../providers/fields/describe';
+import { getEndpoint } from '../providers/registry';
 
 export type SeedMode = 'consecutive' | 'drawn';
 export interface BatchSettings {
@@ -15,6 +15,12 @@ export interface BatchSettings {
 }
 
 export const MAX_BATCH = 16;
+
+/** The endpoint's seed field, if it has one. */
+export function seedFieldOf(endpointId: string) {
+  const ep = getEndpoint(endpointId);
+  return ep ? describeSchema(ep.schema).find((f) => f.kind === 'seed') : undefined;
+}
 
 /** The seed of run `index` (0-based); run 0 keeps the form's own seed. */
 export function batchSeed(index: number, first: number | undefined, mode: SeedMode, random: unknown, max: number | undefined): unknown {
@@ -44,43 +50,3 @@ export function useBatchRunner() {
   return { run, progress, stop: () => (stopped.current = true) };
 }
 
-export function BatchControls(props: {
-  value: BatchSettings;
-  onChange(v: BatchSettings): void;
-  progress?: { run: number; count: number };
-  onStop(): void;
-}) {
-  const { value, onChange, progress, onStop } = props;
-  return (
-    <>
-      <label className="flex items-center gap-1 text-xs text-zinc-300">
-        Batch count
-        <input
-          type="number"
-          min={1}
-          max={MAX_BATCH}
-          value={value.count}
-          onChange={(e) => onChange({ ...value, count: Math.min(MAX_BATCH, Math.max(1, Math.round(Number(e.target.value) || 1))) })}
-          className={`${inputClass} !w-16 !py-1`}
-        />
-      </label>
-      {value.count > 1 && (
-        <label className="flex items-center gap-1 text-xs text-zinc-300">
-          Seeds
-          <select value={value.seeds} onChange={(e) => onChange({ ...value, seeds: e.target.value as SeedMode })} className={`${inputClass} !w-auto !py-1`}>
-            <option value="consecutive">consecutive</option>
-            <option value="drawn">drawn</option>
-          </select>
-        </label>
-      )}
-      {progress && (
-        <span role="status" className="flex items-center gap-2 text-xs text-zinc-300">
-          Batch: run {progress.run} of {progress.count}
-          <Button className="!px-2 !py-0.5 text-xs" onClick={onStop}>
-            Stop batch
-          </Button>
-        </span>
-      )}
-    </>
-  );
-}
