@@ -3,7 +3,6 @@
  * provider for several images in one request). Seeds are consecutive from the first run's seed, or
  * drawn anew for every run.
  */
-import { useRef, useState } from 'react';
 import type { JobRecord } from '../job-store/job-record';
 import { describeSchema } from '../providers/fields/describe';
 import { getEndpoint } from '../providers/registry';
@@ -29,24 +28,36 @@ export function batchSeed(index: number, first: number | undefined, mode: SeedMo
   return max !== undefined && next > max ? next - max - 1 : next;
 }
 
-/** Runs `send` `count` times in a row; stops at a run that did not go out or failed, or when stopped. */
-export function useBatchRunner() {
-  const [progress, setProgress] = useState<{ run: number; count: number }>();
-  const stopped = useRef(false);
-  const run = async (count: number, send: (index: number, first: JobRecord | undefined) => Promise<JobRecord | undefined>) => {
-    stopped.current = false;
-    let first: JobRecord | undefined;
-    try {
-      for (let i = 0; i < count && !stopped.current; i++) {
-        if (count > 1) setProgress({ run: i + 1, count });
-        const job = await send(i, first);
-        if (i === 0) first = job;
-        if (!job || job.status === 'failed') break;
-      }
-    } finally {
-      setProgress(undefined);
-    }
-  };
-  return { run, progress, stop: () => (stopped.current = true) };
+export interface BatchProgress {
+  run: number;
+  count: number;
 }
 
+/**
+ * Sends the same parameters `count` times in a row; stops at a run that did not go out or failed,
+ * or when `stopped()` says so. Loaded when a batch starts.
+ */
+export async function runBatch(opts: {
+  count: number;
+  seeds: SeedMode;
+  endpointId: string;
+  params: Record<string, unknown>;
+  send(params: Record<string, unknown>): Promise<JobRecord | undefined>;
+  onProgress(p: BatchProgress | undefined): void;
+  stopped(): boolean;
+}) {
+  const { count, params } = opts;
+  const seedField = seedFieldOf(opts.endpointId);
+  let first: JobRecord | undefined;
+  try {
+    for (let i = 0; i < count && !opts.stopped(); i++) {
+      opts.onProgress({ run: i + 1, count });
+      const seed = seedField && batchSeed(i, first?.seed, opts.seeds, i === 0 ? params[seedField.name] : seedField.randomValue, seedField.max);
+      const job = await opts.send(seedField ? { ...params, [seedField.name]: seed } : params);
+      if (i === 0) first = job;
+      if (!job || job.status === 'failed') break;
+    }
+  } finally {
+    opts.onProgress(undefined);
+  }
+}

@@ -23,8 +23,7 @@ import { loadDraft, loadLastEndpoint, saveLastEndpoint } from './drafts';
 import { jobToRequest } from './job-request';
 import { DraftAutosave, PlaygroundCanvas, PlaygroundRequest } from './playground-parts';
 import type { Preset } from './preset';
-import { batchSeed, seedFieldOf, useBatchRunner } from './batch';
-import type { BatchSettings } from './batch';
+import type { BatchProgress, BatchSettings } from './batch';
 import type { ResultActions } from '../features/jobs/job-card';
 
 // Shown once there is a job: loaded after the first page.
@@ -97,7 +96,8 @@ export function PlaygroundView({
   const retry = useRetryJob({ onCreated });
 
   const [batch, setBatch] = useState<BatchSettings>({ count: 1, seeds: 'consecutive' });
-  const batchRunner = useBatchRunner();
+  const [batchProgress, setBatchProgress] = useState<BatchProgress>();
+  const batchStopped = useRef(false);
   const [actionProblem, setActionProblem] = useState<string>();
   const actions = useMemo<ResultActions>(() => {
     // The actions' module (image storage, downloads) loads on first use, not with the first page.
@@ -111,7 +111,7 @@ export function PlaygroundView({
   }, [onPreset]);
 
   const onSubmit = (params: Record<string, unknown>) => {
-    if (!route || batchRunner.progress) return;
+    if (!route || batchProgress) return;
     submit.reset();
     retry.reset();
     setActionProblem(undefined);
@@ -120,12 +120,13 @@ export function PlaygroundView({
     setCurrentJobId(undefined);
     // The job id is known as soon as its record is written; the card follows it from then on.
     if (batch.count === 1) return submit.submit({ provider, endpoint, params, mode: settings.mode, route });
-    const seedField = seedFieldOf(endpoint.id);
-    void batchRunner.run(batch.count, (i, first) => {
-      const seed = seedField && batchSeed(i, first?.seed, batch.seeds, i === 0 ? params[seedField.name] : seedField.randomValue, seedField.max);
-      const runParams = seedField ? { ...params, [seedField.name]: seed } : params;
-      return submit.submitAsync({ provider, endpoint, params: runParams, mode: settings.mode, route }).catch(() => undefined);
-    });
+    batchStopped.current = false;
+    setBatchProgress({ run: 1, count: batch.count });
+    const send = (runParams: Record<string, unknown>) =>
+      submit.submitAsync({ provider, endpoint, params: runParams, mode: settings.mode, route }).catch(() => undefined);
+    void import('./batch').then((m) =>
+      m.runBatch({ ...batch, endpointId: endpoint.id, params, send, onProgress: setBatchProgress, stopped: () => batchStopped.current }),
+    );
   };
   const failure = routeProblem ?? submit.error ?? retry.error ?? actionProblem;
 
@@ -147,10 +148,30 @@ export function PlaygroundView({
   useEffect(() => {
     const el = resultRef.current;
     if (!shownId || !el) return;
-    const column = el.offsetParent as HTMLElement | null;
-    // Wide screens: only the results column scrolls, so the form stays where it is.
-    if (column && getComputedStyle(column).overflowY === 'auto') column.scrollTo({ top: el.offsetTop - 8, behavior: 'smooth' });
-    else el.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    const bring = () => {
+      const column = el.offsetParent as HTMLElement | null;
+      // Wide screens: only the results column scrolls, so the form stays where it is.
+      if (column && getComputedStyle(column).overflowY === 'auto') column.scrollTo({ top: el.offsetTop - 8, behavior: 'smooth' });
+      else el.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    };
+    bring();
+    // What loads above the result afterwards (the history strip, the session cost) moves it: follow it
+    // until the person scrolls or types themselves.
+    let top = el.offsetTop;
+    const watch = new ResizeObserver(() => {
+      if (el.offsetTop !== top) {
+        top = el.offsetTop;
+        bring();
+      }
+    });
+    if (el.parentElement) watch.observe(el.parentElement);
+    const stop = () => watch.disconnect();
+    const events = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+    for (const e of events) addEventListener(e, stop, { once: true, passive: true });
+    return () => {
+      stop();
+      for (const e of events) removeEventListener(e, stop);
+    };
   }, [shownId]);
 
   const sentRequest: HttpRequest | undefined =
@@ -189,10 +210,10 @@ export function PlaygroundView({
           externalValues={external}
           onForm={setForm}
           onSubmit={onSubmit}
-          busy={(submit.isPending && !job) || !!batchRunner.progress}
+          busy={(submit.isPending && !job) || !!batchProgress}
           actions={
             <Suspense fallback={null}>
-              <BatchControls value={batch} onChange={setBatch} progress={batchRunner.progress} onStop={batchRunner.stop} />
+              <BatchControls value={batch} onChange={setBatch} progress={batchProgress} onStop={() => (batchStopped.current = true)} />
             </Suspense>
           }
         />

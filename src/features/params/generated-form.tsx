@@ -72,22 +72,14 @@ function FieldRow({ field, control, formId }: { field: FieldDescriptor; control:
 }
 
 /** After a submit with invalid values: every field that needs fixing, by name, and that nothing left. */
-function SubmitStatus({ control, order, formId }: { control: Control<FieldValues>; order: string[]; formId: string }) {
+function SubmitStatus({ control, order }: { control: Control<FieldValues>; order: string[] }) {
   const { isSubmitted, errors, submitCount } = useFormState({ control });
   const names = order.filter((n) => errors[n]);
   for (const n of Object.keys(errors)) if (!names.includes(n)) names.push(n);
   if (!isSubmitted || submitCount === 0 || names.length === 0) return null;
   return (
     <span role="status" className="text-sm text-red-300">
-      {names.length === 1 ? '1 parameter needs fixing' : `${names.length} parameters need fixing`}:{' '}
-      {names.map((n, i) => (
-        <span key={n}>
-          {i > 0 && ', '}
-          <a href={`#${formId}-${n}`} className="font-mono underline" onClick={(e) => (e.preventDefault(), focusField(formId, n))}>
-            {n}
-          </a>
-        </span>
-      ))}
+      {names.length === 1 ? '1 parameter needs fixing' : `${names.length} parameters need fixing`}: {names.join(', ')}
       . Nothing was sent.
     </span>
   );
@@ -187,7 +179,7 @@ export function GeneratedForm(props: GeneratedFormProps) {
         </Button>
         <span className="text-xs text-zinc-500">Ctrl/⌘ + Enter</span>
         {actions}
-        <SubmitStatus control={control} order={fields.map((f) => f.name)} formId={formId} />
+        <SubmitStatus control={control} order={fields.map((f) => f.name)} />
       </div>
     </form>
   );

@@ -80,9 +80,8 @@ export function defaultHint(kind: ErrorKind, retryAfter?: number): string {
     case 'network':
       return 'Check the connection and the base URL in Settings, then retry.';
     case 'cancelled':
-      return 'Send the request again when you are ready.';
     case 'stopped_watching':
-      return 'Resume fetches the same job again; it sends no new request.';
+      return 'Send the request again when you are ready.';
     case 'unknown':
       return 'Retry; if it keeps happening, check the base URL in Settings.';
   }
@@ -105,9 +104,8 @@ function defaultLead(provider: string, kind: ErrorKind): string {
     case 'network':
       return `${provider} could not be reached`;
     case 'cancelled':
-      return 'The request was cancelled';
     case 'stopped_watching':
-      return 'The playground stopped watching this job';
+      return 'The request was cancelled';
     case 'unknown':
       return `${provider} sent an answer the playground does not understand`;
   }
