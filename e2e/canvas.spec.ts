@@ -240,7 +240,7 @@ test('"Send to inpaint" from the gallery opens inpainting with that image on the
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Gallery', exact: true }).click();
   await page.getByRole('button', { name: /^Open image, seed \d+, Segmind/ }).click();
   await page.getByRole('dialog', { name: 'Image details' }).getByRole('button', { name: 'Send to inpaint' }).click();
-  await expect(page.getByLabel('Endpoint')).toHaveValue('segmind/sd1.5-inpainting');
+  await expect(page.getByRole('region', { name: 'Parameters' }).getByLabel('Endpoint')).toHaveValue('segmind/sd1.5-inpainting');
   // The document's example the form starts from is 512×768.
   await expect(stage(page)).toHaveAccessibleName(/512×768/);
   await expect(field(page, 'image')).toHaveValue(/local image/);

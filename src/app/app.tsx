@@ -9,38 +9,39 @@ import { LazyImageEditor } from './lazy-canvas';
 import { PlaygroundView } from './playground-view';
 import { ShortcutsOverlay } from './shortcuts-overlay';
 import type { Preset } from './preset';
+import { formatHash, parseHash, VIEWS } from './hash-route';
+import type { HashRoute, View } from './hash-route';
 
 // Only the playground is on the first page; the other views load when opened.
 const CompareView = lazy(() => import('../features/compare/compare-view'));
 const GalleryRoute = lazy(() => import('./gallery-route'));
 const SettingsPanel = lazy(() => import('../features/settings/settings-panel'));
 
-const VIEWS = ['playground', 'compare', 'gallery', 'settings'] as const;
-type View = (typeof VIEWS)[number];
 const LABELS: Record<View, string> = { playground: 'Playground', compare: 'Compare', gallery: 'Gallery', settings: 'Settings' };
 
-function viewFromHash(): View {
-  const h = location.hash.replace(/^#\/?/, '');
-  return (VIEWS as readonly string[]).includes(h) ? (h as View) : 'playground';
-}
 
 const queryClient = createQueryClient();
 
 function Shell() {
   useJobStoreSync();
-  const [view, setView] = useState<View>(viewFromHash);
+  const [route, setRoute] = useState<HashRoute>(() => parseHash(location.hash));
+  const view = route.view;
+  const comparisonId = view === 'compare' ? (route.params.get('c') ?? undefined) : undefined;
   const [preset, setPreset] = useState<Preset>();
   useEffect(() => {
-    const onHash = () => setView(viewFromHash());
+    const onHash = () => setRoute(parseHash(location.hash));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
   useEffect(() => {
     void requestPersistence();
   }, []);
-  const go = (v: View) => {
-    location.hash = `/${v}`;
-    setView(v);
+  /** A new history entry (Back returns here); `replace`: the same entry, now showing more. */
+  const go = (v: View, params: Record<string, string | undefined> = {}, replace = false) => {
+    const hash = formatHash(v, params);
+    if (replace) history.replaceState(history.state, '', hash);
+    else if (location.hash !== hash) location.hash = hash;
+    setRoute(parseHash(hash));
   };
   const pushPreset = (p: Omit<Preset, 'nonce'>) => {
     setPreset({ ...p, nonce: Date.now() });
@@ -75,16 +76,27 @@ function Shell() {
         {view !== 'playground' && <QueuePanel />}
         {/* The playground stays mounted, so its form and current job survive a look at the gallery. */}
         <div hidden={view !== 'playground'}>
-          <PlaygroundView preset={preset} onPreset={pushPreset} onOpenSettings={() => go('settings')} />
+          <PlaygroundView
+            preset={preset}
+            onPreset={pushPreset}
+            setup={view === 'playground' ? (route.params.get('setup') ?? undefined) : undefined}
+            onOpenSettings={() => go('settings')}
+          />
         </div>
         <Suspense fallback={<p className="text-sm text-zinc-400">Loading…</p>}>
-          {view === 'compare' && <CompareView ImageEditor={LazyImageEditor} />}
+          {view === 'compare' && (
+            <CompareView
+              ImageEditor={LazyImageEditor}
+              openId={comparisonId}
+              onShown={(id) => id !== comparisonId && go('compare', { c: id }, true)}
+            />
+          )}
           {view === 'gallery' && (
             <GalleryRoute
               onPreset={pushPreset}
               onOpenComparison={(id) => {
                 requestOpenComparison(id);
-                go('compare');
+                go('compare', { c: id });
               }}
             />
           )}

@@ -9,6 +9,27 @@ import { describeSchema } from '../providers/fields/describe';
 import { endpointsOfKind, getEndpoint, getProvider } from '../providers/registry';
 import type { EndpointKind } from '../providers/types';
 import type { Preset } from './preset';
+import { comparisonRecordSchema } from '../features/compare/comparison-record';
+import { loadComparisons, saveComparison } from '../features/compare/comparison-store';
+import type { ComparisonsPort } from '../features/gallery/archive-controls';
+
+/** The compare feature's saved comparisons, for the gallery's export and import. */
+const comparisonsPort: ComparisonsPort = {
+  // Those with a cell among the exported jobs (all of them when nothing is filtered out).
+  list: (jobIds) => loadComparisons().filter((c) => c.cells.some((cell) => cell.jobId && jobIds.has(cell.jobId))),
+  add(records) {
+    const known = new Set(loadComparisons().map((c) => c.id));
+    let added = 0;
+    for (const raw of records) {
+      const parsed = comparisonRecordSchema.safeParse(raw);
+      if (!parsed.success || known.has(parsed.data.id)) continue;
+      saveComparison(parsed.data);
+      known.add(parsed.data.id);
+      added++;
+    }
+    return added;
+  },
+};
 
 /** The endpoint of `kind` on the job's own provider, else the first in the registry that has one. */
 function endpointOfKind(job: JobRecord, kind: EndpointKind) {
@@ -42,6 +63,7 @@ export default function GalleryRoute({ onPreset, onOpenComparison }: { onPreset(
         </p>
       )}
       <GalleryView
+        comparisons={comparisonsPort}
         onReuseParams={(job) =>
           void loadParams(job)
             .then(adoptDataUrls)

@@ -23,9 +23,12 @@ import { loadDraft, loadLastEndpoint, saveLastEndpoint } from './drafts';
 import { jobToRequest } from './job-request';
 import { DraftAutosave, PlaygroundCanvas, PlaygroundRequest } from './playground-parts';
 import type { Preset } from './preset';
+import { droppedImage, ReadImageControl, useImageParams } from '../features/params/read-image-control';
+import type { Recall } from '../features/params/recall-params';
 import type { BatchProgress, BatchSettings } from './batch';
 import type { ResultActions } from '../features/jobs/job-card';
 
+const PngInfoPanel = lazy(() => import('../features/params/png-info-panel'));
 // Shown once there is a job: loaded after the first page.
 const JobCard = lazy(() => import('../features/jobs/job-card').then((m) => ({ default: m.JobCard })));
 const HistoryStrip = lazy(() => import('../features/jobs/history-strip').then((m) => ({ default: m.HistoryStrip })));
@@ -39,10 +42,12 @@ const CURRENT_JOB = 'playground.current-job';
 export function PlaygroundView({
   preset,
   onPreset,
+  setup,
   onOpenSettings,
 }: {
   preset?: Preset;
   onPreset(p: Omit<Preset, 'nonce'>): void;
+  setup?: string;
   onOpenSettings(): void;
 }) {
   const [endpointId, setEndpointId] = useState(() => {
@@ -90,6 +95,39 @@ export function PlaygroundView({
     // A preset is applied once, when it arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [preset]);
+
+  // A shared link: its setup fills the form once per link; nothing is sent.
+  const [setupNote, setSetupNote] = useState<string>();
+  useEffect(() => {
+    if (!setup) return;
+    void import('../features/params/share-link').then(({ decodeSetup }) => {
+      const shared = decodeSetup(setup);
+      if (!shared) return setSetupNote('The link could not be read: the form was left as it was.');
+      switchEndpoint(shared.endpoint, shared.params);
+      setSetupNote(`Filled from a shared link${shared.omitted?.length ? ` (not in the link: ${shared.omitted.join(', ')}; choose them again)` : ''}. Nothing was sent.`);
+    });
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [setup]);
+  const [copied, setCopied] = useState<string>();
+  const copyLink = () => {
+    if (!form) return;
+    const values = form.getValues();
+    void import('../features/params/share-link').then(({ buildSetup, setupLink }) => {
+      const s = buildSetup(endpoint.id, values);
+      const link = setupLink(s);
+      const note = s.omitted?.length ? ` The link leaves out ${s.omitted.join(', ')}: choose it again after opening.` : '';
+      return navigator.clipboard.writeText(link).then(
+        () => setCopied(`Link copied.${note}`),
+        () => setCopied(`Copy this link: ${link}${note}`),
+      );
+    });
+  };
+
+  const imageParams = useImageParams();
+  const applyRecall = (r: Recall) => {
+    if (r.exact || r.endpointId !== endpointId) switchEndpoint(r.endpointId, r.exact ? r.values : { ...loadDraft(r.endpointId), ...r.values });
+    else setExternal(r.values);
+  };
 
   const onCreated = useCallback((j: { id: string }) => setCurrentJobId(j.id), [setCurrentJobId]);
   const submit = useSubmitJob({ onCreated });
@@ -179,7 +217,19 @@ export function PlaygroundView({
 
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)] lg:items-start">
-      <section aria-label="Parameters" className="flex flex-col gap-4">
+      <section
+        aria-label="Parameters"
+        className="flex flex-col gap-4"
+        onDragOver={(e) => {
+          if ([...e.dataTransfer.types].includes('Files')) e.preventDefault();
+        }}
+        onDrop={(e) => {
+          const file = droppedImage(e.dataTransfer);
+          if (!file) return;
+          e.preventDefault();
+          imageParams.readFile(file);
+        }}
+      >
         <div className="flex flex-col gap-1">
           <label htmlFor="endpoint-select" className="text-sm font-semibold text-zinc-200">
             Endpoint
@@ -202,6 +252,28 @@ export function PlaygroundView({
             </button>
           </p>
         </div>
+        <div className="flex flex-wrap items-end gap-3">
+          <ReadImageControl onFile={imageParams.readFile} />
+          <button type="button" className="ml-auto rounded-md border border-zinc-700 px-2 py-1 text-xs text-zinc-200 hover:border-zinc-500" onClick={copyLink}>
+            Copy link
+          </button>
+        </div>
+        {(copied || setupNote) && (
+          <p role="status" className="text-xs text-zinc-400">
+            {copied ?? setupNote}
+          </p>
+        )}
+        {imageParams.state.fileName && (
+          <Suspense fallback={<p className="text-xs text-zinc-400">Reading…</p>}>
+            <PngInfoPanel
+              key={`${imageParams.state.fileName}-${imageParams.state.reading}`}
+              state={imageParams.state}
+              endpointId={endpoint.id}
+              onUse={applyRecall}
+              onClose={imageParams.clear}
+            />
+          </Suspense>
+        )}
         <GeneratedForm
           key={`${endpoint.id}-${formNonce}`}
           formId={FORM_ID}

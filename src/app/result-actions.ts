@@ -4,7 +4,7 @@
  * (`gallery-route.tsx`); both go through a preset into the playground's form.
  */
 import type { ResultActions } from '../features/jobs/job-card';
-import { downloadBlob, downloadFileName } from '../features/gallery/image-file-name';
+import { downloadJobImage } from '../job-store/image-file-name';
 import type { JobRecord } from '../job-store/job-record';
 import { adoptDataUrls, putLocalImage } from '../job-store/local-images';
 import { galleryStore, loadParams } from '../job-store/store';
@@ -56,7 +56,8 @@ export function resultActions(push: PushPreset, onProblem: (message: string) => 
       if (field) push({ endpointId: job.endpointId, values: { [field]: seed }, merge: true });
     },
     onDownload(job, image) {
-      blobOf(image.id).then((blob) => downloadBlob(blob, downloadFileName(job, image, blob.type)), fail('The image could not be read'));
+      // With its parameters embedded, as the gallery's Download does.
+      blobOf(image.id).then((blob) => downloadJobImage(job, image, blob), fail('The image could not be read'));
     },
   };
 }

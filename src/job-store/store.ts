@@ -69,6 +69,15 @@ export interface GalleryStoreOptions {
   newId?: () => string;
 }
 
+export interface ImportBlobs {
+  /** Full images by image id. */
+  images: Map<string, Blob>;
+  /** Thumbnails by image id; made here when missing. */
+  thumbs: Map<string, Blob>;
+  /** Inputs by input id. */
+  inputs?: Map<string, Blob>;
+}
+
 function invalidRecord(detail: string): TypeError {
   return new TypeError(`Not a valid job record: ${detail}`);
 }
@@ -296,6 +305,48 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
         note: input.note,
       };
       return appendImage(jobId, image, undefined, input.whileOpen);
+    },
+
+    /**
+     * Adds a whole job from an export, with its image, thumbnail and input Blobs, in one
+     * transaction; ids are kept. A job already present (by id) is left as it is: 'skipped'.
+     * The record is validated and migrated as every load is, and refused when it holds a key.
+     */
+    async importJob(raw: unknown, blobs: ImportBlobs): Promise<'added' | 'skipped'> {
+      const loaded = readJobRecord(raw);
+      if (!loaded.ok) throw invalidRecord(loaded.detail);
+      const job = loaded.job;
+      assertNoKey(job);
+      const thumbs = new Map(blobs.thumbs);
+      for (const image of job.images) {
+        const full = blobs.images.get(image.id);
+        if (image.stored && !full) throw invalidRecord(`image ${image.id} is missing`);
+        if (full && !thumbs.has(image.id)) {
+          const made = await makeThumbnail(full).catch(() => undefined);
+          if (made) thumbs.set(image.id, made.blob);
+        }
+      }
+      const result = await write([...ALL_STORES], async (tx) => {
+        if (await tx.objectStore('jobs').getKey(job.id)) return 'skipped' as const;
+        for (const image of job.images) {
+          const full = blobs.images.get(image.id);
+          if (!full) continue;
+          await tx.objectStore('images').put(full, image.id);
+          const thumb = thumbs.get(image.id);
+          if (thumb) await tx.objectStore('thumbs').put(thumb, image.id);
+        }
+        const prefix = inputIdPrefix(job.id);
+        for (const [id, blob] of blobs.inputs ?? []) if (id.startsWith(prefix)) await tx.objectStore('inputs').put(blob, id);
+        await putInTx(tx, job);
+        return 'added' as const;
+      });
+      if (result === 'added') notify({ type: 'put', id: job.id });
+      return result;
+    },
+
+    /** A stored input (init image, mask) by its id, as referenced from a record's params. */
+    getInputBlob(inputId: string): Promise<Blob | undefined> {
+      return db().then((d) => d.get('inputs', inputId));
     },
 
     getImageBlob(imageId: string): Promise<Blob | undefined> {

@@ -10,12 +10,12 @@ import { getEndpoint } from '../../providers/registry';
 import { ABView } from './ab-view';
 import { loadDraft, saveDraft } from './comparison-store';
 import { takeOpenRequest } from './open-request';
-import { endpointFields } from './map-params';
+import { endpointFields } from '../../providers/mapping/map-params';
 import { MappingTable } from './mapping-table';
 import { RecentComparisons } from './recent-comparisons';
 import { buildRecord, withSharedSeed } from './run-comparison';
-import { DEFAULT_SHARED_FORM, parseSharedForm, sharedToForm } from './shared-params';
-import type { SharedForm } from './shared-params';
+import { DEFAULT_SHARED_FORM, parseSharedForm, sharedToForm } from '../../providers/mapping/shared-params';
+import type { SharedForm } from '../../providers/mapping/shared-params';
 import { SharedParamsForm } from './shared-params-form';
 import type { ImageEditor } from './shared-params-form';
 import { SideBySide } from './side-by-side';
@@ -41,7 +41,7 @@ function takesRole(endpointId: string, role: 'initImage' | 'mask') {
   return !!endpoint && endpointFields(endpoint).some((f) => f.role === role);
 }
 
-export default function CompareView({ ImageEditor }: { ImageEditor: ImageEditor }) {
+export default function CompareView({ ImageEditor, openId, onShown }: { ImageEditor: ImageEditor; openId?: string; onShown?(id: string | undefined): void }) {
   const [draft] = useState(loadDraft);
   const [targets, setTargets] = useState<CompareTarget[]>(() => draft?.targets ?? defaultTargetEndpoints().map((id) => newTarget(id)));
   const [form, setForm] = useState<SharedForm>(() => draft?.form ?? DEFAULT_SHARED_FORM);
@@ -81,14 +81,29 @@ export default function CompareView({ ImageEditor }: { ImageEditor: ImageEditor 
   useEffect(() => {
     if (reopened.current) return; // once, even when effects run twice (StrictMode)
     reopened.current = true;
-    const asked = takeOpenRequest();
+    const asked = takeOpenRequest() ?? openId;
     if (asked) void open(asked, true);
     else if (draft?.currentId) void open(draft.currentId, false);
-  }, [draft, open]);
+  }, [draft, open, openId]);
 
   useEffect(() => {
     saveDraft({ version: 1, targets, form, x, y, currentId: record?.id });
   }, [targets, form, x, y, record?.id]);
+
+  // The URL names the open comparison: Back and Forward open the one it names; opening one here updates it.
+  const shownId = record?.id;
+  useEffect(() => {
+    if (openId && reopened.current && openId !== shownId) void open(openId, true);
+    // Only a change of the URL opens a comparison.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [openId]);
+  const lastShown = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    if (shownId === lastShown.current) return;
+    if (shownId || lastShown.current) onShown?.(shownId);
+    lastShown.current = shownId;
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shownId]);
 
   const { shared, errors } = useMemo(() => parseSharedForm(form, images), [form, images]);
   const labels = useMemo(() => targetLabels(targets), [targets]);

@@ -7,8 +7,8 @@
 import { z } from 'zod';
 import { getEndpoint } from '../../providers/registry';
 import type { JobRecord } from '../../job-store/job-record';
-import { endpointFields } from './map-params';
-import { storedSharedSchema } from './shared-params';
+import { endpointFields } from '../../providers/mapping/map-params';
+import { storedSharedSchema } from '../../providers/mapping/shared-params';
 import { AXIS_PARAMS } from './sweep';
 import { compareTargetSchema } from './targets';
 

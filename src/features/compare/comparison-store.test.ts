@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ComparisonRecord } from './comparison-record';
 import { COMPARISONS_KEY, DRAFT_KEY, getComparison, loadComparisons, loadDraft, saveComparison, saveDraft } from './comparison-store';
 import { requestOpenComparison, takeOpenRequest } from './open-request';
-import { DEFAULT_SHARED_FORM } from './shared-params';
+import { DEFAULT_SHARED_FORM } from '../../providers/mapping/shared-params';
 
 class MemoryStorage implements Storage {
   private data = new Map<string, string>();

@@ -8,8 +8,8 @@ import { z } from 'zod';
 import { parseComparisons, upsertComparison } from './comparison-record';
 import type { ComparisonRecord } from './comparison-record';
 import { sweepAxisSchema } from './comparison-record';
-import { DEFAULT_SHARED_FORM } from './shared-params';
-import type { SharedForm } from './shared-params';
+import { DEFAULT_SHARED_FORM } from '../../providers/mapping/shared-params';
+import type { SharedForm } from '../../providers/mapping/shared-params';
 import { compareTargetSchema } from './targets';
 
 export const COMPARISONS_KEY = 'playground.comparisons.v1';

@@ -1,8 +1,8 @@
 /** Per target: each shared value, the endpoint's own name for it, what is sent, and why it changed. */
-import type { MappingRow, Severity, TargetMapping } from './map-params';
-import { showValue } from './map-params';
-import { SHARED_LABELS } from './shared-params';
-import type { SharedKey } from './shared-params';
+import type { MappingRow, Severity, TargetMapping } from '../../providers/mapping/map-params';
+import { showValue } from '../../providers/mapping/map-params';
+import { SHARED_LABELS } from '../../providers/mapping/shared-params';
+import type { SharedKey } from '../../providers/mapping/shared-params';
 
 const ROW_STYLE: Record<Severity, string> = {
   ok: '',

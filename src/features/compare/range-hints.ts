@@ -1,10 +1,10 @@
 /** What each target accepts for one shared value, in a few words, read from the schemas. */
 import type { z } from 'zod';
 import { allEndpoints, getEndpoint } from '../../providers/registry';
-import { formatNumber, numberRules } from './fit-value';
-import { endpointFields } from './map-params';
-import type { SharedKey } from './shared-params';
-import { isNumericKey } from './shared-params';
+import { formatNumber, numberRules } from '../../providers/mapping/fit-value';
+import { endpointFields } from '../../providers/mapping/map-params';
+import type { SharedKey } from '../../providers/mapping/shared-params';
+import { isNumericKey } from '../../providers/mapping/shared-params';
 
 export function acceptedRange(endpointId: string, key: SharedKey): string | undefined {
   const endpoint = getEndpoint(endpointId);

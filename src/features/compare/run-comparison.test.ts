@@ -4,7 +4,7 @@ import type { JobRecord } from '../../job-store/job-record';
 import { comparisonRecordSchema } from './comparison-record';
 import { buildRecord, runLimited, runPlan, withSharedSeed } from './run-comparison';
 import type { RunDeps, SubmitArgs } from './run-comparison';
-import type { SharedParams } from './shared-params';
+import type { SharedParams } from '../../providers/mapping/shared-params';
 import { planSweep } from './sweep';
 
 const targets = [

@@ -10,8 +10,8 @@ import { getProvider } from '../../providers/registry';
 import type { JobRecord } from '../../job-store/job-record';
 import { COMPARISON_VERSION, comparisonTitle } from './comparison-record';
 import type { ComparisonRecord } from './comparison-record';
-import { toStoredShared } from './shared-params';
-import type { SharedParams } from './shared-params';
+import { toStoredShared } from '../../providers/mapping/shared-params';
+import type { SharedParams } from '../../providers/mapping/shared-params';
 import type { SweepAxis, SweepPlan } from './sweep';
 import type { CompareTarget } from './targets';
 

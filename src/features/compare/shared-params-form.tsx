@@ -7,7 +7,7 @@ import { useId, useMemo } from 'react';
 import type { ComponentType } from 'react';
 import { FieldShell, inputClass } from '../../components/ui/field-shell';
 import { knownSchedulers, rangeHint } from './range-hints';
-import type { SharedForm, SharedKey } from './shared-params';
+import type { SharedForm, SharedKey } from '../../providers/mapping/shared-params';
 
 /**
  * The image editor (the canvas feature), handed in by the app: features do not

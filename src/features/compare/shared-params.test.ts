@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SHARED_FORM, parseSharedForm, sharedToForm, toStoredShared } from './shared-params';
+import { DEFAULT_SHARED_FORM, parseSharedForm, sharedToForm, toStoredShared } from '../../providers/mapping/shared-params';
 import { targetLabels } from './targets';
 
 describe('shared form', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SharedParams } from './shared-params';
+import type { SharedParams } from '../../providers/mapping/shared-params';
 import { MAX_REQUESTS, parseAxis, planSweep, splitValues } from './sweep';
 
 const shared: SharedParams = { prompt: 'a fox', negativePrompt: '', seed: 42, width: 512, height: 512, steps: 30, guidance: 7.5, samples: 1 };

@@ -4,11 +4,11 @@
  * Planning is pure: it expands every cell, maps it onto its endpoint and
  * counts the requests before anything is sent.
  */
-import { formatNumber } from './fit-value';
-import { mapTarget } from './map-params';
-import type { TargetMapping } from './map-params';
-import { isNumericKey, SHARED_LABELS } from './shared-params';
-import type { SharedKey, SharedParams } from './shared-params';
+import { formatNumber } from '../../providers/mapping/fit-value';
+import { mapTarget } from '../../providers/mapping/map-params';
+import type { TargetMapping } from '../../providers/mapping/map-params';
+import { isNumericKey, SHARED_LABELS } from '../../providers/mapping/shared-params';
+import type { SharedKey, SharedParams } from '../../providers/mapping/shared-params';
 import { targetLabels } from './targets';
 import type { CompareTarget } from './targets';
 

@@ -13,7 +13,7 @@ import { adoptDataUrl } from '../../job-store/local-images';
 import { comparisonFromJobs, setCell } from './comparison-record';
 import type { ComparisonRecord } from './comparison-record';
 import { getComparison, saveComparison } from './comparison-store';
-import { endpointFields } from './map-params';
+import { endpointFields } from '../../providers/mapping/map-params';
 import { runPlan } from './run-comparison';
 import type { SweepPlan } from './sweep';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { downloadFileName } from './image-file-name';
+import { downloadFileName } from '../../job-store/image-file-name';
 import { countSummary, shortError, tileLabel, toTiles } from './gallery-tiles';
 import { makeJob } from '../../job-store/test-fixtures';
 

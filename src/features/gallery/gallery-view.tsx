@@ -6,6 +6,8 @@ import { useMemo, useRef, useState } from 'react';
 import { GalleryGrid } from './gallery-grid';
 import type { GalleryGridHandle } from './gallery-grid';
 import { GalleryToolbar } from './gallery-toolbar';
+import { ArchiveControls } from './archive-controls';
+import type { ComparisonsPort } from './archive-controls';
 import { countSummary, toTiles } from './gallery-tiles';
 import { ImageDetailDialog } from './image-detail-dialog';
 import type { DetailActions } from './image-detail-dialog';
@@ -13,7 +15,7 @@ import type { JobFilter } from '../../job-store/job-query';
 import { galleryStore } from '../../job-store/store';
 import { useGalleryFacets, useGalleryJobs, useStorageEstimate, useStorageFull } from './use-gallery-jobs';
 
-export type GalleryViewProps = DetailActions;
+export type GalleryViewProps = DetailActions & { comparisons?: ComparisonsPort };
 
 const EMPTY_TEXT = 'No images yet. Generate one and it will appear here, with its seed and parameters.';
 
@@ -52,6 +54,7 @@ export default function GalleryView(props: GalleryViewProps) {
         canClear={(facets.data?.statuses.length ?? 0) > 0}
         onClearAll={() => galleryStore().clearAll()}
       />
+      <ArchiveControls filter={filter} filtered={filtered} comparisons={props.comparisons} />
       {storageFull && (
         <div role="alert" className="rounded-md border border-amber-600 bg-amber-950/60 px-3 py-2 text-sm text-amber-100">
           <p className="font-medium">Browser storage is full: the last image or job was not saved.</p>

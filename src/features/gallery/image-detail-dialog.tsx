@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent } from 'react';
 import { ParamList, ProviderReport, RequestView, Section, smallButton, TimingList } from './detail-sections';
-import { downloadBlob, downloadFileName } from './image-file-name';
+import { downloadJobImage } from '../../job-store/image-file-name';
 import { jobTitle, STATUS_LABELS } from './gallery-tiles';
 import type { GalleryTile } from './gallery-tiles';
 import { StatusBadge } from '../../components/ui/status-badge';
@@ -192,7 +192,7 @@ export function ImageDetailDialog({
               <Button
                 disabled={!stored}
                 title={noBlob}
-                onClick={() => void withBlob((blob) => image && downloadBlob(blob, downloadFileName(job, image, blob.type)))}>
+                onClick={() => void withBlob((blob) => image && void downloadJobImage(job, image, blob))}>
                 Download
               </Button>
               {retryable && actions.onRetry && (

@@ -3,6 +3,8 @@ import { getEndpoint, getProvider } from '../../providers/registry';
 import { lazy, Suspense, useState } from 'react';
 import type { JobImage, JobRecord } from '../../job-store/job-record';
 import { useObjectUrl } from '../../job-store/object-urls';
+import { getImageBlob } from '../../job-store/store';
+import { downloadJobImage } from '../../job-store/image-file-name';
 import { JobProgress } from '../../components/ui/job-progress';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { Button } from '../../components/ui/button';
@@ -51,6 +53,16 @@ function ResultImage({ job, image, index, actions }: { job: JobRecord; image: Jo
           {sample}
         </span>
         {image.width && image.height ? <span>{image.width}×{image.height}</span> : null}
+        {image.stored && (
+          <button
+            type="button"
+            className="ml-auto text-zinc-300 underline hover:text-zinc-100"
+            aria-label={job.images.length > 1 ? `Download image ${index + 1}` : 'Download'}
+            onClick={() => void getImageBlob(image.id).then((blob) => blob && downloadJobImage(job, image, blob))}
+          >
+            Download
+          </button>
+        )}
       </figcaption>
       {actions && (
         <div role="group" aria-label={`Actions for ${n}`} className="flex flex-wrap gap-1">

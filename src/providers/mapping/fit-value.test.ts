@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { param } from '../../providers/param';
-import { describeField } from '../../providers/fields/describe';
+import { param } from '../param';
+import { describeField } from '../fields/describe';
 import { fitNumber, formatNumber, numberRules } from './fit-value';
 
 const rulesOf = (schema: z.ZodType) => numberRules(describeField('f', schema), schema);

@@ -1,5 +1,5 @@
 /** Saving an image to disk: a file name from the endpoint and seed, the Blob itself (never a key). */
-import type { JobImage, JobRecord } from '../../job-store/job-record';
+import type { JobImage, JobRecord } from './job-record';
 
 const EXTENSIONS: Record<string, string> = {
   'image/png': 'png',
@@ -34,4 +34,11 @@ export function downloadBlob(blob: Blob, fileName: string): void {
   a.click();
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Downloads a stored image of `job` with its parameters embedded (see image-metadata.ts). */
+export async function downloadJobImage(job: JobRecord, image: JobImage, blob: Blob): Promise<void> {
+  const { withJobMetadata } = await import('./image-metadata');
+  const out = await withJobMetadata(job, image, blob);
+  downloadBlob(out.blob, downloadFileName(job, image, blob.type));
 }

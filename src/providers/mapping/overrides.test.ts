@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { getEndpoint } from '../../providers/registry';
-import { describeSchema } from '../../providers/fields/describe';
+import { getEndpoint } from '../registry';
+import { describeSchema } from '../fields/describe';
 import { parseOverrides } from './overrides';
 
 const fields = (id: string) => describeSchema(getEndpoint(id)!.schema);

@@ -3,7 +3,7 @@
  * target's own names come from its schema's metadata (see map-params.ts).
  */
 import { z } from 'zod';
-import type { ParamRole } from '../../providers/types';
+import type { ParamRole } from '../types';
 
 export const SHARED_KEYS = [
   'prompt',

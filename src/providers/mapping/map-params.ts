@@ -6,18 +6,23 @@
  * target the schema would reject is not sendable, with the reasons.
  */
 import type { z } from 'zod';
-import { describeImageRef, isImageRef } from '../../providers/shared/image-ref';
-import { getEndpoint } from '../../providers/registry';
-import type { EndpointDef } from '../../providers/types';
-import { describeSchema, initialFormValues } from '../../providers/fields/describe';
-import type { FieldDescriptor } from '../../providers/fields/describe';
-import { normalizeValues } from '../../providers/fields/form-values';
+import { describeImageRef, isImageRef } from '../shared/image-ref';
+import { getEndpoint } from '../registry';
+import type { EndpointDef } from '../types';
+import { describeSchema, initialFormValues } from '../fields/describe';
+import type { FieldDescriptor } from '../fields/describe';
+import { normalizeValues } from '../fields/form-values';
 import { fitNumber, formatNumber, numberRules } from './fit-value';
 import { parseOverrides } from './overrides';
 import { translateScheduler } from './scheduler-names';
 import { isNumericKey, SHARED_KEYS, SHARED_LABELS } from './shared-params';
 import type { SharedKey, SharedParams } from './shared-params';
-import type { CompareTarget } from './targets';
+/** What the mapping needs of a target: the endpoint, optionally another model, overrides in its own names. */
+export interface MappingTarget {
+  endpointId: string;
+  model?: string;
+  overrides?: string;
+}
 
 export type RowStatus =
   /** The shared value, as it is. */
@@ -47,8 +52,8 @@ export interface MappingRow {
   note?: string;
 }
 
-export interface TargetMapping {
-  target: CompareTarget;
+export interface TargetMapping<T extends MappingTarget = MappingTarget> {
+  target: T;
   endpoint?: EndpointDef;
   /** The parameters to submit (the schema fills its defaults when it parses them). */
   params: Record<string, unknown>;
@@ -151,7 +156,7 @@ function notTaken(key: SharedKey, shared: unknown, endpoint: EndpointDef): Mappi
   return { key, shared, status: 'not-taken', severity: 'info', note: why };
 }
 
-export function mapTarget(target: CompareTarget, shared: SharedParams): TargetMapping {
+export function mapTarget<T extends MappingTarget>(target: T, shared: SharedParams): TargetMapping<T> {
   const endpoint = getEndpoint(target.endpointId);
   if (!endpoint) {
     const problem = `There is no endpoint "${target.endpointId}".`;

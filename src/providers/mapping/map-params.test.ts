@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getEndpoint } from '../../providers/registry';
+import { getEndpoint } from '../registry';
 import { mapTarget } from './map-params';
 import type { SharedParams } from './shared-params';
 

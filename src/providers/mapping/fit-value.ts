@@ -4,7 +4,7 @@
  * change comes back with a plain note saying what changed and why.
  */
 import type { z } from 'zod';
-import type { FieldDescriptor } from '../../providers/fields/describe';
+import type { FieldDescriptor } from '../fields/describe';
 
 export interface NumberRules {
   min?: number;

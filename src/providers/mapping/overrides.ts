@@ -2,7 +2,7 @@
  * Per-target overrides, typed as `name=value` lines with the endpoint's own
  * parameter names (`num_inference_steps=25`). They win over the shared values.
  */
-import type { FieldDescriptor } from '../../providers/fields/describe';
+import type { FieldDescriptor } from '../fields/describe';
 
 export interface ParsedOverrides {
   values: Record<string, unknown>;

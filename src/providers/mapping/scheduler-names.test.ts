@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MODELSLAB_SCHEDULERS } from '../../providers/modelslab/schema';
-import { SEGMIND_DREAMSHAPER_SCHEDULERS, SEGMIND_SIBLING_SCHEDULERS } from '../../providers/segmind/schema';
+import { MODELSLAB_SCHEDULERS } from '../modelslab/schema';
+import { SEGMIND_DREAMSHAPER_SCHEDULERS, SEGMIND_SIBLING_SCHEDULERS } from '../segmind/schema';
 import { equivalentNames, SCHEDULER_EQUIVALENTS, translateScheduler } from './scheduler-names';
 
 describe('translateScheduler', () => {

@@ -1,0 +1,141 @@
+/**
+ * "Import gallery": a zip written by "Export gallery", and plain images that carry this app's
+ * JSON. Every record goes through the store's own migration, zod schema and key check
+ * (`store.importJob`); a job already present (by id) is skipped; image bytes are restored exactly
+ * (the inserted metadata cut out, the SHA-256 checked). Reports what was added, skipped, refused.
+ */
+import { isPlainObject, readJobRecord } from '../../job-store/migrate';
+import type { JobRecord } from '../../job-store/job-record';
+import type { GalleryStore } from '../../job-store/store';
+import { cutRange, MANIFEST_NAME, MANIFEST_VERSION, sha256Hex } from './gallery-export';
+import type { Manifest, ManifestImage, Progress } from './gallery-export';
+
+export interface ImportReport {
+  added: number;
+  skipped: number;
+  refused: { what: string; why: string }[];
+  /** Comparisons found in the zips, for the caller to keep (the compare feature owns them). */
+  comparisons: unknown[];
+}
+
+export interface ImportOptions {
+  store: GalleryStore;
+  onProgress?: (p: Progress) => void;
+  newId?: () => string;
+  now?: () => number;
+}
+
+const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
+const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
+
+function mimeOf(name: string, fallback = 'application/octet-stream'): string {
+  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
+  return ext === 'png' ? 'image/png' : ext === 'jpg' || ext === 'jpeg' ? 'image/jpeg' : ext === 'webp' ? 'image/webp' : fallback;
+}
+
+async function restoreImage(files: Record<string, Uint8Array>, entry: ManifestImage): Promise<Uint8Array> {
+  const stored = entry.original ? files[entry.original] : files[entry.file];
+  if (!stored) throw new Error(`${entry.original ?? entry.file} is missing from the zip`);
+  const bytes = !entry.original && entry.cut ? cutRange(stored, entry.cut) : stored;
+  if ((await sha256Hex(bytes)) !== entry.sha256) throw new Error(`${entry.file} does not match its SHA-256`);
+  return bytes;
+}
+
+async function importZip(bytes: Uint8Array, name: string, options: ImportOptions, report: ImportReport, tick: (label: string, done: number, total: number) => void) {
+  const { unzipSync, strFromU8 } = await import('fflate');
+  const files = unzipSync(bytes);
+  const manifestBytes = files[MANIFEST_NAME];
+  if (!manifestBytes) throw new Error(`${name} has no ${MANIFEST_NAME}: not a gallery export`);
+  const manifest = JSON.parse(strFromU8(manifestBytes)) as Partial<Manifest>;
+  if (manifest.app !== 'image-api-playground' || manifest.kind !== 'gallery-export') throw new Error(`${name}: not a gallery export of this app`);
+  if (typeof manifest.version !== 'number' || manifest.version > MANIFEST_VERSION) {
+    throw new Error(`${name} was written by a newer version of the app (manifest version ${String(manifest.version)})`);
+  }
+  const jobs = Array.isArray(manifest.jobs) ? manifest.jobs : [];
+  const images = isPlainObject(manifest.images) ? (manifest.images as Record<string, ManifestImage>) : {};
+  const inputs = isPlainObject(manifest.inputs) ? (manifest.inputs as Manifest['inputs']) : {};
+  for (const [i, raw] of jobs.entries()) {
+    const id = isPlainObject(raw) && typeof raw.id === 'string' ? raw.id : `#${i + 1}`;
+    tick(`Job ${i + 1} of ${jobs.length}`, i, jobs.length);
+    try {
+      const loaded = readJobRecord(raw);
+      if (!loaded.ok) throw new Error(loaded.detail);
+      const blobs = { images: new Map<string, Blob>(), thumbs: new Map<string, Blob>(), inputs: new Map<string, Blob>() };
+      for (const image of loaded.job.images) {
+        const entry = images[image.id];
+        if (!entry) continue;
+        blobs.images.set(image.id, new Blob([(await restoreImage(files, entry)) as BlobPart], { type: image.mime || mimeOf(entry.file) }));
+        const thumb = entry.thumb ? files[entry.thumb] : undefined;
+        if (thumb) blobs.thumbs.set(image.id, new Blob([thumb as BlobPart], { type: 'image/webp' }));
+      }
+      for (const [inputId, input] of Object.entries(inputs)) {
+        const data = isPlainObject(input) && typeof input.file === 'string' ? files[input.file] : undefined;
+        if (data && inputId.startsWith(`${loaded.job.id}/`)) blobs.inputs.set(inputId, new Blob([data as BlobPart], { type: String(input.type ?? '') }));
+      }
+      const result = await options.store.importJob(raw, blobs);
+      report[result]++;
+    } catch (e) {
+      report.refused.push({ what: `${name}: job ${id}`, why: message(e) });
+    }
+  }
+  if (Array.isArray(manifest.comparisons)) report.comparisons.push(...manifest.comparisons);
+}
+
+/** A job record from an image carrying this app's JSON; the image is kept as it is (metadata included). */
+async function importImage(bytes: Uint8Array, file: File, options: ImportOptions, report: ImportReport) {
+  const { readImageMetadata } = await import('../../lib/metadata/image-metadata');
+  const read = await readImageMetadata(bytes);
+  const own = read.own;
+  if (!own) {
+    const why =
+      read.source === 'none'
+        ? 'it carries no generation parameters'
+        : `it carries ${read.source} parameters, not this app's job: use "Read parameters from an image" in the Playground`;
+    report.refused.push({ what: file.name, why });
+    return;
+  }
+  const now = (options.now ?? Date.now)();
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  const mime = file.type || mimeOf(file.name);
+  const record: JobRecord = {
+    version: 1,
+    id: own.jobId ?? newId(),
+    createdAt: own.createdAt ?? now,
+    updatedAt: own.createdAt ?? now,
+    mode: own.mode ?? 'live',
+    provider: own.provider,
+    endpointId: own.endpoint,
+    params: own.params,
+    seed: own.seed,
+    status: 'done',
+    providerJobId: own.providerJobId,
+    timings: own.timings ?? {},
+    images: [{ id: newId(), mime, seed: own.seed, stored: true }],
+  };
+  const clean = JSON.parse(JSON.stringify(record)) as unknown; // drops undefined fields, as a stored record has none
+  try {
+    const image = record.images[0]!;
+    const result = await options.store.importJob(clean, { images: new Map([[image.id, new Blob([bytes as BlobPart], { type: mime })]]), thumbs: new Map() });
+    report[result]++;
+  } catch (e) {
+    report.refused.push({ what: file.name, why: message(e) });
+  }
+}
+
+export async function importGallery(files: readonly File[], options: ImportOptions): Promise<ImportReport> {
+  const report: ImportReport = { added: 0, skipped: 0, refused: [], comparisons: [] };
+  for (const [n, file] of files.entries()) {
+    const tick = (label: string, done: number, total: number) =>
+      options.onProgress?.({ done: n * 100 + Math.round((done / Math.max(total, 1)) * 100), total: files.length * 100, label: `${file.name}: ${label}` });
+    tick('reading…', 0, 1);
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      if (isZip(bytes)) await importZip(bytes, file.name, options, report, tick);
+      else await importImage(bytes, file, options, report);
+    } catch (e) {
+      report.refused.push({ what: file.name, why: message(e) });
+    }
+  }
+  options.onProgress?.({ done: files.length * 100, total: files.length * 100, label: 'Done' });
+  return report;
+}
