@@ -203,7 +203,17 @@ export function PlaygroundView({
       }
     });
     if (el.parentElement) watch.observe(el.parentElement);
-    const stop = () => watch.disconnect();
+    // And a few checks while lazy parts load, in case a move came between two observations.
+    const timers = [300, 900, 1800].map((ms) =>
+      setTimeout(() => {
+        const r = el.getBoundingClientRect();
+        if (r.top < 0 || r.top > 120) bring();
+      }, ms),
+    );
+    const stop = () => {
+      watch.disconnect();
+      timers.forEach(clearTimeout);
+    };
     const events = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
     for (const e of events) addEventListener(e, stop, { once: true, passive: true });
     return () => {
