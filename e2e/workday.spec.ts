@@ -125,7 +125,7 @@ test('Send to inpaint and Download from a result card', async ({ page }) => {
   await generate(page);
   await expect(resultCard(page)).toHaveAccessibleName('Job done');
   const download = page.waitForEvent('download');
-  await resultCard(page).getByRole('button', { name: 'Download result 1' }).click();
+  await resultCard(page).getByRole('button', { name: 'Download', exact: true }).click();
   expect((await download).suggestedFilename()).toMatch(/\.jpe?g$/);
   await resultCard(page).getByRole('button', { name: 'Send result 1 to inpaint' }).click();
   await expect(page.getByLabel('Endpoint')).toHaveValue('segmind/sd1.5-inpainting');

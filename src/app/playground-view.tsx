@@ -144,7 +144,6 @@ export function PlaygroundView({
       onSendTo: (...a) => void load().then((x) => x.onSendTo(...a)),
       onReuseParams: (...a) => void load().then((x) => x.onReuseParams(...a)),
       onReuseSeed: (...a) => void load().then((x) => x.onReuseSeed(...a)),
-      onDownload: (...a) => void load().then((x) => x.onDownload(...a)),
     };
   }, [onPreset]);
 

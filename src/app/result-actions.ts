@@ -1,10 +1,9 @@
 /**
  * What a playground result card does with an image: send it to an img2img or inpainting endpoint,
- * reuse its parameters or seed, download it. The gallery's detail dialog does the same
+ * reuse its parameters or seed (Download is the card's own). The gallery's detail dialog does the same
  * (`gallery-route.tsx`); both go through a preset into the playground's form.
  */
 import type { ResultActions } from '../features/jobs/job-card';
-import { downloadJobImage } from '../job-store/image-file-name';
 import type { JobRecord } from '../job-store/job-record';
 import { adoptDataUrls, putLocalImage } from '../job-store/local-images';
 import { galleryStore, loadParams } from '../job-store/store';
@@ -54,10 +53,6 @@ export function resultActions(push: PushPreset, onProblem: (message: string) => 
     onReuseSeed(job, seed) {
       const field = seedFieldOf(job.endpointId)?.name;
       if (field) push({ endpointId: job.endpointId, values: { [field]: seed }, merge: true });
-    },
-    onDownload(job, image) {
-      // With its parameters embedded, as the gallery's Download does.
-      blobOf(image.id).then((blob) => downloadJobImage(job, image, blob), fail('The image could not be read'));
     },
   };
 }

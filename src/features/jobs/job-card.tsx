@@ -15,7 +15,6 @@ export interface ResultActions {
   onSendTo(job: JobRecord, image: JobImage, kind: 'img2img' | 'inpaint'): void;
   onReuseParams(job: JobRecord): void;
   onReuseSeed(job: JobRecord, seed: number): void;
-  onDownload(job: JobRecord, image: JobImage): void;
 }
 
 const small = '!px-2 !py-1 text-xs';
@@ -77,9 +76,6 @@ function ResultImage({ job, image, index, actions }: { job: JobRecord; image: Jo
           </Button>
           <Button className={small} disabled={seed === undefined} aria-label={`Reuse the seed of ${n}`} onClick={() => seed !== undefined && actions.onReuseSeed(job, seed)}>
             Reuse seed
-          </Button>
-          <Button className={small} disabled={!image.stored} aria-label={`Download ${n}`} onClick={() => actions.onDownload(job, image)}>
-            Download
           </Button>
         </div>
       )}
