@@ -2,6 +2,8 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import type { Connect, Plugin } from 'vite';
+import { firstPaintDefine } from './scripts/first-paint-define';
+import { precompress } from './scripts/precompress';
 import { toNodeListener } from './server/node-bridge';
 import { createProxyHandler } from './server/proxy';
 import { proxyTargets } from './server/proxy-targets';
@@ -39,7 +41,10 @@ function playgroundServer(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), playgroundServer()],
+  plugins: [react(), tailwindcss(), playgroundServer(), precompress()],
+  // The playground's first paint (endpoint list, default form) derived from the schemas, so the
+  // first page needs no zod and no provider module.
+  define: firstPaintDefine(),
   // The twins answer CORS themselves, exactly as specified; Vite's own CORS layer would answer first.
   server: { host: '127.0.0.1', port: 5173, cors: false },
   preview: { host: '127.0.0.1', port: 4173, cors: false },

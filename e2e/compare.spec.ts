@@ -31,6 +31,8 @@ test.beforeEach(async ({ page, request }) => {
   await resetSandbox(request);
   await openFresh(page);
   await openCompare(page);
+  // The three hosted providers; the fourth preset target (A1111) is compared in a1111.spec.ts.
+  await page.getByRole('button', { name: 'Remove target 4' }).click();
 });
 
 test('three providers at once give three images with one shared seed and timings', async ({ page }) => {
@@ -128,7 +130,8 @@ test('a 2×2 sweep of seed × guidance gives four labelled images', async ({ pag
 });
 
 test('an inpainting comparison sends one init image and mask to ModelsLab and Segmind and gives two images', async ({ page }) => {
-  await page.getByRole('button', { name: 'Inpainting × 2' }).click();
+  await page.getByRole('button', { name: 'Inpainting × 3' }).click();
+  await page.getByRole('button', { name: 'Remove target 3' }).click();
   await expect(page.getByRole('button', { name: 'Run comparison (0 requests)' })).toBeDisabled();
   await page.getByRole('button', { name: 'Use sample image' }).click();
   const stage = page.getByRole('img', { name: /^Mask canvas: 512×512/ });

@@ -54,6 +54,8 @@ test('the copied cURL says how the image is passed', async ({ page, context }) =
   await page.getByRole('button', { name: 'Use sample image' }).click();
   await expect(field(page, 'init_image')).toHaveValue(/local image/);
   await page.getByRole('button', { name: 'Copy as cURL' }).click();
+  // The clipboard is shared across the browser: wait for our own copy, not an earlier test's.
+  await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toContain('init_image');
   const text = await page.evaluate(() => navigator.clipboard.readText());
   expect(text).toMatch(/^# init_image: replace <PNG 512×512, \d+ KB> with the image file as raw base64/);
   expect(text).toContain('"base64": "yes"');

@@ -70,7 +70,7 @@ test('the main flows run without a single Content-Security-Policy violation', as
   await openFresh(page);
 
   // Text to image on each provider.
-  for (const endpoint of ['dreamrender/generate_image', 'modelslab/text2img', 'segmind/sd1.5-dreamshaper']) {
+  for (const endpoint of ['dreamrender/generate_image', 'modelslab/text2img', 'segmind/sd1.5-dreamshaper', 'a1111/txt2img']) {
     await chooseEndpoint(page, endpoint);
     await field(page, 'prompt').fill(`csp check ${endpoint}`);
     await generate(page);
@@ -105,8 +105,8 @@ test('the main flows run without a single Content-Security-Policy violation', as
   // A comparison across the three providers.
   await openView(page, 'Compare');
   await page.getByLabel('Prompt', { exact: true }).fill('a lighthouse on a cliff');
-  await page.getByRole('button', { name: 'Run comparison (3 requests)' }).click();
-  for (const label of ['DreamRender-3.0 generate_image', 'ModelsLab text2img', 'Segmind sd1.5-dreamshaper']) {
+  await page.getByRole('button', { name: 'Run comparison (4 requests)' }).click();
+  for (const label of ['DreamRender-3.0 generate_image', 'ModelsLab text2img', 'Segmind sd1.5-dreamshaper', 'AUTOMATIC1111 (Stable Diffusion WebUI) txt2img']) {
     await expect(page.getByRole('article', { name: `Result: ${label}` }).getByText('done', { exact: true })).toBeVisible();
   }
 

@@ -5,7 +5,8 @@ import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const BUDGET_KB = 150;
+// Issue 15 brought the first page from 150.3 KB to 81.8 KB; the limit keeps about 8 KB of room.
+const BUDGET_KB = 90;
 const dist = join(process.cwd(), 'dist');
 if (!existsSync(join(dist, 'index.html'))) {
   console.error('bundle budget: dist/index.html is missing; run "vite build" first');

@@ -38,6 +38,9 @@ export function createAppServer(options: AppServerOptions): Server {
     single: true,
     dev: false,
     etag: true,
+    // The build writes .br and .gz copies (scripts/precompress.ts).
+    brotli: true,
+    gzip: true,
     setHeaders(res, pathname) {
       // Hashed bundles never change; index.html is checked every time.
       res.setHeader('cache-control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');

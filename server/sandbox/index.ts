@@ -7,6 +7,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { classifyCaller, parseOrigins } from '../callers';
 import type { AddressPolicy } from '../net/pinned';
+import { A1111_ENDPOINTS, handleA1111 } from './a1111';
+import { resetA1111 } from './a1111-state';
 import { ControlError } from './control';
 import { handleDreamRender } from './dreamrender';
 import { BodyTooLargeError, corsHeaders, header, json, MAX_BODY_BYTES, readBody, requestOrigin, sleep, writeReply } from './http';
@@ -24,6 +26,8 @@ export interface TwinDef {
   /** For the index at GET /sandbox/: `METHOD /sandbox/<id>/<path>`. */
   endpoints: readonly string[];
   handle: (twin: Twin, req: TwinRequest) => Reply | Promise<Reply>;
+  /** A twin with state of its own clears it here when POST /sandbox/_control/reset runs. */
+  reset?: (twin: Twin) => void;
 }
 
 export const twins: readonly TwinDef[] = [
@@ -45,6 +49,7 @@ export const twins: readonly TwinDef[] = [
     endpoints: ['POST /sandbox/segmind/v1/sd1.5-dreamshaper', 'POST /sandbox/segmind/v1/sd1.5-img2img', 'POST /sandbox/segmind/v1/sd1.5-inpainting'],
     handle: handleSegmind,
   },
+  { id: 'a1111', endpoints: A1111_ENDPOINTS, handle: handleA1111, reset: resetA1111 },
 ];
 
 const SHARED_ENDPOINTS = ['GET /sandbox/files/{name}', 'GET|POST /sandbox/_control', 'POST /sandbox/_control/reset'];
@@ -131,7 +136,7 @@ async function serve({ twin, twins: served, allowedOrigins, allowHost }: Context
   }
   const request: TwinRequest = { method, path, headers: req.headers, body, origin: requestOrigin(req.headers) };
   if (path === '/sandbox/_control' || path.startsWith('/sandbox/_control/')) {
-    writeReply(res, control(twin, request), false, cors);
+    writeReply(res, control(twin, served, request), false, cors);
     return;
   }
   const reply = await route(twin, served, request);
@@ -162,10 +167,11 @@ function file(twin: Twin, req: TwinRequest): Reply {
   };
 }
 
-function control(twin: Twin, req: TwinRequest): Reply {
+function control(twin: Twin, served: readonly TwinDef[], req: TwinRequest): Reply {
   const noStore = { 'cache-control': 'no-store' };
   if (req.path === '/sandbox/_control/reset') {
     if (req.method !== 'POST') return json(405, { error: 'Use POST /sandbox/_control/reset.' });
+    for (const t of served) t.reset?.(twin);
     return json(200, resetTwin(twin), noStore);
   }
   if (req.path !== '/sandbox/_control') return json(404, { error: `Unknown control path ${req.path}` });

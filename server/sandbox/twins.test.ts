@@ -38,11 +38,11 @@ describe('the list of twins', () => {
     await setControl(server.base, { failNext: { provider: 'echo', status: 503 } });
     expect((await postJson(`${server.base}/sandbox/echo/api/run`, {})).status).toBe(503);
     const unknown = await postJson(`${server.base}/sandbox/_control`, { failNext: { provider: 'nope', status: 500 } });
-    expect(((await unknown.json()) as { error: string }).error).toBe('failNext.provider must be one of dreamrender, modelslab, segmind, echo or *');
+    expect(((await unknown.json()) as { error: string }).error).toBe('failNext.provider must be one of dreamrender, modelslab, segmind, a1111, echo or *');
   });
 
-  it('serves the three providers by default, each under its own id', () => {
-    expect(twins.map((t) => t.id)).toEqual(['dreamrender', 'modelslab', 'segmind']);
-    for (const t of twins) for (const endpoint of t.endpoints) expect(endpoint).toMatch(new RegExp(`^POST /sandbox/${t.id}/`));
+  it('serves the four providers by default, each under its own id', () => {
+    expect(twins.map((t) => t.id)).toEqual(['dreamrender', 'modelslab', 'segmind', 'a1111']);
+    for (const t of twins) for (const endpoint of t.endpoints) expect(endpoint).toMatch(new RegExp(`^(GET|POST)(\\|POST)? /sandbox/${t.id}/`));
   });
 });

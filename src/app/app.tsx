@@ -1,21 +1,61 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useState } from 'react';
 import { createQueryClient } from '../api/query-client';
-import { JobPollers, QueuePanel } from '../features/jobs/queue-panel';
-import { useJobStoreSync } from '../job-store/use-jobs';
 import { requestOpenComparison } from '../features/compare/open-request';
-import { requestPersistence } from '../job-store/store';
+import { FirstPaintHandoff, FirstPaintPlayground } from './first-paint';
 import { LazyImageEditor } from './lazy-canvas';
-import { PlaygroundView } from './playground-view';
 import { ShortcutsOverlay } from './shortcuts-overlay';
 import type { Preset } from './preset';
 import { formatHash, parseHash, VIEWS } from './hash-route';
 import type { HashRoute, View } from './hash-route';
 
-// Only the playground is on the first page; the other views load when opened.
-const CompareView = lazy(() => import('../features/compare/compare-view'));
-const GalleryRoute = lazy(() => import('./gallery-route'));
-const SettingsPanel = lazy(() => import('../features/settings/settings-panel'));
+/**
+ * The first page holds the shell and the playground's first paint (no zod, no provider module);
+ * the rest loads after it, while idle or on the first touch, and every view but the playground
+ * when opened. zod comes first, through src/zod-jitless.ts, so it runs jitless before any module
+ * parses at load time (the CSP forbids eval); then the providers; each step in a task of its own,
+ * so that no start-up task is long on a slow phone.
+ */
+const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+let providersLoaded: Promise<void> | undefined;
+function providersReady(): Promise<void> {
+  providersLoaded ??= import('../zod-jitless')
+    .then(nextTask)
+    .then(() => import('../providers/registry'))
+    .then(nextTask);
+  return providersLoaded;
+}
+const after = <T,>(load: () => Promise<T>) => () => providersReady().then(load);
+const loadPlayground = after(() => import('./playground-view'));
+const PlaygroundView = lazy(() => loadPlayground().then((m) => ({ default: m.PlaygroundView })));
+// The queue after the playground (it shows nothing on a first visit).
+const JobLayer = lazy(() => loadPlayground().then(nextTask).then(() => import('./job-layer')));
+const CompareView = lazy(after(() => import('../features/compare/compare-view')));
+const GalleryRoute = lazy(after(() => import('./gallery-route')));
+const SettingsPanel = lazy(after(() => import('../features/settings/settings-panel')));
+
+/**
+ * True once the rest of the app should load: at once off the playground, else when idle or
+ * touched. A transition: the first paint stays, live, until the real playground is ready.
+ */
+function useWakeAfterFirstPaint(view: string): [boolean, () => void] {
+  const [awake, setAwake] = useState(view !== 'playground');
+  const wake = () => startTransition(() => setAwake(true));
+  useEffect(() => {
+    if (awake) return;
+    if (view !== 'playground') {
+      wake();
+      return;
+    }
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(wake, { timeout: 1000 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(wake, 50);
+    return () => clearTimeout(id);
+  }, [awake, view]);
+  return [awake, wake];
+}
 
 const LABELS: Record<View, string> = { playground: 'Playground', compare: 'Compare', gallery: 'Gallery', settings: 'Settings' };
 
@@ -23,18 +63,15 @@ const LABELS: Record<View, string> = { playground: 'Playground', compare: 'Compa
 const queryClient = createQueryClient();
 
 function Shell() {
-  useJobStoreSync();
   const [route, setRoute] = useState<HashRoute>(() => parseHash(location.hash));
   const view = route.view;
   const comparisonId = view === 'compare' ? (route.params.get('c') ?? undefined) : undefined;
+  const [awake, wake] = useWakeAfterFirstPaint(view);
   const [preset, setPreset] = useState<Preset>();
   useEffect(() => {
     const onHash = () => setRoute(parseHash(location.hash));
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
-  }, []);
-  useEffect(() => {
-    void requestPersistence();
   }, []);
   /** A new history entry (Back returns here); `replace`: the same entry, now showing more. */
   const go = (v: View, params: Record<string, string | undefined> = {}, replace = false) => {
@@ -69,19 +106,31 @@ function Shell() {
           </nav>
         </div>
       </header>
-      <JobPollers />
       <ShortcutsOverlay />
       <main className="mx-auto flex max-w-[1600px] flex-col gap-6 px-4 py-6">
-        {/* The playground shows running jobs in its results column, so they never push its form down. */}
-        {view !== 'playground' && <QueuePanel />}
+        {awake && (
+          <Suspense fallback={null}>
+            {/* The playground shows running jobs in its results column, so they never push its form down. */}
+            <JobLayer queue={view !== 'playground'} />
+          </Suspense>
+        )}
         {/* The playground stays mounted, so its form and current job survive a look at the gallery. */}
         <div hidden={view !== 'playground'}>
-          <PlaygroundView
-            preset={preset}
-            onPreset={pushPreset}
-            setup={view === 'playground' ? (route.params.get('setup') ?? undefined) : undefined}
-            onOpenSettings={() => go('settings')}
-          />
+          <Suspense fallback={<FirstPaintPlayground onOpenSettings={() => go('settings')} onWake={wake} />}>
+            {awake ? (
+              <>
+                <PlaygroundView
+                  preset={preset}
+                  onPreset={pushPreset}
+                  setup={view === 'playground' ? (route.params.get('setup') ?? undefined) : undefined}
+                  onOpenSettings={() => go('settings')}
+                />
+                <FirstPaintHandoff />
+              </>
+            ) : (
+              <FirstPaintPlayground onOpenSettings={() => go('settings')} onWake={wake} />
+            )}
+          </Suspense>
         </div>
         <Suspense fallback={<p className="text-sm text-zinc-400">Loading…</p>}>
           {view === 'compare' && (

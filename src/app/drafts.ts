@@ -3,22 +3,25 @@
  * small values only: a local image is a reference (its Blob lives in IndexedDB,
  * `job-store/local-images.ts`); a data URL is never written to localStorage or
  * sessionStorage. Saving is debounced: typing does not write on every key.
+ * No zod here: the first paint (`first-paint.tsx`) reads and writes drafts before zod loads.
  */
-import { z } from 'zod';
 
 const DRAFT_PREFIX = 'playground.draft.';
 const LAST_ENDPOINT = 'playground.endpoint';
 /** Drafts of earlier versions kept images here; they are removed on sight. */
 const LEGACY_IMAGE_PREFIX = 'playground.draft-images.';
 export const DRAFT_SAVE_DELAY_MS = 400;
-const draftSchema = z.record(z.string(), z.unknown());
+
+/** A stored draft is a plain object of values; anything else is no draft. */
+function asRecord(value: unknown): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
 
 export function loadDraft(endpointId: string): Record<string, unknown> | undefined {
   try {
     sessionStorage.removeItem(LEGACY_IMAGE_PREFIX + endpointId);
     const raw = localStorage.getItem(DRAFT_PREFIX + endpointId);
-    const parsed = draftSchema.safeParse(raw ? JSON.parse(raw) : {});
-    const values = parsed.success ? parsed.data : {};
+    const values = asRecord(raw ? JSON.parse(raw) : {});
     return Object.keys(values).length ? values : undefined;
   } catch {
     return undefined;

@@ -27,7 +27,7 @@ const { EndpointOptions } = await import('../components/ui/endpoint-options');
 
 describe('a fourth provider, written in its own folder', () => {
   it('is in the registry, endpoints and all', () => {
-    expect(providers.map((p) => p.id)).toEqual(['dreamrender', 'modelslab', 'segmind', 'throwaway', 'throwaway-hosted']);
+    expect(providers.map((p) => p.id)).toEqual(['dreamrender', 'modelslab', 'segmind', 'a1111', 'throwaway', 'throwaway-hosted']);
     expect(getEndpoint('throwaway/txt')?.path).toBe('/api/txt');
     expect(renderToStaticMarkup(<select><EndpointOptions /></select>)).toContain('value="throwaway/txt"');
   });
@@ -71,8 +71,8 @@ describe('a fourth provider, written in its own folder', () => {
     expect(defaultTargetEndpoints()).toContain('throwaway/txt');
     expect(comparePresets().find((p) => p.kind === 'txt2img')).toEqual({
       kind: 'txt2img',
-      label: 'Text to image × 5',
-      endpointIds: ['dreamrender/generate_image', 'modelslab/text2img', 'segmind/sd1.5-dreamshaper', 'throwaway/txt', 'throwaway-hosted/txt'],
+      label: 'Text to image × 6',
+      endpointIds: ['dreamrender/generate_image', 'modelslab/text2img', 'segmind/sd1.5-dreamshaper', 'a1111/txt2img', 'throwaway/txt', 'throwaway-hosted/txt'],
     });
   });
 

@@ -11,10 +11,12 @@ describe('key guard', () => {
     expect(findKeyFields({ a: { b: [{ key: 'k' }] } }, 'params')).toEqual(['params.a.b[0].key']);
     expect(findKeyFields({ type: 'multipart', fields: [['prompt', 'p'], ['x-api-key', 'k']] }, 'body')).toEqual(['body.fields[1][x-api-key]']);
     expect(findKeyFields({ Authorization: 'Bearer sk-1' })).toEqual(['Authorization']);
+    expect(findKeyFields({ Authorization: 'Basic dTpw' })).toEqual(['Authorization']);
   });
 
   it('accepts redacted and empty values', () => {
     expect(() => assertNoKey({ params: { key: '' }, request: { headers: { 'x-api-key': REDACTED, Authorization: `Bearer ${REDACTED}` }, body: { key: '****' } } })).not.toThrow();
+    expect(() => assertNoKey({ request: { headers: { Authorization: `Basic ${REDACTED}` } } })).not.toThrow();
   });
 
   it('never puts the key itself in the error message', () => {

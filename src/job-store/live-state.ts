@@ -14,6 +14,10 @@ export interface LiveJobState {
   polls?: number;
   /** Whether the user cancelled it. */
   cancelled?: boolean;
+  /** Asks the provider's server to stop (`extra.cancel`): the request then answers with what was made. */
+  interrupt?: () => Promise<void>;
+  /** Cancel sent the interrupt: the answer still comes, and keeps what was made. */
+  interrupted?: boolean;
 }
 
 const states = new Map<string, LiveJobState>();

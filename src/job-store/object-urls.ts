@@ -3,6 +3,8 @@
  * kind however many components show it, revoked when the last one stops.
  * The grid mounts and unmounts thousands of tiles while scrolling; without
  * this, every visit to a tile would leak a URL (and its decoded Blob).
+ * A few unused URLs per kind stay in a small LRU (`keep`), revoked when evicted: reopening the
+ * gallery or scrolling back shows them again without reading IndexedDB.
  */
 import { useCallback, useSyncExternalStore } from 'react';
 import { galleryStore } from './store';
@@ -18,6 +20,12 @@ export interface ObjectUrlCacheDeps {
   load(imageId: string, kind: ObjectUrlKind): Promise<Blob | undefined>;
   create(blob: Blob): string;
   revoke(url: string): void;
+  /**
+   * When to tell the holders that URLs are ready (default: at once). The app batches them per
+   * animation frame: while scrolling fast, dozens of thumbnails arrive within a frame, one
+   * IndexedDB answer each, and each would re-render its tile on its own.
+   */
+  schedule?(flush: () => void): void;
 }
 
 interface Entry {
@@ -30,15 +38,36 @@ interface Entry {
 const IDLE: ObjectUrlSnapshot = Object.freeze({ status: 'idle' });
 const LOADING: ObjectUrlSnapshot = Object.freeze({ status: 'loading' });
 
-export function createObjectUrlCache(deps: ObjectUrlCacheDeps) {
+/** How many unused URLs of each kind the cache keeps (least recently used evicted first). */
+export type ObjectUrlKeep = Partial<Record<ObjectUrlKind, number>>;
+
+export function createObjectUrlCache(deps: ObjectUrlCacheDeps, keep: ObjectUrlKeep = {}) {
   const entries = new Map<string, Entry>();
+  /** Unused ready entries per kind, oldest first (a Map keeps insertion order). */
+  const parked: Record<ObjectUrlKind, Map<string, Entry>> = { thumb: new Map(), full: new Map() };
   let live = 0;
 
   const keyOf = (imageId: string, kind: ObjectUrlKind) => `${kind}:${imageId}`;
 
+  const due = new Set<{ notify: () => void }>();
+  let flushing = false;
+  const flush = () => {
+    flushing = false;
+    const listeners = [...due];
+    due.clear();
+    for (const l of listeners) l.notify();
+  };
   const set = (entry: Entry, snapshot: ObjectUrlSnapshot) => {
     entry.snapshot = snapshot;
-    for (const l of [...entry.listeners]) l.notify();
+    if (!deps.schedule) {
+      for (const l of [...entry.listeners]) l.notify();
+      return;
+    }
+    for (const l of entry.listeners) due.add(l);
+    if (!flushing && due.size) {
+      flushing = true;
+      deps.schedule(flush);
+    }
   };
 
   const drop = (key: string, entry: Entry) => {
@@ -50,11 +79,26 @@ export function createObjectUrlCache(deps: ObjectUrlCacheDeps) {
     }
   };
 
+  /** No one holds `entry`: keep it in its kind's LRU if it has a URL and room, else drop it. */
+  const park = (key: string, kind: ObjectUrlKind, entry: Entry) => {
+    const limit = keep[kind] ?? 0;
+    if (limit <= 0 || entry.snapshot.status !== 'ready') return drop(key, entry);
+    const lru = parked[kind];
+    lru.delete(key);
+    lru.set(key, entry);
+    for (const [oldKey, old] of lru) {
+      if (lru.size <= limit) break;
+      lru.delete(oldKey);
+      drop(oldKey, old);
+    }
+  };
+
   return {
     /** Holds a reference until the returned release runs; `onChange` hears when the URL is ready. */
     acquire(imageId: string, kind: ObjectUrlKind, onChange: () => void = () => undefined): () => void {
       const key = keyOf(imageId, kind);
       let entry = entries.get(key);
+      parked[kind].delete(key);
       if (!entry) {
         const created: Entry = { refs: 0, snapshot: LOADING, listeners: new Set(), dropped: false };
         entry = created;
@@ -62,10 +106,12 @@ export function createObjectUrlCache(deps: ObjectUrlCacheDeps) {
         deps.load(imageId, kind).then(
           (blob) => {
             if (created.dropped) return;
-            if (created.refs === 0) return drop(key, created); // everyone left while it loaded
+            // Everyone left while it loaded (a fast scroll): no URL unless the LRU keeps one.
+            if (created.refs === 0 && (!blob || !(keep[kind] ?? 0))) return drop(key, created);
             if (!blob) return set(created, { status: 'missing' });
             live++;
             set(created, { status: 'ready', url: deps.create(blob) });
+            if (created.refs === 0) park(key, kind, created);
           },
           () => {
             if (!created.dropped) set(created, { status: 'error' });
@@ -81,11 +127,12 @@ export function createObjectUrlCache(deps: ObjectUrlCacheDeps) {
         if (released) return;
         released = true;
         held.listeners.delete(listener);
+        due.delete(listener);
         held.refs--;
         if (held.refs > 0) return;
         // A component remounting in the same commit takes the URL back before this runs.
         queueMicrotask(() => {
-          if (held.refs === 0 && !held.dropped) drop(key, held);
+          if (held.refs === 0 && !held.dropped) park(key, kind, held);
         });
       };
     },
@@ -94,9 +141,14 @@ export function createObjectUrlCache(deps: ObjectUrlCacheDeps) {
       return entries.get(keyOf(imageId, kind))?.snapshot ?? LOADING;
     },
 
-    /** Object URLs created and not yet revoked. */
+    /** Object URLs created and not yet revoked (held ones and the LRU's). */
     liveCount(): number {
       return live;
+    },
+
+    /** Unused URLs kept in the LRU, per kind. */
+    keptCount(kind: ObjectUrlKind): number {
+      return parked[kind].size;
     },
   };
 }
@@ -104,6 +156,12 @@ export function createObjectUrlCache(deps: ObjectUrlCacheDeps) {
 export type ObjectUrlCache = ReturnType<typeof createObjectUrlCache>;
 
 let appCache: ObjectUrlCache | undefined;
+
+/**
+ * Unused URLs the app keeps: thumbnails for a few screens of the gallery (a WebP thumbnail is a
+ * few KB), the last full images the detail dialog showed.
+ */
+export const KEEP_UNUSED: Readonly<Required<ObjectUrlKeep>> = { thumb: 400, full: 4 };
 
 function cache(): ObjectUrlCache {
   appCache ??= createObjectUrlCache({
@@ -115,7 +173,8 @@ function cache(): ObjectUrlCache {
     },
     create: (blob) => URL.createObjectURL(blob),
     revoke: (url) => URL.revokeObjectURL(url),
-  });
+    schedule: (flush) => requestAnimationFrame(flush),
+  }, KEEP_UNUSED);
   return appCache;
 }
 

@@ -27,6 +27,10 @@ export const queryKeys = {
   facets: ['jobs', 'gallery', 'facets'] as const,
   storageEstimate: ['jobs', 'gallery', 'estimate'] as const,
   jobPoll: (id: string) => ['job-poll', id] as const,
+  /** A running request's progress, from the provider's server (`extra.progress`). */
+  jobProgress: (id: string) => ['job-progress', id] as const,
+  /** A list the provider's server offers (`extra.lists`), per mode and base URL. */
+  serverList: (provider: string, name: string, mode: string, baseUrl: string) => ['server-list', provider, name, mode, baseUrl] as const,
   proxy: ['proxy-available'] as const,
 };
 

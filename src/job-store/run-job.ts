@@ -59,20 +59,21 @@ export function prepareParams(endpoint: EndpointDef, params: Record<string, unkn
 function compactBody(body: HttpRequest['body']): HttpRequest['body'] {
   const shorten = (v: string) => (v.length > 1024 && /^[A-Za-z0-9+/=\s]+$|^data:/.test(v) ? `<${v.length} characters of base64 image>` : v);
   if (body.type === 'json') {
-    return { type: 'json', value: Object.fromEntries(Object.entries(body.value).map(([k, v]) => [k, typeof v === 'string' ? shorten(v) : v])) };
+    const short = (v: unknown) => (typeof v === 'string' ? shorten(v) : Array.isArray(v) ? v.map((x) => (typeof x === 'string' ? shorten(x) : x)) : v);
+    return { type: 'json', value: Object.fromEntries(Object.entries(body.value).map(([k, v]) => [k, short(v)])) };
   }
   if (body.type === 'multipart') return { type: 'multipart', fields: body.fields.map(([k, v]) => [k, shorten(v)]) };
   return body;
 }
 
-function networkError(e: unknown): ProviderError {
+function networkError(e: unknown, provider?: ProviderDef): ProviderError {
   if (e instanceof NetworkError && e.cancelled) {
     return { kind: 'cancelled', message: 'Cancelled while the request was in flight: the provider may have received it and may still bill it.' };
   }
   return {
     kind: 'network',
     message: e instanceof Error ? e.message : String(e),
-    hint: 'Check the base URL and your connection; in Live mode try routing through the local proxy (Settings).',
+    hint: provider?.networkHint ?? 'Check the base URL and your connection; in Live mode try routing through the local proxy (Settings).',
   };
 }
 
@@ -118,18 +119,21 @@ async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'im
     }
   }
   // A cancel that came while the answer was on its way wins: the job stays cancelled.
+  // An interrupted one (extra.cancel) keeps what the server made, as cancelled.
+  const interrupted = getLive(jobId).interrupted;
   const done = await updateJob(jobId, (j) =>
     j.status === 'cancelled'
       ? j
       : {
           ...j,
-          status: 'done',
+          status: interrupted ? 'cancelled' : 'done',
+          ...(interrupted ? { error: { kind: 'cancelled' as const, message: 'Interrupted: the server answered with what it had made so far.' } } : {}),
           seed,
           meta: result.meta ?? j.meta,
           credits: result.credits ?? j.credits,
           cost: result.cost ?? j.cost,
           providerJobId: result.providerId ?? j.providerJobId,
-          error: undefined,
+          ...(interrupted ? {} : { error: undefined }),
           timings: {
             ...j.timings,
             finishedAt: Date.now(),
@@ -147,7 +151,7 @@ async function fail(jobId: string, error: ProviderError) {
   const job = await updateJob(jobId, (j) =>
     j.status === 'cancelled'
       ? j
-      : { ...j, status: error.kind === 'cancelled' || error.kind === STOPPED_WATCHING ? 'cancelled' : 'failed', error, timings: { ...j.timings, finishedAt: Date.now() } },
+      : { ...j, status: error.kind === 'cancelled' || error.kind === STOPPED_WATCHING || getLive(jobId).interrupted ? 'cancelled' : 'failed', error, timings: { ...j.timings, finishedAt: Date.now() } },
   );
   clearLive(jobId);
   return job;
@@ -186,7 +190,9 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
     compareLabel: input.compareLabel,
   };
   const controller = new AbortController();
-  setLive(job.id, { controller });
+  const cancel = provider.extra?.cancel;
+  const interrupt = cancel && (() => exchange(cancel.build({ key: route.key, baseUrl: route.baseUrl }), route, () => ({ kind: 'images', images: [] })).then(() => undefined));
+  setLive(job.id, { controller, interrupt });
   await putJob(job); // before the request leaves
   input.onCreated?.(job);
   return runSend(job.id, req, input, controller.signal);
@@ -199,7 +205,7 @@ async function runSend(jobId: string, req: HttpRequest, input: SubmitInput, sign
     try {
       result = await exchange(req, input.route, (r) => input.endpoint.parseResponse(r), signal);
     } catch (e) {
-      return fail(jobId, networkError(e));
+      return fail(jobId, networkError(e, input.provider));
     }
     const latencyMs = Math.round(performance.now() - started);
     if (result.kind === 'images') {
@@ -266,13 +272,28 @@ export class RateLimited extends Error {
 /** Cancelling a queued job only stops watching it: the provider still holds it, and Resume fetches it. */
 export const STOPPED_WATCHING = 'stopped_watching' as const;
 
+/** How long an interrupted request may take to answer before it is aborted. */
+const INTERRUPT_GRACE_MS = 30_000;
+
 /**
  * Cancels a job. A request in flight is aborted (the provider may already be running, and billing,
  * it). A queued job is not cancelled at the provider (none of the documented APIs can): polling
- * stops, in a neutral state that `resumeJob` undoes without a new request.
+ * stops, in a neutral state that `resumeJob` undoes without a new request. A server on this machine
+ * that can be interrupted (A1111) is asked to stop first.
  */
 export async function cancelJob(jobId: string) {
   const live = getLive(jobId);
+  if (live.interrupt && !live.interrupted && (await getJob(jobId))?.status === 'sending') {
+    // The server stops and answers the request with what it made; abort only if it cannot be asked.
+    setLive(jobId, { interrupted: true });
+    try {
+      await live.interrupt();
+      setTimeout(() => getLive(jobId).controller?.abort(), INTERRUPT_GRACE_MS);
+      return;
+    } catch {
+      // Not reachable: cancel as any other request.
+    }
+  }
   setLive(jobId, { cancelled: true });
   live.controller?.abort();
   const job = await getJob(jobId);

@@ -22,9 +22,10 @@ export type WidgetHint =
  * - `intString`: a number as a decimal string (`"512"`), as ModelsLab's example sends sizes;
  * - `yesNo`: a boolean as `"yes"` / `"no"` (ModelsLab flags);
  * - `trueFalse`: a boolean as `"True"` / `"False"` (DreamRender's Python-style booleans);
- * - `image`: an image: a link is sent as is, a local image as raw base64 (no `data:` prefix).
+ * - `image`: an image: a link is sent as is, a local image as raw base64 (no `data:` prefix);
+ * - `imageList`: one image, encoded as `image`, sent as a one-item list (A1111 `init_images`).
  */
-export type WireEncoding = 'as-is' | 'intString' | 'yesNo' | 'trueFalse' | 'image';
+export type WireEncoding = 'as-is' | 'intString' | 'yesNo' | 'trueFalse' | 'image' | 'imageList';
 
 export interface ParamMeta {
   /** One line from the provider's documents. */
@@ -43,8 +44,13 @@ export interface ParamMeta {
   randomValue?: number | null;
   /** For `widget: 'image'`: the image is a mask (white = repaint). */
   mask?: boolean;
-  /** The wire encoding; `as-is` when absent. `widget: 'image'` fields are always `image`. */
+  /** The wire encoding; `as-is` when absent. `widget: 'image'` fields are `image` unless they say `imageList`. */
   wire?: WireEncoding;
+  /**
+   * The name on the wire when it differs from the field's: a dotted name nests the value in
+   * the JSON body (`override_settings.sd_model_checkpoint`). Multipart sends the name as is.
+   */
+  wireName?: string;
   /** A list the provider's server offers (`ProviderDef.extra.lists`), shown as suggestions. */
   serverList?: string;
 }

@@ -32,11 +32,12 @@ function roles(endpointId: string): Partial<Record<ParamRole, string>> {
 }
 
 describe('registry', () => {
-  it('lists the three providers and their seven endpoints', () => {
+  it('lists the four providers and their ten endpoints', () => {
     expect(providers.map((p) => [p.id, p.name, p.defaultBaseUrl, p.proxyHosts, p.keyLocation])).toEqual([
       ['dreamrender', 'DreamRender-3.0', undefined, 'any-public-https', { in: 'multipart', name: 'dev_key' }],
       ['modelslab', 'ModelsLab', 'https://stablediffusionapi.com', ['stablediffusionapi.com', 'modelslab.com'], { in: 'json', name: 'key' }],
       ['segmind', 'Segmind', 'https://api.segmind.com', ['api.segmind.com'], { in: 'header', name: 'x-api-key' }],
+      ['a1111', 'AUTOMATIC1111 (Stable Diffusion WebUI)', 'http://127.0.0.1:7860', [], { in: 'basic' }],
     ]);
     expect(allEndpoints().map((e) => [e.id, e.kind, e.path])).toEqual([
       ['dreamrender/generate_image', 'txt2img', '/api/generate_image'],
@@ -46,6 +47,9 @@ describe('registry', () => {
       ['segmind/sd1.5-dreamshaper', 'txt2img', '/v1/sd1.5-dreamshaper'],
       ['segmind/sd1.5-img2img', 'img2img', '/v1/sd1.5-img2img'],
       ['segmind/sd1.5-inpainting', 'inpaint', '/v1/sd1.5-inpainting'],
+      ['a1111/txt2img', 'txt2img', '/sdapi/v1/txt2img'],
+      ['a1111/img2img', 'img2img', '/sdapi/v1/img2img'],
+      ['a1111/inpaint', 'inpaint', '/sdapi/v1/img2img'],
     ]);
     expect(providers.every((p) => p.keyHelp.length > 0)).toBe(true);
     expect(typeof getProvider('modelslab')?.buildFetchRequest).toBe('function');

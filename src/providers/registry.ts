@@ -7,8 +7,9 @@ import type { EndpointDef, EndpointKind, ProviderDef } from './types';
 import { dreamrender } from './dreamrender/provider';
 import { modelslab } from './modelslab/provider';
 import { segmind } from './segmind/provider';
+import { a1111 } from './a1111/provider';
 
-const PROVIDER_DEFS: readonly ProviderDef[] = [dreamrender, modelslab, segmind];
+const PROVIDER_DEFS: readonly ProviderDef[] = [dreamrender, modelslab, segmind, a1111];
 
 /** The endpoint a first visit opens (it has a public host and queues, so it shows the most). */
 export const DEFAULT_ENDPOINT_ID = 'modelslab/text2img';

@@ -232,6 +232,11 @@ export interface ProviderDef {
    * loopback for it alone, and the browser calls it directly, never through the proxy.
    */
   local?: boolean;
+  /**
+   * What to do when the browser cannot reach the server at all (a CORS refusal
+   * looks the same as a host that is down), in plain words; a generic hint otherwise.
+   */
+  networkHint?: string;
   /** Response headers worth reading (credits, seed, timing); the proxy passes these on. Lower-case. */
   responseHeaders: readonly string[];
   endpoints: EndpointDef[];

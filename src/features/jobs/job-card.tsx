@@ -9,6 +9,7 @@ import { JobProgress } from '../../components/ui/job-progress';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { Button } from '../../components/ui/button';
 import { canResume, STOPPED_WATCHING } from '../../job-store/run-job';
+import { ServerProgress } from './server-progress';
 
 /** What a result card can do with one of its images; the app wires them (the card knows no other feature). */
 export interface ResultActions {
@@ -131,6 +132,7 @@ export function JobCard({
         </span>
       </header>
       <JobProgress job={job} />
+      <ServerProgress job={job} />
       {job.error?.kind === STOPPED_WATCHING && job.status === 'cancelled' && (
         <div role="status" className="rounded-md border border-zinc-700 bg-zinc-800/60 p-2 text-sm text-zinc-200">
           <p>{job.error.message}</p>

@@ -16,6 +16,7 @@ import type { FieldDescriptor } from '../../providers/fields/describe';
 import { rangeText } from './fields/field-props';
 import { fieldRegistry } from './fields/registry';
 import { normalizeValues } from '../../providers/fields/form-values';
+import { useServerLists } from '../../job-store/server-extras';
 import { plainError } from '../../providers/fields/plain-errors';
 import { Button } from '../../components/ui/button';
 
@@ -93,9 +94,23 @@ function focusField(formId: string, name: string) {
   (target ?? el)?.focus({ preventScroll: true });
 }
 
+/** Fields naming a server list offer the server's values as suggestions when it answers; their own otherwise. */
+function useServerListFields(endpoint: EndpointDef, fields: FieldDescriptor[]): FieldDescriptor[] {
+  const names = useMemo(() => [...new Set(fields.flatMap((f) => (f.serverList ? [f.serverList] : [])))], [fields]);
+  const lists = useServerLists(endpoint.provider, names);
+  const key = JSON.stringify(lists);
+  return useMemo(
+    () => fields.map((f) => (f.serverList && lists[f.serverList] ? { ...f, suggestions: lists[f.serverList] } : f)),
+    // `key` stands for `lists`, whose identity changes on every render.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [fields, key],
+  );
+}
+
 export function GeneratedForm(props: GeneratedFormProps) {
   const { endpoint, startValues, externalValues, onForm, onSubmit, submitLabel = 'Generate', busy, formId, actions } = props;
   const fields = useMemo(() => describeSchema(endpoint.schema), [endpoint]);
+  const listed = useServerListFields(endpoint, fields);
   const defaults = useMemo(
     () => ({ ...initialFormValues(fields, endpoint.initialValues as Record<string, unknown>), ...startValues }),
     // Start values are read once per endpoint; later changes arrive through externalValues.
@@ -121,8 +136,8 @@ export function GeneratedForm(props: GeneratedFormProps) {
     onForm?.(form);
   }, [onForm, form]);
 
-  const basic = fields.filter((f) => f.group === 'basic');
-  const advanced = fields.filter((f) => f.group === 'advanced');
+  const basic = listed.filter((f) => f.group === 'basic');
+  const advanced = listed.filter((f) => f.group === 'advanced');
   const advancedHasError = advanced.some((f) => formState.errors[f.name]);
   const [advancedOpen, setAdvancedOpen] = useState(false);
 

@@ -24,6 +24,8 @@ export interface FieldDescriptor {
   /** For select: the allowed values (strings or numbers). */
   options?: ReadonlyArray<string | number>;
   suggestions?: readonly string[];
+  /** A list the provider's server offers for this field (`ParamMeta.serverList`). */
+  serverList?: string;
   role?: ParamRole;
   randomValue?: number | null;
   mask?: boolean;
@@ -108,6 +110,7 @@ export function describeField(name: string, schema: z.ZodType): FieldDescriptor 
     max: finite(core.maxValue),
     step: meta?.step,
     suggestions: meta?.suggestions,
+    serverList: meta?.serverList,
     role: meta?.role,
     randomValue: meta?.randomValue,
     mask: meta?.mask,

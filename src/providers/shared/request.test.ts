@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { param } from '../param';
 import { allEndpoints } from '../registry';
 import type { EndpointDef } from '../types';
-import { basicAuth, buildFromSchema, encodeValue } from './request';
+import { basicAuth, buildFromSchema, encodeValue, wireNameOf } from './request';
 
 type Def = { type: string; innerType?: z.ZodType; entries?: Record<string, string>; values?: unknown[] };
 
@@ -43,7 +43,9 @@ function sentNames(e: EndpointDef): string[] {
 describe('the schema is the only source of what is sent', () => {
   it('sends every schema key of every endpoint, in the schema order', () => {
     for (const e of allEndpoints()) {
-      const keys = Object.keys(e.schema.shape);
+      // A dotted wire name (`override_settings.sd_model_checkpoint`) arrives as its top-level object.
+      const shape = e.schema.shape as Record<string, z.ZodType>;
+      const keys = [...new Set(Object.entries(shape).map(([name, f]) => wireNameOf(name, f).split('.')[0]!))];
       const sent = sentNames(e).filter((n) => keys.includes(n));
       expect(sent, e.id).toEqual(keys);
     }
@@ -56,6 +58,7 @@ describe('the schema is the only source of what is sent', () => {
     expect(encodeValue('data:image/png;base64,QUJD', 'image')).toBe('QUJD');
     expect(encodeValue('https://x.test/a.png', 'image')).toBe('https://x.test/a.png');
     expect(encodeValue(7.5, 'as-is')).toBe(7.5);
+    expect(encodeValue('data:image/png;base64,QUJD', 'imageList')).toEqual(['QUJD']);
   });
 
   it('a field added to a schema is sent with no other edit, where the key placement says', () => {
@@ -76,5 +79,18 @@ describe('the schema is the only source of what is sent', () => {
     expect(none.headers).toEqual({ 'Content-Type': 'application/json' });
     const multipart = buildFromSchema({ schema, path: '/x', format: { body: 'multipart', key: { in: 'multipart', name: 'k' }, nulls: 'omit', blankText: 'send' }, params: { ...params, prompt: '' }, key: 'K', baseUrl: 'https://h.test' });
     expect(multipart.body).toEqual({ type: 'multipart', fields: [['k', 'K'], ['prompt', ''], ['steps', '20'], ['hires', 'no']] });
+  });
+
+  it('nests a dotted wire name and sends an image list', () => {
+    const schema = z.object({
+      init: param(z.string(), { description: 'An image.', group: 'basic', widget: 'image', wire: 'imageList', wireName: 'init_images' }),
+      model: param(z.string().optional(), { description: 'A model.', group: 'basic', wireName: 'override_settings.sd_model_checkpoint' }),
+      clip: param(z.number().optional(), { description: 'A setting.', group: 'advanced', wireName: 'override_settings.CLIP_stop_at_last_layers' }),
+    });
+    const format = { body: 'json', key: { in: 'none' }, nulls: 'omit', blankText: 'omit' } as const;
+    const req = buildFromSchema({ schema, path: '/x', format, params: { init: 'data:image/png;base64,QUJD', model: 'v1-5', clip: 2 }, key: '', baseUrl: 'http://127.0.0.1:7860' });
+    expect(req.body).toEqual({ type: 'json', value: { init_images: ['QUJD'], override_settings: { sd_model_checkpoint: 'v1-5', CLIP_stop_at_last_layers: 2 } } });
+    const blank = buildFromSchema({ schema, path: '/x', format, params: { init: 'https://h.test/a.png', model: ' ' }, key: '', baseUrl: 'http://127.0.0.1:7860' });
+    expect(blank.body).toEqual({ type: 'json', value: { init_images: ['https://h.test/a.png'] } });
   });
 });

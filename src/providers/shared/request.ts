@@ -22,7 +22,8 @@ export interface WireFormat {
 
 export function wireOf(field: z.ZodType): WireEncoding {
   const meta = paramMeta(field);
-  return meta?.widget === 'image' ? 'image' : (meta?.wire ?? 'as-is');
+  if (meta?.widget === 'image') return meta.wire === 'imageList' ? 'imageList' : 'image';
+  return meta?.wire ?? 'as-is';
 }
 
 export function encodeValue(value: unknown, wire: WireEncoding): unknown {
@@ -35,12 +36,31 @@ export function encodeValue(value: unknown, wire: WireEncoding): unknown {
       return typeof value === 'boolean' ? trueFalse(value) : value;
     case 'image':
       return typeof value === 'string' ? stripDataUrlPrefix(value) : value;
+    case 'imageList':
+      return typeof value === 'string' ? [stripDataUrlPrefix(value)] : value;
     case 'as-is':
       return value;
   }
 }
 
-/** The schema's fields as they go on the wire, in the schema's order; absent ones left out. */
+/** The name a field goes out under (`ParamMeta.wireName`, else its own). */
+export function wireNameOf(name: string, field: z.ZodType): string {
+  return paramMeta(field)?.wireName ?? name;
+}
+
+/** Sets `value` at a dotted `name` of a JSON body (`a.b` → `{ a: { b } }`), keeping what is there. */
+export function setWireValue(body: Record<string, unknown>, name: string, value: unknown) {
+  const parts = name.split('.');
+  let at = body;
+  for (const part of parts.slice(0, -1)) {
+    const next = at[part];
+    if (typeof next !== 'object' || next === null || Array.isArray(next)) at[part] = {};
+    at = at[part] as Record<string, unknown>;
+  }
+  at[parts[parts.length - 1]!] = value;
+}
+
+/** The schema's fields as they go on the wire (wire names), in the schema's order; absent ones left out. */
 export function encodeParams(schema: AnyObjectSchema, params: Record<string, unknown>, format: WireFormat): Array<[string, unknown]> {
   const out: Array<[string, unknown]> = [];
   for (const [name, field] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
@@ -48,8 +68,9 @@ export function encodeParams(schema: AnyObjectSchema, params: Record<string, unk
     if (value === undefined) continue;
     if (value === null && (format.nulls === 'omit' || format.body === 'multipart')) continue;
     const wire = wireOf(field);
-    if (format.blankText === 'omit' && wire !== 'image' && typeof value === 'string' && value.trim() === '') continue;
-    out.push([name, encodeValue(value, wire)]);
+    const image = wire === 'image' || wire === 'imageList';
+    if (format.blankText === 'omit' && !image && typeof value === 'string' && value.trim() === '') continue;
+    out.push([wireNameOf(name, field), encodeValue(value, wire)]);
   }
   return out;
 }
@@ -90,7 +111,7 @@ export function buildFromSchema(args: BuildFromSchemaArgs): HttpRequest {
     return { method: 'POST', url, headers: keyHeaders(format.key, key), body: { type: 'multipart', fields: out } };
   }
   const value: Record<string, unknown> = format.key.in === 'json' ? { [format.key.name]: key } : {};
-  for (const [name, v] of fields) value[name] = v;
+  for (const [name, v] of fields) setWireValue(value, name, v);
   args.adjust?.(value, args.params);
   return {
     method: 'POST',

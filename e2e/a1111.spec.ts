@@ -1,0 +1,202 @@
+/**
+ * The AUTOMATIC1111 provider end to end against its twin (/sandbox/a1111): progress polled
+ * while the POST runs (bar, ETA, live preview), the image and its seed from info.all_seeds,
+ * Cancel as the server's interrupt, the inpainting pixel rule, and a three-way Compare.
+ */
+import { expect, test } from '@playwright/test';
+import type { APIRequestContext, Page } from '@playwright/test';
+import { chooseEndpoint, field, generate, openFresh, recordRequests, resetSandbox, resultCard } from './fixtures/playground';
+
+async function resetA1111(request: APIRequestContext, settings?: { stepMs?: number; apiAuth?: string | null }) {
+  expect((await request.post('/sandbox/a1111/_control/reset')).ok()).toBe(true);
+  if (settings) expect((await request.post('/sandbox/a1111/_control', { data: settings })).ok()).toBe(true);
+}
+
+const progressBar = (page: Page) => resultCard(page).getByRole('progressbar', { name: 'Generation progress' });
+const livePreview = (page: Page) => resultCard(page).getByRole('img', { name: 'Live preview' });
+
+test.beforeEach(async ({ page, request }) => {
+  await resetSandbox(request);
+  await resetA1111(request);
+  await openFresh(page);
+});
+
+test('txt2img: the progress bar moves, the live preview changes, then the image and its seed', async ({ page, request }) => {
+  // 20 steps of 150 ms: three seconds to watch, a new preview every 4 steps (a WebUI option).
+  await resetA1111(request, { stepMs: 150 });
+  expect((await request.post('/sandbox/a1111/sdapi/v1/options', { data: { show_progress_every_n_steps: 4 } })).ok()).toBe(true);
+  await chooseEndpoint(page, 'a1111/txt2img');
+  await field(page, 'seed').fill('1234');
+  const requests = recordRequests(page);
+  await generate(page);
+
+  await expect(progressBar(page)).toBeVisible();
+  const seen = new Set<number>();
+  const previews = new Set<string>();
+  await expect
+    .poll(
+      async () => {
+        if (!(await progressBar(page).isVisible())) return seen.size;
+        const now = Number(await progressBar(page).getAttribute('aria-valuenow'));
+        if (now > 0) seen.add(now);
+        if (await livePreview(page).isVisible()) previews.add((await livePreview(page).getAttribute('src')) ?? '');
+        return seen.size >= 3 && previews.size >= 2 ? 99 : seen.size;
+      },
+      { intervals: [100], timeout: 10_000 },
+    )
+    .toBe(99);
+  const values = [...seen];
+  expect(values.every((v, i) => i === 0 || v > values[i - 1]!)).toBe(true);
+  await expect(resultCard(page).getByLabel('Time left')).toHaveText(/^(ETA \d+\.\d s|waiting for the server)$/);
+
+  await expect(resultCard(page)).toHaveAccessibleName('Job done', { timeout: 15_000 });
+  await expect(progressBar(page)).toHaveCount(0);
+  const image = resultCard(page).getByRole('img', { name: /seed 1234$/ });
+  await expect(image).toBeVisible();
+  await expect(resultCard(page).getByLabel('Seed used')).toHaveText('1234');
+  await expect(resultCard(page).locator('figcaption')).toContainText('seed 1234');
+  // Progress was polled through GET /sdapi/v1/progress while the POST ran.
+  expect(requests.filter((r) => r.method() === 'GET' && r.url().includes('/sandbox/a1111/sdapi/v1/progress')).length).toBeGreaterThan(2);
+  const post = requests.find((r) => r.method() === 'POST' && r.url().endsWith('/sandbox/a1111/sdapi/v1/txt2img'))!;
+  expect(post.postDataJSON()).toMatchObject({ seed: 1234, steps: 20, sampler_name: 'DPM++ 2M' });
+});
+
+test('a batch of two: each image shows its own seed from info.all_seeds', async ({ page }) => {
+  await chooseEndpoint(page, 'a1111/txt2img');
+  await field(page, 'seed').fill('500');
+  await field(page, 'batch_size').fill('2');
+  await generate(page);
+  await expect(resultCard(page)).toHaveAccessibleName('Job done', { timeout: 15_000 });
+  await expect(resultCard(page).getByRole('img', { name: /^Result 1 of a1111\/txt2img, seed 500$/ })).toBeVisible();
+  await expect(resultCard(page).getByRole('img', { name: /^Result 2 of a1111\/txt2img, seed 501$/ })).toBeVisible();
+});
+
+test('Cancel interrupts the server, which answers with what it made', async ({ page, request }) => {
+  await resetA1111(request, { stepMs: 300 });
+  await chooseEndpoint(page, 'a1111/txt2img');
+  const requests = recordRequests(page);
+  await generate(page);
+  await expect.poll(async () => Number(await progressBar(page).getAttribute('aria-valuenow').catch(() => '0')), { timeout: 10_000 }).toBeGreaterThan(10);
+  await resultCard(page).getByRole('button', { name: 'Cancel' }).click();
+  await expect(resultCard(page)).toHaveAccessibleName('Job cancelled', { timeout: 10_000 });
+  await expect(resultCard(page).getByRole('alert')).toContainText('Interrupted');
+  // The picture as it stood when interrupted, with its seed.
+  await expect(resultCard(page).getByRole('img', { name: /seed \d+$/ })).toBeVisible();
+  expect(requests.filter((r) => r.method() === 'POST' && r.url().endsWith('/sandbox/a1111/sdapi/v1/interrupt'))).toHaveLength(1);
+  // Far fewer than 20 steps of 300 ms went by.
+  const info = await (await request.get('/sandbox/a1111/sdapi/v1/progress')).json();
+  expect(info.state.job_count).toBe(0);
+});
+
+test('the sampler field offers the server list as suggestions', async ({ page }) => {
+  await chooseEndpoint(page, 'a1111/txt2img');
+  const sampler = field(page, 'sampler_name');
+  const listId = await sampler.getAttribute('list');
+  expect(listId).toBeTruthy();
+  const twin = (await (await page.request.get('/sandbox/a1111/sdapi/v1/samplers')).json()) as Array<{ name: string }>;
+  await expect
+    .poll(() => page.locator(`datalist[id="${listId}"] option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)))
+    .toEqual(twin.map((s) => s.name));
+});
+
+test('inpainting keeps every black-mask pixel', async ({ page }) => {
+  await chooseEndpoint(page, 'a1111/inpaint');
+  await page.getByRole('button', { name: 'Use sample image' }).click();
+  const stage = page.getByRole('img', { name: /^(Mask canvas|Init image)/ });
+  await expect(stage).toHaveAccessibleName(/512×512/);
+  const box = (await stage.boundingBox())!;
+  const cy = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.3, cy);
+  await page.mouse.down();
+  for (let i = 1; i <= 12; i++) await page.mouse.move(box.x + box.width * (0.3 + (0.4 * i) / 12), cy, { steps: 2 });
+  await page.mouse.up();
+  const maskSrc = (await page.getByRole('img', { name: 'Mask as sent' }).getAttribute('src'))!;
+  await field(page, 'denoising_strength').fill('1');
+  await generate(page);
+  await expect(resultCard(page)).toHaveAccessibleName('Job done', { timeout: 15_000 });
+  const resultSrc = (await resultCard(page).getByRole('img', { name: /seed \d+/ }).getAttribute('src'))!;
+  const c = await page.evaluate(
+    async ({ resultSrc, maskSrc }) => {
+      const read = async (src: string, w?: number, h?: number) => {
+        const bmp = await createImageBitmap(await (await fetch(src)).blob());
+        const cv = new OffscreenCanvas(w ?? bmp.width, h ?? bmp.height);
+        const ctx = cv.getContext('2d')!;
+        ctx.imageSmoothingEnabled = false;
+        ctx.drawImage(bmp, 0, 0, cv.width, cv.height);
+        return { w: bmp.width, h: bmp.height, data: ctx.getImageData(0, 0, cv.width, cv.height).data };
+      };
+      const result = await read(resultSrc);
+      const init = await read('/samples/init-512.png', result.w, result.h);
+      const mask = await read(maskSrc, result.w, result.h);
+      const out = { w: result.w, h: result.h, keep: 0, keepChanged: 0, repaint: 0, repaintChanged: 0 };
+      for (let i = 0; i < result.data.length; i += 4) {
+        let max = 0;
+        for (let k = 0; k < 3; k++) max = Math.max(max, Math.abs(result.data[i + k]! - init.data[i + k]!));
+        if (mask.data[i]! >= 128) {
+          out.repaint++;
+          if (max > 24) out.repaintChanged++;
+        } else {
+          out.keep++;
+          if (max > 0) out.keepChanged++;
+        }
+      }
+      return out;
+    },
+    { resultSrc, maskSrc },
+  );
+  expect([c.w, c.h]).toEqual([512, 512]);
+  expect(c.keep).toBeGreaterThan(512 * 400);
+  expect(c.repaint).toBeGreaterThan(512 * 4);
+  expect(c.keepChanged).toBe(0);
+  expect(c.repaintChanged / c.repaint).toBeGreaterThan(0.5);
+});
+
+test('a Compare of ModelsLab, Segmind and A1111 on one prompt and seed shows three columns', async ({ page }) => {
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Compare providers' })).toBeVisible();
+  const targets = page.getByRole('region', { name: 'Targets' });
+  // The text-to-image preset lists every provider; DreamRender is first: remove it.
+  await expect(targets).toContainText('Targets (4)');
+  await expect(targets.getByRole('listitem').first()).toContainText('#1DreamRender-3.0 generate_image');
+  await targets.getByRole('button', { name: 'Remove target 1' }).click();
+  await expect(targets).toContainText('Targets (3)');
+  await page.getByLabel('Prompt', { exact: true }).fill('a lighthouse on a cliff at dusk');
+  await page.getByLabel('Seed', { exact: true }).fill('777');
+  const requests = recordRequests(page);
+  await page.getByRole('button', { name: 'Run comparison (3 requests)' }).click();
+  const labels = ['ModelsLab text2img', 'Segmind sd1.5-dreamshaper', 'AUTOMATIC1111 (Stable Diffusion WebUI) txt2img'];
+  for (const label of labels) {
+    const col = page.getByRole('article', { name: `Result: ${label}` });
+    await expect(col.getByText('done', { exact: true })).toBeVisible({ timeout: 15_000 });
+    await expect(col.getByRole('img', { name: `${label}, seed 777` })).toBeVisible();
+    await expect(col.getByLabel('Seed used')).toHaveText('777');
+  }
+  await expect(page.getByRole('article', { name: /^Result: / })).toHaveCount(3);
+  const a1111 = requests.find((r) => r.method() === 'POST' && r.url().endsWith('/sandbox/a1111/sdapi/v1/txt2img'))!;
+  expect(a1111.postDataJSON()).toMatchObject({ prompt: 'a lighthouse on a cliff at dusk', seed: 777 });
+});
+
+test('a 2×2 sweep of seed × guidance on A1111 gives four labelled images, kept in the gallery', async ({ page }) => {
+  await page.getByRole('button', { name: 'Compare', exact: true }).click();
+  for (let i = 0; i < 3; i++) await page.getByRole('button', { name: 'Remove target 1' }).click();
+  await expect(page.getByRole('heading', { name: 'Targets (1)' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Sweep' }).click();
+  await page.getByLabel('X axis').selectOption('seed');
+  await page.getByLabel('X values').fill('11, 22');
+  await page.getByLabel('Y axis').selectOption('guidance');
+  await page.getByLabel('Y values').fill('5, 9');
+  const requests = recordRequests(page);
+  await page.getByRole('button', { name: 'Run sweep (4)' }).click();
+  const grid = page.getByRole('table', { name: 'Sweep grid: AUTOMATIC1111 (Stable Diffusion WebUI) txt2img' });
+  for (const seed of [11, 22]) {
+    for (const g of [5, 9]) await expect(grid.getByRole('img', { name: `seed ${seed} · guidance ${g}, seed ${seed}` })).toBeVisible({ timeout: 20_000 });
+  }
+  const bodies = requests
+    .filter((r) => r.method() === 'POST' && r.url().endsWith('/sandbox/a1111/sdapi/v1/txt2img'))
+    .map((r) => r.postDataJSON() as { seed: number; cfg_scale: number });
+  expect(bodies.map((b) => [b.seed, b.cfg_scale]).sort()).toEqual([[11, 5], [11, 9], [22, 5], [22, 9]]);
+  await page.getByRole('button', { name: 'Gallery', exact: true }).click();
+  const gallery = page.getByRole('region', { name: 'Gallery' });
+  await expect(gallery.getByText('4 images in 4 jobs')).toBeVisible();
+  await expect(gallery.getByRole('button', { name: /^Open image, seed (11|22), A1111 txt2img$/ })).toHaveCount(4);
+});

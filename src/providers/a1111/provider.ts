@@ -1,0 +1,99 @@
+/**
+ * AUTOMATIC1111-compatible servers (Stable Diffusion WebUI, Forge, SD.Next) on the user's own
+ * machine: txt2img, img2img and inpainting (img2img with a mask), an optional Basic login, the
+ * server's progress (with a live preview), its interrupt, and its model/sampler/scheduler lists.
+ */
+import type { z } from 'zod';
+import type { ProviderDef } from '../types';
+import { defineEndpoint } from '../shared/define';
+import { A1111_KEY } from './auth';
+import { buildListRequest, parseListResponse } from './lists';
+import type { A1111List } from './lists';
+import { buildInterruptRequest, buildProgressRequest, progressInfo } from './progress';
+import { A1111_WIRE, dropHiresUnlessOn } from './request';
+import { parseA1111Response } from './response';
+import { img2imgSchema, inpaintSchema, txt2imgSchema } from './schema';
+
+export const A1111_ID = 'a1111';
+export const A1111_DEFAULT_BASE_URL = 'http://127.0.0.1:7860';
+
+const startingPrompt = {
+  prompt: 'a lighthouse on a cliff at sunset, oil painting',
+  negative_prompt: 'blurry, low quality',
+  sampler_name: 'DPM++ 2M',
+  scheduler: 'Karras',
+} satisfies Partial<z.input<typeof txt2imgSchema>>;
+
+export const txt2imgEndpoint = defineEndpoint({
+  id: 'a1111/txt2img',
+  provider: A1111_ID,
+  name: 'txt2img',
+  title: 'Text to image',
+  kind: 'txt2img',
+  path: '/sdapi/v1/txt2img',
+  description: 'Stable Diffusion on your own server: a picture from a prompt (POST /sdapi/v1/txt2img).',
+  schema: txt2imgSchema,
+  initialValues: startingPrompt,
+  wire: A1111_WIRE,
+  adjust: dropHiresUnlessOn,
+  parseResponse: parseA1111Response,
+});
+
+export const img2imgEndpoint = defineEndpoint({
+  id: 'a1111/img2img',
+  provider: A1111_ID,
+  name: 'img2img',
+  title: 'Image to image',
+  kind: 'img2img',
+  path: '/sdapi/v1/img2img',
+  description: 'Stable Diffusion on your own server: a picture repainted after a prompt (POST /sdapi/v1/img2img).',
+  schema: img2imgSchema,
+  initialValues: { ...startingPrompt, prompt: 'the same scene as a watercolour painting' },
+  wire: A1111_WIRE,
+  parseResponse: parseA1111Response,
+});
+
+export const inpaintEndpoint = defineEndpoint({
+  id: 'a1111/inpaint',
+  provider: A1111_ID,
+  name: 'inpaint',
+  title: 'Inpainting (img2img with a mask)',
+  kind: 'inpaint',
+  path: '/sdapi/v1/img2img',
+  description: 'Stable Diffusion on your own server: the masked part of a picture repainted (img2img with a mask).',
+  schema: inpaintSchema,
+  initialValues: { ...startingPrompt, prompt: 'a small wooden boat' },
+  wire: A1111_WIRE,
+  parseResponse: parseA1111Response,
+});
+
+const list = (name: A1111List) => ({
+  build: (args: { key: string; baseUrl: string }) => buildListRequest(name, args),
+  parse: (res: Parameters<typeof parseListResponse>[1]) => parseListResponse(name, res) ?? [],
+});
+
+export const a1111: ProviderDef = {
+  id: A1111_ID,
+  name: 'AUTOMATIC1111 (Stable Diffusion WebUI)',
+  shortName: 'A1111',
+  // The login is kept as one key, `user:password`; none when the WebUI runs without --api-auth.
+  keyLocation: A1111_KEY,
+  keyRequired: false,
+  keyHelp: 'Only needed when the WebUI was started with --api-auth user:password.',
+  defaultBaseUrl: A1111_DEFAULT_BASE_URL,
+  baseUrlHelp:
+    'Default: http://127.0.0.1:7860. Start the WebUI with --api --cors-allow-origins=<this page’s origin>.',
+  // Called straight from the browser, never through the proxy.
+  proxyHosts: [],
+  local: true,
+  networkHint:
+    'Start the WebUI with --api --cors-allow-origins=<this page’s origin> (the browser cannot tell a CORS ' +
+    'refusal from a server that is not running), and check the base URL in Settings.',
+  responseHeaders: [],
+  endpoints: [txt2imgEndpoint, img2imgEndpoint, inpaintEndpoint],
+  extra: {
+    progress: { build: (args) => buildProgressRequest(args), parse: progressInfo },
+    cancel: { build: buildInterruptRequest },
+    lists: { models: list('sd-models'), samplers: list('samplers'), schedulers: list('schedulers') },
+  },
+};
