@@ -3,10 +3,14 @@ import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './scripts/browser.mjs';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+/** The Vite dev server (React StrictMode, unbundled modules) for the smoke project. */
+const DEV_PORT = Number(process.env.E2E_DEV_PORT ?? PORT + 1000);
 
 /**
  * End-to-end tests drive the production server (`npm start`: it builds when dist/ is stale,
  * then serves the app, the sandbox twins and the proxy with the security headers) in Chromium.
+ * The "dev" project runs the smoke specs (`*.smoke.spec.ts`) against `npm run dev` too, so breakage
+ * that only shows under the dev server (StrictMode's double effects, unbundled modules) is caught.
  */
 export default defineConfig({
   testDir: './e2e',
@@ -25,11 +29,23 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
-  webServer: {
-    command: 'npx tsx server/start.ts',
-    env: { HOST: '127.0.0.1', PORT: String(PORT) },
-    url: `http://127.0.0.1:${PORT}/`,
-    reuseExistingServer: !process.env.CI,
-    timeout: 180_000,
-  },
+  projects: [
+    { name: 'production' },
+    { name: 'dev', testMatch: /\.smoke\.spec\.ts$/, use: { baseURL: `http://127.0.0.1:${DEV_PORT}` } },
+  ],
+  webServer: [
+    {
+      command: 'npx tsx server/start.ts',
+      env: { HOST: '127.0.0.1', PORT: String(PORT) },
+      url: `http://127.0.0.1:${PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+    },
+    {
+      command: `npx vite --port ${DEV_PORT} --strictPort`,
+      url: `http://127.0.0.1:${DEV_PORT}/`,
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+    },
+  ],
 });

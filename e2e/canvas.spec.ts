@@ -74,6 +74,8 @@ async function loadSample(page: Page) {
 
 /** A horizontal stroke across the middle of the image. */
 async function paintStroke(page: Page) {
+  // The results column scrolls on its own: bring the canvas into view, as a person would.
+  await stage(page).scrollIntoViewIfNeeded();
   const box = (await stage(page).boundingBox())!;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;

@@ -112,7 +112,7 @@ test('cancel stops a queued job, and no poll follows', async ({ page, request })
   const after = requests.length;
   await page.waitForTimeout(6000);
   expect(requests.slice(after).filter((r) => r.url().includes('/fetch'))).toEqual([]);
-  await expect(card.getByRole('button', { name: 'Retry' })).toBeVisible();
+  await expect(card.getByRole('button', { name: 'Resume' })).toBeVisible();
 });
 
 test('a request in flight during a reload becomes "interrupted", and Retry sends it again with the same seed', async ({ page, request }) => {

@@ -4,6 +4,7 @@ import { createQueryClient } from '../api/query-client';
 import { requestOpenComparison } from '../features/compare/open-request';
 import { FirstPaintHandoff, FirstPaintPlayground } from './first-paint';
 import { LazyImageEditor } from './lazy-canvas';
+import { ShortcutsOverlay } from './shortcuts-overlay';
 import type { Preset } from './preset';
 import { formatHash, parseHash, VIEWS } from './hash-route';
 import type { HashRoute, View } from './hash-route';
@@ -105,10 +106,12 @@ function Shell() {
           </nav>
         </div>
       </header>
+      <ShortcutsOverlay />
       <main className="mx-auto flex max-w-[1600px] flex-col gap-6 px-4 py-6">
         {awake && (
           <Suspense fallback={null}>
-            <JobLayer />
+            {/* The playground shows running jobs in its results column, so they never push its form down. */}
+            <JobLayer queue={view !== 'playground'} />
           </Suspense>
         )}
         {/* The playground stays mounted, so its form and current job survive a look at the gallery. */}
@@ -118,6 +121,7 @@ function Shell() {
               <>
                 <PlaygroundView
                   preset={preset}
+                  onPreset={pushPreset}
                   setup={view === 'playground' ? (route.params.get('setup') ?? undefined) : undefined}
                   onOpenSettings={() => go('settings')}
                 />

@@ -7,7 +7,7 @@ import { JobPollers, QueuePanel } from '../features/jobs/queue-panel';
 import { requestPersistence } from '../job-store/store';
 import { useJobStoreSync } from '../job-store/use-jobs';
 
-export default function JobLayer() {
+export default function JobLayer({ queue = true }: { queue?: boolean }) {
   useJobStoreSync();
   useEffect(() => {
     void requestPersistence();
@@ -15,7 +15,7 @@ export default function JobLayer() {
   return (
     <>
       <JobPollers />
-      <QueuePanel />
+      {queue && <QueuePanel />}
     </>
   );
 }

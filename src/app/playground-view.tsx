@@ -12,8 +12,8 @@ import { resolveRoute } from '../api/route';
 import { useProviderSettings } from '../api/settings-store';
 import { EndpointOptions } from '../components/ui/endpoint-options';
 import { inputClass } from '../components/ui/field-shell';
-import { JobCard } from '../features/jobs/job-card';
-import { cancelJob } from '../job-store/run-job';
+import { QueuePanel } from '../features/jobs/queue-panel';
+import { cancelJob, resumeJob } from '../job-store/run-job';
 import { useJob } from '../job-store/use-jobs';
 import { useRetryJob, useSubmitJob } from '../job-store/use-job-actions';
 import { GeneratedForm } from '../features/params/generated-form';
@@ -27,8 +27,15 @@ import type { CanvasFlush } from './canvas-flush';
 import type { Preset } from './preset';
 import { droppedImage, ReadImageControl, useImageParams } from '../features/params/read-image-control';
 import type { Recall } from '../features/params/recall-params';
+import type { BatchProgress, BatchSettings } from './batch';
+import type { ResultActions } from '../features/jobs/job-card';
 
 const PngInfoPanel = lazy(() => import('../features/params/png-info-panel'));
+// Shown once there is a job: loaded after the first page.
+const JobCard = lazy(() => import('../features/jobs/job-card').then((m) => ({ default: m.JobCard })));
+const HistoryStrip = lazy(() => import('../features/jobs/history-strip').then((m) => ({ default: m.HistoryStrip })));
+const BatchControls = lazy(() => import('./batch-controls'));
+const SessionCosts = lazy(() => import('./session-costs').then((m) => ({ default: m.SessionCosts })));
 
 /** Loaded with the first image endpoint (its size rules are not needed on the first page). */
 const InitSizeNotice = lazy(() => import('./init-size-notice'));
@@ -38,7 +45,17 @@ const FORM_ID = 'playground-form';
 /** The job shown in the playground survives a reload of this tab. */
 const CURRENT_JOB = 'playground.current-job';
 
-export function PlaygroundView({ preset, setup, onOpenSettings }: { preset?: Preset; setup?: string; onOpenSettings(): void }) {
+export function PlaygroundView({
+  preset,
+  onPreset,
+  setup,
+  onOpenSettings,
+}: {
+  preset?: Preset;
+  onPreset(p: Omit<Preset, 'nonce'>): void;
+  setup?: string;
+  onOpenSettings(): void;
+}) {
   const [endpointId, setEndpointId] = useState(() => {
     const last = loadLastEndpoint();
     return last && getEndpoint(last) ? last : DEFAULT_ENDPOINT_ID;
@@ -151,20 +168,43 @@ export function PlaygroundView({ preset, setup, onOpenSettings }: { preset?: Pre
     });
   };
 
+  const [batch, setBatch] = useState<BatchSettings>({ count: 1, seeds: 'consecutive' });
+  const [batchProgress, setBatchProgress] = useState<BatchProgress>();
+  const batchStopped = useRef(false);
+  const [actionProblem, setActionProblem] = useState<string>();
+  const actions = useMemo<ResultActions>(() => {
+    // The actions' module (image storage, downloads) loads on first use, not with the first page.
+    const load = () => import('./result-actions').then((m) => m.resultActions(onPreset, setActionProblem));
+    return {
+      onSendTo: (...a) => void load().then((x) => x.onSendTo(...a)),
+      onReuseParams: (...a) => void load().then((x) => x.onReuseParams(...a)),
+      onReuseSeed: (...a) => void load().then((x) => x.onReuseSeed(...a)),
+    };
+  }, [onPreset]);
+
   const onSubmit = (formParams: Record<string, unknown>) => {
-    if (!route) return;
+    if (!route || batchProgress) return;
     const got = flushed.current;
     flushed.current = undefined;
     const params = { ...formParams, ...got?.values };
     submit.reset();
     retry.reset();
+    setActionProblem(undefined);
     setRouteProblem(route.problem);
     if (route.problem) return;
     setCurrentJobId(undefined);
     // The job id is known as soon as its record is written; the card follows it from then on.
-    submit.submit({ provider, endpoint, params, mode: settings.mode, route, inpaint: got?.inpaint });
+    const inpaint = got?.inpaint;
+    if (batch.count === 1) return submit.submit({ provider, endpoint, params, mode: settings.mode, route, inpaint });
+    batchStopped.current = false;
+    setBatchProgress({ run: 1, count: batch.count });
+    const send = (runParams: Record<string, unknown>) =>
+      submit.submitAsync({ provider, endpoint, params: runParams, mode: settings.mode, route, inpaint }).catch(() => undefined);
+    void import('./batch').then((m) =>
+      m.runBatch({ ...batch, endpointId: endpoint.id, params, send, onProgress: setBatchProgress, stopped: () => batchStopped.current }),
+    );
   };
-  const failure = routeProblem ?? submit.error ?? retry.error;
+  const failure = routeProblem ?? submit.error ?? retry.error ?? actionProblem;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -177,11 +217,54 @@ export function PlaygroundView({ preset, setup, onOpenSettings }: { preset?: Pre
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
+  // Each new result comes into view: in the results column (wide screens) or the page (narrow ones).
+  const resultRef = useRef<HTMLDivElement>(null);
+  // Again when its images arrive: the card has grown, and the history strip above it may have appeared.
+  const shownId = job ? `${job.id}:${job.images.length}` : undefined;
+  useEffect(() => {
+    const el = resultRef.current;
+    if (!shownId || !el) return;
+    const bring = () => {
+      const column = el.offsetParent as HTMLElement | null;
+      // Wide screens: only the results column scrolls, so the form stays where it is.
+      if (column && getComputedStyle(column).overflowY === 'auto') column.scrollTo({ top: el.offsetTop - 8, behavior: 'smooth' });
+      else el.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    };
+    bring();
+    // What loads above the result afterwards (the history strip, the session cost) moves it: follow it
+    // until the person scrolls or types themselves.
+    let top = el.offsetTop;
+    const watch = new ResizeObserver(() => {
+      if (el.offsetTop !== top) {
+        top = el.offsetTop;
+        bring();
+      }
+    });
+    if (el.parentElement) watch.observe(el.parentElement);
+    // And a few checks while lazy parts load, in case a move came between two observations.
+    const timers = [300, 900, 1800].map((ms) =>
+      setTimeout(() => {
+        const r = el.getBoundingClientRect();
+        if (r.top < 0 || r.top > 120) bring();
+      }, ms),
+    );
+    const stop = () => {
+      watch.disconnect();
+      timers.forEach(clearTimeout);
+    };
+    const events = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+    for (const e of events) addEventListener(e, stop, { once: true, passive: true });
+    return () => {
+      stop();
+      for (const e of events) removeEventListener(e, stop);
+    };
+  }, [shownId]);
+
   const sentRequest: HttpRequest | undefined =
     job && job.endpointId === endpoint.id ? jobToRequest(job, provider.keyLocation, route?.key) : undefined;
 
   return (
-    <div className="grid gap-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]">
+    <div className="grid gap-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)] lg:items-start">
       <section
         aria-label="Parameters"
         className="flex flex-col gap-4"
@@ -248,7 +331,12 @@ export function PlaygroundView({ preset, setup, onOpenSettings }: { preset?: Pre
           externalValues={external}
           onForm={setForm}
           onSubmit={onSubmit}
-          busy={submit.isPending && !job}
+          busy={(submit.isPending && !job) || !!batchProgress}
+          actions={
+            <Suspense fallback={null}>
+              <BatchControls value={batch} onChange={setBatch} progress={batchProgress} onStop={() => (batchStopped.current = true)} />
+            </Suspense>
+          }
         />
         {form && <DraftAutosave key={`draft-${endpoint.id}-${formNonce}`} control={form.control} endpointId={endpoint.id} />}
         {failure && (
@@ -257,7 +345,17 @@ export function PlaygroundView({ preset, setup, onOpenSettings }: { preset?: Pre
           </p>
         )}
       </section>
-      <section aria-label="Results" className="flex min-w-0 flex-col gap-4">
+      {/* On wide screens the results column scrolls on its own, under the header, beside the form. */}
+      <section
+        aria-label="Results"
+        tabIndex={0}
+        className="flex min-w-0 flex-col gap-4 lg:sticky lg:top-16 lg:max-h-[calc(100dvh-5rem)] lg:overflow-y-auto lg:pr-1"
+      >
+        <QueuePanel />
+        <Suspense fallback={null}>
+          <SessionCosts />
+          <HistoryStrip currentId={currentJobId} onShow={(j) => setCurrentJobId(j.id)} />
+        </Suspense>
         {imageField && form && (
           <Suspense fallback={<div className="h-64 animate-pulse rounded-lg bg-zinc-900" aria-label="Loading canvas" />}>
             <PlaygroundCanvas control={form.control} imageField={imageField.name} maskField={maskField?.name} onChange={setExternal} flushRef={flushRef} />
@@ -268,9 +366,13 @@ export function PlaygroundView({ preset, setup, onOpenSettings }: { preset?: Pre
             <InitSizeNotice control={form.control} endpoint={endpoint} imageField={imageField.name} onChange={setExternal} />
           </Suspense>
         )}
+        <div ref={resultRef} className="scroll-mt-16">
         {job ? (
+          <Suspense fallback={<p className="rounded-lg border border-zinc-800 bg-zinc-900/60 p-6 text-sm text-zinc-400">Loading…</p>}>
           <JobCard
             job={job}
+            onResume={(j) => void resumeJob(j.id)}
+            actions={actions}
             onCancel={(j) => void cancelJob(j.id)}
             onRetry={(j) => {
               setRouteProblem(undefined);
@@ -278,6 +380,7 @@ export function PlaygroundView({ preset, setup, onOpenSettings }: { preset?: Pre
               retry.retry(j);
             }}
           />
+          </Suspense>
         ) : submit.isPending ? (
           <p className="rounded-lg border border-zinc-800 bg-zinc-900/60 p-6 text-sm text-zinc-400" role="status">
             Sending…
@@ -288,6 +391,7 @@ export function PlaygroundView({ preset, setup, onOpenSettings }: { preset?: Pre
             <p>Press Generate (or Ctrl/⌘ + Enter): the image, the seed it used and the exact request appear here.</p>
           </div>
         )}
+        </div>
         {form && (
           <PlaygroundRequest
             control={form.control}

@@ -89,6 +89,8 @@ export const jobRecordSchema = z.object({
   images: z.array(jobImageSchema),
   meta: z.record(z.string(), z.unknown()).optional(),
   credits: finite.optional(),
+  /** What the request cost, as the provider said (Segmind `x-cost`). */
+  cost: finite.optional(),
   request: jobRequestSchema.optional(),
   compareGroupId: z.string().optional(),
   compareLabel: z.string().optional(),

@@ -73,7 +73,9 @@ function compactBody(body: HttpRequest['body']): HttpRequest['body'] {
 }
 
 function networkError(e: unknown, provider?: ProviderDef): ProviderError {
-  if (e instanceof NetworkError && e.cancelled) return { kind: 'cancelled', message: 'Cancelled.' };
+  if (e instanceof NetworkError && e.cancelled) {
+    return { kind: 'cancelled', message: 'Cancelled while the request was in flight: the provider may have received it and may still bill it.' };
+  }
   // The fetch wrapper's own failures (proxy, timeout, size cap, not an image) say what to check.
   if (e instanceof NetworkError && e.hint) {
     return { kind: e.kind, message: e.message, hint: e.hint, ...(e.status !== undefined ? { status: e.status } : {}) };
@@ -122,6 +124,8 @@ async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'im
   const images = result.images.slice(0, limits.maxOutputs);
   const dropped = result.images.length - images.length;
   const plan = job?.inpaint;
+  // An image carries a seed of its own only when it is its seed: one image, or one reported per image.
+  const imageSeed = (i: number) => result.seeds?.[i] ?? (result.images.length === 1 ? seed : undefined);
   for (const [index, image] of images.entries()) {
     if (getLive(jobId).cancelled || signal?.aborted) break;
     let got: Awaited<ReturnType<typeof downloadImage>>;
@@ -138,9 +142,8 @@ async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'im
         dropped > 0 && index === images.length - 1
           ? `The provider sent ${result.images.length} images; at most ${limits.maxOutputs} are documented, so only the first ${limits.maxOutputs} were kept.`
           : undefined;
-      const imageSeed = result.seeds?.[index] ?? seed;
-      if (got.ok && plan) await saveStitched(jobId, plan, got, imageSeed);
-      else if (got.ok) await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed: imageSeed, note, whileOpen: true });
+      if (got.ok && plan) await saveStitched(jobId, plan, got, imageSeed(index));
+      else if (got.ok) await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed: imageSeed(index), note, whileOpen: true });
       else await saveImageLink(jobId, { url: got.sourceUrl, note: got.note, whileOpen: true });
     } catch (e) {
       if (e instanceof JobClosedError) break;
@@ -160,6 +163,7 @@ async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'im
           seed,
           meta: result.meta ?? j.meta,
           credits: result.credits ?? j.credits,
+          cost: result.cost ?? j.cost,
           providerJobId: result.providerId ?? j.providerJobId,
           ...(interrupted ? {} : { error: undefined }),
           timings: {
@@ -197,7 +201,7 @@ async function fail(jobId: string, error: ProviderError) {
   const job = await updateJob(jobId, (j) =>
     j.status === 'cancelled'
       ? j
-      : { ...j, status: error.kind === 'cancelled' || getLive(jobId).interrupted ? 'cancelled' : 'failed', error, timings: { ...j.timings, finishedAt: Date.now() } },
+      : { ...j, status: error.kind === 'cancelled' || error.kind === STOPPED_WATCHING || getLive(jobId).interrupted ? 'cancelled' : 'failed', error, timings: { ...j.timings, finishedAt: Date.now() } },
   );
   clearLive(jobId);
   return job;
@@ -324,10 +328,18 @@ export class RateLimited extends Error {
   }
 }
 
+/** Cancelling a queued job only stops watching it: the provider still holds it, and Resume fetches it. */
+export const STOPPED_WATCHING = 'stopped_watching' as const;
+
 /** How long an interrupted request may take to answer before it is aborted. */
 const INTERRUPT_GRACE_MS = 30_000;
 
-/** Cancels a job: interrupts it on the server (when the provider can), aborts its request in flight, or stops polling a queued one. */
+/**
+ * Cancels a job. A request in flight is aborted (the provider may already be running, and billing,
+ * it). A queued job is not cancelled at the provider (none of the documented APIs can): polling
+ * stops, in a neutral state that `resumeJob` undoes without a new request. A server on this machine
+ * that can be interrupted (A1111) is asked to stop first.
+ */
 export async function cancelJob(jobId: string) {
   const live = getLive(jobId);
   if (live.interrupt && !live.interrupted && (await getJob(jobId))?.status === 'sending') {
@@ -344,9 +356,29 @@ export async function cancelJob(jobId: string) {
   setLive(jobId, { cancelled: true });
   live.controller?.abort();
   const job = await getJob(jobId);
-  if (job && (job.status === 'queued' || job.status === 'sending')) {
-    await fail(jobId, { kind: 'cancelled', message: 'Cancelled by you. Nothing more will be fetched for this job.' });
+  if (job?.status === 'queued') {
+    await fail(jobId, {
+      kind: STOPPED_WATCHING,
+      message: `Stopped watching. The provider still has this job${job.providerJobId ? ` (${job.providerJobId})` : ''} and may finish and bill it.`,
+      hint: 'Resume fetches the same job again; it sends no new request.',
+    });
+  } else if (job?.status === 'sending') {
+    await fail(jobId, {
+      kind: 'cancelled',
+      message: 'Cancelled while the request was in flight: the provider may have received it and may still bill it.',
+    });
   }
+}
+
+/** Whether Resume can pick this job up again at the provider (no new request). */
+export function canResume(job: JobRecord) {
+  return job.status === 'cancelled' && job.error?.kind === STOPPED_WATCHING && !!job.providerJobId;
+}
+
+/** Watches a stopped job again: back to queued, and the pollers fetch the same provider job. */
+export async function resumeJob(jobId: string) {
+  clearLive(jobId);
+  return updateJob(jobId, (j) => (canResume(j) ? { ...j, status: 'queued', error: undefined, timings: { ...j.timings, finishedAt: undefined } } : j));
 }
 
 /** After a reload: a synchronous request that was in flight is lost; queued ones resume by themselves. */

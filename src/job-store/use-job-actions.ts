@@ -28,6 +28,8 @@ export function useSubmitJob(options: SubmitOptions = {}) {
   });
   return {
     submit: (input: Omit<SubmitInput, 'onCreated'>) => mutation.mutate(input),
+    /** The same, awaitable (a batch sends its runs one after another). */
+    submitAsync: (input: Omit<SubmitInput, 'onCreated'>) => mutation.mutateAsync(input),
     isPending: mutation.isPending,
     error: mutation.error ? submitFailure(mutation.error) : undefined,
     reset: mutation.reset,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ParamRole } from './types';
 import { allEndpoints, getEndpoint, getProvider, providers } from './registry';
 import { paramMeta } from './param';
@@ -70,7 +70,7 @@ describe('registry', () => {
   it('builds every request against its own path', () => {
     for (const provider of providers) {
       for (const e of provider.endpoints) {
-        const params = e.schema.partial().parse(e.initialValues);
+        const params = z.object(e.schema.shape).partial().parse(e.initialValues);
         const req = e.buildRequest({ params, key: 'test-key', baseUrl: 'https://base.test' });
         expect(req.url).toBe(`https://base.test${e.path}`);
       }
@@ -97,7 +97,7 @@ describe('schema conventions the generated form relies on', () => {
 
   it('starts every form from values its schema accepts', () => {
     for (const e of allEndpoints()) {
-      expect(e.schema.partial().safeParse(e.initialValues).success, e.id).toBe(true);
+      expect(z.object(e.schema.shape).partial().safeParse(e.initialValues).success, e.id).toBe(true);
     }
     // Where the documents give a full example, the form starts from a complete, valid request.
     for (const id of ['dreamrender/generate_image', 'segmind/sd1.5-dreamshaper', 'modelslab/text2img']) {

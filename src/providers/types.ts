@@ -48,6 +48,8 @@ export type ErrorKind =
   | 'server'
   | 'network'
   | 'cancelled'
+  /** The user stopped polling a queued job; the provider still has it (Resume fetches it). */
+  | 'stopped_watching'
   | 'unknown';
 
 export interface ProviderError {
@@ -68,11 +70,13 @@ export interface ImagesResult {
   images: ResultImage[];
   /** The seed the provider reports having used (`meta.seed`, `x-seed-value`). */
   seed?: number;
-  /** One seed per image, in order, when the provider reports them (A1111 `info.all_seeds`). */
+  /** One seed per image, index-aligned with `images`, when the provider reports them (A1111 `all_seeds`, a `meta.seed` list). */
   seeds?: number[];
   meta?: Record<string, unknown>;
   /** Credits left after this request (Segmind `x-remaining-credits`). */
   credits?: number;
+  /** What this request cost, in the provider's unit (Segmind `x-cost`). */
+  cost?: number;
   /** Seconds the provider says generation took. */
   generationTime?: number;
   providerId?: string;

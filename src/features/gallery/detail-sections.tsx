@@ -116,7 +116,7 @@ export function ProviderReport({ job }: { job: JobRecord }) {
       {job.meta !== undefined && (
         <details className="group">
           <summary className="cursor-pointer text-sm text-zinc-300 hover:text-amber-300">meta ({Object.keys(job.meta).length} fields)</summary>
-          <pre className="mt-1 max-h-64 overflow-auto rounded bg-zinc-950 p-2 text-xs text-zinc-300">{shortenJson(job.meta)}</pre>
+          <pre tabIndex={0} aria-label="Provider meta" className="mt-1 max-h-64 overflow-auto rounded bg-zinc-950 p-2 text-xs text-zinc-300">{shortenJson(job.meta)}</pre>
         </details>
       )}
     </div>
@@ -135,7 +135,7 @@ export function RequestView({ request }: { request: NonNullable<JobRecord['reque
             <span className="text-zinc-500">{name}:</span> {value}
           </div>
         ))}
-        <pre className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all">{formatRequestBody(request.body)}</pre>
+        <pre tabIndex={0} aria-label="Stored request body" className="mt-1 max-h-64 overflow-auto whitespace-pre-wrap break-all">{formatRequestBody(request.body)}</pre>
       </div>
       <p className="mt-1 text-xs text-zinc-500">The key was replaced before this request was saved.</p>
     </details>

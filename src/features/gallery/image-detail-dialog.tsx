@@ -97,6 +97,12 @@ export function ImageDetailDialog({
     return () => dialog?.close();
   }, []);
 
+  // React StrictMode (npm run dev) mounts, cleans up and mounts again: the cleanup's close() fires a
+  // 'close' event after the dialog is open again. Only a close that leaves it closed is the user's.
+  const onDialogClose = () => {
+    if (!ref.current?.open) onClose();
+  };
+
   useEffect(() => {
     setNotice(null);
     setConfirmDelete(false);
@@ -137,7 +143,7 @@ export function ImageDetailDialog({
     <dialog
       ref={ref}
       aria-label="Image details"
-      onClose={onClose}
+      onClose={onDialogClose}
       onKeyDown={onKeyDown}
       onClick={(event) => event.target === ref.current && ref.current?.close()}
       className="m-auto max-h-[94dvh] w-[min(96vw,72rem)] overflow-hidden rounded-xl border border-zinc-700 bg-zinc-900 p-0 text-zinc-100 shadow-2xl backdrop:bg-black/70"

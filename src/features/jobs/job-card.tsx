@@ -1,23 +1,44 @@
 /** One job as the playground shows it: status, progress, images with seeds, error and actions. */
 import { getEndpoint, getProvider } from '../../providers/registry';
-import type { JobRecord } from '../../job-store/job-record';
+import { lazy, Suspense, useState } from 'react';
+import type { JobImage, JobRecord } from '../../job-store/job-record';
 import { useObjectUrl } from '../../job-store/object-urls';
 import { getImageBlob } from '../../job-store/store';
 import { downloadJobImage } from '../../job-store/image-file-name';
 import { JobProgress } from '../../components/ui/job-progress';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { Button } from '../../components/ui/button';
+import { canResume, STOPPED_WATCHING } from '../../job-store/run-job';
 import { ServerProgress } from './server-progress';
 
-function ResultImage({ job, image, index }: { job: JobRecord; image: JobRecord['images'][number]; index: number }) {
+/** What a result card can do with one of its images; the app wires them (the card knows no other feature). */
+export interface ResultActions {
+  onSendTo(job: JobRecord, image: JobImage, kind: 'img2img' | 'inpaint'): void;
+  onReuseParams(job: JobRecord): void;
+  onReuseSeed(job: JobRecord, seed: number): void;
+}
+
+const small = '!px-2 !py-1 text-xs';
+// Loaded when a result is first opened in it.
+const Lightbox = lazy(() => import('./lightbox'));
+
+function ResultImage({ job, image, index, actions }: { job: JobRecord; image: JobImage; index: number; actions?: ResultActions }) {
   const url = useObjectUrl(image.stored ? image.id : undefined, 'full');
+  const [zoomed, setZoomed] = useState(false);
+  const own = image.seed !== undefined;
   const seed = image.seed ?? job.seed;
-  const alt = `Result ${index + 1} of ${job.endpointId}, seed ${seed ?? 'unknown'}`;
+  const count = job.images.length;
+  // Without a seed of its own, a sample is the job's seed at its index: the same job again reproduces it.
+  const sample = !own && count > 1 ? `, sample ${index + 1} of ${count}` : '';
+  const alt = `Result ${index + 1} of ${job.endpointId}, seed ${seed ?? 'unknown'}${sample}`;
+  const n = `result ${index + 1}`;
   return (
     <figure className="flex flex-col gap-1">
       {image.stored ? (
         url ? (
-          <img src={url} alt={alt} className="max-h-[60vh] w-full rounded-md bg-zinc-800 object-contain" />
+          <button type="button" className="block rounded-md focus-visible:outline-2 focus-visible:outline-amber-400" onClick={() => setZoomed(true)} aria-label={`Open ${n} in the lightbox`}>
+            <img src={url} alt={alt} className="max-h-[60vh] w-full rounded-md bg-zinc-800 object-contain" />
+          </button>
         ) : (
           <div className="aspect-square w-full animate-pulse rounded-md bg-zinc-800" aria-label="Loading image" />
         )
@@ -26,9 +47,10 @@ function ResultImage({ job, image, index }: { job: JobRecord; image: JobRecord['
           {image.note} <a className="underline" href={image.sourceUrl} target="_blank" rel="noreferrer noopener">Open the link</a>
         </p>
       )}
-      <figcaption className="flex gap-3 text-xs text-zinc-400">
+      <figcaption className="flex flex-wrap gap-3 text-xs text-zinc-400">
         <span>
           seed <span className="font-mono text-zinc-200">{seed ?? '—'}</span>
+          {sample}
         </span>
         {image.width && image.height ? <span>{image.width}×{image.height}</span> : null}
         {image.stored && image.note ? <span>{image.note}</span> : null}
@@ -43,12 +65,44 @@ function ResultImage({ job, image, index }: { job: JobRecord; image: JobRecord['
           </button>
         )}
       </figcaption>
-      {image.stored && image.note && <p className="text-xs text-amber-300">{image.note}</p>}
+      {actions && (
+        <div role="group" aria-label={`Actions for ${n}`} className="flex flex-wrap gap-1">
+          <Button className={small} disabled={!image.stored} aria-label={`Send ${n} to img2img`} onClick={() => actions.onSendTo(job, image, 'img2img')}>
+            Send to img2img
+          </Button>
+          <Button className={small} disabled={!image.stored} aria-label={`Send ${n} to inpaint`} onClick={() => actions.onSendTo(job, image, 'inpaint')}>
+            Send to inpaint
+          </Button>
+          <Button className={small} aria-label={`Reuse the parameters of ${n}`} title={sample ? `Seed ${seed}${sample}: the same parameters give this sample again` : undefined} onClick={() => actions.onReuseParams(job)}>
+            Reuse parameters
+          </Button>
+          <Button className={small} disabled={seed === undefined} aria-label={`Reuse the seed of ${n}`} onClick={() => seed !== undefined && actions.onReuseSeed(job, seed)}>
+            Reuse seed
+          </Button>
+        </div>
+      )}
+      {zoomed && url && (
+        <Suspense fallback={null}>
+          <Lightbox url={url} alt={alt} onClose={() => setZoomed(false)} />
+        </Suspense>
+      )}
     </figure>
   );
 }
 
-export function JobCard({ job, onCancel, onRetry }: { job: JobRecord; onCancel(job: JobRecord): void; onRetry(job: JobRecord): void }) {
+export function JobCard({
+  job,
+  onCancel,
+  onRetry,
+  onResume,
+  actions,
+}: {
+  job: JobRecord;
+  actions?: ResultActions;
+  onCancel(job: JobRecord): void;
+  onRetry(job: JobRecord): void;
+  onResume(job: JobRecord): void;
+}) {
   const endpoint = getEndpoint(job.endpointId);
   const provider = getProvider(job.provider);
   const active = job.status === 'sending' || job.status === 'queued';
@@ -66,7 +120,12 @@ export function JobCard({ job, onCancel, onRetry }: { job: JobRecord; onCancel(j
               Cancel
             </Button>
           )}
-          {(job.status === 'failed' || job.status === 'interrupted' || job.status === 'cancelled') && (
+          {canResume(job) && (
+            <Button variant="primary" onClick={() => onResume(job)}>
+              Resume
+            </Button>
+          )}
+          {(job.status === 'failed' || job.status === 'interrupted' || (job.status === 'cancelled' && !canResume(job))) && (
             <Button onClick={() => onRetry(job)}>
               Retry
             </Button>
@@ -75,7 +134,13 @@ export function JobCard({ job, onCancel, onRetry }: { job: JobRecord; onCancel(j
       </header>
       <JobProgress job={job} />
       <ServerProgress job={job} />
-      {job.error && job.status !== 'done' && (
+      {job.error?.kind === STOPPED_WATCHING && job.status === 'cancelled' && (
+        <div role="status" className="rounded-md border border-zinc-700 bg-zinc-800/60 p-2 text-sm text-zinc-200">
+          <p>{job.error.message}</p>
+          {job.error.hint && <p className="mt-1 text-zinc-300">{job.error.hint}</p>}
+        </div>
+      )}
+      {job.error && job.error.kind !== STOPPED_WATCHING && job.status !== 'done' && (
         <div role="alert" className="rounded-md border border-red-800 bg-red-950/60 p-2 text-sm text-red-200">
           <p>{job.error.message}</p>
           {job.error.hint && <p className="mt-1 text-red-300/80">{job.error.hint}</p>}
@@ -85,12 +150,12 @@ export function JobCard({ job, onCancel, onRetry }: { job: JobRecord; onCancel(j
       {job.images.length > 0 && (
         <div className={`grid gap-3 ${job.images.length > 1 ? 'sm:grid-cols-2' : ''}`}>
           {job.images.map((img, i) => (
-            <ResultImage key={img.id} job={job} image={img} index={i} />
+            <ResultImage key={img.id} job={job} image={img} index={i} actions={actions} />
           ))}
         </div>
       )}
       {job.status === 'done' && (
-        <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-xs text-zinc-400 sm:grid-cols-4">
+        <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-xs text-zinc-400 sm:grid-cols-5">
           <div>
             <dt>seed</dt>
             <dd className="font-mono text-zinc-200" aria-label="Seed used">{job.seed ?? '—'}</dd>
@@ -102,6 +167,10 @@ export function JobCard({ job, onCancel, onRetry }: { job: JobRecord; onCancel(j
           <div>
             <dt>provider time</dt>
             <dd className="text-zinc-200">{t.generationTime !== undefined ? `${t.generationTime.toFixed(2)} s` : '—'}</dd>
+          </div>
+          <div>
+            <dt>cost</dt>
+            <dd className="text-zinc-200" aria-label="Cost">{job.cost ?? '—'}</dd>
           </div>
           <div>
             <dt>credits left</dt>

@@ -97,7 +97,7 @@ export function RequestPanel({ request, keyLocation, title = 'Request' }: { requ
         </div>
       </div>
       <p role="status" className="min-h-4 text-xs text-emerald-400">{copied}</p>
-      <pre aria-label="Request body" className="max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-zinc-950 p-2 font-mono text-xs text-zinc-300">
+      <pre aria-label="Request body" tabIndex={0} className="max-h-80 overflow-auto whitespace-pre-wrap break-all rounded bg-zinc-950 p-2 font-mono text-xs text-zinc-300">
         <span className="text-amber-400">{shown.method}</span> {shown.url}
         {headers.map(([k, v]) => `\n${k}: ${v}`).join('')}
         {`\n\n${describeBody(shown)}`}

@@ -5,6 +5,7 @@
  */
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useMemo, useState } from 'react';
+import type { ReactNode } from 'react';
 import { Controller, useForm, useFormState } from 'react-hook-form';
 import type { Control, FieldValues, Resolver, UseFormReturn } from 'react-hook-form';
 import { FieldShell } from '../../components/ui/field-shell';
@@ -36,6 +37,8 @@ export interface GeneratedFormProps {
   submitLabel?: string;
   busy?: boolean;
   formId: string;
+  /** More controls for the action bar beside Generate (e.g. the batch count). */
+  actions?: ReactNode;
 }
 
 function FieldRow({ field, control, formId }: { field: FieldDescriptor; control: ReturnType<typeof useForm>['control']; formId: string }) {
@@ -69,16 +72,26 @@ function FieldRow({ field, control, formId }: { field: FieldDescriptor; control:
   );
 }
 
-/** After a submit with invalid values: how many need fixing, and that nothing left. */
-function SubmitStatus({ control }: { control: Control<FieldValues> }) {
+/** After a submit with invalid values: every field that needs fixing, by name, and that nothing left. */
+function SubmitStatus({ control, order }: { control: Control<FieldValues>; order: string[] }) {
   const { isSubmitted, errors, submitCount } = useFormState({ control });
-  const count = Object.keys(errors).length;
-  if (!isSubmitted || submitCount === 0 || count === 0) return null;
+  const names = order.filter((n) => errors[n]);
+  for (const n of Object.keys(errors)) if (!names.includes(n)) names.push(n);
+  if (!isSubmitted || submitCount === 0 || names.length === 0) return null;
   return (
-    <span role="status" className="text-sm text-red-400">
-      {count === 1 ? '1 parameter needs fixing' : `${count} parameters need fixing`}: nothing was sent.
+    <span role="status" className="text-sm text-red-300">
+      {names.length === 1 ? '1 parameter needs fixing' : `${names.length} parameters need fixing`}: {names.join(', ')}
+      . Nothing was sent.
     </span>
   );
+}
+
+/** Focuses a field's control (or its first focusable part) and scrolls it to the middle of the view. */
+function focusField(formId: string, name: string) {
+  const el = document.getElementById(`${formId}-${name}`);
+  const target = el && (el.matches('input,select,textarea,button') ? el : el.querySelector<HTMLElement>('input,select,textarea,button'));
+  (target ?? el)?.scrollIntoView({ block: 'center' });
+  (target ?? el)?.focus({ preventScroll: true });
 }
 
 /** Fields naming a server list offer the server's values as suggestions when it answers; their own otherwise. */
@@ -95,7 +108,7 @@ function useServerListFields(endpoint: EndpointDef, fields: FieldDescriptor[]): 
 }
 
 export function GeneratedForm(props: GeneratedFormProps) {
-  const { endpoint, startValues, externalValues, onForm, onSubmit, submitLabel = 'Generate', busy, formId } = props;
+  const { endpoint, startValues, externalValues, onForm, onSubmit, submitLabel = 'Generate', busy, formId, actions } = props;
   const fields = useMemo(() => describeSchema(endpoint.schema), [endpoint]);
   const listed = useServerListFields(endpoint, fields);
   const defaults = useMemo(
@@ -134,7 +147,16 @@ export function GeneratedForm(props: GeneratedFormProps) {
       aria-label={`${endpoint.provider} ${endpoint.name} parameters`}
       noValidate
       className="flex flex-col gap-4"
-      onSubmit={handleSubmit((values) => onSubmit(normalizeValues(endpoint.schema, fields, values)))}
+      onSubmit={handleSubmit(
+        (values) => onSubmit(normalizeValues(endpoint.schema, fields, values)),
+        (errors) => {
+          const first = fields.find((f) => errors[f.name]);
+          if (!first) return;
+          if (first.group === 'advanced') setAdvancedOpen(true);
+          // After the Advanced section has opened.
+          requestAnimationFrame(() => focusField(formId, first.name));
+        },
+      )}
     >
       <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         {basic.map((f) => (
@@ -161,12 +183,18 @@ export function GeneratedForm(props: GeneratedFormProps) {
           </div>
         </details>
       )}
-      <div className="flex items-center gap-3">
+      {/* The action bar stays in view however long the form is. */}
+      <div
+        role="group"
+        aria-label="Actions"
+        className="sticky bottom-0 z-[5] -mx-2 flex flex-wrap items-center gap-3 rounded-md border-t border-zinc-800 bg-zinc-950/95 px-2 py-2 backdrop-blur"
+      >
         <Button type="submit" disabled={busy} variant="primary">
           {submitLabel}
         </Button>
         <span className="text-xs text-zinc-500">Ctrl/⌘ + Enter</span>
-        <SubmitStatus control={control} />
+        {actions}
+        <SubmitStatus control={control} order={fields.map((f) => f.name)} />
       </div>
     </form>
   );

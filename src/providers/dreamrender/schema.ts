@@ -19,13 +19,13 @@ export const DREAMRENDER_MODEL_SUGGESTIONS = ['realisticVisionV60B1_v51VAE'] as 
 export const DREAMRENDER_STYLE_SUGGESTIONS = ['None', 'Cinematic', 'Photographic', 'Anime', 'Digital Art'] as const;
 
 export const generateImageSchema = z.object({
-  model: param(z.string().min(1), {
+  model: param(z.string().min(1).refine((v) => /\S/.test(v), 'must contain a non-space character'), {
     description: 'The model to be used for generating the image; different models suit different styles and outputs.',
     group: 'basic',
     role: 'model',
     suggestions: DREAMRENDER_MODEL_SUGGESTIONS,
   }),
-  prompt: param(z.string().min(1), {
+  prompt: param(z.string().min(1).refine((v) => /\S/.test(v), 'must contain a non-space character'), {
     description: 'A textual description of the image you want to generate.',
     group: 'basic',
     widget: 'textarea',

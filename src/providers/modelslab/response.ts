@@ -48,6 +48,16 @@ function seedOf(meta: Record<string, unknown> | undefined): number | undefined {
   return toNumber(seed);
 }
 
+/**
+ * Per-sample seeds: a `meta.seed` list with one seed per image. A single `meta.seed` with several
+ * samples names the batch, not each sample (the samples share one generator), so none is claimed.
+ */
+function perImageSeeds(meta: Record<string, unknown> | undefined, count: number): number[] | undefined {
+  if (!meta || !Array.isArray(meta.seed) || count < 2 || meta.seed.length !== count) return undefined;
+  const seeds = meta.seed.map(toNumber);
+  return seeds.every((s): s is number => s !== undefined) ? seeds : undefined;
+}
+
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string' && v !== '') : [];
 }
@@ -59,11 +69,13 @@ function textOf(json: Record<string, unknown>): string | undefined {
 function imagesResult(json: Record<string, unknown>, images: ResultImage[], providerId: string | undefined): ProviderResult {
   const meta = isRecord(json.meta) ? json.meta : undefined;
   const seed = seedOf(meta);
+  const seeds = perImageSeeds(meta, images.length);
   const generationTime = toNumber(json.generationTime);
   return {
     kind: 'images',
     images,
     ...(seed !== undefined ? { seed } : {}),
+    ...(seeds ? { seeds } : {}),
     ...(meta ? { meta } : {}),
     ...(generationTime !== undefined ? { generationTime } : {}),
     ...(providerId !== undefined ? { providerId } : {}),

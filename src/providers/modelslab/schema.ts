@@ -174,9 +174,27 @@ const commonFields = () => ({
   base64: flagDefault('Get the response as base64 text; turned on automatically when a local image is sent as base64.', false),
 });
 
+/** Multi LoRA: one strength per model (seed 001), so `lora_strength` has as many values as `lora_model`. */
+function loraCounts(value: { lora_model?: string | null; lora_strength?: string | null }, ctx: z.core.$RefinementCtx) {
+  const count = (v: string | null | undefined) => (v && v.trim() ? v.split(',').length : 0);
+  const models = count(value.lora_model);
+  const strengths = count(value.lora_strength);
+  if (strengths > 0 && strengths !== models) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['lora_strength'],
+      message: `has ${strengths} value${strengths === 1 ? '' : 's'} for ${models} LoRA model${models === 1 ? '' : 's'}: give one strength per model`,
+    });
+  }
+}
+
+/** A prompt with no visible character is refused by the providers. */
+const hasText = (v: string) => /\S/.test(v);
+const HAS_TEXT = 'must contain a non-space character';
+
 export const text2imgSchema = z.object({
   model_id: modelId(),
-  prompt: param(z.string().min(1), promptMeta),
+  prompt: param(z.string().min(1).refine(hasText, HAS_TEXT), promptMeta),
   negative_prompt: negativePrompt(),
   width: size('width'),
   height: size('height'),
@@ -189,7 +207,7 @@ export const text2imgSchema = z.object({
   }),
   ...guidanceFields(),
   ...commonFields(),
-});
+}).superRefine(loraCounts);
 
 export const img2imgSchema = z.object({
   model_id: modelId(),
@@ -203,7 +221,7 @@ export const img2imgSchema = z.object({
   ...guidanceFields(),
   strength: strength(),
   ...commonFields(),
-});
+}).superRefine(loraCounts);
 
 export const inpaintSchema = z.object({
   model_id: modelId(),
@@ -219,7 +237,7 @@ export const inpaintSchema = z.object({
   ...guidanceFields(),
   strength: strength(),
   ...commonFields(),
-});
+}).superRefine(loraCounts);
 
 export type Text2imgParams = z.output<typeof text2imgSchema>;
 export type Img2imgParams = z.output<typeof img2imgSchema>;

@@ -21,11 +21,13 @@ function headerNumber(headers: Record<string, string>, name: string): number | u
 function headerFacts(headers: Record<string, string>): Omit<ImagesResult, 'kind' | 'images'> {
   const seed = headerNumber(headers, 'x-seed-value');
   const credits = headerNumber(headers, 'x-remaining-credits');
+  const cost = headerNumber(headers, 'x-cost');
   const generationTime = headerNumber(headers, 'x-generation-time');
   const providerId = getHeader(headers, 'x-request-id');
   return {
     ...(seed !== undefined ? { seed } : {}),
     ...(credits !== undefined ? { credits } : {}),
+    ...(cost !== undefined ? { cost } : {}),
     ...(generationTime !== undefined ? { generationTime } : {}),
     ...(providerId ? { providerId } : {}),
   };

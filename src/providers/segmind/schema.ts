@@ -34,7 +34,7 @@ export const SEGMIND_MAX_SEED = 4294967295;
 const IMAGE_VALUE = /^(https?:\/\/|data:image\/|local-image:)/i;
 
 const prompt = () =>
-  param(z.string().min(1), { description: 'Prompt to render.', group: 'basic', widget: 'textarea', role: 'prompt' });
+  param(z.string().min(1).refine((v) => /\S/.test(v), 'must contain a non-space character'), { description: 'Prompt to render.', group: 'basic', widget: 'textarea', role: 'prompt' });
 
 const negativePrompt = () =>
   param(z.string().optional(), {

@@ -80,6 +80,7 @@ export function defaultHint(kind: ErrorKind, retryAfter?: number): string {
     case 'network':
       return 'Check the connection and the base URL in Settings, then retry.';
     case 'cancelled':
+    case 'stopped_watching':
       return 'Send the request again when you are ready.';
     case 'unknown':
       return 'Retry; if it keeps happening, check the base URL in Settings.';
@@ -103,6 +104,7 @@ function defaultLead(provider: string, kind: ErrorKind): string {
     case 'network':
       return `${provider} could not be reached`;
     case 'cancelled':
+    case 'stopped_watching':
       return 'The request was cancelled';
     case 'unknown':
       return `${provider} sent an answer the playground does not understand`;

@@ -32,7 +32,7 @@ export function ImageField({ field, id, value, onChange, onBlur, error, describe
         aria-describedby={describedBy}
       />
       {str && (
-        <Button aria-label={`Clear ${field.name}`} onClick={() => onChange(undefined)}>
+        <Button aria-label={`Clear the ${field.name} field`} onClick={() => onChange(undefined)}>
           ✕
         </Button>
       )}

@@ -1,0 +1,46 @@
+/** The playground's recent jobs as thumbnails with their status; choosing one shows it. */
+import { useQuery } from '@tanstack/react-query';
+import { galleryHeadQuery } from '../../job-store/queries';
+import type { JobRecord } from '../../job-store/job-record';
+import { useObjectUrl } from '../../job-store/object-urls';
+import { StatusBadge } from '../../components/ui/status-badge';
+import { getEndpoint } from '../../providers/registry';
+
+const SHOWN = 12;
+
+function Thumb({ job, current, onShow }: { job: JobRecord; current: boolean; onShow(job: JobRecord): void }) {
+  const first = job.images.find((i) => i.stored);
+  const url = useObjectUrl(first?.id, 'thumb');
+  const name = `${getEndpoint(job.endpointId)?.name ?? job.endpointId}, ${job.status}, seed ${job.seed ?? 'unknown'}, ${new Date(job.createdAt).toLocaleTimeString()}`;
+  return (
+    <li className="shrink-0">
+      <button
+        type="button"
+        aria-label={`Show job: ${name}`}
+        aria-current={current ? 'true' : undefined}
+        onClick={() => onShow(job)}
+        className={`relative block h-16 w-16 overflow-hidden rounded-md border bg-zinc-800 ${current ? 'border-amber-400' : 'border-zinc-700 hover:border-zinc-400'}`}
+      >
+        {url ? <img src={url} alt="" className="h-full w-full object-cover" /> : null}
+        <StatusBadge status={job.status} className="absolute bottom-0.5 left-0.5 !px-1 !py-0 !text-[10px]" />
+        {job.images.length > 1 && (
+          <span className="absolute right-0.5 top-0.5 rounded bg-zinc-950/90 px-1 text-[10px] text-zinc-100">×{job.images.length}</span>
+        )}
+      </button>
+    </li>
+  );
+}
+
+export function HistoryStrip({ currentId, onShow }: { currentId: string | undefined; onShow(job: JobRecord): void }) {
+  const jobs = (useQuery(galleryHeadQuery({})).data?.jobs ?? []).filter((j) => !j.compareGroupId).slice(0, SHOWN);
+  if (!jobs.length) return null;
+  return (
+    <nav aria-label="History" className="min-w-0">
+      <ul className="flex gap-2 overflow-x-auto pb-1">
+        {jobs.map((j) => (
+          <Thumb key={j.id} job={j} current={j.id === currentId} onShow={onShow} />
+        ))}
+      </ul>
+    </nav>
+  );
+}
