@@ -66,8 +66,11 @@ for (const size of SIZES) {
     await page.keyboard.press('Escape');
 
     await openView(page, 'Compare');
+    // The text-to-image preset: DreamRender, ModelsLab, Segmind, A1111; keep Segmind alone.
+    await page.getByRole('button', { name: 'Remove target 4' }).click();
     await page.getByRole('button', { name: 'Remove target 1' }).click();
     await page.getByRole('button', { name: 'Remove target 1' }).click();
+    await expect(page.getByRole('heading', { name: 'Targets (1)' })).toBeVisible();
     await page.getByRole('tab', { name: 'Sweep' }).click();
     await page.getByLabel('X axis').selectOption('seed');
     await page.getByLabel('X values').fill('11, 22');
