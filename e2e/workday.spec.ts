@@ -77,6 +77,7 @@ test('a running job never shifts the form', async ({ page, request }) => {
   await resetSandbox(request, { queue: 'always', queueMs: 3000 });
   await page.setViewportSize({ width: 1440, height: 900 });
   await chooseEndpoint(page, 'modelslab/text2img');
+  await expect(page.getByLabel('Endpoint')).toBeVisible();
   const before = (await page.getByLabel('Endpoint').boundingBox())!.y;
   await generate(page);
   await expect(page.getByRole('region', { name: 'Running jobs' })).toBeVisible();
