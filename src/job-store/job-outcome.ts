@@ -8,6 +8,7 @@ import type { ProviderError, ProviderResult } from '../providers/types';
 import type { Limits } from './job-exchange';
 import type { JobRecord } from './job-record';
 import { clearLive, getLive } from './live-state';
+import { RAW_NOTE_START, STITCHED_NOTE_START } from './stitch-role';
 import { getJob, saveImage, saveImageLink, updateJob } from './store';
 import { JobClosedError } from './store-images';
 
@@ -88,10 +89,10 @@ async function saveStitched(jobId: string, plan: NonNullable<JobRecord['inpaint'
   }
   if (stitched) {
     const { crop } = plan.region;
-    const note = `Stitched into the ${stitched.width}×${stitched.height} original (${plan.area === 'masked' ? 'only masked' : 'whole picture'}: crop ${crop.width}×${crop.height} at ${crop.x}, ${crop.y}).`;
+    const note = `${STITCHED_NOTE_START}${stitched.width}×${stitched.height} original (${plan.area === 'masked' ? 'only masked' : 'whole picture'}: crop ${crop.width}×${crop.height} at ${crop.x}, ${crop.y}).`;
     await saveImage(jobId, { blob: stitched.image, mime: 'image/png', seed, width: stitched.width, height: stitched.height, note, whileOpen: true });
   }
-  await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed, note: `The provider's raw output.${problem}`, whileOpen: true });
+  await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed, note: `${RAW_NOTE_START}${problem}`, whileOpen: true });
 }
 
 export async function fail(jobId: string, error: ProviderError) {

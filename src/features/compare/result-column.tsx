@@ -11,6 +11,7 @@ import { JobProgress } from '../../components/ui/job-progress';
 import { cancelJob } from '../../job-store/run-job';
 import { useRetryJob } from '../../job-store/use-job-actions';
 import { useJob } from '../../job-store/use-jobs';
+import { stitchRole } from '../../job-store/stitch-role';
 import type { ComparisonCell } from './comparison-record';
 import { SyncedImage } from './synced-image';
 import type { ViewUpdate } from './synced-image';
@@ -78,7 +79,10 @@ function ColumnImage({ job, image, label, view, onView }: { job: JobRecord; imag
     );
   }
   if (!url) return <div className="aspect-square w-full animate-pulse rounded-md bg-zinc-800" aria-label="Loading image" />;
-  return <SyncedImage src={url} alt={`${label}, seed ${seed ?? 'unknown'}`} view={view} onView={onView} />;
+  // A cropped job shows the stitched picture and the provider's own output: each says which it is.
+  const role = stitchRole(job, image);
+  const what = role === 'stitched' ? ', stitched into the full picture' : role === 'raw' ? ', as the provider returned it' : '';
+  return <SyncedImage src={url} alt={`${label}, seed ${seed ?? 'unknown'}${what}`} view={view} onView={onView} />;
 }
 
 export function ResultColumn(props: { cell: ComparisonCell; view: SyncView; onView: ViewUpdate; onJob(jobId: string): void; onProblem(text: string): void }) {
