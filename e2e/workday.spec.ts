@@ -111,6 +111,21 @@ test('history strip, per-sample seeds, lightbox zoom, and Reuse seed from a resu
   await expect(box.getByText('125 %')).toBeVisible();
   await page.keyboard.press('+');
   await expect(box.getByText('156 %')).toBeVisible();
+  const img = box.getByRole('img');
+  const transform = () => img.evaluate((el) => (el as HTMLElement).style.transform);
+  const zoomed = await transform();
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(transform).not.toBe(zoomed);
+  // The wheel zooms at the pointer; a drag pans.
+  const frame = (await img.boundingBox())!;
+  await page.mouse.move(frame.x + frame.width / 2, frame.y + frame.height / 2);
+  await page.mouse.wheel(0, -100);
+  await expect(box.getByText('195 %')).toBeVisible();
+  const beforeDrag = await transform();
+  await page.mouse.down();
+  await page.mouse.move(frame.x + frame.width / 2 + 80, frame.y + frame.height / 2 + 40, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(transform).not.toBe(beforeDrag);
   await page.keyboard.press('0');
   await expect(box.getByText('100 %')).toBeVisible();
   await page.keyboard.press('Escape');
