@@ -153,6 +153,5 @@ export function createImageWrites({ writer, makeThumbnail, now, newId, notify }:
       if (result === 'added') notify({ type: 'put', id: job.id });
       return result;
     },
-
   };
 }
