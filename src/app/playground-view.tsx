@@ -14,7 +14,7 @@ import { EndpointOptions } from '../components/ui/endpoint-options';
 import { inputClass } from '../components/ui/field-shell';
 import { QueuePanel } from '../features/jobs/queue-panel';
 import { cancelJob, resumeJob } from '../job-store/run-job';
-import { useJob, useJobStoreSync } from '../job-store/use-jobs';
+import { useJob } from '../job-store/use-jobs';
 import { useRetryJob, useSubmitJob } from '../job-store/use-job-actions';
 import { GeneratedForm } from '../features/params/generated-form';
 import { describeSchema } from '../providers/fields/describe';
@@ -80,8 +80,6 @@ export function PlaygroundView({
     () => (proxy.isFetched ? resolveRoute(provider, settings, location.origin, proxy.data ?? false) : undefined),
     [provider, settings, proxy.isFetched, proxy.data],
   );
-  // The card follows its job through the store's change feed, whatever else is mounted.
-  useJobStoreSync();
   const job = useJob(currentJobId).data ?? undefined;
   const fields = useMemo(() => describeSchema(endpoint.schema), [endpoint]);
   const imageField = fields.find((f) => f.kind === 'image' && !f.mask);
