@@ -39,7 +39,7 @@ function visibleTiles(): HTMLElement[] {
 async function visibleSettled(): Promise<boolean> {
   const tiles = visibleTiles();
   if (tiles.length === 0) return false;
-  if (tiles.some((t) => t.querySelector('.animate-pulse'))) return false;
+  if (tiles.some((t) => t.querySelector('[data-thumb-pending]'))) return false;
   const imgs = tiles.flatMap((t) => [...t.querySelectorAll('img')]);
   if (!imgs.every((img) => img.complete && img.naturalWidth > 0)) return false;
   await Promise.all(imgs.map((img) => img.decode().catch(() => undefined)));

@@ -13,7 +13,7 @@ const outDir = resolve(process.argv[2] ?? '.bench-out/gallery');
 
 async function settle(page: Page) {
   await page.evaluate(() => window.galleryBench.frames(4));
-  await page.waitForFunction(() => !document.querySelector('[data-gallery-tile] .animate-pulse'));
+  await page.waitForFunction(() => !document.querySelector('[data-gallery-tile] [data-thumb-pending]'));
   await page.waitForTimeout(250);
 }
 

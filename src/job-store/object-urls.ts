@@ -190,6 +190,14 @@ function cache(): ObjectUrlCache {
   return appCache;
 }
 
+/**
+ * Whether the image's URL is ready now (held, or kept in the LRU): showing it costs no
+ * IndexedDB read and no new URL, so the grid shows it even while scrolling fast.
+ */
+export function hasObjectUrl(imageId: string, kind: ObjectUrlKind): boolean {
+  return appCache?.snapshot(imageId, kind).status === 'ready';
+}
+
 /** How many object URLs the app holds right now (for the benchmark and leak checks). */
 export function liveObjectUrlCount(): number {
   return appCache?.liveCount() ?? 0;

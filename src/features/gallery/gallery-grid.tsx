@@ -3,24 +3,104 @@
  * (plus a little overscan) in the DOM, arrow keys to move between tiles.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, RefObject } from 'react';
 import { GalleryTile } from './gallery-tile';
 import type { GalleryTile as Tile } from './gallery-tiles';
 import { GAP, GRID_OVERSCAN_ROWS, gridLayout } from './grid-layout';
+import { createScrollPace, SCROLL_SETTLE_MS } from './scroll-pace';
 
-function useWidth(ref: RefObject<HTMLElement | null>): number {
-  const [width, setWidth] = useState(0);
+function useSize(ref: RefObject<HTMLElement | null>): { width: number; height: number } {
+  const [size, setSize] = useState({ width: 0, height: 0 });
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    setWidth(el.clientWidth);
-    const observer = new ResizeObserver(() => setWidth(el.clientWidth));
+    const read = () =>
+      setSize((was) => (was.width === el.clientWidth && was.height === el.clientHeight ? was : { width: el.clientWidth, height: el.clientHeight }));
+    read();
+    const observer = new ResizeObserver(read);
     observer.observe(el);
     return () => observer.disconnect();
   }, [ref]);
-  return width;
+  return size;
 }
+
+/** Whether the element is scrolling fast (see scroll-pace.ts); changes at most twice per gesture. */
+function useFastScroll(ref: RefObject<HTMLElement | null>, viewport: number): boolean {
+  const [fast, setFast] = useState(false);
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const pace = createScrollPace();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let shown = false;
+    const show = (next: boolean) => {
+      if (next === shown) return;
+      shown = next;
+      setFast(next);
+    };
+    const onScroll = () => {
+      show(pace.sample(el.scrollTop, performance.now(), viewport));
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        pace.settle();
+        show(false);
+      }, SCROLL_SETTLE_MS);
+    };
+    el.addEventListener('scroll', onScroll, { passive: true });
+    return () => {
+      el.removeEventListener('scroll', onScroll);
+      clearTimeout(timer);
+    };
+  }, [ref, viewport]);
+  return fast;
+}
+
+/** One row of tiles. Memoised: while scrolling, only the rows that come into the range render. */
+const GridRow = memo(function GridRow({
+  tiles,
+  start,
+  top,
+  columns,
+  rowHeight,
+  deferThumbs,
+  onOpen,
+}: {
+  tiles: Tile[];
+  /** Index of the row's first tile. */
+  start: number;
+  top: number;
+  columns: number;
+  rowHeight: number;
+  deferThumbs: boolean;
+  onOpen(index: number): void;
+}) {
+  const rowTiles = tiles.slice(start, start + columns);
+  return (
+    <div
+      role="none"
+      className="absolute left-0 top-0 grid w-full"
+      style={{
+        transform: `translateY(${top}px)`,
+        height: rowHeight - GAP,
+        gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+        // One row exactly as tall as the row box: a thumbnail's own size never stretches it.
+        gridTemplateRows: 'minmax(0, 1fr)',
+        gap: GAP,
+        paddingInline: GAP,
+        // The row's size is its own: laying out a new row never touches the others (no paint
+        // containment, which would clip the focus ring).
+        contain: 'size layout style',
+      }}
+    >
+      {rowTiles.map((tile, i) => (
+        <div role="listitem" key={tile.key} className="min-h-0 min-w-0">
+          <GalleryTile tile={tile} index={start + i} onOpen={onOpen} deferThumb={deferThumbs} />
+        </div>
+      ))}
+    </div>
+  );
+});
 
 export interface GalleryGridHandle {
   focusTile(index: number): void;
@@ -36,7 +116,8 @@ export function GalleryGrid({
   handleRef?: RefObject<GalleryGridHandle | null>;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const width = useWidth(scrollRef);
+  const { width, height } = useSize(scrollRef);
+  const fast = useFastScroll(scrollRef, height);
   const { columns, rowHeight } = gridLayout(width);
   const rowCount = Math.ceil(tiles.length / columns);
 
@@ -109,32 +190,20 @@ export function GalleryGrid({
     >
       <div role="list" aria-label="Images" className="relative w-full" style={{ height: virtualizer.getTotalSize() }}>
         {width > 0 &&
-          virtualizer.getVirtualItems().map((row) => {
-            const start = row.index * columns;
-            const rowTiles = tiles.slice(start, start + columns);
-            return (
-              <div
+          virtualizer
+            .getVirtualItems()
+            .map((row) => (
+              <GridRow
                 key={row.key}
-                role="none"
-                className="absolute left-0 top-0 grid w-full"
-                style={{
-                  transform: `translateY(${row.start}px)`,
-                  height: rowHeight - GAP,
-                  gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
-                  // One row exactly as tall as the row box: a thumbnail's own size never stretches it.
-                  gridTemplateRows: 'minmax(0, 1fr)',
-                  gap: GAP,
-                  paddingInline: GAP,
-                }}
-              >
-                {rowTiles.map((tile, i) => (
-                  <div role="listitem" key={tile.key} className="min-h-0 min-w-0">
-                    <GalleryTile tile={tile} index={start + i} onOpen={onOpen} />
-                  </div>
-                ))}
-              </div>
-            );
-          })}
+                tiles={tiles}
+                start={row.index * columns}
+                top={row.start}
+                columns={columns}
+                rowHeight={rowHeight}
+                deferThumbs={fast}
+                onOpen={onOpen}
+              />
+            ))}
       </div>
     </div>
   );

@@ -1,17 +1,25 @@
 /** One tile of the grid: a thumbnail (or the job's status), the seed and the endpoint. */
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import { endpointLabel, shortError, STATUS_LABELS, tileLabel } from './gallery-tiles';
 import type { GalleryTile as Tile } from './gallery-tiles';
-import { useObjectUrlState } from '../../job-store/object-urls';
+import { hasObjectUrl, useObjectUrlState } from '../../job-store/object-urls';
 import { StatusBadge } from '../../components/ui/status-badge';
 
-function Thumb({ imageId }: { imageId: string }) {
-  const { url, status } = useObjectUrlState(imageId, 'thumb');
+/**
+ * The thumbnail. `defer` (the grid is scrolling fast): a tile that arrives then shows a plain
+ * placeholder and reads nothing, unless its URL is ready in the cache; it loads once the
+ * scrolling slows down, if it is still there. Once loading, it stays loading.
+ */
+function Thumb({ imageId, defer }: { imageId: string; defer: boolean }) {
+  const [armed, setArmed] = useState(() => !defer || hasObjectUrl(imageId, 'thumb'));
+  if (!armed && !defer) setArmed(true);
+  const { url, status } = useObjectUrlState(armed ? imageId : undefined, 'thumb');
   if (url) return <img data-thumb src={url} alt="" draggable={false} decoding="async" className="h-full w-full object-cover" />;
   if (status === 'missing' || status === 'error') {
     return <span className="flex h-full items-center justify-center p-2 text-center text-xs text-zinc-500">Image missing from storage</span>;
   }
-  return <span className="block h-full w-full animate-pulse bg-zinc-800/60" />;
+  // No animation: while scrolling fast a screenful of these mounts every frame.
+  return <span data-thumb-pending className="block h-full w-full bg-zinc-800/60" />;
 }
 
 function StatusPanel({ tile }: { tile: Tile }) {
@@ -30,7 +38,18 @@ function StatusPanel({ tile }: { tile: Tile }) {
   );
 }
 
-export const GalleryTile = memo(function GalleryTile({ tile, index, onOpen }: { tile: Tile; index: number; onOpen(index: number): void }) {
+export const GalleryTile = memo(function GalleryTile({
+  tile,
+  index,
+  onOpen,
+  deferThumb = false,
+}: {
+  tile: Tile;
+  index: number;
+  onOpen(index: number): void;
+  /** The grid is scrolling fast: do not start reading the thumbnail yet. */
+  deferThumb?: boolean;
+}) {
   const { job, image } = tile;
   return (
     <button
@@ -44,7 +63,7 @@ export const GalleryTile = memo(function GalleryTile({ tile, index, onOpen }: { 
       <span className="relative block min-h-0 w-full flex-1 bg-zinc-950">
         {image ? (
           image.stored ? (
-            <Thumb imageId={image.id} />
+            <Thumb imageId={image.id} defer={deferThumb} />
           ) : (
             <span className="flex h-full flex-col items-center justify-center gap-1 p-3 text-center text-xs text-amber-200/90">
               <span className="font-medium">Link only</span>

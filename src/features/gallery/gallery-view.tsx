@@ -2,7 +2,7 @@
  * The gallery: every job and image, kept in the browser with its parameters
  * and seed, in a virtualized grid with filters and a detail dialog.
  */
-import { useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { GalleryGrid } from './gallery-grid';
 import type { GalleryGridHandle } from './gallery-grid';
 import { GalleryToolbar } from './gallery-toolbar';
@@ -36,6 +36,9 @@ export default function GalleryView(props: GalleryViewProps) {
   const filtered = Object.values(filter).some((v) => v !== undefined);
   const skipped = jobs.data?.skipped;
   const unreadable = (skipped?.futureVersion ?? 0) + (skipped?.invalid ?? 0);
+
+  // Stable while the list is: the grid's rows and tiles are memoised.
+  const openTileAt = useCallback((i: number) => setOpenKey(tiles[i]?.key ?? null), [tiles]);
 
   const close = () => {
     const index = openIndex;
@@ -85,7 +88,7 @@ export default function GalleryView(props: GalleryViewProps) {
           )}
         </div>
       ) : (
-        <GalleryGrid tiles={tiles} onOpen={(i) => setOpenKey(tiles[i]?.key ?? null)} handleRef={gridRef} />
+        <GalleryGrid tiles={tiles} onOpen={openTileAt} handleRef={gridRef} />
       )}
       {openTile && (
         <ImageDetailDialog
