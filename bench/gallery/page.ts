@@ -35,6 +35,18 @@ function visibleTiles(): HTMLElement[] {
   });
 }
 
+/** Of the visible tiles that have a stored image, the share whose thumbnail is loaded (0–1; 1 when none has one). */
+function shownShare(): number {
+  const withImage = visibleTiles().filter((t) => t.querySelector('[data-thumb], [data-thumb-pending]'));
+  if (withImage.length === 0) return 1;
+  return withImage.filter((t) => t.querySelector<HTMLImageElement>('img[data-thumb]')?.complete).length / withImage.length;
+}
+
+function medianOf(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)] ?? 0;
+}
+
 /** Visible tiles are all painted: no placeholder left, every thumbnail loaded and decoded. */
 async function visibleSettled(): Promise<boolean> {
   const tiles = visibleTiles();
@@ -150,6 +162,7 @@ const bench = {
     el.scrollTop = 0;
     await frames(3);
     const intervals: number[] = [];
+    const shown: number[] = [];
     let last = performance.now();
     for (let i = 0; i < count; i++) {
       el.scrollTop += pxPerFrame;
@@ -157,10 +170,22 @@ const bench = {
       const now = performance.now();
       intervals.push(now - last);
       last = now;
+      // Every tenth frame: how much of the screen shows its thumbnails (it reads the layout, so not every frame).
+      if (i % 10 === 9) shown.push(shownShare());
     }
     intervals.sort((a, b) => a - b);
     const pct = (p: number) => intervals[Math.min(intervals.length - 1, Math.floor(p * intervals.length))] ?? 0;
-    return { median: pct(0.5), p95: pct(0.95), over50: intervals.filter((x) => x > 50).length, frames: count };
+    return { median: pct(0.5), p95: pct(0.95), over50: intervals.filter((x) => x > 50).length, frames: count, shown: medianOf(shown) };
+  },
+
+  /** Scrolls `pxPerFrame` every frame for `ms`, from where the grid is (for screenshots taken while it runs). */
+  async fling(pxPerFrame: number, ms: number): Promise<void> {
+    const el = scroller()!;
+    const end = performance.now() + ms;
+    while (performance.now() < end) {
+      el.scrollTop += pxPerFrame;
+      await frames(1);
+    }
   },
 
   /** The frame interval with nothing to do, for reading the scrolling figures on a busy machine. */
@@ -188,6 +213,7 @@ const bench = {
     await frames(2);
     const el = scroller()!;
     const seen = { maxImgs: 0, maxTiles: 0, maxUrls: 0, maxVisible: 0, steps: 0 };
+    const shown: number[] = [];
     const intervals: number[] = [];
     let last = performance.now();
     for (let top = 0; top <= el.scrollHeight - el.clientHeight + step; top += step) {
@@ -201,6 +227,7 @@ const bench = {
       seen.maxTiles = Math.max(seen.maxTiles, document.querySelectorAll('[data-gallery-tile]').length);
       seen.maxVisible = Math.max(seen.maxVisible, visibleTiles().length);
       seen.maxUrls = Math.max(seen.maxUrls, liveObjectUrlCount());
+      shown.push(shownShare());
     }
     await new Promise((r) => setTimeout(r, 300));
     const atBottom = { imgs: document.querySelectorAll('img').length, urls: liveObjectUrlCount() };
@@ -210,7 +237,7 @@ const bench = {
     const backAtTop = { imgs: document.querySelectorAll('img').length, tiles: document.querySelectorAll('[data-gallery-tile]').length, urls: liveObjectUrlCount() };
     intervals.sort((a, b) => a - b);
     const pct = (p: number) => intervals[Math.min(intervals.length - 1, Math.floor(p * intervals.length))] ?? 0;
-    return { ...seen, atBottom, backAtTop, frameMs: { median: pct(0.5), p95: pct(0.95), max: pct(1), over50: intervals.filter((x) => x > 50).length } };
+    return { ...seen, shown: medianOf(shown), atBottom, backAtTop, frameMs: { median: pct(0.5), p95: pct(0.95), max: pct(1), over50: intervals.filter((x) => x > 50).length } };
   },
 };
 

@@ -3,12 +3,13 @@
  * (plus a little overscan) in the DOM, arrow keys to move between tiles.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
+import type { Virtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { KeyboardEvent, RefObject } from 'react';
 import { GalleryTile } from './gallery-tile';
 import type { GalleryTile as Tile } from './gallery-tiles';
 import { GAP, GRID_OVERSCAN_ROWS, gridLayout } from './grid-layout';
-import { createScrollPace, SCROLL_SETTLE_MS } from './scroll-pace';
+import { createScrollPace } from './scroll-pace';
 
 function useSize(ref: RefObject<HTMLElement | null>): { width: number; height: number } {
   const [size, setSize] = useState({ width: 0, height: 0 });
@@ -25,35 +26,27 @@ function useSize(ref: RefObject<HTMLElement | null>): { width: number; height: n
   return size;
 }
 
-/** Whether the element is scrolling fast (see scroll-pace.ts); changes at most twice per gesture. */
-function useFastScroll(ref: RefObject<HTMLElement | null>, viewport: number): boolean {
+/**
+ * Whether the grid is scrolling fast (see scroll-pace.ts); changes at most twice per gesture.
+ * Fed by the virtualizer's own change callback: it has read the offset already, where a scroll
+ * listener of ours would read scrollTop after the virtualizer's re-render and force a layout.
+ */
+function useFastScroll(viewport: number) {
   const [fast, setFast] = useState(false);
-  useEffect(() => {
-    const el = ref.current;
-    if (!el) return;
-    const pace = createScrollPace();
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let shown = false;
-    const show = (next: boolean) => {
-      if (next === shown) return;
-      shown = next;
-      setFast(next);
-    };
-    const onScroll = () => {
-      show(pace.sample(el.scrollTop, performance.now(), viewport));
-      clearTimeout(timer);
-      timer = setTimeout(() => {
+  const [pace] = useState(createScrollPace);
+  const onChange = useCallback(
+    (instance: Virtualizer<HTMLDivElement, Element>) => {
+      if (!instance.isScrolling) {
         pace.settle();
-        show(false);
-      }, SCROLL_SETTLE_MS);
-    };
-    el.addEventListener('scroll', onScroll, { passive: true });
-    return () => {
-      el.removeEventListener('scroll', onScroll);
-      clearTimeout(timer);
-    };
-  }, [ref, viewport]);
-  return fast;
+        setFast(false);
+        return;
+      }
+      const offset = instance.scrollOffset ?? 0;
+      if (offset !== pace.lastTop) setFast(pace.sample(offset, performance.now(), viewport));
+    },
+    [pace, viewport],
+  );
+  return { fast, onChange };
 }
 
 /** One row of tiles. Memoised: while scrolling, only the rows that come into the range render. */
@@ -117,7 +110,7 @@ export function GalleryGrid({
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
   const { width, height } = useSize(scrollRef);
-  const fast = useFastScroll(scrollRef, height);
+  const { fast, onChange } = useFastScroll(height);
   const { columns, rowHeight } = gridLayout(width);
   const rowCount = Math.ceil(tiles.length / columns);
 
@@ -128,6 +121,7 @@ export function GalleryGrid({
     overscan: GRID_OVERSCAN_ROWS,
     paddingStart: GAP,
     paddingEnd: GAP,
+    onChange,
   });
 
   useEffect(() => {

@@ -7,15 +7,17 @@
 
 /** Viewport heights per second above which scrolling counts as fast (a tile is on screen < 125 ms). */
 export const FAST_VIEWPORTS_PER_S = 8;
-/** Scrolling is over when no scroll event came for this long. */
+/** A gap this long between two scroll events: a new gesture, its speed starts from nothing. */
 export const SCROLL_SETTLE_MS = 120;
 
 export interface ScrollPace {
   /** A scroll position seen at `time` (ms); returns whether scrolling is fast now. */
   sample(top: number, time: number, viewport: number): boolean;
-  /** No scroll event since SCROLL_SETTLE_MS: scrolling stopped. */
+  /** Scrolling stopped. */
   settle(): void;
   readonly fast: boolean;
+  /** The last position sampled (undefined after a pause). */
+  readonly lastTop: number | undefined;
 }
 
 export function createScrollPace(fastViewportsPerS = FAST_VIEWPORTS_PER_S): ScrollPace {
@@ -47,6 +49,9 @@ export function createScrollPace(fastViewportsPerS = FAST_VIEWPORTS_PER_S): Scro
     },
     get fast() {
       return fast;
+    },
+    get lastTop() {
+      return last?.top;
     },
   };
 }
