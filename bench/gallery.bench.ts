@@ -80,16 +80,17 @@ async function main() {
     console.log(`  <img> in the DOM: max ${median(pick((s) => s.maxImgs))}  (tiles in the DOM max ${median(pick((s) => s.maxTiles))}, visible max ${median(pick((s) => s.maxVisible))}, budget ${budget})`);
     console.log(`  live object URLs: max ${median(pick((s) => s.maxUrls))} while scrolling, ${median(pick((s) => s.atBottom.urls))} at the bottom, ${median(pick((s) => s.backAtTop.urls))} after scrolling back (${median(pick((s) => s.backAtTop.imgs))} <img> on screen)`);
     console.log(`  fast-scroll frame interval (one step per frame): median ${median(pick((s) => s.frameMs.median)).toFixed(1)} ms, p95 ${median(pick((s) => s.frameMs.p95)).toFixed(1)} ms`);
-    console.log(`  visible tiles showing their thumbnail, median over the frames: ${pctOf(median(pick((s) => s.shown)))} (the grid reads none while it scrolls this fast)`);
+    console.log(`  visible tiles showing their thumbnail, mean over the frames: ${pctOf(median(pick((s) => s.shown)))}`);
 
-    // Steady scrolling: brisk wheel scrolling, and just under the speed at which the grid stops reading thumbnails.
-    const fastLimit = Math.floor((FAST_VIEWPORTS_PER_S * layout.viewport) / 60);
-    for (const px of [40, Math.max(40, fastLimit - 5)]) {
+    // Steady scrolling: brisk wheel scrolling, and three quarters of the speed at which the grid stops reading
+    // thumbnails (every tile loads while it scrolls: the frames pay for the reads, URLs and decodes).
+    const fastLimit = (FAST_VIEWPORTS_PER_S * layout.viewport) / 60;
+    for (const px of [40, Math.max(40, Math.round(0.75 * fastLimit))]) {
       const smooth = [];
       for (let run = 0; run < 3; run++) smooth.push(await page.evaluate(([p, n]) => window.galleryBench.scrollSmooth(p, n), [px, 300] as const));
       console.log(`\nSteady scrolling, ${px} px per frame for 300 frames (about ${(px * 60).toLocaleString('en')} px/s at 60 fps), 3 runs, medians:`);
       console.log(
-        `  frame interval median ${median(smooth.map((x) => x.median)).toFixed(1)} ms, p95 ${median(smooth.map((x) => x.p95)).toFixed(1)} ms, frames over 50 ms: ${median(smooth.map((x) => x.over50))} of 300; visible tiles showing their thumbnail: ${pctOf(median(smooth.map((x) => x.shown)))}`,
+        `  frame interval median ${median(smooth.map((x) => x.median)).toFixed(1)} ms, p95 ${median(smooth.map((x) => x.p95)).toFixed(1)} ms, frames over 50 ms: ${median(smooth.map((x) => x.over50))} of 300; visible tiles showing their thumbnail (mean): ${pctOf(median(smooth.map((x) => x.shown)))}`,
       );
     }
     const idle = await page.evaluate(() => window.galleryBench.idleFrames());

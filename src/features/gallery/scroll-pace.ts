@@ -20,38 +20,42 @@ export interface ScrollPace {
   readonly lastTop: number | undefined;
 }
 
+/** The speed is the distance over this last stretch of time, so one late or early frame does not swing it. */
+const WINDOW_MS = 200;
+const MIN_SPAN_MS = 60;
+
 export function createScrollPace(fastViewportsPerS = FAST_VIEWPORTS_PER_S): ScrollPace {
-  let last: { top: number; time: number } | undefined;
-  let speed = 0;
+  let samples: Array<{ top: number; time: number }> = [];
   let fast = false;
   return {
     sample(top, time, viewport) {
-      const prev = last;
-      last = { top, time };
+      const prev = samples.at(-1);
       // The first event after a pause (or a jump by the keyboard) has no speed yet.
       if (!prev || time - prev.time > SCROLL_SETTLE_MS) {
-        speed = 0;
+        samples = [{ top, time }];
         fast = false;
         return fast;
       }
-      // Several scroll events in one frame: count them over at least a few ms.
-      const now = (Math.abs(top - prev.top) / Math.max(time - prev.time, 4)) * 1000;
-      speed = (speed + now) / 2;
+      samples.push({ top, time });
+      while (samples.length > 2 && time - samples[0]!.time > WINDOW_MS) samples.shift();
+      const first = samples[0]!;
+      // Over a few frames at least: over one or two, a late frame and a quick one look like a burst.
+      if (time - first.time < MIN_SPAN_MS) return fast;
+      const speed = (Math.abs(top - first.top) / (time - first.time)) * 1000;
       const limit = fastViewportsPerS * Math.max(viewport, 1);
       // Hysteresis: once fast, it takes half the speed to count as slow again.
       fast = fast ? speed > limit / 2 : speed > limit;
       return fast;
     },
     settle() {
-      last = undefined;
-      speed = 0;
+      samples = [];
       fast = false;
     },
     get fast() {
       return fast;
     },
     get lastTop() {
-      return last?.top;
+      return samples.at(-1)?.top;
     },
   };
 }
