@@ -61,6 +61,13 @@ describe('scroll pace', () => {
     expect(pace.sample(fling.top + 50_000, fling.time + SCROLL_SETTLE_MS + 1, VIEWPORT)).toBe(false);
   });
 
+  it('does not count a jump as speed: after Home, moderate scrolling reads thumbnails at once', () => {
+    const pace = createScrollPace();
+    const steady = run(pace, 40, 30);
+    expect(pace.sample(0, steady.time + FRAME, VIEWPORT)).toBe(false);
+    expect(run(pace, 60, 30, { top: 0, time: steady.time + FRAME }).seen.some(Boolean)).toBe(false);
+  });
+
   it('scales with the viewport: the same px per frame is fast on a short grid, not on a tall one', () => {
     const short = createScrollPace();
     const tall = createScrollPace();

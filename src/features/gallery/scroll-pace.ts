@@ -23,6 +23,8 @@ export interface ScrollPace {
 /** The speed is the distance over this last stretch of time, so one late or early frame does not swing it. */
 const WINDOW_MS = 200;
 const MIN_SPAN_MS = 60;
+/** One scroll event moving further than this many viewport heights is a jump, not scrolling. */
+const JUMP_VIEWPORTS = 1.5;
 
 export function createScrollPace(fastViewportsPerS = FAST_VIEWPORTS_PER_S): ScrollPace {
   let samples: Array<{ top: number; time: number }> = [];
@@ -34,6 +36,12 @@ export function createScrollPace(fastViewportsPerS = FAST_VIEWPORTS_PER_S): Scro
       if (!prev || time - prev.time > SCROLL_SETTLE_MS) {
         samples = [{ top, time }];
         fast = false;
+        return fast;
+      }
+      // A jump (Home, End, a link, a click in the scrollbar's track) is no speed: the stretch starts
+      // again from it, or a jump followed by moderate scrolling would stay "fast" for a while.
+      if (Math.abs(top - prev.top) > JUMP_VIEWPORTS * Math.max(viewport, 1)) {
+        samples = [{ top, time }];
         return fast;
       }
       samples.push({ top, time });
