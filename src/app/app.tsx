@@ -81,6 +81,10 @@ const INTROS: Partial<Record<View, { title: string; text: string }>> = {
     title: 'Gallery',
     text: 'Every job this browser has sent, queued, running, done or failed, with its images, seeds and parameters. Kept on this device only.',
   },
+  settings: {
+    title: 'Settings',
+    text: 'Keys are sent only to their own provider (in the body or header it documents), never in a URL, and never stored with jobs or exported. Sandbox mode talks to the local twins and needs no key.',
+  },
 };
 
 function ViewIntro({ view }: { view: View }) {
