@@ -9,6 +9,9 @@ import type { HistoryBudget } from './mask-history';
 import { coverageAfter } from './mask-ops';
 import type { Coverage, MaskOp, StrokeMode } from './mask-ops';
 import { MaskRaster } from './mask-raster';
+import { createCanvas } from './canvas-pool';
+import { isFillable } from './shape-geometry';
+import type { MaskShape } from './shape-geometry';
 import { SampleBuffer } from './stroke-geometry';
 
 interface Snapshot {
@@ -23,7 +26,8 @@ interface StrokeInProgress {
   samples: SampleBuffer;
 }
 
-export type MaskChange = 'commit' | 'undo' | 'redo' | 'clear' | 'invert' | 'abort' | 'load';
+/** 'commit': a stroke (its pixels are on screen already); 'shape', 'replace': a fill or a whole new mask, undoable. */
+export type MaskChange = 'commit' | 'undo' | 'redo' | 'clear' | 'invert' | 'abort' | 'load' | 'shape' | 'replace';
 
 export class MaskDocument {
   readonly raster: MaskRaster;
@@ -135,9 +139,30 @@ export class MaskDocument {
     this.commit({ kind: 'invert' }, 'invert');
   }
 
+  /** Fills (paint) or clears (erase) a rectangle or lasso, as one undoable step; false when it covers nothing. */
+  fillShape(mode: StrokeMode, shape: MaskShape): boolean {
+    this.endStroke();
+    if (!isFillable(shape)) return false;
+    if (!this.raster.fillShape(mode, shape)) return false;
+    this.commit({ kind: 'shape', mode, shape }, 'shape');
+    return true;
+  }
+
+  /**
+   * Replaces the whole mask (grow, shrink, feather: RGBA at this size, white = repaint, grey
+   * levels kept) as one undoable step.
+   */
+  replaceMask(rgba: Uint8ClampedArray): void {
+    this.endStroke();
+    const canvas = createCanvas(this.width, this.height);
+    const painted = MaskRaster.writeMask(rgba, this.width, this.height, canvas);
+    this.raster.replaceWith(canvas);
+    this.commit({ kind: 'replace', canvas, painted }, 'replace');
+  }
+
   /**
    * Replaces the mask with an existing one (RGBA at this size, white = repaint: luminance,
-   * binarised at one half) and starts a fresh history from it.
+   * grey levels kept) and starts a fresh history from it.
    */
   loadMask(rgba: Uint8ClampedArray): void {
     this.stroke = undefined;

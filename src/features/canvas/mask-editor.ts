@@ -8,8 +8,11 @@ import { MaskDocument } from './mask-document';
 import type { MaskChange } from './mask-document';
 import type { StrokeMode } from './mask-ops';
 import { MaskStage } from './mask-stage';
+import { ShapeOverlay } from './shape-overlay';
 import { effectivePressure } from './stroke-geometry';
 import { BrushTool } from './tools/brush-tool';
+import { LassoTool, RectTool } from './tools/shape-tools';
+import type { ShapeToolDeps } from './tools/shape-tools';
 import { PanTool } from './tools/pan-tool';
 import { PinchTool } from './tools/pinch-tool';
 import { PointerRouter } from './tools/pointer-router';
@@ -17,7 +20,7 @@ import type { PointerInput, PointerSample } from './tools/tool-types';
 import { fitView, screenToImage, wheelZoomFactor, zoomAt } from './view-transform';
 import type { View } from './view-transform';
 
-export type PaintTool = 'brush' | 'eraser';
+export type PaintTool = 'brush' | 'eraser' | 'rect' | 'lasso';
 
 export interface EditorCallbacks {
   /** Coarse: after commits, undo/redo, clear, invert, a new image. */
@@ -39,6 +42,10 @@ export class MaskEditor {
   private rect: DOMRect;
   private maskEnabled = false;
   private tool: PaintTool = 'brush';
+  /** Whether the rectangle and the lasso fill or clear. */
+  private shapeMode: StrokeMode = 'paint';
+  private readonly overlay: ShapeOverlay;
+  private readonly lasso: LassoTool;
   private brushSize = 48;
   private space = false;
   private hovering = false;
@@ -80,8 +87,21 @@ export class MaskEditor {
         if (region) this.stage.maskChanged(region);
       },
     });
+    this.overlay = new ShapeOverlay(container);
+    const shapeDeps: ShapeToolDeps = {
+      toImage: (x, y) => screenToImage(this.view, x, y),
+      imagePerScreen: () => 1 / this.view.scale,
+      imageSize: () => (this.doc ? { width: this.doc.width, height: this.doc.height } : undefined),
+      preview: (shape) => this.overlay.show(shape, this.view),
+      commit: (shape) => this.doc?.fillShape(this.shapeMode, shape),
+    };
+    const rect = new RectTool(shapeDeps);
+    this.lasso = new LassoTool(shapeDeps);
     this.router = new PointerRouter({
-      paintTool: () => (this.maskEnabled && this.doc ? brush : undefined),
+      paintTool: () => {
+        if (!this.maskEnabled || !this.doc) return undefined;
+        return this.tool === 'rect' ? rect : this.tool === 'lasso' ? this.lasso : brush;
+      },
       panTool: new PanTool(viewDeps),
       pinchTool: new PinchTool(viewDeps),
       spaceHeld: () => this.space,
@@ -144,6 +164,17 @@ export class MaskEditor {
   setTool(tool: PaintTool): void {
     if (tool !== this.tool) this.router.interrupt('tool-change');
     this.tool = tool;
+    this.updateCursor();
+  }
+
+  /** Whether the rectangle and the lasso fill (paint) or clear (erase). */
+  setShapeMode(mode: StrokeMode): void {
+    this.shapeMode = mode;
+  }
+
+  /** Enter: closes a lasso polygon in progress; true when there was one. */
+  finishGesture(): boolean {
+    return this.tool === 'lasso' && this.lasso.close();
   }
 
   setBrushSize(size: number): void {
@@ -175,7 +206,7 @@ export class MaskEditor {
     this.doc?.invert();
   }
 
-  /** Escape: drops a stroke in progress, stops a pan. */
+  /** Escape: drops a stroke or shape in progress, stops a pan. */
   cancelGesture(): boolean {
     const busy = this.router.state !== 'idle';
     this.router.interrupt('escape');
@@ -203,6 +234,7 @@ export class MaskEditor {
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.dropDocument();
     this.stage.destroy();
+    this.overlay.destroy();
     this.cursor.remove();
   }
 
@@ -223,6 +255,7 @@ export class MaskEditor {
     this.view = view;
     this.autoFit = autoFit;
     this.stage.setView(view);
+    this.overlay.render(view);
     this.updateCursor();
     this.callbacks.onZoom?.(view.scale);
   }
@@ -238,7 +271,8 @@ export class MaskEditor {
   private updateCursor(): void {
     const p = this.lastPointer;
     const painting = this.maskEnabled && !!this.doc && !this.space;
-    const show = painting && this.hovering && !!p && p.type !== 'touch' && this.router.state !== 'panning';
+    const brushLike = this.tool === 'brush' || this.tool === 'eraser';
+    const show = painting && brushLike && this.hovering && !!p && p.type !== 'touch' && this.router.state !== 'panning';
     this.container.style.cursor =
       this.router.state === 'panning' ? 'grabbing' : painting ? (show ? 'none' : 'crosshair') : this.imageSize.width ? 'grab' : 'default';
     if (!show || !p) {

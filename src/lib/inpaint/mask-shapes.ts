@@ -77,6 +77,16 @@ export function binarizeMask(mask: MaskImage, threshold = 128): MaskImage {
   return { width: mask.width, height: mask.height, data: out };
 }
 
+/** Whether every value is 0 or 255 (a hard mask; a feathered one has grey values). */
+export function isHardMask(mask: MaskImage): boolean {
+  const d = mask.data;
+  for (let i = 0; i < d.length; i++) {
+    const v = d[i]!;
+    if (v !== 0 && v !== 255) return false;
+  }
+  return true;
+}
+
 /** Inverts in place (255 − value). */
 export function invertMask(mask: MaskImage): MaskImage {
   for (let i = 0; i < mask.data.length; i++) mask.data[i] = 255 - mask.data[i]!;
