@@ -142,10 +142,10 @@ export class LassoTool implements Tool {
 
   up(input: PointerInput): void {
     if (!this.pressed || input.id !== this.pointerId) return;
+    if (this.phase === 'freehand') this.move({ ...input, samples: [] });
     this.pressed = false;
     this.pointerId = -1;
     if (this.phase === 'freehand') {
-      this.move({ ...input, samples: [] });
       this.finish(true);
     } else if (this.phase === 'press') {
       this.phase = 'polygon';
