@@ -53,7 +53,7 @@ export function MaskToolbar(props: {
               Fill
             </Button>
             <Button pressed={props.shapeMode === 'erase'} onClick={() => props.onShapeMode('erase')} disabled={disabled} title="The shape is cleared from the mask">
-              Clear
+              Cut out
             </Button>
           </div>
           <p className="text-xs text-zinc-400">
