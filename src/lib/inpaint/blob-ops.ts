@@ -27,14 +27,18 @@ export type BlobRequest =
   | { op: 'extend'; image: Blob; by: Extension; fill: 'stretch' | 'noise'; seed: number; overlap: number }
   | { op: 'mask'; mask: Blob; action: 'grow' | 'shrink' | 'feather'; px: number }
   /** Any black-and-white or alpha image as a mask at width×height. */
-  | { op: 'mask-from-file'; file: Blob; width: number; height: number };
+  | { op: 'mask-from-file'; file: Blob; width: number; height: number }
+  /** A thumbnail (WebP, JPEG where WebP cannot be encoded) fitting maxSide, for the gallery: decode, scale and encode off the main thread. */
+  | { op: 'thumbnail'; image: Blob; maxSide: number };
 
 export type BlobResponse =
   | { op: 'prepare'; unchanged: true; width: number; height: number }
   | { op: 'prepare'; unchanged: false; image: Blob; mask?: Blob; region: InpaintRegion; width: number; height: number }
   | { op: 'stitch'; image: Blob; width: number; height: number; resultWidth: number; resultHeight: number }
   | { op: 'extend'; image: Blob; mask: Blob; width: number; height: number }
-  | { op: 'mask'; mask: Blob; width: number; height: number };
+  | { op: 'mask'; mask: Blob; width: number; height: number }
+  /** width × height: the source's size; blob undefined when the browser could not encode one. */
+  | { op: 'thumbnail'; blob: Blob | undefined; width: number; height: number };
 
 export async function decodeRgba(blob: Blob): Promise<RgbaImage> {
   let bitmap: ImageBitmap;
@@ -63,6 +67,24 @@ async function decodeMask(blob: Blob, width?: number, height?: number): Promise<
 }
 
 const encodeMask = (mask: MaskImage) => encodePng(maskToRgba(mask));
+
+async function thumbnail(image: Blob, maxSide: number): Promise<BlobResponse> {
+  const bitmap = await createImageBitmap(image);
+  try {
+    const { width, height } = bitmap;
+    const scale = Math.min(1, maxSide / Math.max(width, height));
+    const canvas = new OffscreenCanvas(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)));
+    const ctx = canvas.getContext('2d')!;
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    let blob: Blob | undefined = await canvas.convertToBlob({ type: 'image/webp', quality: 0.8 });
+    // Browsers without a WebP encoder fall back to PNG, which is larger than JPEG for photos.
+    if (blob.type !== 'image/webp') blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 }).catch(() => undefined);
+    return { op: 'thumbnail', blob, width, height };
+  } finally {
+    bitmap.close();
+  }
+}
 
 export async function handleBlobRequest(request: BlobRequest, scaler: RgbaScaler = pureScaler): Promise<BlobResponse> {
   switch (request.op) {
@@ -99,6 +121,8 @@ export async function handleBlobRequest(request: BlobRequest, scaler: RgbaScaler
       const out = request.action === 'grow' ? growMask(mask, px) : request.action === 'shrink' ? shrinkMask(mask, px) : featherMask(mask, px);
       return { op: 'mask', mask: await encodeMask(out), width: out.width, height: out.height };
     }
+    case 'thumbnail':
+      return thumbnail(request.image, request.maxSide);
     case 'mask-from-file': {
       const mask = binarizeMask(await decodeMask(request.file, request.width, request.height));
       return { op: 'mask', mask: await encodeMask(mask), width: mask.width, height: mask.height };
