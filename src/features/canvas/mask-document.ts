@@ -149,13 +149,13 @@ export class MaskDocument {
   }
 
   /**
-   * Replaces the whole mask (grow, shrink, feather: RGBA at this size, white = repaint, grey
-   * levels kept) as one undoable step.
+   * Replaces the whole mask (grow, shrink, feather, a mask file) as one undoable step. `overlay`
+   * holds it as the raster does: white, the mask value as alpha (grey levels kept).
    */
-  replaceMask(rgba: Uint8ClampedArray): void {
+  replaceMask(overlay: CanvasImageSource, painted: boolean): void {
     this.endStroke();
     const canvas = createCanvas(this.width, this.height);
-    const painted = MaskRaster.writeMask(rgba, this.width, this.height, canvas);
+    canvas.getContext('2d')!.drawImage(overlay, 0, 0);
     this.raster.replaceWith(canvas);
     this.commit({ kind: 'replace', canvas, painted }, 'replace');
   }

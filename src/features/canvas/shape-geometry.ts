@@ -4,12 +4,13 @@
  * pixels come from the inpainting library's fills (a pixel is covered when its centre is inside),
  * over the shape's bounding box only, so a small shape on an 8192² mask costs little.
  */
-import { fillPolygon, fillRect } from '../../lib/inpaint/mask-shapes';
+import { fillPolygon, fillRect, maskToAlphaRgba } from '../../lib/inpaint/mask-shapes';
 import type { Point } from '../../lib/inpaint/mask-shapes';
 import { createMask } from '../../lib/inpaint/types';
 import type { MaskImage, Rect } from '../../lib/inpaint/types';
 
 export type { Point };
+export { maskToAlphaRgba };
 
 export type MaskShape = { kind: 'rect'; rect: Rect } | { kind: 'polygon'; points: Float32Array };
 
@@ -108,22 +109,6 @@ export function rasterizeShape(shape: MaskShape, width: number, height: number):
     fillPolygon(mask, unpackPoints(shape.points).map((p) => ({ x: p.x - box.x, y: p.y - box.y })), 'nonzero');
   }
   return { box, mask };
-}
-
-/**
- * A one-byte mask as the editor's raster holds it: white, with the mask value as alpha (a
- * grey, feathered pixel is a partly transparent white one). `rgb` 0 gives black instead (the
- * eraser's pixels for the "as sent" canvas).
- */
-export function maskToAlphaRgba(mask: MaskImage, rgb: 0 | 255 = 255): Uint8ClampedArray<ArrayBuffer> {
-  const out = new Uint8ClampedArray(mask.data.length * 4);
-  for (let p = 0, i = 0; p < mask.data.length; p++, i += 4) {
-    out[i] = rgb;
-    out[i + 1] = rgb;
-    out[i + 2] = rgb;
-    out[i + 3] = mask.data[p]!;
-  }
-  return out;
 }
 
 /**

@@ -15,6 +15,7 @@ export class ShapeOverlay {
   private readonly under: SVGPathElement;
   private readonly over: SVGPathElement;
   private readonly band: SVGPathElement;
+  private readonly bandUnder: SVGPathElement;
   private readonly start: SVGCircleElement;
   private shape: ShapePreview | undefined;
 
@@ -34,7 +35,8 @@ export class ShapeOverlay {
     };
     this.under = path('rgba(0,0,0,0.85)', undefined, '3');
     this.over = path('#fbbf24', '6 4');
-    this.band = path('#fbbf24', '2 3', '1');
+    this.bandUnder = path('rgba(0,0,0,0.6)', undefined, '2.5');
+    this.band = path('#fbbf24', '3 3', '1.25');
     this.start = document.createElementNS(SVG, 'circle');
     this.start.setAttribute('r', '5');
     this.start.setAttribute('fill', 'rgba(251,191,36,0.35)');
@@ -69,6 +71,7 @@ export class ShapeOverlay {
     this.under.setAttribute('d', d);
     this.over.setAttribute('d', d);
     this.band.setAttribute('d', band);
+    this.bandUnder.setAttribute('d', band);
     this.start.style.display = first ? '' : 'none';
     if (first) {
       this.start.setAttribute('cx', String(first.x * view.scale + view.x));

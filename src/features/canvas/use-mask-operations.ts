@@ -59,28 +59,28 @@ export function useMaskOperations(deps: {
     if (!doc) throw new Error('choose an init image first');
     return doc;
   };
-  /** Replaces the mask with a Worker's answer, as one undoable step. */
-  const replaceWith = async (blob: Blob) => {
-    const doc = documentNow();
-    const pixels = await blobPixels(blob);
-    if (pixels.width !== doc.width || pixels.height !== doc.height || editorRef.current?.document !== doc) throw new Error('the mask does not match the image');
-    doc.replaceMask(pixels.data);
+  /** Replaces the mask with a Worker's answer (a bitmap ready to draw: nothing decoded here), as one undoable step. */
+  const replaceWith = (doc: ReturnType<typeof documentNow>, out: { overlay: ImageBitmap; painted: boolean }) => {
+    try {
+      if (out.overlay.width !== doc.width || out.overlay.height !== doc.height || editorRef.current?.document !== doc) throw new Error('the mask does not match the image');
+      doc.replaceMask(out.overlay, out.painted);
+    } finally {
+      out.overlay.close();
+    }
   };
 
   const adjustMask = (action: MaskAction, px: number) =>
     work(DONE[action][0], async () => {
       const doc = documentNow();
       const mask = (await exporterRef.current!.encode(doc)).blob;
-      const out = await runBlobOp({ op: 'mask', mask, action, px });
-      await replaceWith(out.mask);
+      replaceWith(doc, await runBlobOp({ op: 'mask', mask, action, px }));
       onStatus({ kind: 'note', text: `Mask ${DONE[action][1]} by ${px} px.${action === 'feather' ? ' Its edge is now grey: a partial repaint.' : ''}` });
     });
 
   const loadMaskFile = (file: File) =>
     work('Load mask from file', async () => {
       const doc = documentNow();
-      const out = await runBlobOp({ op: 'mask-from-file', file, width: doc.width, height: doc.height });
-      await replaceWith(out.mask);
+      replaceWith(doc, await runBlobOp({ op: 'mask-from-file', file, width: doc.width, height: doc.height }));
       onStatus({ kind: 'note', text: `Mask loaded from “${file.name}”, resized to ${doc.width}×${doc.height}.` });
     });
 

@@ -120,6 +120,22 @@ export function maskFromRgba(img: RgbaImage, source: MaskSource = 'auto'): MaskI
   return { width: img.width, height: img.height, data: out };
 }
 
+/**
+ * The mask as white pixels with the mask value as alpha (a feathered, grey pixel is a partly
+ * transparent white one): how the canvas editor holds and shows it. `rgb` 0 gives black instead.
+ */
+export function maskToAlphaRgba(mask: MaskImage, rgb: 0 | 255 = 255): Uint8ClampedArray<ArrayBuffer> {
+  assertBuffer(mask, 1, 'maskToAlphaRgba');
+  const out = new Uint8ClampedArray(mask.data.length * 4);
+  for (let p = 0, i = 0; p < mask.data.length; p++, i += 4) {
+    out[i] = rgb;
+    out[i + 1] = rgb;
+    out[i + 2] = rgb;
+    out[i + 3] = mask.data[p]!;
+  }
+  return out;
+}
+
 /** An opaque grey RGBA image of the mask (white = repaint), the form the providers take. */
 export function maskToRgba(mask: MaskImage): RgbaImage {
   assertBuffer(mask, 1, 'maskToRgba');
