@@ -349,3 +349,28 @@ test('rectangle and lasso fill the mask that is sent; Cut out clears a rectangle
   mask = await sentMask(page);
   expect(mask.at(120, 100)).toBe(255);
 });
+
+test('"Load mask from file" resizes a black-and-white picture to the image, as one undoable step', async ({ page }) => {
+  await chooseEndpoint(page, 'modelslab/inpaint');
+  await loadSample(page);
+  // A 256×256 mask file with a white square at (64, 64)–(128, 128): (128, 128)–(256, 256) on the 512×512 image.
+  const png = await page.evaluate(async () => {
+    const c = new OffscreenCanvas(256, 256);
+    const ctx = c.getContext('2d')!;
+    ctx.fillStyle = '#000';
+    ctx.fillRect(0, 0, 256, 256);
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(64, 64, 64, 64);
+    const bytes = new Uint8Array(await (await c.convertToBlob({ type: 'image/png' })).arrayBuffer());
+    return Array.from(bytes);
+  });
+  await page.getByLabel('Load mask from file').setInputFiles({ name: 'mask.png', mimeType: 'image/png', buffer: Buffer.from(png) });
+  await expect(page.getByText('Mask loaded from “mask.png”, resized to 512×512.')).toBeVisible();
+  await expect(maskPreview(page)).toBeVisible();
+  const mask = await maskValues(page, (await maskPreview(page).getAttribute('src'))!);
+  expect([mask.at(192, 192), mask.at(132, 132), mask.at(250, 250)]).toEqual([255, 255, 255]);
+  expect([mask.at(100, 100), mask.at(300, 192), mask.at(192, 300)]).toEqual([0, 0, 0]);
+  expect(mask.grey).toBe(0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(maskPreview(page)).toHaveCount(0);
+});

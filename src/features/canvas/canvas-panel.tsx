@@ -70,7 +70,7 @@ export default function CanvasPanel(props: CanvasPanelProps) {
   const [history, setHistory] = useState({ canUndo: false, canRedo: false });
   const [mask, setMask] = useState<ExportedMaskUrl>();
   /** A mask to load as soon as the image of its size is shown (Extend makes both at once). */
-  const pendingMask = useRef<ImageData>(undefined);
+  const pendingMask = useRef<ImageBitmap>(undefined);
 
   // Callbacks and flags the long-lived editor reads: always the latest, without re-creating it.
   const latest = useRef({
@@ -142,9 +142,10 @@ export default function CanvasPanel(props: CanvasPanelProps) {
       setMask(undefined);
       const waiting = pendingMask.current;
       pendingMask.current = undefined;
-      if (after && waiting && editor.loadMask(waiting.data, waiting.width, waiting.height)) {
+      if (after && waiting && editor.loadOverlay(waiting, true)) {
         exporterRef.current!.schedule(after, 0);
       } else reportMask(undefined);
+      waiting?.close();
       if (after) {
         if (latest.current.maskEnabled) exporterRef.current!.prepare(after);
         setBrushSize(defaultBrushSize(after.width, after.height));
@@ -204,6 +205,7 @@ export default function CanvasPanel(props: CanvasPanelProps) {
     display,
     onStatus: setStatus,
     onExtended: (image, mask, size) => {
+      pendingMask.current?.close();
       pendingMask.current = mask;
       latest.current.props.onInitImageChange(image, size);
     },

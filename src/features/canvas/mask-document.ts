@@ -174,6 +174,20 @@ export class MaskDocument {
     this.emit('load');
   }
 
+  /** As loadMask, from a bitmap of the mask as the raster holds it (white, value as alpha): nothing to decode. */
+  loadOverlay(overlay: CanvasImageSource, painted: boolean): void {
+    this.stroke = undefined;
+    const canvas = this.pool.acquire();
+    const ctx = canvas.getContext('2d')!;
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(overlay, 0, 0);
+    this.raster.rebuild(canvas);
+    for (const snap of this.history.dispose()) if (snap.canvas) this.pool.release(snap.canvas);
+    this.history = new MaskHistory(this.history.limits, { canvas, coverage: painted ? 'some' : 'empty' });
+    this.version++;
+    this.emit('load');
+  }
+
   dispose(): void {
     this.stroke = undefined;
     this.listeners.clear();

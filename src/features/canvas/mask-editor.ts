@@ -154,6 +154,15 @@ export class MaskEditor {
     return true;
   }
 
+  /** Loads a mask bitmap (white, value as alpha) at the image's size; false when the size does not match. */
+  loadOverlay(overlay: ImageBitmap, painted: boolean): boolean {
+    const doc = this.doc;
+    if (!doc || doc.width !== overlay.width || doc.height !== overlay.height) return false;
+    this.router.interrupt('image-change');
+    doc.loadOverlay(overlay, painted);
+    return true;
+  }
+
   setMaskEnabled(enabled: boolean): void {
     if (!enabled) this.router.interrupt('tool-change');
     this.maskEnabled = enabled;

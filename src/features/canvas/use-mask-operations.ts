@@ -6,7 +6,6 @@
 import { useState } from 'react';
 import type { RefObject } from 'react';
 import { runBlobOp } from '../../lib/inpaint/blob-client';
-import { readMaskPixels } from './image-source';
 import type { ExtendFill, Side } from './inpaint-controls';
 import type { MaskEditor } from './mask-editor';
 import type { MaskExporter } from './mask-export-scheduler';
@@ -22,24 +21,13 @@ const DONE: Record<MaskAction, [what: string, done: string]> = {
   feather: ['Feather mask', 'feathered'],
 };
 
-async function blobPixels(blob: Blob) {
-  const url = URL.createObjectURL(blob);
-  try {
-    const pixels = await readMaskPixels(url);
-    if (!pixels) throw new Error('the mask could not be read');
-    return pixels;
-  } finally {
-    URL.revokeObjectURL(url);
-  }
-}
-
 export function useMaskOperations(deps: {
   editorRef: RefObject<MaskEditor | undefined>;
   exporterRef: RefObject<MaskExporter | undefined>;
   display: { src: string; width: number; height: number; readable: boolean } | undefined;
   onStatus(status: { kind: 'note' | 'error'; text: string }): void;
   /** Extend made a new picture and its mask: the mask waits for the picture to be shown. */
-  onExtended(image: Blob, mask: ImageData, size: { width: number; height: number }): void;
+  onExtended(image: Blob, mask: ImageBitmap, size: { width: number; height: number }): void;
 }) {
   const { editorRef, exporterRef, display, onStatus } = deps;
   const [working, setWorking] = useState(false);
@@ -94,9 +82,8 @@ export function useMaskOperations(deps: {
       }
       const image = await (await fetch(shown.src)).blob();
       const out = await runBlobOp({ op: 'extend', image, by, fill, seed: Math.floor(Math.random() * 2 ** 31), overlap: 16 });
-      const mask = await blobPixels(out.mask);
       onStatus({ kind: 'note', text: `Extended ${side} by ${px} px (${out.width}×${out.height}); the new area and a 16 px overlap are masked.` });
-      deps.onExtended(out.image, mask, { width: out.width, height: out.height });
+      deps.onExtended(out.image, out.overlay, { width: out.width, height: out.height });
     });
 
   return { working, adjustMask, loadMaskFile, extend };

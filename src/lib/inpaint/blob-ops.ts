@@ -36,7 +36,8 @@ export type BlobResponse =
   | { op: 'prepare'; unchanged: true; width: number; height: number }
   | { op: 'prepare'; unchanged: false; image: Blob; mask?: Blob; region: InpaintRegion; width: number; height: number }
   | { op: 'stitch'; image: Blob; width: number; height: number; resultWidth: number; resultHeight: number }
-  | { op: 'extend'; image: Blob; mask: Blob; width: number; height: number }
+  /** overlay: the mask as the canvas editor draws it (see 'mask'). */
+  | { op: 'extend'; image: Blob; mask: Blob; overlay: ImageBitmap; width: number; height: number }
   | { op: 'mask'; overlay: ImageBitmap; painted: boolean; width: number; height: number }
   /** width × height: the source's size; blob undefined when the browser could not encode one. */
   | { op: 'thumbnail'; blob: Blob | undefined; width: number; height: number };
@@ -78,7 +79,7 @@ function maskAnswer(mask: MaskImage): BlobResponse {
 
 /** What a response hands over rather than copies. */
 export function blobTransferables(response: BlobResponse): Transferable[] {
-  return response.op === 'mask' ? [response.overlay] : [];
+  return response.op === 'mask' || response.op === 'extend' ? [response.overlay] : [];
 }
 
 async function thumbnail(image: Blob, maxSide: number): Promise<BlobResponse> {
@@ -126,7 +127,8 @@ export async function handleBlobRequest(request: BlobRequest, scaler: RgbaScaler
       const image = await decodeRgba(request.image);
       const fill = request.fill === 'noise' ? { kind: 'noise' as const, seed: request.seed } : { kind: 'stretch' as const };
       const out = extendCanvas(image, request.by, { fill, overlap: request.overlap });
-      return { op: 'extend', image: await encodePng(out.image), mask: await encodeMask(out.mask), width: out.image.width, height: out.image.height };
+      const { overlay } = maskAnswer(out.mask) as { overlay: ImageBitmap };
+      return { op: 'extend', image: await encodePng(out.image), mask: await encodeMask(out.mask), overlay, width: out.image.width, height: out.image.height };
     }
     case 'mask': {
       const mask = binarizeMask(await decodeMask(request.mask));
