@@ -81,6 +81,8 @@ describe('lasso geometry', () => {
     expect(paste(half, 30, 30).data.reduce((n, v) => n + (v ? 1 : 0), 0)).toBe(100);
     const outside: MaskShape = { kind: 'polygon', points: packPoints([{ x: 40, y: 0 }, { x: 50, y: 0 }, { x: 45, y: 9 }]) };
     expect(rasterizeShape(outside, 30, 30)).toBeUndefined();
+    const line: MaskShape = { kind: 'polygon', points: packPoints([{ x: 2, y: 2 }, { x: 20, y: 20 }, { x: 10, y: 10 }]) };
+    expect(rasterizeShape(line, 30, 30)).toBeUndefined();
   });
 });
 

@@ -108,6 +108,8 @@ export function rasterizeShape(shape: MaskShape, width: number, height: number):
   } else {
     fillPolygon(mask, unpackPoints(shape.points).map((p) => ({ x: p.x - box.x, y: p.y - box.y })), 'nonzero');
   }
+  // A lasso with no area (a line, a scribble back and forth) covers no pixel centre.
+  if (!mask.data.includes(255)) return undefined;
   return { box, mask };
 }
 
