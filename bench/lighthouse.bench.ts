@@ -5,9 +5,12 @@
  * Blocking Time, the longest main-thread task, Largest Contentful Paint and the accessibility
  * score. It prints figures; it is not a test.
  * Run: npm run bench:lighthouse [runs]   (the server builds first when dist/ is stale)
- * LIGHTHOUSE_VIEWS=Playground,Gallery narrows the views; LIGHTHOUSE_TASKS=1 lists each run's long tasks.
+ * LIGHTHOUSE_VIEWS=Playground,Gallery narrows the views; LIGHTHOUSE_TASKS=1 lists each run's long tasks;
+ * LIGHTHOUSE_SAVE=<dir> writes each run's full report (JSON) there.
  */
 import { spawn } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { createServer } from 'node:net';
 import { chromium } from '@playwright/test';
 import * as chromeLauncher from 'chrome-launcher';
@@ -79,6 +82,10 @@ async function audit(url: string, port: number): Promise<Figures> {
   });
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
+  if (process.env.LIGHTHOUSE_SAVE) {
+    mkdirSync(process.env.LIGHTHOUSE_SAVE, { recursive: true });
+    writeFileSync(join(process.env.LIGHTHOUSE_SAVE, `${new URL(url).hash.slice(2) || 'page'}-${Date.now()}.json`), JSON.stringify(lhr));
+  }
   if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message}`);
   const a11yFailures = (lhr.categories.accessibility?.auditRefs ?? [])
     .map((ref) => lhr.audits[ref.id])

@@ -27,8 +27,11 @@ test('"Only masked" in Compare: ModelsLab and Segmind each get a crop, and each 
     ['ModelsLab inpaint', 'modelslab', 'init_image'],
     ['Segmind sd1.5-inpainting', 'segmind', 'image'],
   ] as const) {
-    const img = page.getByRole('article', { name: `Result: ${label}` }).getByRole('img', { name: new RegExp(`^${label}, seed \\d+$`) }).first();
+    const column = page.getByRole('article', { name: `Result: ${label}` });
+    // The stitched picture and the provider's own output, each named for what it is.
+    const img = column.getByRole('img', { name: new RegExp(`^${label}, seed \\d+, stitched into the full picture$`) });
     await expect(img).toBeVisible({ timeout: 60_000 });
+    await expect(column.getByRole('img', { name: new RegExp(`^${label}, seed \\d+, as the provider returned it$`) })).toBeVisible();
     await expect.poll(() => img.evaluate((el: HTMLImageElement) => [el.naturalWidth, el.naturalHeight]), { timeout: 30_000 }).toEqual([2048, 1536]);
     const check = await checkStitch(page, (await img.getAttribute('src'))!, maskSrc, blurReach(4));
     expect(check.changedOutside).toBe(0);

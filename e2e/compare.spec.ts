@@ -129,6 +129,45 @@ test('a 2×2 sweep of seed × guidance gives four labelled images', async ({ pag
   expect(bodies.map((b) => [b.seed, b.guidance_scale]).sort()).toEqual([[11, 5], [11, 9], [22, 5], [22, 9]]);
 });
 
+test('the columns zoom and pan together: wheel at the pointer, drag, keys; the page does not scroll', async ({ page }) => {
+  await page.getByRole('button', { name: 'Run comparison (3 requests)' }).click();
+  const [first, second] = [THREE[1]!, THREE[2]!];
+  for (const label of [first, second]) await expectLoaded(column(page, label).getByRole('img', { name: new RegExp(`^${label}, seed \\d+$`) }));
+  const frame = (label: string) => column(page, label).getByRole('group', { name: /every result follows\.$/ });
+  const transform = (label: string) => frame(label).locator('img').evaluate((el) => (el as HTMLElement).style.transform);
+  const level = page.getByLabel('Zoom level');
+  await expect(level).toHaveText('100%');
+
+  await frame(first).scrollIntoViewIfNeeded();
+  const scrollBefore = await page.evaluate(() => scrollY);
+  const box = (await frame(first).boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.25, box.y + box.height * 0.25);
+  await page.mouse.wheel(0, -300);
+  await expect.poll(async () => Number((await level.textContent())!.replace('%', ''))).toBeGreaterThan(150);
+  expect(await page.evaluate(() => scrollY)).toBe(scrollBefore);
+  const zoomed = await transform(first);
+  expect(zoomed).toMatch(/scale\(/);
+  expect(await transform(second)).toBe(zoomed);
+
+  // A drag in one column pans every column.
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.75, { steps: 6 });
+  await page.mouse.up();
+  const panned = await transform(first);
+  expect(panned).not.toBe(zoomed);
+  expect(await transform(second)).toBe(panned);
+
+  // Keys on the other column: an arrow pans (the drag left the image at its left edge: → shows more of its right), 0 fits every column again.
+  await frame(second).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(() => transform(first)).not.toBe(panned);
+  await page.keyboard.press('0');
+  await expect(level).toHaveText('100%');
+  expect(await transform(first)).toBe(await transform(second));
+  await page.keyboard.press('+');
+  await expect(level).toHaveText('125%');
+});
+
 test('an inpainting comparison sends one init image and mask to ModelsLab and Segmind and gives two images', async ({ page }) => {
   await page.getByRole('button', { name: 'Inpainting × 3' }).click();
   await page.getByRole('button', { name: 'Remove target 3' }).click();

@@ -4,10 +4,11 @@
  * export → Clear all → import round trip (same SHA-256 for every image, no key in any file), and
  * "Copy link" opened in a new page.
  */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { unzipSync } from 'fflate';
+import { unzipSync, zipSync } from 'fflate';
 import { embedMetadata, readImageMetadata } from '../src/lib/metadata/image-metadata';
 import { buildOwnMetadata } from '../src/lib/metadata/own-metadata';
 import { writePngText } from '../src/lib/metadata/png';
@@ -219,6 +220,22 @@ test('export, Clear all, import: the same jobs and image bytes; no key in any ex
 
   await page.getByLabel('Import gallery').setInputFiles({ name: 'gallery.zip', mimeType: 'application/zip', buffer: await readFile((await download.path())!) });
   await expect(page.getByRole('status', { name: 'Import report' })).toContainText('0 added, 2 skipped');
+
+  // The same export with one image swapped for an SVG named as it (its SHA-256 made to match): that job is refused, the other added.
+  const manifestAll = JSON.parse(Buffer.from(zip['manifest.json']!).toString('utf8')) as { images: Record<string, { file: string; sha256: string; cut?: unknown; original?: string }> };
+  const [fakeId, fakeEntry] = Object.entries(manifestAll.images)[0]!;
+  const svg = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+  manifestAll.images[fakeId] = { file: fakeEntry.file, sha256: createHash('sha256').update(svg).digest('hex') };
+  const tampered = zipSync({ ...zip, [fakeEntry.file]: svg, 'manifest.json': new TextEncoder().encode(JSON.stringify(manifestAll)) });
+  await page.getByRole('button', { name: 'Clear all' }).click();
+  await page.getByRole('button', { name: 'Delete everything' }).click();
+  await expect(page.getByText(/No images yet/)).toBeVisible();
+  await page.getByLabel('Import gallery').setInputFiles({ name: 'tampered.zip', mimeType: 'application/zip', buffer: Buffer.from(tampered) });
+  const report = page.getByRole('status', { name: 'Import report' });
+  await expect(report).toContainText('1 added, 0 skipped (already in the gallery), 1 refused');
+  await expect(report).toContainText(`tampered.zip: job`);
+  await expect(report).toContainText(`${fakeEntry.file} is not a PNG, JPEG, WebP, GIF or AVIF image`);
+  expect(Object.keys(await storedImageHashes(page))).toHaveLength(1);
 });
 
 test('a copied link restores endpoint, prompt and seed in a new page without sending; Back and Forward move across views', async ({ page, context }) => {

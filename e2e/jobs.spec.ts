@@ -100,8 +100,11 @@ test('the gallery survives a reload, and "Reuse seed" gives a byte-identical ima
   expect(await imageDigest(page, again)).toBe(firstDigest);
 });
 
-test('cancel stops a queued job, and no poll follows', async ({ page, request }) => {
-  await resetSandbox(request, { queue: 'always', queueMs: 4000 });
+const modelslabPosts = (requests: ReturnType<typeof recordRequests>) =>
+  requests.filter((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/sandbox/modelslab/api/v4/dreambooth');
+
+test('cancel on a queued job stops watching; Resume fetches the same job (no second POST) and its image arrives', async ({ page, request }) => {
+  await resetSandbox(request, { queue: 'always', queueMs: 2500 });
   await chooseEndpoint(page, 'modelslab/text2img');
   const requests = recordRequests(page);
   await generate(page);
@@ -109,10 +112,29 @@ test('cancel stops a queued job, and no poll follows', async ({ page, request })
   await expect(card).toHaveAccessibleName('Job queued');
   await card.getByRole('button', { name: 'Cancel' }).click();
   await expect(card).toHaveAccessibleName('Job cancelled');
-  const after = requests.length;
-  await page.waitForTimeout(6000);
-  expect(requests.slice(after).filter((r) => r.url().includes('/fetch'))).toEqual([]);
-  await expect(card.getByRole('button', { name: 'Resume' })).toBeVisible();
+  // A neutral state, not an error.
+  await expect(card.getByRole('alert')).toHaveCount(0);
+  await expect(card.getByRole('status').filter({ hasText: 'Stopped watching' })).toContainText('may finish and bill it');
+  await expect(card.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+  // Past the ETA (2.5 s), when the first poll would have been due, and the provider finishes the job meanwhile; nobody fetches it.
+  await page.waitForTimeout(4000);
+  expect(requests.filter((r) => r.url().includes('/fetch'))).toEqual([]);
+  await card.getByRole('button', { name: 'Resume' }).click();
+  await expect(resultCard(page)).toHaveAccessibleName('Job done', { timeout: 20_000 });
+  await expect(resultCard(page).getByRole('img', { name: /seed \d+/ })).toBeVisible();
+  expect(modelslabPosts(requests)).toHaveLength(1);
+  expect(requests.some((r) => r.url().includes('/sandbox/modelslab/api/v4/dreambooth/fetch'))).toBe(true);
+});
+
+test('cancel of a request in flight says the provider may still bill it', async ({ page, request }) => {
+  await resetSandbox(request, { latencyMs: 4000 });
+  await chooseEndpoint(page, 'segmind/sd1.5-dreamshaper');
+  await generate(page);
+  const card = resultCard(page);
+  await expect(card).toHaveAccessibleName('Job sending');
+  await card.getByRole('button', { name: 'Cancel' }).click();
+  await expect(card).toHaveAccessibleName('Job cancelled');
+  await expect(card).toContainText('may still bill it');
 });
 
 test('a request in flight during a reload becomes "interrupted", and Retry sends it again with the same seed', async ({ page, request }) => {

@@ -3,76 +3,46 @@
  * failure of the proxy (DNS, refused target, TLS) reaches the job as the proxy's, with what
  * to check; a provider's own error answer passes through untouched, as the provider's.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { Server } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
-import type { Server as HttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NetworkError, send } from '../src/api/http';
 import type { HttpRequest } from '../src/providers/types';
-import { isBlockedAddress } from './net/address';
-import { toNodeListener } from './node-bridge';
-import { createProxyHandler, TARGET_HEADER } from './proxy';
+import { TARGET_HEADER } from './proxy';
 import type { ProxyOptions } from './proxy';
+import { loopbackPolicy, makeTestCertificate, startHttpsUpstream, startProxy as startProxyOn, UPSTREAM_HOST } from './proxy-test-helpers';
+import type { TestProxy } from './proxy-test-helpers';
 
 let cert = '';
-let upstream: HttpsServer;
 let upstreamPort = 0;
-const servers: Server[] = [];
+const closers: Array<() => Promise<void>> = [];
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'proxy-attribution-'));
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
-    '-subj', '/CN=upstream.test', '-addext', 'subjectAltName=DNS:upstream.test',
-    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-  ], { stdio: 'ignore' });
-  cert = readFileSync(join(dir, 'cert.pem'), 'utf8');
-  const key = readFileSync(join(dir, 'key.pem'), 'utf8');
-  rmSync(dir, { recursive: true });
+  const tls = await makeTestCertificate();
+  cert = tls.cert;
   // The provider itself: it refuses the key, in its own words (and tries to pass as the proxy).
-  upstream = createHttpsServer({ cert, key }, (req, res) => {
+  const upstream = await startHttpsUpstream(tls, (req, res) => {
     req.resume();
     const body = '{"status":"error","message":"Invalid API key"}';
     res.writeHead(401, { 'content-type': 'application/json', 'content-length': String(body.length), 'x-playground-proxy': 'refused' });
     res.end(body);
   });
-  await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
-  upstreamPort = (upstream.address() as AddressInfo).port;
+  upstreamPort = upstream.port;
+  closers.push(upstream.close);
 });
 
 afterAll(async () => {
-  for (const s of [upstream, ...servers]) {
-    s.closeAllConnections();
-    await new Promise((r) => s.close(r));
-  }
+  for (const close of closers) await close();
 });
 
 const TARGETS = {
-  known: { hosts: ['upstream.test', 'nowhere.test'], anyPublicHttpsHost: false, responseHeaders: [] },
+  known: { hosts: [UPSTREAM_HOST, 'nowhere.test'], anyPublicHttpsHost: false, responseHeaders: [] },
   open: { hosts: [], anyPublicHttpsHost: true, responseHeaders: [] },
 };
-const policy: Partial<ProxyOptions> = {
-  addresses: {
-    resolve: async (host) => {
-      if (host === 'upstream.test') return ['127.0.0.1'];
-      throw new Error('ENOTFOUND');
-    },
-    isBlocked: (address) => address !== '127.0.0.1' && isBlockedAddress(address),
-  },
-};
+const policy: Partial<ProxyOptions> = loopbackPolicy();
 
 async function startProxy(options: Partial<ProxyOptions>): Promise<string> {
-  const listener = toNodeListener(createProxyHandler({ targets: TARGETS, log: () => undefined, ...options }));
-  const server = createServer((req, res) => void listener(req, res));
-  servers.push(server);
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const proxy: TestProxy = await startProxyOn(TARGETS, options);
+  closers.push(proxy.close);
+  return proxy.base;
 }
 
 /** What run-job does for a proxied request: the same request, its URL rewritten onto the proxy. */

@@ -4,30 +4,23 @@
  * (upstream.test) exists only in the injected resolver, so a connection that reaches it proves
  * the checked address was pinned; the refusal tests run with the production address policy.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
 import type { Server as HttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isBlockedAddress } from './net/address';
-import { toNodeListener } from './node-bridge';
-import { createProxyHandler, TARGET_HEADER } from './proxy';
+import { TARGET_HEADER } from './proxy';
 import type { ProxyOptions } from './proxy';
 import type { ProxyTarget } from './proxy-targets';
+import { loopbackPolicy, makeTestCertificate, startHttpsUpstream, startProxy as startProxyOn, UPSTREAM_HOST } from './proxy-test-helpers';
 
 const TARGETS: Record<string, ProxyTarget> = {
-  known: { hosts: ['upstream.test'], anyPublicHttpsHost: false, responseHeaders: ['x-documented'] },
+  known: { hosts: [UPSTREAM_HOST], anyPublicHttpsHost: false, responseHeaders: ['x-documented'] },
   open: { hosts: [], anyPublicHttpsHost: true, responseHeaders: [] },
 };
 
 let cert = '';
-let key = '';
 let upstream: HttpsServer;
+let closeUpstream: () => Promise<void>;
 let upstreamPort = 0;
 /** TCP connections the upstream accepted: the refusal tests expect none. */
 let connections = 0;
@@ -36,16 +29,9 @@ let answer: (req: IncomingMessage, res: ServerResponse) => void = (_req, res) =>
 const closed: string[] = [];
 
 beforeAll(async () => {
-  const dir = mkdtempSync(join(tmpdir(), 'proxy-test-'));
-  execFileSync('openssl', [
-    'req', '-x509', '-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:prime256v1', '-nodes', '-days', '2',
-    '-subj', '/CN=upstream.test', '-addext', 'subjectAltName=DNS:upstream.test',
-    '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem'),
-  ], { stdio: 'ignore' });
-  cert = readFileSync(join(dir, 'cert.pem'), 'utf8');
-  key = readFileSync(join(dir, 'key.pem'), 'utf8');
-  rmSync(dir, { recursive: true });
-  upstream = createHttpsServer({ cert, key }, (req, res) => {
+  const tls = await makeTestCertificate();
+  cert = tls.cert;
+  ({ server: upstream, port: upstreamPort, close: closeUpstream } = await startHttpsUpstream(tls, (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
@@ -53,50 +39,18 @@ beforeAll(async () => {
       answer(req, res);
     });
     res.on('close', () => closed.push(req.url ?? ''));
-  });
+  }));
   upstream.on('connection', () => {
     connections += 1;
   });
-  await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r));
-  upstreamPort = (upstream.address() as AddressInfo).port;
 });
-afterAll(
-  () =>
-    new Promise<void>((r) => {
-      upstream.closeAllConnections();
-      upstream.close(() => r());
-    }),
-);
+afterAll(() => closeUpstream());
 
-/** The proxy on its own node:http server, through the same bridge the production server uses. */
-async function startProxy(options: Partial<ProxyOptions>): Promise<{ base: string; lines: string[]; close: () => Promise<void> }> {
-  const lines: string[] = [];
-  const listener = toNodeListener(createProxyHandler({ targets: TARGETS, log: (l) => lines.push(l), ...options }));
-  const server = createServer((req, res) => void listener(req, res));
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  return {
-    base: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    lines,
-    close: () =>
-      new Promise<void>((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
-}
+const startProxy = (options: Partial<ProxyOptions>) => startProxyOn(TARGETS, options);
 
 /** Test policy: upstream.test resolves to the loopback upstream, which alone is allowed. */
 const resolved: string[] = [];
-const TEST_POLICY: Partial<ProxyOptions> = {
-  addresses: {
-    resolve: async (host) => {
-      resolved.push(host);
-      if (host === 'upstream.test') return ['127.0.0.1'];
-      throw new Error('ENOTFOUND');
-    },
-    isBlocked: (address) => address !== '127.0.0.1' && isBlockedAddress(address),
-  },
-};
+const TEST_POLICY: Partial<ProxyOptions> = loopbackPolicy(resolved);
 
 const upstreamBase = () => `https://upstream.test:${upstreamPort}`;
 

@@ -17,16 +17,28 @@ import type { HashRoute, View } from './hash-route';
  * so that no start-up task is long on a slow phone.
  */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Each provider's module (its schemas: zod builds every one as the module runs) in a task of its
+ * own, before the registry that lists them: one long evaluation becomes a few short ones. The
+ * glob finds a new provider's folder by itself.
+ */
+const providerModules = Object.values(import.meta.glob('../providers/*/provider.ts'));
 let providersLoaded: Promise<void> | undefined;
 function providersReady(): Promise<void> {
-  providersLoaded ??= import('../zod-jitless')
-    .then(nextTask)
-    .then(() => import('../providers/registry'))
-    .then(nextTask);
+  providersLoaded ??= [() => import('../zod-jitless'), ...providerModules, () => import('../providers/registry')].reduce<Promise<void>>(
+    (done, load) => done.then(load).then(nextTask),
+    Promise.resolve(),
+  );
   return providersLoaded;
 }
 const after = <T,>(load: () => Promise<T>) => () => providersReady().then(load);
-const loadPlayground = after(() => import('./playground-view'));
+// The playground's module, then what it reads as it mounts (so its first render is its last).
+const loadPlayground = after(() =>
+  import('./playground-view').then(async (m) => {
+    await import('./prepare-playground').then((p) => p.preparePlayground(queryClient));
+    return m;
+  }),
+);
 const PlaygroundView = lazy(() => loadPlayground().then((m) => ({ default: m.PlaygroundView })));
 // The queue after the playground (it shows nothing on a first visit).
 const JobLayer = lazy(() => loadPlayground().then(nextTask).then(() => import('./job-layer')));

@@ -4,7 +4,7 @@
  * and settings meet.
  */
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { proxyQuery } from '../job-store/queries';
@@ -14,7 +14,7 @@ import { EndpointOptions } from '../components/ui/endpoint-options';
 import { inputClass } from '../components/ui/field-shell';
 import { QueuePanel } from '../features/jobs/queue-panel';
 import { cancelJob, resumeJob } from '../job-store/run-job';
-import { useJob, useJobStoreSync } from '../job-store/use-jobs';
+import { useJob } from '../job-store/use-jobs';
 import { useRetryJob, useSubmitJob } from '../job-store/use-job-actions';
 import { GeneratedForm } from '../features/params/generated-form';
 import { describeSchema } from '../providers/fields/describe';
@@ -23,6 +23,8 @@ import type { HttpRequest } from '../providers/types';
 import { loadDraft, loadLastEndpoint, saveLastEndpoint } from './drafts';
 import { jobToRequest } from './job-request';
 import { DraftAutosave, PlaygroundRequest } from './playground-parts';
+import { useFollowResult } from './use-follow-result';
+import { CURRENT_JOB } from './prepare-playground';
 import type { CanvasFlush } from './canvas-flush';
 import type { Preset } from './preset';
 import { droppedImage, ReadImageControl, useImageParams } from '../features/params/read-image-control';
@@ -42,8 +44,6 @@ const InitSizeNotice = lazy(() => import('./init-size-notice'));
 const PlaygroundCanvas = lazy(() => import('./playground-canvas'));
 
 const FORM_ID = 'playground-form';
-/** The job shown in the playground survives a reload of this tab. */
-const CURRENT_JOB = 'playground.current-job';
 
 export function PlaygroundView({
   preset,
@@ -80,8 +80,6 @@ export function PlaygroundView({
     () => (proxy.isFetched ? resolveRoute(provider, settings, location.origin, proxy.data ?? false) : undefined),
     [provider, settings, proxy.isFetched, proxy.data],
   );
-  // The card follows its job through the store's change feed, whatever else is mounted.
-  useJobStoreSync();
   const job = useJob(currentJobId).data ?? undefined;
   const fields = useMemo(() => describeSchema(endpoint.schema), [endpoint]);
   const imageField = fields.find((f) => f.kind === 'image' && !f.mask);
@@ -184,7 +182,7 @@ export function PlaygroundView({
     };
   }, [onPreset]);
 
-  const onSubmit = (formParams: Record<string, unknown>) => {
+  const submitNow = (formParams: Record<string, unknown>) => {
     if (!route || batchProgress) return;
     const got = flushed.current;
     flushed.current = undefined;
@@ -206,6 +204,20 @@ export function PlaygroundView({
       m.runBatch({ ...batch, endpointId: endpoint.id, params, send, onProgress: setBatchProgress, stopped: () => batchStopped.current }),
     );
   };
+  // Stable for the memoised form: it calls whatever submitNow is at the time.
+  const submitRef = useRef(submitNow);
+  submitRef.current = submitNow;
+  const onSubmit = useCallback((p: Record<string, unknown>) => submitRef.current(p), []);
+  // The rest of the page (request preview, canvas, autosave) follows the form in a transition, in slices.
+  const onForm = useCallback((f: UseFormReturn<FieldValues>) => startTransition(() => setForm(f)), []);
+  const batchActions = useMemo(
+    () => (
+      <Suspense fallback={null}>
+        <BatchControls value={batch} onChange={setBatch} progress={batchProgress} onStop={() => (batchStopped.current = true)} />
+      </Suspense>
+    ),
+    [batch, batchProgress],
+  );
   const failure = routeProblem ?? submit.error ?? retry.error ?? actionProblem;
 
   useEffect(() => {
@@ -220,47 +232,7 @@ export function PlaygroundView({
   }, []);
 
   // Each new result comes into view: in the results column (wide screens) or the page (narrow ones).
-  const resultRef = useRef<HTMLDivElement>(null);
-  // Again when its images arrive: the card has grown, and the history strip above it may have appeared.
-  const shownId = job ? `${job.id}:${job.images.length}` : undefined;
-  useEffect(() => {
-    const el = resultRef.current;
-    if (!shownId || !el) return;
-    const bring = () => {
-      const column = el.offsetParent as HTMLElement | null;
-      // Wide screens: only the results column scrolls, so the form stays where it is.
-      if (column && getComputedStyle(column).overflowY === 'auto') column.scrollTo({ top: el.offsetTop - 8, behavior: 'smooth' });
-      else el.scrollIntoView({ block: 'start', behavior: 'smooth' });
-    };
-    bring();
-    // What loads above the result afterwards (the history strip, the session cost) moves it: follow it
-    // until the person scrolls or types themselves.
-    let top = el.offsetTop;
-    const watch = new ResizeObserver(() => {
-      if (el.offsetTop !== top) {
-        top = el.offsetTop;
-        bring();
-      }
-    });
-    if (el.parentElement) watch.observe(el.parentElement);
-    // And a few checks while lazy parts load, in case a move came between two observations.
-    const timers = [300, 900, 1800].map((ms) =>
-      setTimeout(() => {
-        const r = el.getBoundingClientRect();
-        if (r.top < 0 || r.top > 120) bring();
-      }, ms),
-    );
-    const stop = () => {
-      watch.disconnect();
-      timers.forEach(clearTimeout);
-    };
-    const events = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
-    for (const e of events) addEventListener(e, stop, { once: true, passive: true });
-    return () => {
-      stop();
-      for (const e of events) removeEventListener(e, stop);
-    };
-  }, [shownId]);
+  const resultRef = useFollowResult(job ? `${job.id}:${job.images.length}` : undefined);
 
   const sentRequest: HttpRequest | undefined =
     job && job.endpointId === endpoint.id ? jobToRequest(job, provider.keyLocation, route?.key) : undefined;
@@ -331,14 +303,10 @@ export function PlaygroundView({
           endpoint={endpoint}
           startValues={startValues}
           externalValues={external}
-          onForm={setForm}
+          onForm={onForm}
           onSubmit={onSubmit}
           busy={(submit.isPending && !job) || !!batchProgress}
-          actions={
-            <Suspense fallback={null}>
-              <BatchControls value={batch} onChange={setBatch} progress={batchProgress} onStop={() => (batchStopped.current = true)} />
-            </Suspense>
-          }
+          actions={batchActions}
         />
         {form && <DraftAutosave key={`draft-${endpoint.id}-${formNonce}`} control={form.control} endpointId={endpoint.id} />}
         {failure && (

@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { getJob, putJob, updateJob } from './store';
 import { makeJob } from './test-fixtures';
-import { markInterrupted } from './run-job';
+import { markInterrupted } from './poll-job';
 
 describe('markInterrupted', () => {
   it('marks requests sent before this page loaded, and nothing else', async () => {

@@ -1,7 +1,10 @@
-import { QueryClient } from '@tanstack/react-query';
-import { describe, expect, it } from 'vitest';
-import { applyJobChange, HEAD_JOBS, patchList, queryKeys } from './queries';
+import 'fake-indexeddb/auto';
+import { QueryClient, QueryObserver } from '@tanstack/react-query';
+import { describe, expect, it, vi } from 'vitest';
+import { applyJobChange, HEAD_JOBS, jobQuery, patchList, queryKeys, syncJobCache } from './queries';
+import type { JobRecord } from './job-record';
 import type { JobScan } from './job-scan';
+import { putJob, updateJob } from './store';
 import { makeJob } from './test-fixtures';
 import { newestFirst } from './job-query';
 
@@ -43,5 +46,32 @@ describe('a store change patches the cached lists by job id', () => {
     applyJobChange(qc, other.id, undefined);
     expect(qc.getQueryData<JobScan>(queryKeys.galleryJobs({ provider: 'modelslab' }))?.jobs).toEqual([]);
     expect(HEAD_JOBS).toBeGreaterThan(0);
+  });
+});
+
+describe('the cache follows the store', () => {
+  it('a first subscriber re-reads what changed while nobody listened (the feed does not replay)', async () => {
+    const qc = new QueryClient();
+    const job = makeJob({ status: 'sending' });
+    await putJob(job);
+    // The result card: an active query of the job, read while it was sending.
+    const card = new QueryObserver(qc, jobQuery(job.id));
+    const stopCard = card.subscribe(() => undefined);
+    const status = () => qc.getQueryData<JobRecord | null>(queryKeys.job(job.id))?.status;
+    await vi.waitFor(() => expect(status()).toBe('sending'));
+
+    // The job finishes before anything subscribes to the store (the job layer loads later).
+    await updateJob(job.id, { status: 'done' });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(status()).toBe('sending');
+
+    const stopSync = syncJobCache(qc);
+    await vi.waitFor(() => expect(status()).toBe('done'));
+
+    // From then on a change reaches the cache through the feed.
+    await updateJob(job.id, { status: 'failed' });
+    await vi.waitFor(() => expect(status()).toBe('failed'));
+    stopSync();
+    stopCard();
   });
 });

@@ -119,6 +119,12 @@ export function applyJobChange(qc: QueryClient, id: string, job: JobRecord | und
  * Keeps the cache in step with the store (this tab and others): a put or a
  * delete patches by job id; a clear or a bulk change re-reads everything.
  * Returns the unsubscribe function.
+ *
+ * The job queries never go stale by themselves (staleTime: Infinity) and the
+ * store's change feed does not replay what it announced while nobody listened
+ * (the job layer that subscribes loads after the playground: a quick job can be
+ * done before it mounts). So the first subscriber re-reads every job query
+ * already cached: the cache cannot keep a state the store has left.
  */
 export function syncJobCache(qc: QueryClient): () => void {
   // One subscription per client, however many components ask for it.
@@ -129,6 +135,8 @@ export function syncJobCache(qc: QueryClient): () => void {
   }
   const off = subscribeJobCache(qc);
   syncs.set(qc, { count: 1, off });
+  // Active queries are read again now (a read still in flight is restarted: it may predate a change); the others when next used.
+  void qc.invalidateQueries({ queryKey: queryKeys.jobs });
   return () => release(qc);
 }
 

@@ -1,21 +1,22 @@
 /**
  * One Generate, start to finish: validate, resolve the seed, write the job
- * record, send, parse, keep the images. Polling a queued job ends the same way.
+ * record, send, parse, keep the images (job-outcome.ts); and what the user does
+ * to a job afterwards: cancel, resume, retry. Polling a queued job (poll-job.ts)
+ * ends the same way.
  */
-import { downloadImage } from '../api/download-result-image';
-import { NetworkError, send } from '../api/http';
-import { routedUrl } from '../api/route';
 import type { Route } from '../api/route';
 import { cryptoRandom } from '../lib/random';
 import { redactRequest } from '../providers/redact';
-import { maxOutputs, requestTimeoutMs } from '../providers/shared/limits';
+import { requestTimeoutMs } from '../providers/shared/limits';
 import { resolveSeed } from '../providers/shared/seed';
-import type { EndpointDef, HttpRequest, ProviderDef, ProviderError, ProviderResult } from '../providers/types';
+import type { EndpointDef, HttpRequest, ProviderDef, ProviderResult } from '../providers/types';
 import { describeSchema } from '../providers/fields/describe';
 import { plainError } from '../providers/fields/plain-errors';
+import { exchange, limitsOf, networkError, rateLimitWait, sleep } from './job-exchange';
+import { fail, finish, STOPPED_WATCHING } from './job-outcome';
 import type { JobRecord } from './job-record';
 import { REDACTED } from './key-guard';
-import { getJob, JobClosedError, loadParams, putJob, saveImage, saveImageLink, updateJob } from './store';
+import { getJob, loadParams, putJob, updateJob } from './store';
 import { clearLive, getLive, setLive } from './live-state';
 import { resolveLocalImages } from './local-images';
 import type { InpaintSettings } from './workspace';
@@ -36,11 +37,6 @@ export interface SubmitInput {
   onCreated?(job: JobRecord): void;
 }
 
-/** When this page was loaded: jobs still "sending" from before it lost their request. */
-const PAGE_STARTED_AT = Date.now();
-
-/** Longest wait the client accepts from a rate limit before giving up on its own. */
-export const MAX_RATE_LIMIT_WAIT_S = 60;
 const MAX_RATE_LIMIT_WAITS = 3;
 
 export class InvalidParamsError extends Error {}
@@ -70,146 +66,6 @@ function compactBody(body: HttpRequest['body']): HttpRequest['body'] {
   }
   if (body.type === 'multipart') return { type: 'multipart', fields: body.fields.map(([k, v]) => [k, shorten(v)]) };
   return body;
-}
-
-function networkError(e: unknown, provider?: ProviderDef): ProviderError {
-  if (e instanceof NetworkError && e.cancelled) {
-    return { kind: 'cancelled', message: 'Cancelled while the request was in flight: the provider may have received it and may still bill it.' };
-  }
-  // The fetch wrapper's own failures (proxy, timeout, size cap, not an image) say what to check.
-  if (e instanceof NetworkError && e.hint) {
-    return { kind: e.kind, message: e.message, hint: e.hint, ...(e.status !== undefined ? { status: e.status } : {}) };
-  }
-  return {
-    kind: 'network',
-    message: e instanceof Error ? e.message : String(e),
-    hint: provider?.networkHint ?? 'Check the base URL and your connection; in Live mode try routing through the local proxy (Settings).',
-  };
-}
-
-function sleep(ms: number, signal?: AbortSignal) {
-  return new Promise<void>((resolve, reject) => {
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(t);
-      reject(new NetworkError('Cancelled.', true));
-    });
-  });
-}
-
-/** Per request: its time limit; when proxied, a little longer than the proxy's so its own plain answer arrives first. */
-const PROXY_MARGIN_MS = 5_000;
-
-async function exchange(req: HttpRequest, route: Route, parse: (r: Awaited<ReturnType<typeof send>>) => ProviderResult, signal: AbortSignal | undefined, timeoutMs: number) {
-  const { url, extraHeaders } = routedUrl(route, req.url);
-  const viaProxy = url !== req.url;
-  const res = await send(req, { url, extraHeaders, signal, viaProxy, timeoutMs: timeoutMs + (viaProxy ? PROXY_MARGIN_MS : 0) });
-  return parse(res);
-}
-
-interface Limits {
-  maxOutputs: number;
-  timeoutMs: number;
-}
-
-function limitsOf(provider: ProviderDef, endpoint: EndpointDef | undefined): Limits {
-  return { maxOutputs: endpoint ? maxOutputs(endpoint) : 1, timeoutMs: requestTimeoutMs(provider, endpoint) };
-}
-
-/** Keeps every image as a Blob (or its link, when the browser may not read it) and closes the job. */
-async function finish(jobId: string, result: Extract<ProviderResult, { kind: 'images' }>, latencyMs: number, signal: AbortSignal | undefined, limits: Limits) {
-  const job = await getJob(jobId);
-  const seed = result.seed ?? job?.seed;
-  // Never more than the documented maximum: the rest is neither downloaded nor kept.
-  const images = result.images.slice(0, limits.maxOutputs);
-  const dropped = result.images.length - images.length;
-  const plan = job?.inpaint;
-  // An image carries a seed of its own only when it is its seed: one image, or one reported per image.
-  const imageSeed = (i: number) => result.seeds?.[i] ?? (result.images.length === 1 ? seed : undefined);
-  for (const [index, image] of images.entries()) {
-    if (getLive(jobId).cancelled || signal?.aborted) break;
-    let got: Awaited<ReturnType<typeof downloadImage>>;
-    try {
-      got = await downloadImage(image, signal, { timeoutMs: limits.timeoutMs });
-    } catch (e) {
-      // An abort is an abort (a cancel), not a download the browser refused: nothing is attached.
-      if (e instanceof NetworkError && e.cancelled) break;
-      throw e;
-    }
-    try {
-      // whileOpen: a job that was cancelled (or finished) meanwhile takes no more images.
-      const note =
-        dropped > 0 && index === images.length - 1
-          ? `The provider sent ${result.images.length} images; at most ${limits.maxOutputs} are documented, so only the first ${limits.maxOutputs} were kept.`
-          : undefined;
-      if (got.ok && plan) await saveStitched(jobId, plan, got, imageSeed(index));
-      else if (got.ok) await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed: imageSeed(index), note, whileOpen: true });
-      else await saveImageLink(jobId, { url: got.sourceUrl, note: got.note, whileOpen: true });
-    } catch (e) {
-      if (e instanceof JobClosedError) break;
-      throw e;
-    }
-  }
-  // A cancel that came while the answer was on its way wins: the job stays cancelled.
-  // An interrupted one (extra.cancel) keeps what the server made, as cancelled.
-  const interrupted = getLive(jobId).interrupted;
-  const done = await updateJob(jobId, (j) =>
-    j.status === 'cancelled'
-      ? j
-      : {
-          ...j,
-          status: interrupted ? 'cancelled' : 'done',
-          ...(interrupted ? { error: { kind: 'cancelled' as const, message: 'Interrupted: the server answered with what it had made so far.' } } : {}),
-          seed,
-          meta: result.meta ?? j.meta,
-          credits: result.credits ?? j.credits,
-          cost: result.cost ?? j.cost,
-          providerJobId: result.providerId ?? j.providerJobId,
-          ...(interrupted ? {} : { error: undefined }),
-          timings: {
-            ...j.timings,
-            finishedAt: Date.now(),
-            latencyMs: j.timings.latencyMs ?? latencyMs,
-            generationTime: result.generationTime ?? j.timings.generationTime,
-          },
-        },
-  );
-  clearLive(jobId);
-  return done;
-}
-
-/** Crop and stitch: the full-size stitched picture first, then the provider's own output. */
-async function saveStitched(jobId: string, plan: NonNullable<JobRecord['inpaint']>, got: { blob: Blob; mime: string; sourceUrl?: string }, seed?: number) {
-  const { stitchResult } = await import('./inpaint-job');
-  let stitched: Awaited<ReturnType<typeof stitchResult>> | undefined;
-  let problem = '';
-  try {
-    stitched = await stitchResult(plan, got.blob);
-  } catch (e) {
-    problem = ` It could not be stitched into the original: ${e instanceof Error ? e.message : String(e)}`;
-  }
-  if (stitched) {
-    const { crop } = plan.region;
-    const note = `Stitched into the ${stitched.width}×${stitched.height} original (${plan.area === 'masked' ? 'only masked' : 'whole picture'}: crop ${crop.width}×${crop.height} at ${crop.x}, ${crop.y}).`;
-    await saveImage(jobId, { blob: stitched.image, mime: 'image/png', seed, width: stitched.width, height: stitched.height, note, whileOpen: true });
-  }
-  await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed, note: `The provider's raw output.${problem}`, whileOpen: true });
-}
-
-async function fail(jobId: string, error: ProviderError) {
-  // Once cancelled, a late answer or error changes nothing.
-  const job = await updateJob(jobId, (j) =>
-    j.status === 'cancelled'
-      ? j
-      : { ...j, status: error.kind === 'cancelled' || error.kind === STOPPED_WATCHING || getLive(jobId).interrupted ? 'cancelled' : 'failed', error, timings: { ...j.timings, finishedAt: Date.now() } },
-  );
-  clearLive(jobId);
-  return job;
-}
-
-function rateLimitWait(error: ProviderError): number | undefined {
-  if (error.kind !== 'rate_limit' || error.retryAfter === undefined) return undefined;
-  return Math.min(Math.max(error.retryAfter, 0), MAX_RATE_LIMIT_WAIT_S);
 }
 
 /** Writes the job, sends it, and brings it to done, queued or failed. Never retried automatically. */
@@ -297,40 +153,6 @@ async function runSend(jobId: string, req: HttpRequest, input: SubmitInput, sign
   }
 }
 
-/** One poll of a queued job. Returns the updated record; throws on a network error (the caller backs off). */
-export async function pollJob(job: JobRecord, provider: ProviderDef, route: Route, signal?: AbortSignal): Promise<JobRecord> {
-  if (!provider.buildFetchRequest || !provider.parseFetchResponse || !job.providerJobId) {
-    return fail(job.id, { kind: 'unknown', message: `${provider.name} jobs cannot be fetched later.` });
-  }
-  const req = provider.buildFetchRequest({ id: job.providerJobId, key: route.key, baseUrl: route.baseUrl });
-  const polls = (getLive(job.id).polls ?? 0) + 1;
-  setLive(job.id, { polls });
-  const limits = limitsOf(provider, provider.endpoints.find((e) => e.id === job.endpointId));
-  const result = await exchange(req, route, (r) => provider.parseFetchResponse!(r), signal, limits.timeoutMs);
-  if (result.kind === 'images') {
-    // A queued job's latency runs from submission to the answer that brought its images.
-    return finish(job.id, result, Date.now() - (job.timings.submittedAt ?? job.createdAt), signal, limits).catch((e) => fail(job.id, networkError(e)));
-  }
-  if (result.kind === 'queued') {
-    return updateJob(job.id, (j) => ({ ...j, eta: result.eta ?? j.eta }));
-  }
-  const wait = rateLimitWait(result.error);
-  if (wait !== undefined) {
-    setLive(job.id, { notice: `Rate limited while checking: waiting ${wait} s as ${provider.name} asked.`, waitUntil: Date.now() + wait * 1000 });
-    throw new RateLimited(wait);
-  }
-  return fail(job.id, result.error);
-}
-
-export class RateLimited extends Error {
-  constructor(readonly seconds: number) {
-    super(`Rate limited: wait ${seconds} s`);
-  }
-}
-
-/** Cancelling a queued job only stops watching it: the provider still holds it, and Resume fetches it. */
-export const STOPPED_WATCHING = 'stopped_watching' as const;
-
 /** How long an interrupted request may take to answer before it is aborted. */
 const INTERRUPT_GRACE_MS = 30_000;
 
@@ -379,27 +201,6 @@ export function canResume(job: JobRecord) {
 export async function resumeJob(jobId: string) {
   clearLive(jobId);
   return updateJob(jobId, (j) => (canResume(j) ? { ...j, status: 'queued', error: undefined, timings: { ...j.timings, finishedAt: undefined } } : j));
-}
-
-/** After a reload: a synchronous request that was in flight is lost; queued ones resume by themselves. */
-export async function markInterrupted(jobs: JobRecord[], pageStartedAt = PAGE_STARTED_AT) {
-  for (const j of jobs) {
-    // Only requests sent before this page loaded can have lost their answer to a reload.
-    if (j.status !== 'sending' || j.createdAt >= pageStartedAt || getLive(j.id).controller) continue;
-    await updateJob(j.id, (x) =>
-      x.status !== 'sending'
-        ? x
-        : {
-            ...x,
-            status: 'interrupted',
-            error: {
-              kind: 'network',
-              message: 'The page was closed or reloaded while this request was in flight; its answer was lost.',
-              hint: 'Retry sends the same parameters and seed again.',
-            },
-          },
-    );
-  }
 }
 
 /** Sends a job again with the same parameters and seed (as a new job). */

@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openGalleryDb } from './db';
 import { KeyInRecordError, REDACTED } from './key-guard';
 import { StorageFullError } from './storage-errors';
-import { createGalleryStore, JobClosedError } from './store';
+import { createGalleryStore } from './store';
+import { JobClosedError } from './store-images';
 import type { GalleryStore } from './store';
 import { bigDataUrl, makeJob } from './test-fixtures';
 

@@ -1,17 +1,16 @@
 /**
  * The gallery's persistence: job records, image and thumbnail Blobs and large
  * inputs in IndexedDB. Every write is one transaction: it all lands or none of
- * it does. Records are validated (and migrated) on every load.
+ * it does (store-write.ts; the image writes are in store-images.ts). Records are
+ * validated (and migrated) on every load.
  */
-import type { IDBPTransaction } from 'idb';
 import { createBlobReader } from './blob-reader';
 import { createChangeFeed } from './change-feed';
 import type { ChangeListener, GalleryChange } from './change-feed';
 import { ALL_STORES, GALLERY_DB_NAME, openGalleryDb } from './db';
-import type { GalleryDB, GalleryDatabase, StoredJob } from './db';
-import { extractInputs, inputIdPrefix, restoreInputs } from './inputs';
-import { jobRecordSchema, TERMINAL_STATUSES } from './job-record';
-import type { JobImage, JobRecord } from './job-record';
+import type { GalleryDatabase } from './db';
+import { inputIdPrefix, restoreInputs } from './inputs';
+import type { JobRecord } from './job-record';
 import type { JobFilter, ListJobsOptions } from './job-query';
 import { readFacets, readJobs } from './job-scan';
 import type { GalleryFacets, JobScan } from './job-scan';
@@ -19,49 +18,14 @@ import { configuredSecrets } from '../api/settings-store';
 import { assertNoKey } from './key-guard';
 import { isPlainObject, readJobRecord } from './migrate';
 import { sanitizeRecord } from './secret-scrub';
-import { StorageFullError, toStorageError } from './storage-errors';
+import type { StorageFullError } from './storage-errors';
+import { createImageWrites } from './store-images';
+import { createStoreWriter, validate } from './store-write';
 import { makeThumbnailInBrowser } from './thumbnail';
 import type { ThumbnailMaker } from './thumbnail';
 
-type StoreName = (typeof ALL_STORES)[number];
-type WriteTx = IDBPTransaction<GalleryDB, StoreName[], 'readwrite'>;
-
 export type JobPatch = Partial<Omit<JobRecord, 'id' | 'version'>>;
 export type JobUpdate = JobPatch | ((job: JobRecord) => JobRecord);
-
-export interface SaveImageInput {
-  blob: Blob;
-  mime?: string;
-  sourceUrl?: string;
-  seed?: number;
-  width?: number;
-  height?: number;
-  /** Shown under the image: e.g. "stitched into the original", "the provider's raw output", or that images past the documented maximum were dropped. */
-  note?: string;
-  /** Refuse (JobClosedError) when the job is already done, failed, cancelled or interrupted. */
-  whileOpen?: boolean;
-}
-
-export interface SaveImageLinkInput {
-  url: string;
-  /** Why only the link is kept, in plain words (see CORS_NOTE). */
-  note: string;
-  mime?: string;
-  seed?: number;
-  whileOpen?: boolean;
-}
-
-/** A finished or cancelled job takes no more images. */
-export class JobClosedError extends Error {
-  constructor(jobId: string, status: string) {
-    super(`Job ${jobId} is ${status}: it takes no more images.`);
-    this.name = 'JobClosedError';
-  }
-}
-
-/** The note for an image the browser refused to download. */
-export const CORS_NOTE =
-  "The browser was not allowed to download this image (the provider's server does not permit it: CORS), so only the link is kept. Links expire: open or save it soon.";
 
 export interface GalleryStoreOptions {
   dbName?: string;
@@ -73,26 +37,6 @@ export interface GalleryStoreOptions {
   newId?: () => string;
   /** The keys scrubbed out of every record before it is stored; the default reads Settings (live and sandbox keys). */
   secrets?: () => readonly string[];
-}
-
-export interface ImportBlobs {
-  /** Full images by image id. */
-  images: Map<string, Blob>;
-  /** Thumbnails by image id; made here when missing. */
-  thumbs: Map<string, Blob>;
-  /** Inputs by input id. */
-  inputs?: Map<string, Blob>;
-}
-
-function invalidRecord(detail: string): TypeError {
-  return new TypeError(`Not a valid job record: ${detail}`);
-}
-
-function validate(job: unknown): JobRecord {
-  const parsed = jobRecordSchema.safeParse(job);
-  if (parsed.success) return parsed.data;
-  const issue = parsed.error.issues[0];
-  throw invalidRecord(`${issue?.path.join('.') || 'record'}: ${issue?.message ?? 'invalid'}`);
 }
 
 export function createGalleryStore(options: GalleryStoreOptions = {}) {
@@ -122,58 +66,13 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
     feed.notify({ type: 'storage' });
   };
 
-  /** Runs `body` in one readwrite transaction; on any failure the whole transaction is rolled back. */
-  async function write<T>(stores: StoreName[], body: (tx: WriteTx) => Promise<T>): Promise<T> {
-    const tx = (await db()).transaction(stores, 'readwrite');
-    const done = tx.done;
-    done.catch(() => undefined); // awaited below; this only keeps an abort from being reported as unhandled
-    try {
-      const result = await body(tx);
-      await done;
-      setStorageFull(null);
-      return result;
-    } catch (error) {
-      try {
-        tx.abort();
-      } catch {
-        // already committed or aborted
-      }
-      const mapped = toStorageError(error, tx);
-      if (mapped instanceof StorageFullError) setStorageFull(mapped);
-      throw mapped;
-    }
-  }
-
-  /** Validates, refuses keys, moves large inputs out, and writes the record (inside `tx`). */
-  async function putInTx(tx: WriteTx, given: JobRecord): Promise<JobRecord> {
-    const job = sanitizeRecord(given, secrets());
-    assertNoKey(job);
-    const { params, inputs, referenced, copies } = extractInputs(job.id, job.params);
-    const inputStore = tx.objectStore('inputs');
-    for (const [to, from] of copies) {
-      const blob = await inputStore.get(from);
-      if (blob) inputs.set(to, blob);
-    }
-    const prefix = inputIdPrefix(job.id);
-    const existing = await inputStore.getAllKeys(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
-    for (const id of existing) if (!referenced.has(id)) await inputStore.delete(id);
-    for (const [id, blob] of inputs) await inputStore.put(blob, id);
-    const record = { ...job, params };
-    await tx.objectStore('jobs').put(record as StoredJob);
-    return record;
-  }
-
-  async function readForUpdate(tx: WriteTx, id: string): Promise<JobRecord> {
-    const raw = await tx.objectStore('jobs').get(id);
-    if (!raw) throw new Error(`There is no job ${id} in the gallery.`);
-    const loaded = readJobRecord(raw);
-    if (!loaded.ok) throw new Error(`Job ${id} cannot be changed by this version of the app (${loaded.detail}); it was left as it is.`);
-    return loaded.job;
-  }
-
   function notify(change: GalleryChange) {
     feed.notify(change);
   }
+
+  const writer = createStoreWriter({ db, secrets, onStorageFull: setStorageFull });
+  const { write, putInTx, readForUpdate } = writer;
+  const images = createImageWrites({ writer, makeThumbnail, now, newId, notify });
 
   const upgrading = new Set<string>();
 
@@ -213,21 +112,6 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
    * thumbnails mounting together is one read, not thirty.
    */
   const blobs = createBlobReader(db);
-
-  async function appendImage(jobId: string, image: JobImage, blobs?: { full: Blob; thumb?: Blob }, whileOpen = false) {
-    await write(['jobs', 'images', 'thumbs', 'inputs'], async (tx) => {
-      const job = await readForUpdate(tx, jobId);
-      // Checked in the same transaction as the write: a cancel that lands first wins.
-      if (whileOpen && TERMINAL_STATUSES.includes(job.status)) throw new JobClosedError(jobId, job.status);
-      if (blobs) {
-        await tx.objectStore('images').put(blobs.full, image.id);
-        if (blobs.thumb) await tx.objectStore('thumbs').put(blobs.thumb, image.id);
-      }
-      await putInTx(tx, { ...job, images: [...job.images, image], updatedAt: Math.max(now(), job.updatedAt) });
-    });
-    notify({ type: 'put', id: jobId });
-    return image;
-  }
 
   return {
     /** Saves a whole record (create or replace). Call it before the request leaves, and at every change. */
@@ -283,76 +167,9 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
       return restoreInputs(job.params, (id) => database.get('inputs', id));
     },
 
-    /** Stores the image and its thumbnail and appends it to the job, in one transaction. */
-    async saveImage(jobId: string, input: SaveImageInput): Promise<JobImage> {
-      let thumb: Awaited<ReturnType<ThumbnailMaker>>;
-      try {
-        thumb = await makeThumbnail(input.blob);
-      } catch {
-        thumb = undefined; // undecodable here: the image is kept, the grid shows the full image
-      }
-      const image: JobImage = {
-        id: newId(),
-        mime: input.mime || input.blob.type || 'application/octet-stream',
-        width: input.width ?? thumb?.width,
-        height: input.height ?? thumb?.height,
-        seed: input.seed,
-        sourceUrl: input.sourceUrl,
-        stored: true,
-        ...(input.note ? { note: input.note } : {}),
-      };
-      return appendImage(jobId, image, { full: input.blob, thumb: thumb?.blob }, input.whileOpen);
-    },
-
-    /** Keeps only the link (the browser refused the download), with a note saying so. */
-    async saveImageLink(jobId: string, input: SaveImageLinkInput): Promise<JobImage> {
-      const image: JobImage = {
-        id: newId(),
-        mime: input.mime ?? '',
-        seed: input.seed,
-        sourceUrl: input.url,
-        stored: false,
-        note: input.note,
-      };
-      return appendImage(jobId, image, undefined, input.whileOpen);
-    },
-
-    /**
-     * Adds a whole job from an export, with its image, thumbnail and input Blobs, in one
-     * transaction; ids are kept. A job already present (by id) is left as it is: 'skipped'.
-     * The record is validated and migrated as every load is, and refused when it holds a key.
-     */
-    async importJob(raw: unknown, blobs: ImportBlobs): Promise<'added' | 'skipped'> {
-      const loaded = readJobRecord(raw);
-      if (!loaded.ok) throw invalidRecord(loaded.detail);
-      const job = loaded.job;
-      assertNoKey(job);
-      const thumbs = new Map(blobs.thumbs);
-      for (const image of job.images) {
-        const full = blobs.images.get(image.id);
-        if (image.stored && !full) throw invalidRecord(`image ${image.id} is missing`);
-        if (full && !thumbs.has(image.id)) {
-          const made = await makeThumbnail(full).catch(() => undefined);
-          if (made) thumbs.set(image.id, made.blob);
-        }
-      }
-      const result = await write([...ALL_STORES], async (tx) => {
-        if (await tx.objectStore('jobs').getKey(job.id)) return 'skipped' as const;
-        for (const image of job.images) {
-          const full = blobs.images.get(image.id);
-          if (!full) continue;
-          await tx.objectStore('images').put(full, image.id);
-          const thumb = thumbs.get(image.id);
-          if (thumb) await tx.objectStore('thumbs').put(thumb, image.id);
-        }
-        const prefix = inputIdPrefix(job.id);
-        for (const [id, blob] of blobs.inputs ?? []) if (id.startsWith(prefix)) await tx.objectStore('inputs').put(blob, id);
-        await putInTx(tx, job);
-        return 'added' as const;
-      });
-      if (result === 'added') notify({ type: 'put', id: job.id });
-      return result;
-    },
+    saveImage: images.saveImage,
+    saveImageLink: images.saveImageLink,
+    importJob: images.importJob,
 
     /** A stored input (init image, mask) by its id, as referenced from a record's params. */
     getInputBlob(inputId: string): Promise<Blob | undefined> {

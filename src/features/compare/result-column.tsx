@@ -11,10 +11,11 @@ import { JobProgress } from '../../components/ui/job-progress';
 import { cancelJob } from '../../job-store/run-job';
 import { useRetryJob } from '../../job-store/use-job-actions';
 import { useJob } from '../../job-store/use-jobs';
+import { stitchRole } from '../../job-store/stitch-role';
 import type { ComparisonCell } from './comparison-record';
 import { SyncedImage } from './synced-image';
-import type { ViewUpdate } from './synced-image';
-import type { SyncView } from './sync-view';
+import type { ViewUpdate } from '../../components/ui/use-zoom-pan';
+import type { ZoomView } from '../../lib/zoom-view';
 import { Button } from '../../components/ui/button';
 
 export function seconds(ms: number | undefined) {
@@ -64,7 +65,7 @@ export function JobError({ job }: { job: JobRecord }) {
   );
 }
 
-function ColumnImage({ job, image, label, view, onView }: { job: JobRecord; image: JobRecord['images'][number]; label: string; view: SyncView; onView: ViewUpdate }) {
+function ColumnImage({ job, image, label, view, onView }: { job: JobRecord; image: JobRecord['images'][number]; label: string; view: ZoomView; onView: ViewUpdate }) {
   const url = useObjectUrl(image.stored ? image.id : undefined, 'full');
   const seed = image.seed ?? job.seed;
   if (!image.stored) {
@@ -78,10 +79,13 @@ function ColumnImage({ job, image, label, view, onView }: { job: JobRecord; imag
     );
   }
   if (!url) return <div className="aspect-square w-full animate-pulse rounded-md bg-zinc-800" aria-label="Loading image" />;
-  return <SyncedImage src={url} alt={`${label}, seed ${seed ?? 'unknown'}`} view={view} onView={onView} />;
+  // A cropped job shows the stitched picture and the provider's own output: each says which it is.
+  const role = stitchRole(job, image);
+  const what = role === 'stitched' ? ', stitched into the full picture' : role === 'raw' ? ', as the provider returned it' : '';
+  return <SyncedImage src={url} alt={`${label}, seed ${seed ?? 'unknown'}${what}`} view={view} onView={onView} />;
 }
 
-export function ResultColumn(props: { cell: ComparisonCell; view: SyncView; onView: ViewUpdate; onJob(jobId: string): void; onProblem(text: string): void }) {
+export function ResultColumn(props: { cell: ComparisonCell; view: ZoomView; onView: ViewUpdate; onJob(jobId: string): void; onProblem(text: string): void }) {
   const { cell, view, onView, onJob } = props;
   const job = useJob(cell.jobId).data ?? undefined;
   // Retry: the same parameters and seed as a new job; the cell then follows it.

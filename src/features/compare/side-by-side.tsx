@@ -1,13 +1,13 @@
 /** Every result of a comparison as columns, zoomed and panned together. */
-import { useCallback, useState } from 'react';
 import type { ComparisonRecord } from './comparison-record';
 import { ResultColumn } from './result-column';
-import type { ViewUpdate } from './synced-image';
-import { IDENTITY, zoomAt } from './sync-view';
-import type { SyncView } from './sync-view';
+import { useZoomView } from '../../components/ui/use-zoom-pan';
+import type { ViewUpdate } from '../../components/ui/use-zoom-pan';
+import { IDENTITY, zoomAt } from '../../lib/zoom-view';
+import type { ZoomView } from '../../lib/zoom-view';
 import { Button } from '../../components/ui/button';
 
-export function ZoomBar({ view, onView }: { view: SyncView; onView: ViewUpdate }) {
+export function ZoomBar({ view, onView }: { view: ZoomView; onView: ViewUpdate }) {
   return (
     <div role="toolbar" aria-label="Zoom, for every result" className="flex flex-wrap items-center gap-2 text-xs text-zinc-400">
       <Button onClick={() => onView((v) => zoomAt(v, 1.25))}>
@@ -27,15 +27,9 @@ export function ZoomBar({ view, onView }: { view: SyncView; onView: ViewUpdate }
   );
 }
 
-export function useSyncView(): [SyncView, ViewUpdate] {
-  const [view, setView] = useState<SyncView>(IDENTITY);
-  const update = useCallback<ViewUpdate>((f) => setView((v) => f(v)), []);
-  return [view, update];
-}
-
 export function SideBySide(props: { record: ComparisonRecord; onJob(cellKey: string, jobId: string): void; onProblem(text: string): void }) {
   const { record } = props;
-  const [view, onView] = useSyncView();
+  const [view, onView] = useZoomView();
   return (
     <section aria-label="Side by side" className="flex flex-col gap-3">
       <ZoomBar view={view} onView={onView} />

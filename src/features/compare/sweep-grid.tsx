@@ -4,13 +4,14 @@ import { StatusBadge } from '../../components/ui/status-badge';
 import { useJob } from '../../job-store/use-jobs';
 import type { ComparisonCell, ComparisonRecord } from './comparison-record';
 import { seconds } from './result-column';
-import { useSyncView, ZoomBar } from './side-by-side';
+import { ZoomBar } from './side-by-side';
+import { useZoomView } from '../../components/ui/use-zoom-pan';
 import { SyncedImage } from './synced-image';
-import type { ViewUpdate } from './synced-image';
-import type { SyncView } from './sync-view';
+import type { ViewUpdate } from '../../components/ui/use-zoom-pan';
+import type { ZoomView } from '../../lib/zoom-view';
 import { targetLabels } from './targets';
 
-function GridCell({ cell, view, onView }: { cell: ComparisonCell | undefined; view: SyncView; onView: ViewUpdate }) {
+function GridCell({ cell, view, onView }: { cell: ComparisonCell | undefined; view: ZoomView; onView: ViewUpdate }) {
   const job = useJob(cell?.jobId).data ?? undefined;
   const image = job?.images.find((i) => i.stored);
   const url = useObjectUrl(image?.id, 'full');
@@ -46,7 +47,7 @@ function GridCell({ cell, view, onView }: { cell: ComparisonCell | undefined; vi
 }
 
 export function SweepGrid({ record }: { record: ComparisonRecord }) {
-  const [view, onView] = useSyncView();
+  const [view, onView] = useZoomView();
   const targetAxis = record.axes.x?.param === 'target' || record.axes.y?.param === 'target';
   const labels = targetLabels(record.targets);
   const groups = targetAxis

@@ -165,6 +165,42 @@ describe('export and import', () => {
     expect(await store.getJob(withKey.id)).toBeUndefined();
   });
 
+  it('keeps only real image bytes: a job whose image is not one is refused, a fake thumbnail is remade, a fake plain file refused', async () => {
+    // Bytes that name themselves .png but are an SVG with a script; the SHA-256 matches, so only the sniffing can refuse them.
+    const svg = strToU8('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+    const fake = makeJob({ images: [{ id: 'img-fake', mime: 'image/png', stored: true }] });
+    const real = makeJob({ images: [{ id: 'img-real', mime: 'image/jpeg', stored: true }] });
+    const png = makePng();
+    const manifest = {
+      app: 'image-api-playground',
+      kind: 'gallery-export',
+      version: 1,
+      jobs: [fake, real],
+      images: {
+        'img-fake': { file: 'images/fake.png', sha256: sha(svg) },
+        // The record says JPEG; the bytes are a PNG: the kept Blob says what the bytes are.
+        'img-real': { file: 'images/real.jpg', sha256: sha(png), thumb: 'thumbs/real.webp' },
+      },
+      inputs: {},
+      comparisons: [],
+    };
+    const zip = zipSync({ [MANIFEST_NAME]: strToU8(JSON.stringify(manifest)), 'images/fake.png': svg, 'images/real.jpg': png, 'thumbs/real.webp': strToU8('<html>not a thumbnail</html>') });
+    const html = asFile(strToU8('<!doctype html><title>x</title>'), 'photo.png', 'image/png');
+    const report = await importGallery([asFile(zip, 'g.zip', 'application/zip'), html], { store });
+    expect(report.added).toBe(1);
+    expect(report.refused).toEqual([
+      { what: `g.zip: job ${fake.id}`, why: 'images/fake.png is not a PNG, JPEG, WebP, GIF or AVIF image' },
+      { what: 'photo.png', why: 'it is not a PNG, JPEG, WebP, GIF or AVIF image (nor a gallery .zip)' },
+    ]);
+    expect(await store.getJob(fake.id)).toBeUndefined();
+    expect(await store.getImageBlob('img-fake')).toBeUndefined();
+    const kept = await store.getImageBlob('img-real');
+    expect(kept?.type).toBe('image/png');
+    expect(sha(await bytesOf(kept))).toBe(sha(png));
+    // The fake thumbnail was left out; the store made one from the image.
+    expect(await (await store.getThumbBlob('img-real'))!.text()).toBe(`thumb ${png.length}`);
+  });
+
   it('imports a plain image carrying this app\'s JSON as its job; refuses one without', async () => {
     const [job] = await seed();
     const { zip } = await exportGallery({ store, filter: { provider: 'modelslab' } });

@@ -2,11 +2,14 @@
  * "Import gallery": a zip written by "Export gallery", and plain images that carry this app's
  * JSON. Every record goes through the store's own migration, zod schema and key check
  * (`store.importJob`); a job already present (by id) is skipped; image bytes are restored exactly
- * (the inserted metadata cut out, the SHA-256 checked). Reports what was added, skipped, refused.
+ * (the inserted metadata cut out, the SHA-256 checked) and kept only when they are a real PNG,
+ * JPEG, WebP, GIF or AVIF (sniffed, as a downloaded result is). Reports what was added, skipped,
+ * refused.
  */
 import { isPlainObject, readJobRecord } from '../../job-store/migrate';
 import type { JobRecord } from '../../job-store/job-record';
 import type { GalleryStore } from '../../job-store/store';
+import { sniffImageMime } from '../../providers/shared/base64';
 import { cutRange, MANIFEST_NAME, MANIFEST_VERSION, sha256Hex } from './gallery-export';
 import type { Manifest, ManifestImage, Progress } from './gallery-export';
 
@@ -28,9 +31,11 @@ export interface ImportOptions {
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
 
-function mimeOf(name: string, fallback = 'application/octet-stream'): string {
-  const ext = /\.([a-z0-9]+)$/i.exec(name)?.[1]?.toLowerCase();
-  return ext === 'png' ? 'image/png' : ext === 'jpg' || ext === 'jpeg' ? 'image/jpeg' : ext === 'webp' ? 'image/webp' : fallback;
+/** The bytes as an image Blob of their sniffed type; refused (thrown) when they are no PNG, JPEG, WebP, GIF or AVIF, whatever the name or record says. */
+function sniffedImage(bytes: Uint8Array, what: string): Blob {
+  const type = sniffImageMime(bytes);
+  if (!type) throw new Error(`${what} is not a PNG, JPEG, WebP, GIF or AVIF image`);
+  return new Blob([bytes as BlobPart], { type });
 }
 
 async function restoreImage(files: Record<string, Uint8Array>, entry: ManifestImage): Promise<Uint8Array> {
@@ -64,9 +69,11 @@ async function importZip(bytes: Uint8Array, name: string, options: ImportOptions
       for (const image of loaded.job.images) {
         const entry = images[image.id];
         if (!entry) continue;
-        blobs.images.set(image.id, new Blob([(await restoreImage(files, entry)) as BlobPart], { type: image.mime || mimeOf(entry.file) }));
+        blobs.images.set(image.id, sniffedImage(await restoreImage(files, entry), entry.file));
+        // A thumbnail that is no image is left out: the store makes one from the image.
         const thumb = entry.thumb ? files[entry.thumb] : undefined;
-        if (thumb) blobs.thumbs.set(image.id, new Blob([thumb as BlobPart], { type: 'image/webp' }));
+        const thumbType = thumb && sniffImageMime(thumb);
+        if (thumb && thumbType) blobs.thumbs.set(image.id, new Blob([thumb as BlobPart], { type: thumbType }));
       }
       for (const [inputId, input] of Object.entries(inputs)) {
         const data = isPlainObject(input) && typeof input.file === 'string' ? files[input.file] : undefined;
@@ -83,6 +90,11 @@ async function importZip(bytes: Uint8Array, name: string, options: ImportOptions
 
 /** A job record from an image carrying this app's JSON; the image is kept as it is (metadata included). */
 async function importImage(bytes: Uint8Array, file: File, options: ImportOptions, report: ImportReport) {
+  const mime = sniffImageMime(bytes);
+  if (!mime) {
+    report.refused.push({ what: file.name, why: 'it is not a PNG, JPEG, WebP, GIF or AVIF image (nor a gallery .zip)' });
+    return;
+  }
   const { readImageMetadata } = await import('../../lib/metadata/image-metadata');
   const read = await readImageMetadata(bytes);
   const own = read.own;
@@ -96,7 +108,6 @@ async function importImage(bytes: Uint8Array, file: File, options: ImportOptions
   }
   const now = (options.now ?? Date.now)();
   const newId = options.newId ?? (() => crypto.randomUUID());
-  const mime = file.type || mimeOf(file.name);
   const record: JobRecord = {
     version: 1,
     id: own.jobId ?? newId(),

@@ -8,7 +8,8 @@ import { downloadJobImage } from '../../job-store/image-file-name';
 import { JobProgress } from '../../components/ui/job-progress';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { Button } from '../../components/ui/button';
-import { canResume, STOPPED_WATCHING } from '../../job-store/run-job';
+import { STOPPED_WATCHING } from '../../job-store/job-outcome';
+import { canResume } from '../../job-store/run-job';
 import { ServerProgress } from './server-progress';
 
 /** What a result card can do with one of its images; the app wires them (the card knows no other feature). */

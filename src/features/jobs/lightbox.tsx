@@ -1,21 +1,13 @@
-/** A result at full size: zoom (wheel, + / −, buttons) and pan (drag, arrow keys); 0 fits it again. */
-import { useEffect, useRef, useState } from 'react';
-import type { KeyboardEvent, PointerEvent, WheelEvent } from 'react';
+/** A result at full size: zoom (wheel, + / −, buttons) and pan (drag, arrow keys); 0 fits it again (components/ui/use-zoom-pan). */
+import { useEffect, useRef } from 'react';
 import { Button } from '../../components/ui/button';
-
-interface View {
-  scale: number;
-  x: number;
-  y: number;
-}
-
-const FIT: View = { scale: 1, x: 0, y: 0 };
-const clampScale = (s: number) => Math.min(16, Math.max(0.25, s));
+import { useZoomPan, useZoomView } from '../../components/ui/use-zoom-pan';
+import { IDENTITY, viewTransform, zoomAt } from '../../lib/zoom-view';
 
 export default function Lightbox({ url, alt, onClose }: { url: string; alt: string; onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
-  const [view, setView] = useState<View>(FIT);
-  const drag = useRef<{ x: number; y: number; vx: number; vy: number } | null>(null);
+  const [view, onView] = useZoomView();
+  const { frame, onKeyDown } = useZoomPan(view, onView);
 
   useEffect(() => {
     const d = ref.current;
@@ -23,38 +15,7 @@ export default function Lightbox({ url, alt, onClose }: { url: string; alt: stri
     return () => d?.close();
   }, []);
 
-  const zoom = (factor: number) => setView((v) => ({ ...v, scale: clampScale(v.scale * factor) }));
-  const pan = (dx: number, dy: number) => setView((v) => ({ ...v, x: v.x + dx, y: v.y + dy }));
-
-  const onKeyDown = (e: KeyboardEvent) => {
-    const step = 40;
-    const keys: Record<string, () => void> = {
-      '+': () => zoom(1.25),
-      '=': () => zoom(1.25),
-      '-': () => zoom(0.8),
-      '0': () => setView(FIT),
-      ArrowLeft: () => pan(step, 0),
-      ArrowRight: () => pan(-step, 0),
-      ArrowUp: () => pan(0, step),
-      ArrowDown: () => pan(0, -step),
-    };
-    const act = keys[e.key];
-    if (!act) return;
-    e.preventDefault();
-    act();
-  };
-  const onWheel = (e: WheelEvent) => zoom(e.deltaY < 0 ? 1.15 : 1 / 1.15);
-  const onPointerDown = (e: PointerEvent) => {
-    (e.target as Element).setPointerCapture?.(e.pointerId);
-    drag.current = { x: e.clientX, y: e.clientY, vx: view.x, vy: view.y };
-  };
-  const onPointerMove = (e: PointerEvent) => {
-    const d = drag.current;
-    if (d) setView((v) => ({ ...v, x: d.vx + e.clientX - d.x, y: d.vy + e.clientY - d.y }));
-  };
-  const endDrag = () => {
-    drag.current = null;
-  };
+  const zoom = (factor: number) => onView((v) => zoomAt(v, factor));
 
   return (
     <dialog
@@ -68,7 +29,7 @@ export default function Lightbox({ url, alt, onClose }: { url: string; alt: stri
     >
       <div className="flex h-full flex-col">
         <div role="toolbar" aria-label="Zoom" className="flex flex-wrap items-center gap-2 border-b border-zinc-800 px-3 py-2">
-          <Button onClick={() => zoom(0.8)} aria-label="Zoom out">
+          <Button onClick={() => zoom(0.8)} aria-label="Zoom out" disabled={view.scale <= 1}>
             −
           </Button>
           <span className="w-14 text-center font-mono text-sm text-zinc-300" aria-live="polite">
@@ -77,27 +38,20 @@ export default function Lightbox({ url, alt, onClose }: { url: string; alt: stri
           <Button onClick={() => zoom(1.25)} aria-label="Zoom in">
             +
           </Button>
-          <Button onClick={() => setView(FIT)}>Fit</Button>
+          <Button onClick={() => onView(() => IDENTITY)}>Fit</Button>
           <span className="text-xs text-zinc-400">Wheel or + / − to zoom, drag or arrow keys to pan, 0 to fit.</span>
           <Button className="ml-auto" autoFocus onClick={() => ref.current?.close()}>
             Close
           </Button>
         </div>
-        <div
-          className="relative min-h-0 flex-1 cursor-grab touch-none overflow-hidden active:cursor-grabbing"
-          onWheel={onWheel}
-          onPointerDown={onPointerDown}
-          onPointerMove={onPointerMove}
-          onPointerUp={endDrag}
-          onPointerCancel={endDrag}
-        >
+        <div {...frame} className={`relative min-h-0 flex-1 touch-none overflow-hidden select-none ${view.scale > 1 ? 'cursor-grab active:cursor-grabbing' : 'cursor-zoom-in'}`}>
           <img
             src={url}
             alt={alt}
             draggable={false}
             data-scale={view.scale}
             className="absolute inset-0 h-full w-full select-none object-contain"
-            style={{ transform: `translate(${view.x}px, ${view.y}px) scale(${view.scale})` }}
+            style={{ transform: viewTransform(view), transformOrigin: '0 0' }}
           />
         </div>
       </div>

@@ -11,7 +11,8 @@ import { getJob } from '../../job-store/store';
 import { currentRoute } from '../../api/current-route';
 import { getLive, setLive } from '../../job-store/live-state';
 import { firstPollDue, pollDelayMs, pollRetryDelayMs } from './poll-schedule';
-import { pollJob, RateLimited } from '../../job-store/run-job';
+import { RateLimited } from '../../job-store/job-exchange';
+import { pollJob } from '../../job-store/poll-job';
 
 async function pollOnce(jobId: string, signal: AbortSignal): Promise<JobRecord | null> {
   const job = await getJob(jobId);

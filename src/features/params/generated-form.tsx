@@ -4,7 +4,7 @@
  * Invalid values show inline and nothing is submitted.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Controller, useForm, useFormState } from 'react-hook-form';
 import type { Control, FieldValues, Resolver, UseFormReturn } from 'react-hook-form';
@@ -41,7 +41,8 @@ export interface GeneratedFormProps {
   actions?: ReactNode;
 }
 
-function FieldRow({ field, control, formId }: { field: FieldDescriptor; control: ReturnType<typeof useForm>['control']; formId: string }) {
+/** One field; memoised: a render of the form (an error shown, Advanced opened) redraws only what changed. */
+const FieldRow = memo(function FieldRow({ field, control, formId }: { field: FieldDescriptor; control: ReturnType<typeof useForm>['control']; formId: string }) {
   const Component = fieldRegistry[field.kind];
   const id = `${formId}-${field.name}`;
   return (
@@ -70,7 +71,7 @@ function FieldRow({ field, control, formId }: { field: FieldDescriptor; control:
       )}
     />
   );
-}
+});
 
 /** After a submit with invalid values: every field that needs fixing, by name, and that nothing left. */
 function SubmitStatus({ control, order }: { control: Control<FieldValues>; order: string[] }) {
@@ -107,7 +108,11 @@ function useServerListFields(endpoint: EndpointDef, fields: FieldDescriptor[]): 
   );
 }
 
-export function GeneratedForm(props: GeneratedFormProps) {
+/**
+ * Memoised: the page around it re-renders as jobs and settings change; the form redraws only
+ * when its own props do (keep `onForm`, `onSubmit` and `actions` stable).
+ */
+export const GeneratedForm = memo(function GeneratedForm(props: GeneratedFormProps) {
   const { endpoint, startValues, externalValues, onForm, onSubmit, submitLabel = 'Generate', busy, formId, actions } = props;
   const fields = useMemo(() => describeSchema(endpoint.schema), [endpoint]);
   const listed = useServerListFields(endpoint, fields);
@@ -198,4 +203,4 @@ export function GeneratedForm(props: GeneratedFormProps) {
       </div>
     </form>
   );
-}
+});

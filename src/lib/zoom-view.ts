@@ -1,16 +1,16 @@
 /**
- * The zoom and pan every result column shares, in fractions of the frame so
+ * Zoom and pan in fractions of the frame (shared by the lightbox and Compare's columns), so
  * columns of different pixel sizes stay aligned: a point p of the image (0..1)
  * shows at p × scale + (x, y). The image always covers its frame.
  */
 
-export interface SyncView {
+export interface ZoomView {
   scale: number;
   x: number;
   y: number;
 }
 
-export const IDENTITY: SyncView = { scale: 1, x: 0, y: 0 };
+export const IDENTITY: ZoomView = { scale: 1, x: 0, y: 0 };
 export const MAX_ZOOM = 16;
 
 function clamp(v: number, lo: number, hi: number) {
@@ -18,20 +18,20 @@ function clamp(v: number, lo: number, hi: number) {
 }
 
 /** Scale 1..MAX_ZOOM; no gap between the image's edge and the frame's. */
-export function constrain(view: SyncView): SyncView {
+export function constrain(view: ZoomView): ZoomView {
   const scale = clamp(view.scale, 1, MAX_ZOOM);
   return { scale, x: clamp(view.x, 1 - scale, 0), y: clamp(view.y, 1 - scale, 0) };
 }
 
 /** Zooms by `factor`, keeping the frame point (ax, ay), in 0..1, where it is. */
-export function zoomAt(view: SyncView, factor: number, ax = 0.5, ay = 0.5): SyncView {
+export function zoomAt(view: ZoomView, factor: number, ax = 0.5, ay = 0.5): ZoomView {
   const scale = clamp(view.scale * factor, 1, MAX_ZOOM);
   const k = scale / view.scale;
   return constrain({ scale, x: ax - (ax - view.x) * k, y: ay - (ay - view.y) * k });
 }
 
 /** Pans by (dx, dy), in fractions of the frame. */
-export function panBy(view: SyncView, dx: number, dy: number): SyncView {
+export function panBy(view: ZoomView, dx: number, dy: number): ZoomView {
   return constrain({ scale: view.scale, x: view.x + dx, y: view.y + dy });
 }
 
@@ -42,6 +42,6 @@ export function wheelFactor(deltaY: number, deltaMode: number): number {
 }
 
 /** CSS for the image inside its frame (transform-origin 0 0). */
-export function viewTransform(view: SyncView): string {
+export function viewTransform(view: ZoomView): string {
   return `translate(${view.x * 100}%, ${view.y * 100}%) scale(${view.scale})`;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { constrain, IDENTITY, MAX_ZOOM, panBy, viewTransform, wheelFactor, zoomAt } from './sync-view';
+import { constrain, IDENTITY, MAX_ZOOM, panBy, viewTransform, wheelFactor, zoomAt } from './zoom-view';
 
-describe('sync view', () => {
+describe('zoom view', () => {
   it('zooms around the anchor', () => {
     const v = zoomAt(IDENTITY, 2, 0.5, 0.5);
     expect(v).toEqual({ scale: 2, x: -0.5, y: -0.5 });
