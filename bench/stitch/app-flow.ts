@@ -86,6 +86,10 @@ export async function startAppServer(dir: string): Promise<{ origin: string; sto
   let log = '';
   child.stdout?.on('data', (d: Buffer) => (log += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (log += d.toString()));
+  let stopping = false;
+  child.once('exit', (code, signal) => {
+    if (!stopping) console.error(`The app server in ${dir} exited (${code ?? signal}):\n${log.slice(-2000)}`);
+  });
   const origin = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 240_000;
   for (;;) {
@@ -102,6 +106,7 @@ export async function startAppServer(dir: string): Promise<{ origin: string; sto
     origin,
     stop: () =>
       new Promise<void>((resolve) => {
+        stopping = true;
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill('SIGTERM');

@@ -3,6 +3,7 @@
  * the tools to the mask document, and the document and view to the Konva stage. React
  * components drive it through a handful of methods; nothing per pointer move reaches React.
  */
+import { BrushCursor } from './brush-cursor';
 import { isButtonLike, isTextEntry } from './dom-targets';
 import { MaskDocument } from './mask-document';
 import type { MaskChange } from './mask-document';
@@ -51,7 +52,7 @@ export class MaskEditor {
   private hovering = false;
   private lastPointer: { x: number; y: number; type: string } | undefined;
   private readonly router: PointerRouter;
-  private readonly cursor: HTMLDivElement;
+  private readonly cursor: BrushCursor;
   private readonly cleanups: Array<() => void> = [];
 
   constructor(
@@ -61,20 +62,7 @@ export class MaskEditor {
     this.rect = container.getBoundingClientRect();
     this.viewport = { width: Math.max(1, this.rect.width), height: Math.max(1, this.rect.height) };
     this.stage = new MaskStage(container, this.viewport.width, this.viewport.height);
-    this.cursor = document.createElement('div');
-    this.cursor.setAttribute('aria-hidden', 'true');
-    Object.assign(this.cursor.style, {
-      position: 'absolute',
-      left: '0',
-      top: '0',
-      pointerEvents: 'none',
-      borderRadius: '9999px',
-      border: '1px solid rgba(255,255,255,0.95)',
-      boxShadow: '0 0 0 1px rgba(0,0,0,0.8), inset 0 0 0 1px rgba(0,0,0,0.5)',
-      display: 'none',
-      willChange: 'transform',
-    });
-    container.appendChild(this.cursor);
+    this.cursor = new BrushCursor(container);
 
     const viewDeps = { getView: () => this.view, setView: (v: View) => this.setView(v, false) };
     const brush = new BrushTool({
@@ -244,7 +232,7 @@ export class MaskEditor {
     this.dropDocument();
     this.stage.destroy();
     this.overlay.destroy();
-    this.cursor.remove();
+    this.cursor.destroy();
   }
 
   // ── Internals ───────────────────────────────────────────────────────────────────────
@@ -284,15 +272,7 @@ export class MaskEditor {
     const show = painting && brushLike && this.hovering && !!p && p.type !== 'touch' && this.router.state !== 'panning';
     this.container.style.cursor =
       this.router.state === 'panning' ? 'grabbing' : painting ? (show ? 'none' : 'crosshair') : this.imageSize.width ? 'grab' : 'default';
-    if (!show || !p) {
-      this.cursor.style.display = 'none';
-      return;
-    }
-    const d = Math.max(4, this.brushSize * this.view.scale);
-    this.cursor.style.display = 'block';
-    this.cursor.style.width = `${d}px`;
-    this.cursor.style.height = `${d}px`;
-    this.cursor.style.transform = `translate(${p.x - d / 2}px, ${p.y - d / 2}px)`;
+    this.cursor.show(show ? p : undefined, this.brushSize * this.view.scale);
   }
 
   private toInput(e: PointerEvent, coalesced: boolean): PointerInput {
