@@ -63,7 +63,8 @@ export function MaskToolbar(props: {
           </p>
         </div>
       )}
-      <div className="flex flex-col gap-1">
+      {/* The brush size means nothing to the rectangle and the lasso: their options take its place. */}
+      <div className={`flex flex-col gap-1 ${shapeTool ? 'hidden' : ''}`}>
         <div className="flex items-baseline justify-between">
           <label htmlFor={sizeId} className="text-zinc-300">
             Brush size
