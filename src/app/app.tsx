@@ -71,6 +71,33 @@ function useWakeAfterFirstPaint(view: string): [boolean, () => void] {
 
 const LABELS: Record<View, string> = { playground: 'Playground', compare: 'Compare', gallery: 'Gallery', settings: 'Settings' };
 
+/**
+ * The heading and line that open a view, drawn by the shell at once: the view's frame is on screen
+ * in the first paint, while its module loads.
+ */
+const INTROS: Partial<Record<View, { title: string; text: string }>> = {
+  compare: { title: 'Compare providers', text: 'One prompt and one seed, sent to every target at once, each in its own parameter names.' },
+  gallery: {
+    title: 'Gallery',
+    text: 'Every job this browser has sent, queued, running, done or failed, with its images, seeds and parameters. Kept on this device only.',
+  },
+  settings: {
+    title: 'Settings',
+    text: 'Keys are sent only to their own provider (in the body or header it documents), never in a URL, and never stored with jobs or exported. Sandbox mode talks to the local twins and needs no key.',
+  },
+};
+
+function ViewIntro({ view }: { view: View }) {
+  const intro = INTROS[view];
+  if (!intro) return null;
+  return (
+    <div className="min-w-0">
+      <h2 className="text-lg font-semibold text-zinc-100">{intro.title}</h2>
+      <p className="text-sm text-zinc-400">{intro.text}</p>
+    </div>
+  );
+}
+
 
 const queryClient = createQueryClient();
 
@@ -144,6 +171,7 @@ function Shell() {
             )}
           </Suspense>
         </div>
+        <ViewIntro view={view} />
         <Suspense fallback={<p className="text-sm text-zinc-400">Loading…</p>}>
           {view === 'compare' && (
             <CompareView

@@ -9,7 +9,7 @@
 import { useLayoutEffect, useState } from 'react';
 import type { ComponentType } from 'react';
 import { Button } from '../components/ui/button';
-import { FieldShell, inputClass } from '../components/ui/field-shell';
+import { FieldShell } from '../components/ui/field-shell';
 import { BooleanField } from '../features/params/fields/boolean-field';
 import { rangeText } from '../features/params/fields/field-props';
 import type { FieldProps } from '../features/params/fields/field-props';
@@ -19,6 +19,7 @@ import { SelectField } from '../features/params/fields/select-field';
 import { TextAreaField, TextField } from '../features/params/fields/text-field';
 import type { FieldDescriptor, FieldKind } from '../providers/fields/describe';
 import { loadDraft, loadLastEndpoint, saveDraft, saveLastEndpoint } from './drafts';
+import { EndpointHeader } from './endpoint-header';
 
 const SNAPSHOT = __FIRST_PAINT__;
 const FORM_ID = 'playground-form';
@@ -132,47 +133,26 @@ export function FirstPaintPlayground({ onOpenSettings, onWake }: { onOpenSetting
   return (
     <div className="grid gap-6 lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)]" onPointerDown={onWake} onFocus={onWake}>
       <section aria-label="Parameters" className="flex flex-col gap-4">
-        <div className="flex flex-col gap-1">
-          <label htmlFor="endpoint-select" className="text-sm font-semibold text-zinc-200">
-            Endpoint
-          </label>
-          <select
-            id="endpoint-select"
-            className={inputClass}
-            value={known ? endpointId : SNAPSHOT.endpointId}
-            onChange={(e) => {
-              onWake();
-              saveLastEndpoint(e.target.value);
-              setEndpointId(e.target.value);
-            }}
-          >
-            {SNAPSHOT.groups.map((g) => (
-              <optgroup key={g.label} label={g.label}>
-                {g.endpoints.map((ep) => (
-                  <option key={ep.id} value={ep.id}>
-                    {ep.label}
-                  </option>
-                ))}
-              </optgroup>
-            ))}
-          </select>
-          {paintForm && (
-            <p className="text-xs text-zinc-400">
-              {SNAPSHOT.description}{' '}
-              <span className="font-mono text-zinc-500">
-                POST {SNAPSHOT.path}
-              </span>
-            </p>
-          )}
-          <p className="text-xs">
-            <span className={mode === 'sandbox' ? 'text-emerald-400' : 'text-amber-400'}>
-              {mode === 'sandbox' ? 'Sandbox: the local twin answers, free and offline.' : 'Live: sent to the provider with your key.'}
-            </span>{' '}
-            <button type="button" className="text-zinc-400 underline hover:text-zinc-200" onClick={onOpenSettings}>
-              Change in Settings
-            </button>
-          </p>
-        </div>
+        <EndpointHeader
+          value={known ? endpointId : SNAPSHOT.endpointId}
+          onSelect={(id) => {
+            onWake();
+            saveLastEndpoint(id);
+            setEndpointId(id);
+          }}
+          options={SNAPSHOT.groups.map((g) => (
+            <optgroup key={g.label} label={g.label}>
+              {g.endpoints.map((ep) => (
+                <option key={ep.id} value={ep.id}>
+                  {ep.label}
+                </option>
+              ))}
+            </optgroup>
+          ))}
+          about={paintForm ? SNAPSHOT : undefined}
+          mode={mode}
+          onOpenSettings={onOpenSettings}
+        />
         {paintForm ? (
           <form id={FORM_ID} aria-label={SNAPSHOT.formLabel} noValidate className="flex flex-col gap-4" onSubmit={(e) => e.preventDefault()}>
             <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">

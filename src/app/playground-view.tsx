@@ -11,7 +11,6 @@ import { proxyQuery } from '../job-store/queries';
 import { resolveRoute } from '../api/route';
 import { useProviderSettings } from '../api/settings-store';
 import { EndpointOptions } from '../components/ui/endpoint-options';
-import { inputClass } from '../components/ui/field-shell';
 import { QueuePanel } from '../features/jobs/queue-panel';
 import { cancelJob, resumeJob } from '../job-store/run-job';
 import { useJob } from '../job-store/use-jobs';
@@ -24,6 +23,7 @@ import { loadDraft, loadLastEndpoint, saveLastEndpoint } from './drafts';
 import { jobToRequest } from './job-request';
 import { DraftAutosave, PlaygroundRequest } from './playground-parts';
 import { useFollowResult } from './use-follow-result';
+import { EndpointHeader } from './endpoint-header';
 import { CURRENT_JOB } from './prepare-playground';
 import type { CanvasFlush } from './canvas-flush';
 import type { Preset } from './preset';
@@ -253,28 +253,15 @@ export function PlaygroundView({
           imageParams.readFile(file);
         }}
       >
-        <div className="flex flex-col gap-1">
-          <label htmlFor="endpoint-select" className="text-sm font-semibold text-zinc-200">
-            Endpoint
-          </label>
-          <select id="endpoint-select" className={inputClass} value={endpoint.id} onChange={(e) => switchEndpoint(e.target.value)}>
-            <EndpointOptions />
-          </select>
-          <p className="text-xs text-zinc-400">
-            {endpoint.description}{' '}
-            <span className="font-mono text-zinc-500">
-              POST {endpoint.path}
-            </span>
-          </p>
-          <p className="text-xs">
-            <span className={settings.mode === 'sandbox' ? 'text-emerald-400' : 'text-amber-400'}>
-              {settings.mode === 'sandbox' ? 'Sandbox: the local twin answers, free and offline.' : `Live: sent to ${route?.baseUrl || 'the provider'} with your key.`}
-            </span>{' '}
-            <button type="button" className="text-zinc-400 underline hover:text-zinc-200" onClick={onOpenSettings}>
-              Change in Settings
-            </button>
-          </p>
-        </div>
+        <EndpointHeader
+          value={endpoint.id}
+          onSelect={(id) => switchEndpoint(id)}
+          options={<EndpointOptions />}
+          about={endpoint}
+          mode={settings.mode}
+          liveTarget={route?.baseUrl}
+          onOpenSettings={onOpenSettings}
+        />
         <div className="flex flex-wrap items-end gap-3">
           <ReadImageControl onFile={imageParams.readFile} />
           <button type="button" className="ml-auto rounded-md border border-zinc-700 px-2 py-1 text-xs text-zinc-200 hover:border-zinc-500" onClick={copyLink}>

@@ -1,4 +1,10 @@
-/** Thumbnails in the browser: decode once, scale to fit, encode as WebP (JPEG where WebP is not supported). */
+/**
+ * Thumbnails in the browser: decode once, scale to fit, encode as WebP (JPEG where WebP is not
+ * supported). In the image Worker (src/lib/inpaint/blob-worker.ts) where the browser has one, so
+ * thumbnailing an 8192×6144 stitched picture costs the main thread nothing; on the main thread
+ * otherwise (or when the Worker fails).
+ */
+import { canRunBlobOps, runBlobOp } from '../lib/inpaint/blob-client';
 
 export const THUMB_MAX_SIDE = 256;
 
@@ -18,6 +24,15 @@ async function encode(canvas: OffscreenCanvas | HTMLCanvasElement, type: string)
 }
 
 export const makeThumbnailInBrowser: ThumbnailMaker = async (image) => {
+  if (canRunBlobOps) {
+    const answer = await runBlobOp({ op: 'thumbnail', image, maxSide: THUMB_MAX_SIDE }).catch(() => undefined);
+    if (answer) return answer.blob ? { blob: answer.blob, width: answer.width, height: answer.height } : undefined;
+  }
+  return makeThumbnailHere(image);
+};
+
+/** The same on the calling thread. */
+export const makeThumbnailHere: ThumbnailMaker = async (image) => {
   if (typeof createImageBitmap !== 'function') return undefined;
   const bitmap = await createImageBitmap(image);
   try {

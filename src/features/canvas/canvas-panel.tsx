@@ -4,26 +4,25 @@
  * this module only).
  */
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { isTextEntry } from './dom-targets';
 import { readMaskPixels } from './image-source';
 import { ImageSourceBar } from './image-source-bar';
 import type { LoadedImage } from './image-source';
-import { SHORTCUT_HELP, actionForKey, stepBrushSize } from './keyboard-shortcuts';
+import { SHORTCUT_HELP } from './keyboard-shortcuts';
 import { MaskEditor } from './mask-editor';
 import type { PaintTool } from './mask-editor';
 import { MaskExporter } from './mask-export-scheduler';
 import type { ExportedMaskUrl } from './mask-export-scheduler';
 import { MaskPreview } from './mask-preview';
-import { MIN_BRUSH, MaskToolbar } from './mask-toolbar';
+import type { StrokeMode } from './mask-ops';
+import { MaskToolbar } from './mask-toolbar';
+import { useCanvasKeys } from './use-canvas-keys';
 import { useDisplayImage } from './use-display-image';
 import { useImageInput } from './use-image-input';
 import { ZoomControls } from './zoom-controls';
 import { ExtendControls, InpaintAreaControls, MaskAdjustTools } from './inpaint-controls';
-import type { ExtendFill, Side } from './inpaint-controls';
-import { runBlobOp } from '../../lib/inpaint/blob-client';
+import { useMaskOperations } from './use-mask-operations';
 
-/** The largest side kept: the original stays at full resolution; only what is sent is scaled. */
-export const MAX_ORIGINAL_SIDE = 8192;
+export { MAX_ORIGINAL_SIDE } from './use-mask-operations';
 
 export interface CanvasPanelProps {
   /** The init image as a data URL or http(s) URL, or undefined when none is chosen. */
@@ -65,13 +64,13 @@ export default function CanvasPanel(props: CanvasPanelProps) {
   const exporterRef = useRef<MaskExporter>(undefined);
   const [status, setStatus] = useState<Status>();
   const [tool, setTool] = useState<PaintTool>('brush');
+  const [shapeMode, setShapeMode] = useState<StrokeMode>('paint');
   const [brushSize, setBrushSize] = useState(48);
   const [opacity, setOpacity] = useState(0.5);
   const [history, setHistory] = useState({ canUndo: false, canRedo: false });
   const [mask, setMask] = useState<ExportedMaskUrl>();
-  const [working, setWorking] = useState(false);
   /** A mask to load as soon as the image of its size is shown (Extend makes both at once). */
-  const pendingMask = useRef<ImageData>(undefined);
+  const pendingMask = useRef<ImageBitmap>(undefined);
 
   // Callbacks and flags the long-lived editor reads: always the latest, without re-creating it.
   const latest = useRef({
@@ -143,9 +142,10 @@ export default function CanvasPanel(props: CanvasPanelProps) {
       setMask(undefined);
       const waiting = pendingMask.current;
       pendingMask.current = undefined;
-      if (after && waiting && editor.loadMask(waiting.data, waiting.width, waiting.height)) {
+      if (after && waiting && editor.loadOverlay(waiting, true)) {
         exporterRef.current!.schedule(after, 0);
       } else reportMask(undefined);
+      waiting?.close();
       if (after) {
         if (latest.current.maskEnabled) exporterRef.current!.prepare(after);
         setBrushSize(defaultBrushSize(after.width, after.height));
@@ -199,122 +199,34 @@ export default function CanvasPanel(props: CanvasPanelProps) {
     });
   }, [onFlushReady]);
 
-  /** Runs a whole-image operation in the Worker; errors are shown, the panel is busy meanwhile. */
-  const work = async (what: string, job: () => Promise<void>) => {
-    setWorking(true);
-    try {
-      await job();
-    } catch (e) {
-      setStatus({ kind: 'error', text: `${what} failed: ${e instanceof Error ? e.message : String(e)}` });
-    } finally {
-      setWorking(false);
-    }
+  const ops = useMaskOperations({
+    editorRef,
+    exporterRef,
+    display,
+    onStatus: setStatus,
+    onExtended: (image, mask, size) => {
+      pendingMask.current?.close();
+      pendingMask.current = mask;
+      latest.current.props.onInitImageChange(image, size);
+    },
+  });
+
+  const chooseTool = (next: PaintTool) => {
+    setTool(next);
+    // The brush and the eraser also set what the rectangle and the lasso do.
+    if (next === 'brush') setShapeMode('paint');
+    if (next === 'eraser') setShapeMode('erase');
   };
-  const currentMaskBlob = async () => {
-    const doc = editorRef.current?.document;
-    if (!doc) throw new Error('there is no image');
-    return (await exporterRef.current!.encode(doc)).blob;
-  };
-  const blobPixels = async (blob: Blob) => {
-    const url = URL.createObjectURL(blob);
-    try {
-      const pixels = await readMaskPixels(url);
-      if (!pixels) throw new Error('the mask could not be read');
-      return pixels;
-    } finally {
-      URL.revokeObjectURL(url);
-    }
-  };
-  const loadMaskBlob = async (blob: Blob) => {
-    const pixels = await blobPixels(blob);
-    const editor = editorRef.current!;
-    if (!editor.loadMask(pixels.data, pixels.width, pixels.height)) throw new Error('the mask does not match the image');
-    exporterRef.current!.schedule(editor.document!, 0);
-  };
-  const adjustMask = (action: 'grow' | 'shrink', px: number) =>
-    work(action === 'grow' ? 'Grow mask' : 'Shrink mask', async () => {
-      const out = await runBlobOp({ op: 'mask', mask: await currentMaskBlob(), action, px });
-      await loadMaskBlob(out.mask);
-      setStatus({ kind: 'note', text: `Mask ${action === 'grow' ? 'grown' : 'shrunk'} by ${px} px.` });
-    });
-  const loadMaskFile = (file: File) =>
-    work('Load mask from file', async () => {
-      const doc = editorRef.current?.document;
-      if (!doc) throw new Error('choose an init image first');
-      const out = await runBlobOp({ op: 'mask-from-file', file, width: doc.width, height: doc.height });
-      await loadMaskBlob(out.mask);
-      setStatus({ kind: 'note', text: `Mask loaded from “${file.name}”, resized to ${doc.width}×${doc.height}.` });
-    });
-  const extend = (side: Side, px: number, fill: ExtendFill) =>
-    work('Extend', async () => {
-      const shown = display;
-      if (!shown?.readable) throw new Error('the image must be readable (a local image)');
-      const by = { left: 0, top: 0, right: 0, bottom: 0, [side]: px };
-      if (shown.width + by.left + by.right > MAX_ORIGINAL_SIDE || shown.height + by.top + by.bottom > MAX_ORIGINAL_SIDE) {
-        throw new Error(`the picture would be larger than ${MAX_ORIGINAL_SIDE} px on a side`);
-      }
-      const image = await (await fetch(shown.src)).blob();
-      const out = await runBlobOp({ op: 'extend', image, by, fill, seed: Math.floor(Math.random() * 2 ** 31), overlap: 16 });
-      pendingMask.current = await blobPixels(out.mask);
-      setStatus({ kind: 'note', text: `Extended ${side} by ${px} px (${out.width}×${out.height}); the new area and a 16 px overlap are masked.` });
-      latest.current.props.onInitImageChange(out.image, { width: out.width, height: out.height });
-    });
 
   useEffect(() => editorRef.current!.setTool(tool), [tool]);
+  useEffect(() => editorRef.current!.setShapeMode(shapeMode), [shapeMode]);
   useEffect(() => editorRef.current!.setBrushSize(brushSize), [brushSize]);
   useEffect(() => editorRef.current!.setMaskOpacity(opacity), [opacity]);
 
   const maxBrush = display ? Math.max(64, Math.min(1024, Math.round(Math.max(display.width, display.height) / 2))) : 256;
 
-  // Keyboard shortcuts, while focus is in the panel or nowhere in particular.
   const panelRef = useRef<HTMLElement>(null);
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || isTextEntry(e.target)) return;
-      const active = document.activeElement;
-      const inPanel = !active || active === document.body || !!panelRef.current?.contains(active);
-      if (!inPanel) return;
-      const action = actionForKey(e);
-      const editor = editorRef.current;
-      if (!action || !editor) return;
-      const masking = latest.current.maskEnabled && !!editor.document;
-      switch (action) {
-        case 'undo':
-          if (!masking) return;
-          editor.undo();
-          break;
-        case 'redo':
-          if (!masking) return;
-          editor.redo();
-          break;
-        case 'brush':
-        case 'eraser':
-          if (!masking) return;
-          setTool(action);
-          break;
-        case 'size-down':
-        case 'size-up':
-          if (!masking) return;
-          setBrushSize((s) => stepBrushSize(s, action === 'size-up' ? 1 : -1, MIN_BRUSH, maxBrush));
-          break;
-        case 'zoom-in':
-          editor.zoomBy(1.25);
-          break;
-        case 'zoom-out':
-          editor.zoomBy(0.8);
-          break;
-        case 'fit':
-          editor.fit();
-          break;
-        case 'cancel':
-          if (!editor.cancelGesture()) return;
-          break;
-      }
-      e.preventDefault();
-    };
-    document.addEventListener('keydown', onKey);
-    return () => document.removeEventListener('keydown', onKey);
-  }, [maxBrush]);
+  useCanvasKeys({ panelRef, editorRef, masking: () => latest.current.maskEnabled, onTool: chooseTool, onBrushSize: setBrushSize, maxBrush });
 
   const hasImage = !!display;
   const stageLabel = maskEnabled
@@ -400,7 +312,9 @@ export default function CanvasPanel(props: CanvasPanelProps) {
           <aside aria-label="Mask" className="flex flex-col gap-4">
             <MaskToolbar
               tool={tool}
-              onTool={setTool}
+              onTool={chooseTool}
+              shapeMode={shapeMode}
+              onShapeMode={setShapeMode}
               brushSize={Math.min(brushSize, maxBrush)}
               maxBrush={maxBrush}
               onBrushSize={setBrushSize}
@@ -414,11 +328,11 @@ export default function CanvasPanel(props: CanvasPanelProps) {
               onOpacity={setOpacity}
               disabled={!hasImage}
             />
-            <MaskAdjustTools disabled={!hasImage} busy={working} onAdjust={(a, px) => void adjustMask(a, px)} onLoadFile={(f) => void loadMaskFile(f)} />
+            <MaskAdjustTools disabled={!hasImage} busy={ops.working} onAdjust={(a, px) => void ops.adjustMask(a, px)} onLoadFile={(f) => void ops.loadMaskFile(f)} />
             {(props.inpaintControls ?? true) && (
               <>
                 <InpaintAreaControls />
-                <ExtendControls disabled={!hasImage || !display?.readable} busy={working} onExtend={(s, px, f) => void extend(s, px, f)} />
+                <ExtendControls disabled={!hasImage || !display?.readable} busy={ops.working} onExtend={(s, px, f) => void ops.extend(s, px, f)} />
               </>
             )}
             <MaskPreview mask={hasImage ? mask : undefined} />
@@ -430,7 +344,7 @@ export default function CanvasPanel(props: CanvasPanelProps) {
         <summary className="cursor-pointer text-zinc-300 hover:text-zinc-100">Keyboard and mouse</summary>
         <p id={helpId} className="mt-2">
           {maskEnabled
-            ? 'Paint with the main button, a finger or a pen (pressure changes the width). '
+            ? 'Paint with the main button, a finger or a pen (pressure changes the width). Rectangle: drag a box. Lasso: drag an outline, or click corners and close on the first point, with a double click or Enter. '
             : 'Drag to pan. '}
           Wheel or pinch to zoom; space + drag, the middle button or two fingers to pan.
         </p>

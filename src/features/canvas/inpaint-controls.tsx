@@ -1,7 +1,7 @@
 /**
  * "Inpaint area" (Whole picture / Only masked), "Only masked padding" and "Mask blur", as
  * A1111 names them, kept in the workspace (shared by every endpoint and Compare); "Extend" for
- * outpainting; the mask tools that work on the whole mask (grow, shrink, load from file).
+ * outpainting; the mask tools that work on the whole mask (grow, shrink, feather, load from file).
  */
 import { useId, useState } from 'react';
 import { Button, buttonClasses } from '../../components/ui/button';
@@ -66,19 +66,22 @@ export function InpaintAreaControls() {
   );
 }
 
-export function MaskAdjustTools(props: { disabled: boolean; busy: boolean; onAdjust(action: 'grow' | 'shrink', px: number): void; onLoadFile(file: File): void }) {
+export function MaskAdjustTools(props: { disabled: boolean; busy: boolean; onAdjust(action: 'grow' | 'shrink' | 'feather', px: number): void; onLoadFile(file: File): void }) {
   const [px, setPx] = useState(8);
   const fileId = useId();
   const off = props.disabled || props.busy;
   return (
     <div role="group" aria-label="Whole-mask tools" className="flex flex-col gap-2">
-      <NumberInput label="Grow / shrink by (px)" value={px} min={1} max={256} onChange={setPx} disabled={off} />
-      <div className="grid grid-cols-2 gap-1">
-        <Button disabled={off} onClick={() => props.onAdjust('grow', px)}>
-          Grow mask
+      <NumberInput label="Grow / shrink / feather by (px)" value={px} min={1} max={256} onChange={setPx} disabled={off} />
+      <div className="grid grid-cols-3 gap-1">
+        <Button disabled={off} className="px-1" onClick={() => props.onAdjust('grow', px)} aria-label="Grow mask" title={`Grow the mask by ${px} px`}>
+          Grow
         </Button>
-        <Button disabled={off} onClick={() => props.onAdjust('shrink', px)}>
-          Shrink mask
+        <Button disabled={off} className="px-1" onClick={() => props.onAdjust('shrink', px)} aria-label="Shrink mask" title={`Shrink the mask by ${px} px`}>
+          Shrink
+        </Button>
+        <Button disabled={off} className="px-1" onClick={() => props.onAdjust('feather', px)} aria-label="Feather mask" title={`Soften the mask's edge over ${px} px (grey: a partial repaint)`}>
+          Feather
         </Button>
       </div>
       <label htmlFor={fileId} className={buttonClasses('neutral', false, off ? 'pointer-events-none opacity-50' : 'cursor-pointer')}>

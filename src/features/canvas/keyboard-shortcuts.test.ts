@@ -29,6 +29,9 @@ describe('actionForKey', () => {
     expect(actionForKey(key('-'))).toBe('zoom-out');
     expect(actionForKey(key('0'))).toBe('fit');
     expect(actionForKey(key('Escape'))).toBe('cancel');
+    expect(actionForKey(key('r'))).toBe('rect');
+    expect(actionForKey(key('L', { shiftKey: true }))).toBe('lasso');
+    expect(actionForKey(key('Enter'))).toBe('close-shape');
   });
 
   it('leaves other keys and browser shortcuts alone', () => {

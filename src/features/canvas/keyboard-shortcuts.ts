@@ -5,6 +5,9 @@ export type CanvasAction =
   | 'redo'
   | 'brush'
   | 'eraser'
+  | 'rect'
+  | 'lasso'
+  | 'close-shape'
   | 'size-down'
   | 'size-up'
   | 'zoom-in'
@@ -34,6 +37,12 @@ export function actionForKey(e: KeyLike): CanvasAction | undefined {
       return 'brush';
     case 'e':
       return 'eraser';
+    case 'r':
+      return 'rect';
+    case 'l':
+      return 'lasso';
+    case 'Enter':
+      return 'close-shape';
     case '[':
       return 'size-down';
     case ']':
@@ -62,11 +71,13 @@ export function stepBrushSize(size: number, direction: 1 | -1, min: number, max:
 /** The shortcuts as shown to the user. */
 export const SHORTCUT_HELP: ReadonlyArray<readonly [keys: string, what: string]> = [
   ['B / E', 'Brush / Eraser'],
+  ['R / L', 'Rectangle / Lasso'],
+  ['Enter, double click', 'Close the lasso polygon'],
   ['[ / ]', 'Smaller / larger brush'],
   ['Ctrl/⌘ Z', 'Undo'],
   ['Shift Ctrl/⌘ Z, Ctrl Y', 'Redo'],
   ['Space + drag, middle drag, two fingers', 'Pan'],
   ['Wheel, pinch, + / −', 'Zoom'],
   ['0', 'Fit'],
-  ['Esc', 'Cancel the stroke in progress'],
+  ['Esc', 'Cancel the stroke or shape in progress'],
 ];

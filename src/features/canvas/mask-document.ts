@@ -9,6 +9,9 @@ import type { HistoryBudget } from './mask-history';
 import { coverageAfter } from './mask-ops';
 import type { Coverage, MaskOp, StrokeMode } from './mask-ops';
 import { MaskRaster } from './mask-raster';
+import { createCanvas } from './canvas-pool';
+import { isFillable } from './shape-geometry';
+import type { MaskShape } from './shape-geometry';
 import { SampleBuffer } from './stroke-geometry';
 
 interface Snapshot {
@@ -23,7 +26,8 @@ interface StrokeInProgress {
   samples: SampleBuffer;
 }
 
-export type MaskChange = 'commit' | 'undo' | 'redo' | 'clear' | 'invert' | 'abort' | 'load';
+/** 'commit': a stroke (its pixels are on screen already); 'shape', 'replace': a fill or a whole new mask, undoable. */
+export type MaskChange = 'commit' | 'undo' | 'redo' | 'clear' | 'invert' | 'abort' | 'load' | 'shape' | 'replace';
 
 export class MaskDocument {
   readonly raster: MaskRaster;
@@ -135,14 +139,49 @@ export class MaskDocument {
     this.commit({ kind: 'invert' }, 'invert');
   }
 
+  /** Fills (paint) or clears (erase) a rectangle or lasso, as one undoable step; false when it covers nothing. */
+  fillShape(mode: StrokeMode, shape: MaskShape): boolean {
+    this.endStroke();
+    if (!isFillable(shape)) return false;
+    if (!this.raster.fillShape(mode, shape)) return false;
+    this.commit({ kind: 'shape', mode, shape }, 'shape');
+    return true;
+  }
+
+  /**
+   * Replaces the whole mask (grow, shrink, feather, a mask file) as one undoable step. `overlay`
+   * holds it as the raster does: white, the mask value as alpha (grey levels kept).
+   */
+  replaceMask(overlay: CanvasImageSource, painted: boolean): void {
+    this.endStroke();
+    const canvas = createCanvas(this.width, this.height);
+    canvas.getContext('2d')!.drawImage(overlay, 0, 0);
+    this.raster.replaceWith(canvas);
+    this.commit({ kind: 'replace', canvas, painted }, 'replace');
+  }
+
   /**
    * Replaces the mask with an existing one (RGBA at this size, white = repaint: luminance,
-   * binarised at one half) and starts a fresh history from it.
+   * grey levels kept) and starts a fresh history from it.
    */
   loadMask(rgba: Uint8ClampedArray): void {
     this.stroke = undefined;
     const canvas = this.pool.acquire();
     const painted = this.raster.load(rgba, canvas);
+    for (const snap of this.history.dispose()) if (snap.canvas) this.pool.release(snap.canvas);
+    this.history = new MaskHistory(this.history.limits, { canvas, coverage: painted ? 'some' : 'empty' });
+    this.version++;
+    this.emit('load');
+  }
+
+  /** As loadMask, from a bitmap of the mask as the raster holds it (white, value as alpha): nothing to decode. */
+  loadOverlay(overlay: CanvasImageSource, painted: boolean): void {
+    this.stroke = undefined;
+    const canvas = this.pool.acquire();
+    const ctx = canvas.getContext('2d')!;
+    ctx.clearRect(0, 0, canvas.width, canvas.height);
+    ctx.drawImage(overlay, 0, 0);
+    this.raster.rebuild(canvas);
     for (const snap of this.history.dispose()) if (snap.canvas) this.pool.release(snap.canvas);
     this.history = new MaskHistory(this.history.limits, { canvas, coverage: painted ? 'some' : 'empty' });
     this.version++;

@@ -3,13 +3,17 @@
  * the tools to the mask document, and the document and view to the Konva stage. React
  * components drive it through a handful of methods; nothing per pointer move reaches React.
  */
+import { BrushCursor } from './brush-cursor';
 import { isButtonLike, isTextEntry } from './dom-targets';
 import { MaskDocument } from './mask-document';
 import type { MaskChange } from './mask-document';
 import type { StrokeMode } from './mask-ops';
 import { MaskStage } from './mask-stage';
+import { ShapeOverlay } from './shape-overlay';
 import { effectivePressure } from './stroke-geometry';
 import { BrushTool } from './tools/brush-tool';
+import { LassoTool, RectTool } from './tools/shape-tools';
+import type { ShapeToolDeps } from './tools/shape-tools';
 import { PanTool } from './tools/pan-tool';
 import { PinchTool } from './tools/pinch-tool';
 import { PointerRouter } from './tools/pointer-router';
@@ -17,7 +21,7 @@ import type { PointerInput, PointerSample } from './tools/tool-types';
 import { fitView, screenToImage, wheelZoomFactor, zoomAt } from './view-transform';
 import type { View } from './view-transform';
 
-export type PaintTool = 'brush' | 'eraser';
+export type PaintTool = 'brush' | 'eraser' | 'rect' | 'lasso';
 
 export interface EditorCallbacks {
   /** Coarse: after commits, undo/redo, clear, invert, a new image. */
@@ -39,12 +43,16 @@ export class MaskEditor {
   private rect: DOMRect;
   private maskEnabled = false;
   private tool: PaintTool = 'brush';
+  /** Whether the rectangle and the lasso fill or clear. */
+  private shapeMode: StrokeMode = 'paint';
+  private readonly overlay: ShapeOverlay;
+  private readonly lasso: LassoTool;
   private brushSize = 48;
   private space = false;
   private hovering = false;
   private lastPointer: { x: number; y: number; type: string } | undefined;
   private readonly router: PointerRouter;
-  private readonly cursor: HTMLDivElement;
+  private readonly cursor: BrushCursor;
   private readonly cleanups: Array<() => void> = [];
 
   constructor(
@@ -54,20 +62,7 @@ export class MaskEditor {
     this.rect = container.getBoundingClientRect();
     this.viewport = { width: Math.max(1, this.rect.width), height: Math.max(1, this.rect.height) };
     this.stage = new MaskStage(container, this.viewport.width, this.viewport.height);
-    this.cursor = document.createElement('div');
-    this.cursor.setAttribute('aria-hidden', 'true');
-    Object.assign(this.cursor.style, {
-      position: 'absolute',
-      left: '0',
-      top: '0',
-      pointerEvents: 'none',
-      borderRadius: '9999px',
-      border: '1px solid rgba(255,255,255,0.95)',
-      boxShadow: '0 0 0 1px rgba(0,0,0,0.8), inset 0 0 0 1px rgba(0,0,0,0.5)',
-      display: 'none',
-      willChange: 'transform',
-    });
-    container.appendChild(this.cursor);
+    this.cursor = new BrushCursor(container);
 
     const viewDeps = { getView: () => this.view, setView: (v: View) => this.setView(v, false) };
     const brush = new BrushTool({
@@ -80,8 +75,21 @@ export class MaskEditor {
         if (region) this.stage.maskChanged(region);
       },
     });
+    this.overlay = new ShapeOverlay(container);
+    const shapeDeps: ShapeToolDeps = {
+      toImage: (x, y) => screenToImage(this.view, x, y),
+      imagePerScreen: () => 1 / this.view.scale,
+      imageSize: () => (this.doc ? { width: this.doc.width, height: this.doc.height } : undefined),
+      preview: (shape) => this.overlay.show(shape, this.view),
+      commit: (shape) => this.doc?.fillShape(this.shapeMode, shape),
+    };
+    const rect = new RectTool(shapeDeps);
+    this.lasso = new LassoTool(shapeDeps);
     this.router = new PointerRouter({
-      paintTool: () => (this.maskEnabled && this.doc ? brush : undefined),
+      paintTool: () => {
+        if (!this.maskEnabled || !this.doc) return undefined;
+        return this.tool === 'rect' ? rect : this.tool === 'lasso' ? this.lasso : brush;
+      },
       panTool: new PanTool(viewDeps),
       pinchTool: new PinchTool(viewDeps),
       spaceHeld: () => this.space,
@@ -134,6 +142,15 @@ export class MaskEditor {
     return true;
   }
 
+  /** Loads a mask bitmap (white, value as alpha) at the image's size; false when the size does not match. */
+  loadOverlay(overlay: ImageBitmap, painted: boolean): boolean {
+    const doc = this.doc;
+    if (!doc || doc.width !== overlay.width || doc.height !== overlay.height) return false;
+    this.router.interrupt('image-change');
+    doc.loadOverlay(overlay, painted);
+    return true;
+  }
+
   setMaskEnabled(enabled: boolean): void {
     if (!enabled) this.router.interrupt('tool-change');
     this.maskEnabled = enabled;
@@ -144,6 +161,17 @@ export class MaskEditor {
   setTool(tool: PaintTool): void {
     if (tool !== this.tool) this.router.interrupt('tool-change');
     this.tool = tool;
+    this.updateCursor();
+  }
+
+  /** Whether the rectangle and the lasso fill (paint) or clear (erase). */
+  setShapeMode(mode: StrokeMode): void {
+    this.shapeMode = mode;
+  }
+
+  /** Enter: closes a lasso polygon in progress; true when there was one. */
+  finishGesture(): boolean {
+    return this.tool === 'lasso' && this.lasso.close();
   }
 
   setBrushSize(size: number): void {
@@ -175,7 +203,7 @@ export class MaskEditor {
     this.doc?.invert();
   }
 
-  /** Escape: drops a stroke in progress, stops a pan. */
+  /** Escape: drops a stroke or shape in progress, stops a pan. */
   cancelGesture(): boolean {
     const busy = this.router.state !== 'idle';
     this.router.interrupt('escape');
@@ -203,7 +231,8 @@ export class MaskEditor {
     for (const cleanup of this.cleanups.splice(0)) cleanup();
     this.dropDocument();
     this.stage.destroy();
-    this.cursor.remove();
+    this.overlay.destroy();
+    this.cursor.destroy();
   }
 
   // ── Internals ───────────────────────────────────────────────────────────────────────
@@ -223,6 +252,7 @@ export class MaskEditor {
     this.view = view;
     this.autoFit = autoFit;
     this.stage.setView(view);
+    this.overlay.render(view);
     this.updateCursor();
     this.callbacks.onZoom?.(view.scale);
   }
@@ -238,18 +268,11 @@ export class MaskEditor {
   private updateCursor(): void {
     const p = this.lastPointer;
     const painting = this.maskEnabled && !!this.doc && !this.space;
-    const show = painting && this.hovering && !!p && p.type !== 'touch' && this.router.state !== 'panning';
+    const brushLike = this.tool === 'brush' || this.tool === 'eraser';
+    const show = painting && brushLike && this.hovering && !!p && p.type !== 'touch' && this.router.state !== 'panning';
     this.container.style.cursor =
       this.router.state === 'panning' ? 'grabbing' : painting ? (show ? 'none' : 'crosshair') : this.imageSize.width ? 'grab' : 'default';
-    if (!show || !p) {
-      this.cursor.style.display = 'none';
-      return;
-    }
-    const d = Math.max(4, this.brushSize * this.view.scale);
-    this.cursor.style.display = 'block';
-    this.cursor.style.width = `${d}px`;
-    this.cursor.style.height = `${d}px`;
-    this.cursor.style.transform = `translate(${p.x - d / 2}px, ${p.y - d / 2}px)`;
+    this.cursor.show(show ? p : undefined, this.brushSize * this.view.scale);
   }
 
   private toInput(e: PointerEvent, coalesced: boolean): PointerInput {

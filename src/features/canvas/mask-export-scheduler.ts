@@ -18,6 +18,8 @@ export class MaskExporter {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private idle: ReturnType<typeof setTimeout> | undefined;
   private version = 0;
+  /** The document and its version last reported; nothing scheduled since. Generate's flush then has nothing to do. */
+  private reported: { doc: MaskDocument; version: number } | undefined;
 
   constructor(
     private readonly onResult: (result: ExportedMaskUrl | undefined) => void,
@@ -32,12 +34,15 @@ export class MaskExporter {
 
   schedule(doc: MaskDocument, delayMs = this.delayMs): void {
     this.version++;
+    this.reported = undefined;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => void this.run(doc), delayMs);
   }
 
   /** Exports now, whatever is scheduled (Generate must send the mask on screen); resolves once reported. */
   flush(doc: MaskDocument): Promise<void> {
+    // Already reported as it is now: encoding a 50-megapixel mask again would only cost time.
+    if (this.reported?.doc === doc && this.reported.version === doc.version && !doc.painting) return Promise.resolve();
     this.version++;
     clearTimeout(this.timer);
     return this.run(doc);
@@ -46,6 +51,7 @@ export class MaskExporter {
   /** Forgets pending work (a new image, an unmount). */
   cancel(): void {
     this.version++;
+    this.reported = undefined;
     clearTimeout(this.timer);
     clearTimeout(this.idle);
   }
@@ -61,6 +67,7 @@ export class MaskExporter {
 
   private async run(doc: MaskDocument): Promise<void> {
     const version = this.version;
+    const docVersion = doc.version;
     const stale = () => version !== this.version;
     // A stroke in progress is not the mask yet; its commit schedules the next export.
     if (doc.painting) return;
@@ -72,6 +79,7 @@ export class MaskExporter {
     }
     if (coverage === 'empty') {
       this.onResult(undefined);
+      this.reported = { doc, version: docVersion };
       return;
     }
     const { blob, width, height } = await this.encode(doc);
@@ -79,5 +87,6 @@ export class MaskExporter {
     const dataUrl = await blobToDataUrl(blob);
     if (stale()) return;
     this.onResult({ dataUrl, width, height, bytes: blob.size });
+    this.reported = { doc, version: docVersion };
   }
 }

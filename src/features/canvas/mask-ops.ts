@@ -3,13 +3,22 @@
  * coverage from them without reading a pixel (reading 2048×2048 pixels back costs ~50 ms).
  */
 
+import type { MaskShape } from './shape-geometry';
+
 export type StrokeMode = 'paint' | 'erase';
 
 export type MaskOp =
   /** points: [x, y, pressure, …] in image pixels; size: brush diameter in image pixels. */
   | { kind: 'stroke'; mode: StrokeMode; size: number; points: Float32Array }
   | { kind: 'clear' }
-  | { kind: 'invert' };
+  | { kind: 'invert' }
+  /** A rectangle or lasso filled (paint) or cleared (erase), in image pixels. */
+  | { kind: 'shape'; mode: StrokeMode; shape: MaskShape }
+  /**
+   * The whole mask replaced (grow, shrink, feather, a mask file): `canvas` holds it as the
+   * raster does (white, the mask value as alpha), so undo and redo need no Worker.
+   */
+  | { kind: 'replace'; canvas: HTMLCanvasElement; painted: boolean };
 
 /** What is known about the mask: nothing painted, everything painted, something painted, or unknown. */
 export type Coverage = 'empty' | 'full' | 'some' | 'unknown';
@@ -24,6 +33,11 @@ export function nextCoverage(before: Coverage, op: MaskOp): Coverage {
       if (op.points.length < 3) return before;
       if (op.mode === 'paint') return before === 'full' ? 'full' : 'some';
       return before === 'empty' ? 'empty' : 'unknown';
+    case 'shape':
+      if (op.mode === 'paint') return before === 'full' ? 'full' : 'some';
+      return before === 'empty' ? 'empty' : 'unknown';
+    case 'replace':
+      return op.painted ? 'some' : 'empty';
   }
 }
 
@@ -33,5 +47,8 @@ export function coverageAfter(start: Coverage, ops: readonly MaskOp[]): Coverage
 
 /** Rough memory held by an operation (the points), for diagnostics and tests. */
 export function opBytes(op: MaskOp): number {
-  return op.kind === 'stroke' ? op.points.byteLength : 0;
+  if (op.kind === 'stroke') return op.points.byteLength;
+  if (op.kind === 'shape') return op.shape.kind === 'polygon' ? op.shape.points.byteLength : 0;
+  if (op.kind === 'replace') return op.canvas.width * op.canvas.height * 4;
+  return 0;
 }

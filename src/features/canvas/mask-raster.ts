@@ -1,5 +1,6 @@
 /**
- * The mask raster, at the init image's pixel size, always strictly binary:
+ * The mask raster, at the init image's pixel size, binary unless the mask was feathered or a
+ * grey mask was loaded (a grey value is a partial blend, as the providers take it):
  *
  * - `canvas`: white where the user painted, transparent elsewhere. The overlay shows it.
  * - `sent` (made on first use, then kept in step): the mask exactly as exported, opaque
@@ -8,13 +9,17 @@
  *   recomposed from `canvas` in one composite.
  *
  * Binary by construction: strokes are stamps of a binary disc copied at whole-pixel positions
- * with smoothing off; erasing is `destination-out` of the same discs (black discs on `sent`);
- * inverting is `xor` with white (`difference` with white on `sent`).
+ * with smoothing off; rectangles and lassos are binary fills of their box (shape-geometry.ts);
+ * erasing is `destination-out` of the same pixels (black ones on `sent`); inverting is `xor`
+ * with white (`difference` with white on `sent`), which also maps a grey alpha a to 255 − a.
+ * A replaced mask (feather, grow, shrink) is drawn in whole.
  */
 import { context2d, createCanvas, releaseCanvasMemory } from './canvas-pool';
-import { binarizeMask, discTip } from './mask-binarize';
+import { discTip } from './mask-binarize';
 import { composeMask } from './mask-png';
 import type { MaskOp, StrokeMode } from './mask-ops';
+import { maskToAlphaRgba, rasterizeShape, rgbaToMaskValues } from './shape-geometry';
+import type { MaskShape } from './shape-geometry';
 import { Stamper, replaySamples, stampOrigin } from './stroke-geometry';
 
 export type Region = { x: number; y: number; width: number; height: number };
@@ -88,7 +93,45 @@ export class MaskRaster {
         this.setMode(op.mode);
         replaySamples(op.points, op.size, this.stamp);
         this.setMode('paint');
+        return;
+      case 'shape':
+        this.fillShape(op.mode, op.shape);
+        return;
+      case 'replace':
+        this.replaceWith(op.canvas);
     }
+  }
+
+  /** Fills (paint) or clears (erase) a rectangle or lasso; returns whether it touched the image. */
+  fillShape(mode: StrokeMode, shape: MaskShape): boolean {
+    const filled = rasterizeShape(shape, this.width, this.height);
+    if (!filled) return false;
+    const { box, mask } = filled;
+    const piece = (rgb: 0 | 255) => {
+      const c = createCanvas(box.width, box.height);
+      context2d(c).putImageData(new ImageData(maskToAlphaRgba(mask, rgb), box.width, box.height), 0, 0);
+      return c;
+    };
+    const white = piece(255);
+    this.ctx.globalCompositeOperation = mode === 'erase' ? 'destination-out' : 'source-over';
+    this.ctx.drawImage(white, box.x, box.y);
+    this.ctx.globalCompositeOperation = 'source-over';
+    if (this.mirror && this.sentCtx) {
+      const onSent = mode === 'erase' ? piece(0) : white;
+      this.sentCtx.drawImage(onSent, box.x, box.y);
+      if (onSent !== white) releaseCanvasMemory(onSent);
+    }
+    releaseCanvasMemory(white);
+    this.markDirty(box.x, box.y, box.x + box.width, box.y + box.height);
+    return true;
+  }
+
+  /** Replaces the whole raster with `source` (white, alpha = mask value). */
+  replaceWith(source: HTMLCanvasElement): void {
+    this.ctx.globalCompositeOperation = 'source-over';
+    this.ctx.clearRect(0, 0, this.width, this.height);
+    this.ctx.drawImage(source, 0, 0);
+    if (this.mirror && this.sentCanvas) composeMask(this.canvas, this.sentCanvas);
   }
 
   clear(): void {
@@ -140,25 +183,22 @@ export class MaskRaster {
   }
 
   /**
-   * Loads a mask given as RGBA at this size (white = repaint, by luminance, binarised at one
-   * half) into the raster, and into `snapshot` as the white-on-transparent base. Returns
-   * whether anything is painted.
+   * Writes a mask given as RGBA at this size (white = repaint, by luminance times alpha; grey
+   * levels kept, so a feathered mask stays soft) into `target` as white with the mask value as
+   * alpha. Returns whether anything is painted.
    */
+  static writeMask(rgba: Uint8ClampedArray, width: number, height: number, target: HTMLCanvasElement): boolean {
+    if (rgba.length !== width * height * 4) throw new RangeError('The mask is not the size of the image.');
+    const values = rgbaToMaskValues(rgba);
+    const painted = values.some((v) => v > 0);
+    const pixels = maskToAlphaRgba({ width, height, data: values });
+    context2d(target).putImageData(new ImageData(pixels, width, height), 0, 0);
+    return painted;
+  }
+
+  /** Loads a mask (see writeMask) into the raster, and into `snapshot` as the base. Returns whether anything is painted. */
   load(rgba: Uint8ClampedArray, snapshot: HTMLCanvasElement): boolean {
-    if (rgba.length !== this.width * this.height * 4) throw new RangeError('The mask is not the size of the image.');
-    const binary = binarizeMask(rgba, 'luminance');
-    let painted = false;
-    // Black/white to white-on-transparent: alpha carries the mask.
-    for (let i = 0; i < binary.length; i += 4) {
-      const on = binary[i]!;
-      if (on) painted = true;
-      binary[i] = 255;
-      binary[i + 1] = 255;
-      binary[i + 2] = 255;
-      binary[i + 3] = on;
-    }
-    const ctx = context2d(snapshot);
-    ctx.putImageData(new ImageData(binary, this.width, this.height), 0, 0);
+    const painted = MaskRaster.writeMask(rgba, this.width, this.height, snapshot);
     this.rebuild(snapshot);
     return painted;
   }
@@ -193,12 +233,16 @@ export class MaskRaster {
     if (left >= this.width || top >= this.height || left + d <= 0 || top + d <= 0) return;
     this.ctx.drawImage(this.tip(d, 'white'), left, top);
     if (this.mirror && this.sentCtx) this.sentCtx.drawImage(this.tip(d, this.mode === 'erase' ? 'black' : 'white'), left, top);
+    this.markDirty(left, top, left + d, top + d);
+  };
+
+  private markDirty(left: number, top: number, right: number, bottom: number): void {
     const box = this.dirty;
     if (left < box.left) box.left = left;
     if (top < box.top) box.top = top;
-    if (left + d > box.right) box.right = left + d;
-    if (top + d > box.bottom) box.bottom = top + d;
-  };
+    if (right > box.right) box.right = right;
+    if (bottom > box.bottom) box.bottom = bottom;
+  }
 
   private tip(d: number, colour: 'white' | 'black'): HTMLCanvasElement {
     const key = `${colour}${d}`;

@@ -1,15 +1,25 @@
-/** Brush, eraser, size, undo/redo, clear, invert, overlay opacity. */
+/** Brush, eraser, rectangle, lasso (fill or clear), size, undo/redo, clear, invert, overlay opacity. */
 import { useId } from 'react';
 import type { PaintTool } from './mask-editor';
+import type { StrokeMode } from './mask-ops';
 import { rangeClass } from './ui-classes';
 
 import { Button } from '../../components/ui/button';
 
 export const MIN_BRUSH = 2;
 
+const TOOLS: ReadonlyArray<readonly [PaintTool, string, string, string]> = [
+  ['brush', 'Brush', 'B', 'Paint what should change'],
+  ['eraser', 'Eraser', 'E', 'Erase mask'],
+  ['rect', 'Rectangle', 'R', 'Fill or clear a rectangle'],
+  ['lasso', 'Lasso', 'L', 'Fill or clear a freehand or polygon outline'],
+];
+
 export function MaskToolbar(props: {
   tool: PaintTool;
   onTool(tool: PaintTool): void;
+  shapeMode: StrokeMode;
+  onShapeMode(mode: StrokeMode): void;
   brushSize: number;
   maxBrush: number;
   onBrushSize(size: number): void;
@@ -26,27 +36,35 @@ export function MaskToolbar(props: {
   const sizeId = useId();
   const opacityId = useId();
   const { tool, disabled } = props;
+  const shapeTool = tool === 'rect' || tool === 'lasso';
   return (
     <div role="group" aria-label="Mask tools" className="flex flex-col gap-3">
       <div className="grid grid-cols-2 gap-1">
-        <Button
-          aria-keyshortcuts="B"
-          title="Paint what should change (B)"
-          pressed={tool === 'brush'}
-          onClick={() => props.onTool('brush')}
-          disabled={disabled}>
-          Brush
-        </Button>
-        <Button
-          aria-keyshortcuts="E"
-          title="Erase mask (E)"
-          pressed={tool === 'eraser'}
-          onClick={() => props.onTool('eraser')}
-          disabled={disabled}>
-          Eraser
-        </Button>
+        {TOOLS.map(([value, label, key, title]) => (
+          <Button key={value} aria-keyshortcuts={key} title={`${title} (${key})`} pressed={tool === value} onClick={() => props.onTool(value)} disabled={disabled}>
+            {label}
+          </Button>
+        ))}
       </div>
-      <div className="flex flex-col gap-1">
+      {shapeTool && (
+        <div role="group" aria-label={`${tool === 'rect' ? 'Rectangle' : 'Lasso'} does`} className="flex flex-col gap-1">
+          <div className="grid grid-cols-2 gap-1">
+            <Button pressed={props.shapeMode === 'paint'} onClick={() => props.onShapeMode('paint')} disabled={disabled} title="The shape is added to the mask">
+              Fill
+            </Button>
+            <Button pressed={props.shapeMode === 'erase'} onClick={() => props.onShapeMode('erase')} disabled={disabled} title="The shape is cleared from the mask">
+              Cut out
+            </Button>
+          </div>
+          <p className="text-xs text-zinc-400">
+            {tool === 'rect'
+              ? 'Drag a box over the picture.'
+              : 'Drag an outline, or click corners; click the first corner, double-click or press Enter to close. Esc cancels.'}
+          </p>
+        </div>
+      )}
+      {/* The brush size means nothing to the rectangle and the lasso: their options take its place. */}
+      <div className={`flex flex-col gap-1 ${shapeTool ? 'hidden' : ''}`}>
         <div className="flex items-baseline justify-between">
           <label htmlFor={sizeId} className="text-zinc-300">
             Brush size

@@ -136,17 +136,14 @@ export default function CompareView({ ImageEditor, openId, onShown }: { ImageEdi
   const n = sidePlan.requestCount;
   return (
     <div className="flex flex-col gap-4">
+      {/* The view's heading and intro line are the shell's (drawn before this module loads). */}
       <header className="flex flex-wrap items-end gap-4">
-        <div className="min-w-0">
-          <h2 className="text-lg font-semibold text-zinc-100">Compare providers</h2>
-          <p className="text-sm text-zinc-400">One prompt and one seed, sent to every target at once, each in its own parameter names.</p>
-        </div>
-        <div className="ml-auto w-full max-w-xl">
+        <div className="w-full max-w-xl">
           <RecentComparisons currentId={record?.id} onOpen={(id) => void open(id, true)} onNew={() => show(undefined)} />
         </div>
       </header>
       {/* Narrow screens: setup, results, mapping. Wide: setup and mapping on the left, results on the right. */}
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,32rem)_minmax(0,1fr)] xl:grid-rows-[auto_1fr]">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6 xl:grid-cols-[minmax(0,32rem)_minmax(0,1fr)] xl:grid-rows-[auto_1fr]">
         <div className="flex flex-col gap-6 xl:col-start-1 xl:row-start-1">
           <TargetsEditor targets={targets} labels={labels} mappings={mappings} onChange={setTargets} />
           <SharedParamsForm

@@ -80,7 +80,7 @@ export default function GalleryView(props: GalleryViewProps) {
         <p className="py-16 text-center text-sm text-zinc-500">Loading the gallery…</p>
       ) : tiles.length === 0 ? (
         <div className="flex flex-col items-center gap-3 rounded-lg border border-dashed border-zinc-800 px-6 py-16 text-center">
-          <p className="max-w-md text-zinc-300">{filtered ? 'No jobs match these filters.' : EMPTY_TEXT}</p>
+          <p className="max-w-sm text-sm text-zinc-300">{filtered ? 'No jobs match these filters.' : EMPTY_TEXT}</p>
           {filtered && (
             <button type="button" onClick={() => setFilter({})} className="rounded-md border border-zinc-700 px-3 py-1.5 text-sm text-zinc-200 hover:border-amber-500">
               Show everything

@@ -123,10 +123,7 @@ export default function SettingsPanel() {
   const proxy = useQuery(proxyQuery());
   return (
     <div className="flex flex-col gap-4">
-      <p className="text-sm text-zinc-400">
-        Keys are sent only to their own provider (in the body or header it documents), never in a URL, and never stored with jobs or
-        exported. Sandbox mode talks to the local twins and needs no key.
-      </p>
+      {/* The view's heading and its line on keys are the shell's (src/app/app.tsx). */}
       <div className="grid gap-4 lg:grid-cols-3">
         {providers.map((p) => (
           <ProviderSettingsCard key={p.id} provider={p} proxyOk={proxy.data} />

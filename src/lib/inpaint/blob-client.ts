@@ -8,6 +8,9 @@ import type { BlobRequest, BlobResponse } from './blob-ops';
 type Answer = { id: number; response: BlobResponse } | { id: number; error: string };
 type ResponseOf<R extends BlobRequest> = Extract<BlobResponse, { op: R['op'] extends 'mask-from-file' ? 'mask' : R['op'] }>;
 
+/** Whether this browser can run the image Worker (module Workers with OffscreenCanvas). */
+export const canRunBlobOps = typeof Worker === 'function' && typeof OffscreenCanvas === 'function';
+
 let worker: Worker | null = null;
 let nextId = 1;
 const pending = new Map<number, { resolve(r: BlobResponse): void; reject(e: Error): void }>();

@@ -4,7 +4,7 @@
  * Nothing here touches the DOM; `blob-worker.ts` runs it, `blob-client.ts` calls it.
  */
 import { growMask, featherMask, shrinkMask } from './mask-distance';
-import { binarizeMask, maskFromRgba, maskToRgba } from './mask-shapes';
+import { binarizeMask, maskFromRgba, maskToAlphaRgba, maskToRgba } from './mask-shapes';
 import { extendCanvas } from './outpaint';
 import type { Extension } from './outpaint';
 import { regionForMask, wholePictureRegion } from './region';
@@ -25,16 +25,22 @@ export type BlobRequest =
   | { op: 'stitch'; original: Blob; mask: Blob; region: InpaintRegion; result: Blob; maskBlur: number }
   /** Outpainting: the picture on a bigger canvas, the new area filled, and the mask with its overlap. */
   | { op: 'extend'; image: Blob; by: Extension; fill: 'stretch' | 'noise'; seed: number; overlap: number }
+  /** The answer is an ImageBitmap of the mask as the canvas editor holds it (white, value as alpha), ready to draw. */
   | { op: 'mask'; mask: Blob; action: 'grow' | 'shrink' | 'feather'; px: number }
-  /** Any black-and-white or alpha image as a mask at width×height. */
-  | { op: 'mask-from-file'; file: Blob; width: number; height: number };
+  /** Any black-and-white or alpha image as a mask at width×height (as for 'mask'). */
+  | { op: 'mask-from-file'; file: Blob; width: number; height: number }
+  /** A thumbnail (WebP, JPEG where WebP cannot be encoded) fitting maxSide, for the gallery: decode, scale and encode off the main thread. */
+  | { op: 'thumbnail'; image: Blob; maxSide: number };
 
 export type BlobResponse =
   | { op: 'prepare'; unchanged: true; width: number; height: number }
   | { op: 'prepare'; unchanged: false; image: Blob; mask?: Blob; region: InpaintRegion; width: number; height: number }
   | { op: 'stitch'; image: Blob; width: number; height: number; resultWidth: number; resultHeight: number }
-  | { op: 'extend'; image: Blob; mask: Blob; width: number; height: number }
-  | { op: 'mask'; mask: Blob; width: number; height: number };
+  /** overlay: the mask as the canvas editor draws it (see 'mask'). */
+  | { op: 'extend'; image: Blob; mask: Blob; overlay: ImageBitmap; width: number; height: number }
+  | { op: 'mask'; overlay: ImageBitmap; painted: boolean; width: number; height: number }
+  /** width × height: the source's size; blob undefined when the browser could not encode one. */
+  | { op: 'thumbnail'; blob: Blob | undefined; width: number; height: number };
 
 export async function decodeRgba(blob: Blob): Promise<RgbaImage> {
   let bitmap: ImageBitmap;
@@ -64,6 +70,36 @@ async function decodeMask(blob: Blob, width?: number, height?: number): Promise<
 
 const encodeMask = (mask: MaskImage) => encodePng(maskToRgba(mask));
 
+/** The mask as the canvas editor draws it, decoded and laid out here so the main thread only draws a bitmap. */
+function maskAnswer(mask: MaskImage): BlobResponse {
+  const canvas = new OffscreenCanvas(mask.width, mask.height);
+  canvas.getContext('2d')!.putImageData(new ImageData(maskToAlphaRgba(mask), mask.width, mask.height), 0, 0);
+  return { op: 'mask', overlay: canvas.transferToImageBitmap(), painted: mask.data.some((v) => v > 0), width: mask.width, height: mask.height };
+}
+
+/** What a response hands over rather than copies. */
+export function blobTransferables(response: BlobResponse): Transferable[] {
+  return response.op === 'mask' || response.op === 'extend' ? [response.overlay] : [];
+}
+
+async function thumbnail(image: Blob, maxSide: number): Promise<BlobResponse> {
+  const bitmap = await createImageBitmap(image);
+  try {
+    const { width, height } = bitmap;
+    const scale = Math.min(1, maxSide / Math.max(width, height));
+    const canvas = new OffscreenCanvas(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)));
+    const ctx = canvas.getContext('2d')!;
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
+    let blob: Blob | undefined = await canvas.convertToBlob({ type: 'image/webp', quality: 0.8 });
+    // Browsers without a WebP encoder fall back to PNG, which is larger than JPEG for photos.
+    if (blob.type !== 'image/webp') blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 }).catch(() => undefined);
+    return { op: 'thumbnail', blob, width, height };
+  } finally {
+    bitmap.close();
+  }
+}
+
 export async function handleBlobRequest(request: BlobRequest, scaler: RgbaScaler = pureScaler): Promise<BlobResponse> {
   switch (request.op) {
     case 'prepare': {
@@ -91,17 +127,20 @@ export async function handleBlobRequest(request: BlobRequest, scaler: RgbaScaler
       const image = await decodeRgba(request.image);
       const fill = request.fill === 'noise' ? { kind: 'noise' as const, seed: request.seed } : { kind: 'stretch' as const };
       const out = extendCanvas(image, request.by, { fill, overlap: request.overlap });
-      return { op: 'extend', image: await encodePng(out.image), mask: await encodeMask(out.mask), width: out.image.width, height: out.image.height };
+      const { overlay } = maskAnswer(out.mask) as { overlay: ImageBitmap };
+      return { op: 'extend', image: await encodePng(out.image), mask: await encodeMask(out.mask), overlay, width: out.image.width, height: out.image.height };
     }
     case 'mask': {
       const mask = binarizeMask(await decodeMask(request.mask));
       const px = Math.max(0, Math.round(request.px));
       const out = request.action === 'grow' ? growMask(mask, px) : request.action === 'shrink' ? shrinkMask(mask, px) : featherMask(mask, px);
-      return { op: 'mask', mask: await encodeMask(out), width: out.width, height: out.height };
+      return maskAnswer(out);
     }
+    case 'thumbnail':
+      return thumbnail(request.image, request.maxSide);
     case 'mask-from-file': {
       const mask = binarizeMask(await decodeMask(request.file, request.width, request.height));
-      return { op: 'mask', mask: await encodeMask(mask), width: mask.width, height: mask.height };
+      return maskAnswer(mask);
     }
   }
 }

@@ -77,6 +77,16 @@ export function binarizeMask(mask: MaskImage, threshold = 128): MaskImage {
   return { width: mask.width, height: mask.height, data: out };
 }
 
+/** Whether every value is 0 or 255 (a hard mask; a feathered one has grey values). */
+export function isHardMask(mask: MaskImage): boolean {
+  const d = mask.data;
+  for (let i = 0; i < d.length; i++) {
+    const v = d[i]!;
+    if (v !== 0 && v !== 255) return false;
+  }
+  return true;
+}
+
 /** Inverts in place (255 − value). */
 export function invertMask(mask: MaskImage): MaskImage {
   for (let i = 0; i < mask.data.length; i++) mask.data[i] = 255 - mask.data[i]!;
@@ -108,6 +118,22 @@ export function maskFromRgba(img: RgbaImage, source: MaskSource = 'auto'): MaskI
     out[p] = use === 'alpha' ? data[i + 3]! : ((0.299 * data[i]! + 0.587 * data[i + 1]! + 0.114 * data[i + 2]!) * data[i + 3]!) / 255;
   }
   return { width: img.width, height: img.height, data: out };
+}
+
+/**
+ * The mask as white pixels with the mask value as alpha (a feathered, grey pixel is a partly
+ * transparent white one): how the canvas editor holds and shows it. `rgb` 0 gives black instead.
+ */
+export function maskToAlphaRgba(mask: MaskImage, rgb: 0 | 255 = 255): Uint8ClampedArray<ArrayBuffer> {
+  assertBuffer(mask, 1, 'maskToAlphaRgba');
+  const out = new Uint8ClampedArray(mask.data.length * 4);
+  for (let p = 0, i = 0; p < mask.data.length; p++, i += 4) {
+    out[i] = rgb;
+    out[i + 1] = rgb;
+    out[i + 2] = rgb;
+    out[i + 3] = mask.data[p]!;
+  }
+  return out;
 }
 
 /** An opaque grey RGBA image of the mask (white = repaint), the form the providers take. */

@@ -3,10 +3,9 @@
  * runs (so Node tests can run it too). Every buffer travels by transfer: the caller gives up
  * `original` and `mask` for the duration of a request and gets them back in the response.
  */
-import { binarizeMask } from './mask-shapes';
 import type { InpaintRegion } from './region';
-import { resizeMask, resizeRgba, resizeRgbaWindow } from './resample';
-import { compositeInto, cropAlpha, cropMask, cropRgba, planStitch } from './stitch';
+import { resizeRgba, resizeRgbaWindow } from './resample';
+import { compositeInto, cropAlpha, cropMask, cropRgba, planStitch, sendMask } from './stitch';
 import type { MaskImage, Rect, RgbaImage } from './types';
 
 export type StitchRequest =
@@ -92,7 +91,7 @@ export async function handleStitchRequest(request: StitchRequest, scaler: RgbaSc
     const maskCrop = cropMask(mask, crop);
     timings.crop = lap();
     const image = await scaler.scale(imageCrop, send.width, send.height);
-    const sentMask = binarizeMask(resizeMask(maskCrop, send.width, send.height));
+    const sentMask = sendMask(maskCrop, send.width, send.height);
     timings.scale = lap();
     timings.total = performance.now() - t0;
     return { op: 'crop', image, mask: sentMask, original, originalMask: mask, timings };

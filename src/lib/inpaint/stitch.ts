@@ -6,7 +6,7 @@
  * bytes are copied.
  */
 import { blurMask, blurReach } from './mask-blur';
-import { binarizeMask } from './mask-shapes';
+import { binarizeMask, isHardMask } from './mask-shapes';
 import { maskBounds } from './region';
 import type { InpaintRegion } from './region';
 import { resizeMask, resizeRgba, resizeRgbaWindow } from './resample';
@@ -85,8 +85,18 @@ export function compositeInto(target: RgbaImage, patch: RgbaImage, alpha: MaskIm
 export interface PreparedCrop {
   /** The crop of the original, scaled to the send size. */
   image: RgbaImage;
-  /** The crop of the mask, scaled to the send size and binarised (0 / 255). */
+  /** The crop of the mask, scaled to the send size: binarised (0 / 255) when it was hard, grey levels kept when it was feathered. */
   mask: MaskImage;
+}
+
+/**
+ * The crop of the mask at the send size: a hard mask stays hard (scaling makes grey edges,
+ * which are binarised away); a soft, feathered one keeps its grey levels (the providers take
+ * grey-level masks as partial repaints).
+ */
+export function sendMask(maskCrop: MaskImage, width: number, height: number): MaskImage {
+  const scaled = resizeMask(maskCrop, width, height);
+  return isHardMask(maskCrop) ? binarizeMask(scaled) : scaled;
 }
 
 /** What is sent for a region: the crop of the original and of the mask, at the send size. */
@@ -95,7 +105,7 @@ export function prepareCrop(original: RgbaImage, mask: MaskImage, region: Inpain
   const { crop, send } = region;
   return {
     image: resizeRgba(cropRgba(original, crop), send.width, send.height),
-    mask: binarizeMask(resizeMask(cropMask(mask, crop), send.width, send.height)),
+    mask: sendMask(cropMask(mask, crop), send.width, send.height),
   };
 }
 

@@ -8,7 +8,7 @@ import type { PinchTool } from './pinch-tool';
 import type { InterruptReason, PointerInput, Tool, ToolState } from './tool-types';
 
 export interface RouterDeps {
-  /** The brush or eraser, or undefined when there is no mask to paint. */
+  /** The brush, eraser, rectangle or lasso, or undefined when there is no mask to paint. */
   paintTool(): Tool | undefined;
   panTool: Tool;
   pinchTool: PinchTool;
@@ -23,7 +23,8 @@ export class PointerRouter {
 
   get state(): ToolState {
     if (this.deps.pinchTool.state === 'pinching') return 'pinching';
-    return this.active?.tool.state ?? 'idle';
+    // A lasso polygon stays in progress between clicks, with no pointer down.
+    return this.active?.tool.state ?? this.deps.paintTool()?.state ?? 'idle';
   }
 
   down(input: PointerInput): void {
@@ -54,6 +55,7 @@ export class PointerRouter {
       return;
     }
     if (this.active?.id === input.id) this.active.tool.move(input);
+    else if (!this.active) this.deps.paintTool()?.hover?.(input);
   }
 
   up(input: PointerInput): void {
@@ -67,6 +69,8 @@ export class PointerRouter {
   /** Ends whatever is in progress (window blur, Escape, undo, a new image…). */
   interrupt(reason: InterruptReason): void {
     this.active?.tool.interrupt(reason);
+    const paint = this.deps.paintTool();
+    if (paint && paint !== this.active?.tool && paint.state !== 'idle') paint.interrupt(reason);
     this.active = undefined;
     this.deps.pinchTool.end();
     this.touches.clear();

@@ -30,6 +30,8 @@ export interface Tool {
   readonly state: ToolState;
   down(input: PointerInput): void;
   move(input: PointerInput): void;
+  /** The pointer moves with no gesture of its own (a lasso polygon's rubber band follows it). */
+  hover?(input: PointerInput): void;
   up(input: PointerInput): void;
   /** The pointer was cancelled (pointercancel, a second finger): drop what is in progress. */
   cancel(): void;
