@@ -6,7 +6,10 @@
  *   painted, with 500 and with 5,000 jobs;
  * - <img> elements in the DOM while scrolling through the whole grid,
  *   against what is visible plus the overscan;
- * - live object URLs while scrolling and after scrolling back.
+ * - live object URLs while scrolling and after scrolling back;
+ * - frame intervals scrolling one step per frame: a fling (0.6 viewport a frame), brisk wheel
+ *   scrolling (40 px) and three quarters of the speed at which the grid stops reading thumbnails,
+ *   each with the share of visible tiles showing their thumbnail (a fling shows placeholders).
  * The scrolling figures are for the largest count.
  * Run: npx tsx bench/gallery.bench.ts [count…]   (default: 500 5000)
  */
