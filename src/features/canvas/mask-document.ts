@@ -6,7 +6,7 @@
 import { CanvasPool, releaseCanvasMemory } from './canvas-pool';
 import { MaskHistory, historyLimits } from './mask-history';
 import type { HistoryBudget } from './mask-history';
-import { coverageAfter } from './mask-ops';
+import { coverageAfter, opBytes } from './mask-ops';
 import type { Coverage, MaskOp, StrokeMode } from './mask-ops';
 import { MaskRaster } from './mask-raster';
 import { createCanvas } from './canvas-pool';
@@ -45,7 +45,7 @@ export class MaskDocument {
   ) {
     this.raster = new MaskRaster(width, height);
     this.pool = new CanvasPool(width, height, 1);
-    this.history = new MaskHistory(historyLimits(width, height, budget), { canvas: null, coverage: 'empty' });
+    this.history = new MaskHistory(historyLimits(width, height, budget), { canvas: null, coverage: 'empty' }, opBytes);
   }
 
   get painting(): boolean {
@@ -169,7 +169,7 @@ export class MaskDocument {
     const canvas = this.pool.acquire();
     const painted = this.raster.load(rgba, canvas);
     for (const snap of this.history.dispose()) if (snap.canvas) this.pool.release(snap.canvas);
-    this.history = new MaskHistory(this.history.limits, { canvas, coverage: painted ? 'some' : 'empty' });
+    this.history = new MaskHistory(this.history.limits, { canvas, coverage: painted ? 'some' : 'empty' }, opBytes);
     this.version++;
     this.emit('load');
   }
@@ -183,7 +183,7 @@ export class MaskDocument {
     ctx.drawImage(overlay, 0, 0);
     this.raster.rebuild(canvas);
     for (const snap of this.history.dispose()) if (snap.canvas) this.pool.release(snap.canvas);
-    this.history = new MaskHistory(this.history.limits, { canvas, coverage: painted ? 'some' : 'empty' });
+    this.history = new MaskHistory(this.history.limits, { canvas, coverage: painted ? 'some' : 'empty' }, opBytes);
     this.version++;
     this.emit('load');
   }

@@ -119,3 +119,54 @@ describe('MaskHistory', () => {
     expect(h.history.dispose()).toEqual([[], [1]]);
   });
 });
+
+describe('MaskHistory: bytes held by operations', () => {
+  /** Ops are their own size in bytes; the raster is the list of ops applied. */
+  function sized(maxOpBytes: number, checkpointEvery = 100) {
+    let raster: number[] = [];
+    const released: number[][] = [];
+    const history = new MaskHistory<number, number[]>({ maxSteps: 50, checkpointEvery, maxSnapshots: 3, maxOpBytes }, [], (op) => op);
+    const commit = (op: number) => {
+      raster = [...raster, op];
+      released.push(...history.push(op, () => [...raster]));
+    };
+    const undoAll = () => {
+      let plan;
+      while ((plan = history.undo())) raster = [...plan.snapshot, ...plan.replay];
+      return raster;
+    };
+    return { history, released, commit, undoAll, raster: () => raster };
+  }
+
+  it('keeps every step while the operations fit', () => {
+    const h = sized(100);
+    for (const op of [10, 20, 30]) h.commit(op);
+    expect(h.history.undoDepth).toBe(3);
+    expect(h.undoAll()).toEqual([]);
+  });
+
+  it('past the limit, the oldest steps go, and the current state is still exact', () => {
+    const h = sized(100);
+    h.commit(1);
+    h.commit(2);
+    h.commit(90); // 93 bytes: fits
+    h.commit(60); // 153: over, and no checkpoint before: a snapshot here, nothing left to undo
+    expect(h.history.undoDepth).toBe(0);
+    expect(h.history.current()).toEqual({ snapshot: [1, 2, 90, 60], replay: [] });
+    expect(h.released).toContainEqual([]); // the old base snapshot was handed back
+    h.commit(5);
+    expect(h.history.undoDepth).toBe(1);
+    expect(h.undoAll()).toEqual([1, 2, 90, 60]);
+  });
+
+  it('moves the base to a checkpoint first, keeping the newer steps', () => {
+    const h = sized(100, 2);
+    h.commit(1);
+    h.commit(2); // checkpoint at 2
+    h.commit(50);
+    h.commit(4); // checkpoint at 4
+    h.commit(60); // 117 bytes: drop ops before 2 (-3 → 114), before 4 (-54 → 60)
+    expect(h.history.undoDepth).toBe(1);
+    expect(h.undoAll()).toEqual([1, 2, 50, 4]);
+  });
+});

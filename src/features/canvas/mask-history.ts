@@ -13,12 +13,20 @@ export interface HistoryLimits {
   checkpointEvery: number;
   /** The most snapshots alive at once (including the base). */
   maxSnapshots: number;
+  /**
+   * Bytes the kept operations may hold together (see `MaskHistory`'s `opBytes`): an operation
+   * that holds a whole mask (feather, grow, a mask file) is as big as a snapshot. Past it, the
+   * oldest steps go, so undo reaches less far back but memory stays bounded.
+   */
+  maxOpBytes?: number;
 }
 
 export interface HistoryBudget {
   maxSteps?: number;
   /** Bytes the snapshots may use together (4 bytes per pixel each). */
   snapshotBytes?: number;
+  /** Bytes the kept operations may hold together (default 256 MiB). */
+  opBytes?: number;
 }
 
 const MIB = 1024 * 1024;
@@ -35,7 +43,12 @@ export function historyLimits(width: number, height: number, budget: HistoryBudg
   // Snapshots alive = base + ceil((maxSteps + every - 1) / every) at most; solve for `every`.
   let every = 1;
   while (every < maxSteps && 1 + Math.ceil((maxSteps + every - 1) / every) > affordable) every++;
-  return { maxSteps, checkpointEvery: every, maxSnapshots: 1 + Math.ceil((maxSteps + every - 1) / every) };
+  return {
+    maxSteps,
+    checkpointEvery: every,
+    maxSnapshots: 1 + Math.ceil((maxSteps + every - 1) / every),
+    maxOpBytes: budget.opBytes ?? 256 * MIB,
+  };
 }
 
 /** What to do to show a given history position: restore `snapshot`, then replay `replay`. */
@@ -55,6 +68,8 @@ export class MaskHistory<Op, Snap> {
   constructor(
     readonly limits: HistoryLimits,
     initial: Snap,
+    /** Bytes an operation holds (for `limits.maxOpBytes`); none by default. */
+    private readonly opBytes: (op: Op) => number = () => 0,
   ) {
     this.snapshots.set(0, initial);
   }
@@ -119,7 +134,37 @@ export class MaskHistory<Op, Snap> {
       this.ops.splice(0, newBase - this.base);
       this.base = newBase;
     }
+    this.boundOpBytes(snapshot, released);
     return released;
+  }
+
+  /**
+   * While the kept operations hold more than `maxOpBytes`, moves the base forward to the next
+   * snapshot (the steps before it can no longer be undone); with none left before the current
+   * position, takes one there and keeps no step to undo.
+   */
+  private boundOpBytes(snapshot: () => Snap, released: Snap[]): void {
+    const limit = this.limits.maxOpBytes;
+    if (limit === undefined) return;
+    let total = this.ops.reduce((sum, op) => sum + this.opBytes(op), 0);
+    if (total <= limit) return;
+    const moveBaseTo = (pos: number) => {
+      for (const op of this.ops.splice(0, pos - this.base)) total -= this.opBytes(op);
+      for (const [at, snap] of this.snapshots) {
+        if (at < pos) {
+          this.snapshots.delete(at);
+          released.push(snap);
+        }
+      }
+      this.base = pos;
+    };
+    for (const pos of [...this.snapshots.keys()].sort((a, b) => a - b)) {
+      if (total <= limit) return;
+      if (pos > this.base && pos <= this.position) moveBaseTo(pos);
+    }
+    if (total <= limit) return;
+    if (!this.snapshots.has(this.position)) this.snapshots.set(this.position, snapshot());
+    moveBaseTo(this.position);
   }
 
   /** Steps back one position; returns how to rebuild it, or undefined at the limit. */

@@ -45,7 +45,7 @@ export function coverageAfter(start: Coverage, ops: readonly MaskOp[]): Coverage
   return ops.reduce(nextCoverage, start);
 }
 
-/** Rough memory held by an operation (the points), for diagnostics and tests. */
+/** Memory an operation holds (the points; a whole mask for 'replace'): the history bounds their sum. */
 export function opBytes(op: MaskOp): number {
   if (op.kind === 'stroke') return op.points.byteLength;
   if (op.kind === 'shape') return op.shape.kind === 'polygon' ? op.shape.points.byteLength : 0;
