@@ -98,6 +98,7 @@ export function FirstPaintPlayground({ onOpenSettings, onWake }: { onOpenSetting
     }
   });
   const paintForm = canPaintFirst(endpointId);
+  const [advancedOpen, setAdvancedOpen] = useState(false);
 
   // Runs while the first paint is still in the document: remember the focused box.
   useLayoutEffect(
@@ -163,12 +164,19 @@ export function FirstPaintPlayground({ onOpenSettings, onWake }: { onOpenSetting
               ))}
             </div>
             {advanced.length > 0 && (
-              <details className="rounded-md border border-zinc-800 bg-zinc-900/50" onToggle={onWake}>
+              <details
+                className="rounded-md border border-zinc-800 bg-zinc-900/50"
+                onToggle={(e) => {
+                  onWake();
+                  setAdvancedOpen((e.target as HTMLDetailsElement).open);
+                }}
+              >
                 <summary className="cursor-pointer select-none px-3 py-2 text-sm text-zinc-300 hover:text-zinc-100">
                   Advanced <span className="text-zinc-500">({advanced.length} parameters)</span>
                 </summary>
                 <div className="grid grid-cols-1 gap-4 p-3 sm:grid-cols-2">
-                  {advanced.map((f) => (
+                  {/* Drawn when opened: the first page builds (and the hand-over removes) only what shows. */}
+                  {advancedOpen && advanced.map((f) => (
                     <div key={f.name} className={f.kind === 'textarea' ? 'sm:col-span-2' : ''}>
                       <FirstPaintField field={f} value={values[f.name]} onChange={(v) => change(f.name, v)} />
                     </div>

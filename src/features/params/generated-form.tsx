@@ -4,7 +4,7 @@
  * Invalid values show inline and nothing is submitted.
  */
 import { zodResolver } from '@hookform/resolvers/zod';
-import { memo, useEffect, useMemo, useState } from 'react';
+import { memo, startTransition, useEffect, useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { Controller, useForm, useFormState } from 'react-hook-form';
 import type { Control, FieldValues, Resolver, UseFormReturn } from 'react-hook-form';
@@ -109,6 +109,26 @@ function useServerListFields(endpoint: EndpointDef, fields: FieldDescriptor[]): 
 }
 
 /**
+ * True a moment after the form mounts: the Advanced section (closed, and most of the fields)
+ * joins the form in a second, separate commit, so a slow phone never builds the whole form in
+ * one long task. Its values are in the form from the start (defaults and drafts), only the
+ * controls come later; opening the section, or an error in it, brings them at once.
+ */
+function useAdvancedReady(): boolean {
+  const [ready, setReady] = useState(false);
+  useEffect(() => {
+    const show = () => startTransition(() => setReady(true));
+    if (typeof requestIdleCallback === 'function') {
+      const id = requestIdleCallback(show, { timeout: 300 });
+      return () => cancelIdleCallback(id);
+    }
+    const id = setTimeout(show, 0);
+    return () => clearTimeout(id);
+  }, []);
+  return ready;
+}
+
+/**
  * Memoised: the page around it re-renders as jobs and settings change; the form redraws only
  * when its own props do (keep `onForm`, `onSubmit` and `actions` stable).
  */
@@ -145,6 +165,7 @@ export const GeneratedForm = memo(function GeneratedForm(props: GeneratedFormPro
   const advanced = listed.filter((f) => f.group === 'advanced');
   const advancedHasError = advanced.some((f) => formState.errors[f.name]);
   const [advancedOpen, setAdvancedOpen] = useState(false);
+  const advancedReady = useAdvancedReady() || advancedOpen || advancedHasError;
 
   return (
     <form
@@ -180,7 +201,7 @@ export const GeneratedForm = memo(function GeneratedForm(props: GeneratedFormPro
             Advanced <span className="text-zinc-500">({advanced.length} parameters)</span>
           </summary>
           <div className="grid grid-cols-1 gap-4 p-3 sm:grid-cols-2">
-            {advanced.map((f) => (
+            {advancedReady && advanced.map((f) => (
               <div key={f.name} className={f.kind === 'textarea' ? 'sm:col-span-2' : ''}>
                 <FieldRow field={f} control={control} formId={formId} />
               </div>
