@@ -104,6 +104,9 @@ for (const { endpoint, exact } of [
 ]) {
   test(`${endpoint}: a painted stroke is repainted, everything else is kept`, async ({ page }) => {
     await chooseEndpoint(page, endpoint);
+    // A fixed seed: the twins draw deterministic scenes, and some seeds repaint the stroke close to
+    // the init image's own colours there (seed 1735849494 changes 24 % of it: a flaky failure).
+    await field(page, 'seed').fill('1234');
     await loadSample(page);
     await paintStroke(page);
     await expect(page.getByRole('region', { name: 'Mask as sent' })).toContainText('512×512');
