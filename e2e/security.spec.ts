@@ -87,6 +87,12 @@ test('the main flows run without a single Content-Security-Policy violation', as
   await chooseEndpoint(page, 'modelslab/inpaint');
   await page.getByRole('button', { name: 'Use sample image' }).click();
   const stage = page.getByRole('img', { name: /^(Mask canvas|Init image)/ });
+  // As a person reaching for the canvas: scroll the results column up to it (that also stops the
+  // column following the last result; painting while it scrolled away drew on the result card).
+  await resultCard(page).hover();
+  await page.mouse.wheel(0, -3000);
+  await stage.scrollIntoViewIfNeeded();
+  await expect(stage).toBeInViewport();
   const box = (await stage.boundingBox())!;
   await page.mouse.move(box.x + box.width * 0.3, box.y + box.height / 2);
   await page.mouse.down();
