@@ -13,6 +13,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { loadGeneratedImage, maskPreview, strokeInImage } from '../../e2e/fixtures/inpaint';
 
 export interface AppFlowResult {
   width: number;
@@ -114,48 +115,11 @@ export async function startAppServer(dir: string): Promise<{ origin: string; sto
   };
 }
 
-async function loadPicture(page: Page, width: number, height: number) {
-  const base64 = await page.evaluate(
-    async ({ width, height }) => {
-      const canvas = new OffscreenCanvas(width, height);
-      const ctx = canvas.getContext('2d')!;
-      const img = ctx.createImageData(width, height);
-      const d = img.data;
-      for (let y = 0, i = 0; y < height; y++) {
-        for (let x = 0; x < width; x++, i += 4) {
-          d[i] = (x * 255) / width;
-          d[i + 1] = (y * 255) / height;
-          d[i + 2] = ((x >> 5) + (y >> 5)) & 1 ? 200 : 40;
-          d[i + 3] = 255;
-        }
-      }
-      ctx.putImageData(img, 0, 0);
-      const bytes = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/png' })).arrayBuffer());
-      let s = '';
-      for (let i = 0; i < bytes.length; i += 0x8000) s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      return btoa(s);
-    },
-    { width, height },
-  );
-  await page.getByLabel('Image file').setInputFiles({ name: `bench-${width}x${height}.png`, mimeType: 'image/png', buffer: Buffer.from(base64, 'base64') });
-  await page.getByRole('img', { name: new RegExp(`^Mask canvas: ${width}×${height}`) }).waitFor({ timeout: 120_000 });
-}
-
-/** A stroke in the top-left corner, in image pixels, through the fitted view. */
+/** A stroke in the top-left corner, in image pixels (the e2e tests' helper, scaled with the picture). */
 async function strokeInCorner(page: Page, width: number, height: number) {
-  const stage = page.getByRole('img', { name: /^Mask canvas/ });
-  await stage.scrollIntoViewIfNeeded();
-  const box = (await stage.boundingBox())!;
-  const scale = Math.min((box.width - 32) / width, (box.height - 32) / height, 8);
-  const ox = box.x + (box.width - width * scale) / 2;
-  const oy = box.y + (box.height - height * scale) / 2;
   const s = width / 4096;
-  const [x0, y0, x1, y1] = [ox + 200 * s * scale, oy + 220 * s * scale, ox + 520 * s * scale, oy + 300 * s * scale];
-  await page.mouse.move(x0, y0);
-  await page.mouse.down();
-  for (let i = 1; i <= 10; i++) await page.mouse.move(x0 + ((x1 - x0) * i) / 10, y0 + ((y1 - y0) * i) / 10);
-  await page.mouse.up();
-  await page.getByRole('img', { name: 'Mask as sent' }).waitFor({ timeout: 60_000 });
+  await strokeInImage(page, { width, height }, [200 * s, 220 * s], [520 * s, 300 * s]);
+  await maskPreview(page).waitFor({ timeout: 60_000 });
 }
 
 export async function runAppFlow(browser: Browser, origin: string, width: number, height: number): Promise<AppFlowResult> {
@@ -171,7 +135,7 @@ export async function runAppFlow(browser: Browser, origin: string, width: number
     await page.reload();
     await page.getByRole('button', { name: 'Generate', exact: true }).waitFor();
     await page.getByLabel('Endpoint').selectOption('modelslab/inpaint');
-    await loadPicture(page, width, height);
+    await loadGeneratedImage(page, width, height, { timeout: 120_000 });
     await strokeInCorner(page, width, height);
     await page.getByRole('radio', { name: 'Only masked' }).check();
     // Let the page settle (the mask export, the draft save) before measuring.
