@@ -6,6 +6,18 @@
  * No zod here: the first paint (`first-paint.tsx`) reads and writes drafts before zod loads.
  */
 
+/** The job shown in the playground survives a reload of this tab (sessionStorage). */
+export const CURRENT_JOB = 'playground.current-job';
+
+/** The id of the job this tab's playground showed, if any (storage refused: none). */
+export function loadCurrentJobId(): string | undefined {
+  try {
+    return sessionStorage.getItem(CURRENT_JOB) ?? undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const DRAFT_PREFIX = 'playground.draft.';
 const LAST_ENDPOINT = 'playground.endpoint';
 /** Drafts of earlier versions kept images here; they are removed on sight. */

@@ -18,12 +18,11 @@ import { SeedField } from '../features/params/fields/seed-field';
 import { SelectField } from '../features/params/fields/select-field';
 import { TextAreaField, TextField } from '../features/params/fields/text-field';
 import type { FieldDescriptor, FieldKind } from '../providers/fields/describe';
-import { loadDraft, loadLastEndpoint, saveDraft, saveLastEndpoint } from './drafts';
+import { loadCurrentJobId, loadDraft, loadLastEndpoint, saveDraft, saveLastEndpoint } from './drafts';
 import { EndpointHeader } from './endpoint-header';
 
 const SNAPSHOT = __FIRST_PAINT__;
 const FORM_ID = 'playground-form';
-const CURRENT_JOB = 'playground.current-job';
 const SETTINGS_KEY = 'playground.settings.v1';
 
 /** The kinds the first paint draws; an image field waits for the real form (it needs the image store). */
@@ -90,13 +89,7 @@ export function FirstPaintPlayground({ onOpenSettings, onWake }: { onOpenSetting
   const [endpointId, setEndpointId] = useState(() => loadLastEndpoint() ?? SNAPSHOT.endpointId);
   const [values, setValues] = useState<Record<string, unknown>>(() => ({ ...SNAPSHOT.initialValues, ...loadDraft(SNAPSHOT.endpointId) }));
   const [mode] = useState(() => storedMode(SNAPSHOT.providerId));
-  const [hasJob] = useState(() => {
-    try {
-      return !!sessionStorage.getItem(CURRENT_JOB);
-    } catch {
-      return false;
-    }
-  });
+  const [hasJob] = useState(() => !!loadCurrentJobId());
   const paintForm = canPaintFirst(endpointId);
   const [advancedOpen, setAdvancedOpen] = useState(false);
 

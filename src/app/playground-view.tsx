@@ -19,12 +19,11 @@ import { GeneratedForm } from '../features/params/generated-form';
 import { describeSchema } from '../providers/fields/describe';
 import { allEndpoints, DEFAULT_ENDPOINT_ID, getEndpoint, getProvider } from '../providers/registry';
 import type { HttpRequest } from '../providers/types';
-import { loadDraft, loadLastEndpoint, saveLastEndpoint } from './drafts';
+import { CURRENT_JOB, loadCurrentJobId, loadDraft, loadLastEndpoint, saveLastEndpoint } from './drafts';
 import { jobToRequest } from './job-request';
 import { DraftAutosave, PlaygroundRequest } from './playground-parts';
 import { useFollowResult } from './use-follow-result';
 import { EndpointHeader } from './endpoint-header';
-import { CURRENT_JOB } from './prepare-playground';
 import type { CanvasFlush } from './canvas-flush';
 import type { Preset } from './preset';
 import { droppedImage, ReadImageControl, useImageParams } from '../features/params/read-image-control';
@@ -64,7 +63,7 @@ export function PlaygroundView({
   const [formNonce, setFormNonce] = useState(0);
   const [external, setExternal] = useState<Record<string, unknown>>();
   const [form, setForm] = useState<UseFormReturn<FieldValues>>();
-  const [currentJobId, setCurrentJobIdState] = useState<string | undefined>(() => sessionStorage.getItem(CURRENT_JOB) ?? undefined);
+  const [currentJobId, setCurrentJobIdState] = useState<string | undefined>(loadCurrentJobId);
   const setCurrentJobId = useCallback((id: string | undefined) => {
     setCurrentJobIdState(id);
     if (id) sessionStorage.setItem(CURRENT_JOB, id);

@@ -5,20 +5,13 @@
  */
 import type { QueryClient } from '@tanstack/react-query';
 import { jobQuery, proxyQuery } from '../job-store/queries';
-
-/** The job shown in the playground survives a reload of this tab (sessionStorage). */
-export const CURRENT_JOB = 'playground.current-job';
+import { loadCurrentJobId } from './drafts';
 
 /** Never holds the playground back for long: a slow answer arrives the usual way. */
 const WAIT_AT_MOST_MS = 1500;
 
 export function preparePlayground(client: QueryClient): Promise<void> {
-  let id: string | null = null;
-  try {
-    id = sessionStorage.getItem(CURRENT_JOB);
-  } catch {
-    // Storage refused (a private window's settings): nothing to restore.
-  }
+  const id = loadCurrentJobId();
   const ready = Promise.all([client.prefetchQuery(proxyQuery()), id ? client.prefetchQuery(jobQuery(id)) : undefined]);
   return Promise.race([ready.then(() => undefined), new Promise<void>((resolve) => setTimeout(resolve, WAIT_AT_MOST_MS))]);
 }
