@@ -256,6 +256,9 @@ test('"Send to inpaint" from the gallery opens inpainting with that image on the
 
 /** Screen position of image pixel (x, y) in the fitted view (16 px padding around the picture). */
 async function imageToScreen(page: Page, size: number) {
+  // After a Generate the results column follows the new result for a moment, until the person
+  // types or scrolls: a key press stops it, so the stage stays where the drag is aimed.
+  await page.keyboard.press('Shift');
   await stage(page).scrollIntoViewIfNeeded();
   const box = (await stage(page).boundingBox())!;
   const scale = Math.min((box.width - 32) / size, (box.height - 32) / size, 8);
