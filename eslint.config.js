@@ -22,7 +22,10 @@ const local = { rules: { 'kebab-case-files': kebabCaseFiles } };
  * The layers (README "Architecture"): providers (pure) ← api ← job-store ← features ← app.
  * lib holds small pure utilities; components/ui shared widgets. A feature imports only
  * itself and the layers below: features never import each other. src/providers imports
- * nothing of the app. Enforced by eslint-plugin-boundaries; `scripts/lint-layers.test.ts` checks it.
+ * nothing of the app. providers and lib import no package but zod (their tests may use vitest and
+ * node). The files at the root of src/ (and a folder not listed here) are the app's. The twins
+ * (server/sandbox) never import src/: they are the documents' independent reading. Enforced by
+ * eslint-plugin-boundaries; `scripts/lint-layers.test.ts` checks it.
  */
 const LAYERS = [
   { type: 'providers', pattern: 'src/providers/**', partialMatch: false },
@@ -32,7 +35,16 @@ const LAYERS = [
   { type: 'ui', pattern: 'src/components/**', partialMatch: false },
   { type: 'feature', pattern: 'src/features/*/**', partialMatch: false, capture: ['name'] },
   { type: 'app', pattern: 'src/app/**', partialMatch: false },
+  // The files at the root of src/ (the entry, the zod set-up it loads) are the app's: the last src/
+  // descriptor, so it takes only what the ones above do not.
+  { type: 'app', pattern: 'src', partialMatch: false },
+  // The twins are the independent reading of the documents: they never import src/.
+  { type: 'sandbox', pattern: 'server/sandbox/**', partialMatch: false },
+  { type: 'server', pattern: 'server/**', partialMatch: false },
 ];
+/** The only package the pure layers (providers, lib) may import: the rest is the app's. */
+const PURE_PACKAGES = ['zod'];
+const PURE = ['providers', 'lib'];
 const below = (...types) => ({ to: { element: { types: { anyOf: types } } } });
 const layerPolicies = [
   { from: { element: { type: 'providers' } }, allow: below('providers') },
@@ -44,6 +56,13 @@ const layerPolicies = [
   // A feature's own files.
   { from: { element: { type: 'feature' } }, allow: { to: { element: { type: 'feature', captured: { name: '{{ from.element.captured.name }}' } } } } },
   { from: { element: { type: 'app' } }, allow: below('app', 'feature', 'ui', 'job-store', 'api', 'providers', 'lib') },
+  { from: { element: { type: 'sandbox' } }, allow: below('sandbox', 'server') },
+  // The server reads the provider registry (the proxy's hosts); the sandbox never does.
+  { from: { element: { type: 'server' } }, allow: below('server', 'sandbox', 'providers', 'api') },
+  // Packages and node's own modules: any layer but the pure ones, which take zod only; any test.
+  { from: { element: { types: { noneOf: PURE } } }, allow: { to: { module: { origin: ['external', 'core'] } } } },
+  { from: { element: { types: { anyOf: PURE } } }, allow: { to: { module: { origin: 'external', source: PURE_PACKAGES } } } },
+  { from: { file: { categories: 'test' } }, allow: { to: { module: { origin: ['external', 'core'] } } } },
 ];
 
 export default tseslint.config(
@@ -55,13 +74,13 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks, local, boundaries },
     settings: {
       'boundaries/elements': LAYERS,
+      'boundaries/files': [{ category: 'test', pattern: ['**/*.test.{ts,tsx}', '**/*test-helpers.ts'] }],
       'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] } },
     },
     rules: {
-      'boundaries/dependencies': ['error', { default: 'disallow', policies: layerPolicies }],
+      'boundaries/dependencies': ['error', { default: 'disallow', checkAllOrigins: true, policies: layerPolicies }],
       'local/kebab-case-files': 'error',
-      'react-hooks/rules-of-hooks': 'error',
-      'react-hooks/exhaustive-deps': 'warn',
+      ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'separate-type-imports' }],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },

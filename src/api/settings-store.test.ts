@@ -1,6 +1,6 @@
 /** The settings as earlier builds stored them still load; keys stay out of the settings file. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { withMemoryStorage } from '../lib/memory-storage';
+import { withMemoryStorage } from '../lib/storage-test-helpers';
 
 withMemoryStorage();
 beforeEach(() => vi.resetModules());

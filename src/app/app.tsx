@@ -102,6 +102,13 @@ function ViewIntro({ view }: { view: View }) {
 
 const queryClient = createQueryClient();
 
+/** A new history entry (Back returns here); `replace`: the same entry, now showing more. */
+function navigate(hash: string, replace: boolean): HashRoute {
+  if (replace) history.replaceState(history.state, '', hash);
+  else if (location.hash !== hash) location.hash = hash;
+  return parseHash(hash);
+}
+
 function Shell() {
   const [route, setRoute] = useState<HashRoute>(() => parseHash(location.hash));
   const view = route.view;
@@ -113,15 +120,10 @@ function Shell() {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
-  /** A new history entry (Back returns here); `replace`: the same entry, now showing more. */
-  const go = (v: View, params: Record<string, string | undefined> = {}, replace = false) => {
-    const hash = formatHash(v, params);
-    if (replace) history.replaceState(history.state, '', hash);
-    else if (location.hash !== hash) location.hash = hash;
-    setRoute(parseHash(hash));
-  };
+  const go = (v: View, params: Record<string, string | undefined> = {}, replace = false) => setRoute(navigate(formatHash(v, params), replace));
   const pushPreset = (p: Omit<Preset, 'nonce'>) => {
-    setPreset({ ...p, nonce: Date.now() });
+    // A new nonce: the same preset twice is applied twice.
+    setPreset((prev) => ({ ...p, nonce: (prev?.nonce ?? 0) + 1 }));
     go('playground');
   };
   return (

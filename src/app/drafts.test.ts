@@ -1,6 +1,6 @@
 /** Drafts, the last endpoint and the current job: what earlier builds stored still loads. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { withMemoryStorage } from '../lib/memory-storage';
+import { withMemoryStorage } from '../lib/storage-test-helpers';
 import { clearStorageNotices, storageNotices } from '../lib/persisted';
 import { loadCurrentJobId, loadDraft, loadLastEndpoint, saveCurrentJobId, saveDraft, saveLastEndpoint } from './drafts';
 

@@ -4,7 +4,7 @@
  * and settings meet.
  */
 import { useQuery } from '@tanstack/react-query';
-import { lazy, startTransition, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, startTransition, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { FormEvent } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { proxyQuery } from '../job-store/queries';
@@ -204,7 +204,9 @@ export function PlaygroundView({
   };
   // Stable for the memoised form: it calls whatever submitNow is at the time.
   const submitRef = useRef(submitNow);
-  submitRef.current = submitNow;
+  useLayoutEffect(() => {
+    submitRef.current = submitNow;
+  });
   const onSubmit = useCallback((p: Record<string, unknown>) => submitRef.current(p), []);
   // The rest of the page (request preview, canvas, autosave) follows the form in a transition, in slices.
   const onForm = useCallback((f: UseFormReturn<FieldValues>) => startTransition(() => setForm(f)), []);

@@ -4,7 +4,7 @@
  * requests are never retried automatically (mutations have retry 0).
  */
 import { useMutation } from '@tanstack/react-query';
-import { useRef } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import { currentRoute } from '../api/current-route';
 import { mutationKeys } from './queries';
 import type { JobRecord } from './job-record';
@@ -13,6 +13,15 @@ import type { SubmitInput } from './run-job';
 import { getEndpoint, getProvider } from '../providers/registry';
 import { submitFailure } from './job-errors';
 
+/** The newest value, read by callbacks that outlive a render (set after each commit, not during render). */
+function useLatest<T>(value: T) {
+  const ref = useRef(value);
+  useLayoutEffect(() => {
+    ref.current = value;
+  });
+  return ref;
+}
+
 export interface SubmitOptions {
   /** The new job's record is written (before its request leaves). */
   onCreated?(job: JobRecord): void;
@@ -20,8 +29,7 @@ export interface SubmitOptions {
 
 /** Generate: validates, writes the job, sends it. `error` says why one did not go out. */
 export function useSubmitJob(options: SubmitOptions = {}) {
-  const latest = useRef(options);
-  latest.current = options;
+  const latest = useLatest(options);
   const mutation = useMutation({
     mutationKey: mutationKeys.submitJob,
     mutationFn: (input: Omit<SubmitInput, 'onCreated'>) => submitJob({ ...input, onCreated: (job) => latest.current.onCreated?.(job) }),
@@ -40,8 +48,7 @@ class RouteProblem extends Error {}
 
 /** Retry: the same parameters and seed again, as a new job, on the provider's current route. */
 export function useRetryJob(options: SubmitOptions = {}) {
-  const latest = useRef(options);
-  latest.current = options;
+  const latest = useLatest(options);
   const mutation = useMutation({
     mutationKey: mutationKeys.retryJob,
     mutationFn: async (job: JobRecord) => {

@@ -1,6 +1,6 @@
 /** The workspace as earlier builds stored it still loads; an unreadable one is dropped with a notice. */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { withMemoryStorage } from '../lib/memory-storage';
+import { withMemoryStorage } from '../lib/storage-test-helpers';
 
 withMemoryStorage();
 beforeEach(() => vi.resetModules());

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { withMemoryStorage } from './memory-storage';
+import { withMemoryStorage } from './storage-test-helpers';
 import { clearStorageNotices, persisted, recordValue, storageNotices, stringValue } from './persisted';
 
 withMemoryStorage();

@@ -21,9 +21,8 @@ export function useDisplayImage(
   fit: FitOptions,
   onFitted: (loaded: LoadedImage) => void,
 ): { display: DisplayImage | undefined; error: string | undefined; loading: boolean } {
-  const [display, setDisplay] = useState<DisplayImage>();
-  const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(false);
+  // What the last decode gave, for its source; with no image there is nothing to show, whatever it holds.
+  const [result, setResult] = useState<{ src: string; display?: DisplayImage; error?: string }>();
   const onFittedRef = useRef(onFitted);
   useEffect(() => {
     onFittedRef.current = onFitted;
@@ -32,13 +31,7 @@ export function useDisplayImage(
 
   useEffect(() => {
     let cancelled = false;
-    if (!initImage) {
-      setDisplay(undefined);
-      setError(undefined);
-      setLoading(false);
-      return;
-    }
-    setLoading(true);
+    if (!initImage) return;
     // A URL typed into a form field changes on every key: wait for the typing to stop.
     const delay = isRemoteImageUrl(initImage) ? 400 : 0;
     const timer = setTimeout(async () => {
@@ -49,18 +42,14 @@ export function useDisplayImage(
         if (cancelled) return;
         const width = image.naturalWidth;
         const height = image.naturalHeight;
-        setDisplay({ src: initImage, image, width, height, readable });
-        setError(undefined);
-        setLoading(false);
+        setResult({ src: initImage, display: { src: initImage, image, width, height, readable } });
         if (readable && fitSize(width, height, maxSide, multipleOf).changed) {
           const fitted = await normalizeImage(image, width, height, { maxSide, multipleOf });
           if (!cancelled) onFittedRef.current(fitted);
         }
       } catch (e) {
         if (cancelled) return;
-        setDisplay(undefined);
-        setLoading(false);
-        setError(e instanceof ImageInputError ? e.message : 'The init image could not be shown.');
+        setResult({ src: initImage, error: e instanceof ImageInputError ? e.message : 'The init image could not be shown.' });
       }
     }, delay);
     return () => {
@@ -69,5 +58,7 @@ export function useDisplayImage(
     };
   }, [initImage, maxSide, multipleOf]);
 
-  return { display, error, loading };
+  if (!initImage) return { display: undefined, error: undefined, loading: false };
+  // While the next image decodes, the last one stays on screen (and its error, if it had one).
+  return { display: result?.display, error: result?.error, loading: result?.src !== initImage };
 }

@@ -9,6 +9,7 @@ import { cryptoRandom } from '../../lib/random';
 import { getEndpoint } from '../../providers/registry';
 import { ABView } from './ab-view';
 import { loadDraft, saveDraft } from './comparison-store';
+import type { ComparisonRecord } from './comparison-record';
 import { takeOpenRequest } from './open-request';
 import { endpointFields } from '../../providers/mapping/map-params';
 import { MappingTable } from './mapping-table';
@@ -56,9 +57,9 @@ export default function CompareView({ ImageEditor, openId, onShown }: { ImageEdi
   const comparison = useComparison();
   const { record, show } = comparison;
 
-  const open = useCallback(
-    async (id: string, apply: boolean) => {
-      const found = await findComparison(id);
+  // Shows a comparison found (or says it is gone); `apply` puts its targets and parameters in the form.
+  const showFound = useCallback(
+    (found: ComparisonRecord | undefined, apply: boolean) => {
       if (!found) {
         setMessage('That comparison is no longer saved, and the gallery has none of its jobs.');
         return;
@@ -74,11 +75,13 @@ export default function CompareView({ ImageEditor, openId, onShown }: { ImageEdi
         }
         setTab(found.kind === 'sweep' ? 'sweep' : 'side');
       }
-      const restored = await restoreImages(found);
-      if (restored.initImage) updateWorkspace({ image: restored.initImage, mask: restored.mask });
+      void restoreImages(found).then((restored) => {
+        if (restored.initImage) updateWorkspace({ image: restored.initImage, mask: restored.mask });
+      });
     },
     [show],
   );
+  const open = useCallback((id: string, apply: boolean) => findComparison(id).then((found) => showFound(found, apply)), [showFound]);
 
   // After a reload: the comparison that was on screen, or the one another view asked to open.
   const reopened = useRef(false);

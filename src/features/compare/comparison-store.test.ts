@@ -3,7 +3,7 @@ import type { ComparisonRecord } from './comparison-record';
 import { COMPARISONS_KEY, DRAFT_KEY, getComparison, loadComparisons, loadDraft, saveComparison, saveDraft } from './comparison-store';
 import { requestOpenComparison, takeOpenRequest } from './open-request';
 import { DEFAULT_SHARED_FORM } from '../../providers/mapping/shared-params';
-import { withMemoryStorage } from '../../lib/memory-storage';
+import { withMemoryStorage } from '../../lib/storage-test-helpers';
 
 const record = (id: string, createdAt: number): ComparisonRecord => ({
   version: 1,

@@ -51,7 +51,7 @@ export function SharedParamsForm(props: {
 }) {
   const { form, errors, endpointIds } = props;
   const base = useId();
-  const schedulers = useMemo(knownSchedulers, []);
+  const schedulers = useMemo(() => knownSchedulers(), []);
   return (
     <section aria-label="Shared parameters" className="flex flex-col gap-3">
       <h2 className="text-sm font-semibold text-zinc-200">Shared parameters</h2>

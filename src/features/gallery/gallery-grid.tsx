@@ -114,6 +114,7 @@ export function GalleryGrid({
   const { columns, rowHeight } = gridLayout(width);
   const rowCount = Math.ceil(tiles.length / columns);
 
+  // eslint-disable-next-line react-hooks/incompatible-library -- no React Compiler in this build: nothing memoises the virtualizer's functions
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,

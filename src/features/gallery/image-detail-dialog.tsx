@@ -103,10 +103,13 @@ export function ImageDetailDialog({
     if (!ref.current?.open) onClose();
   };
 
-  useEffect(() => {
+  // Another tile (arrow keys): its own notice and confirmation, reset while rendering, not after.
+  const [shownKey, setShownKey] = useState(tile.key);
+  if (shownKey !== tile.key) {
+    setShownKey(tile.key);
     setNotice(null);
     setConfirmDelete(false);
-  }, [tile.key]);
+  }
 
   const withBlob = async (take: (blob: Blob) => void) => {
     if (!image?.stored) return;
