@@ -57,12 +57,14 @@ const layerPolicies = [
   { from: { element: { type: 'feature' } }, allow: { to: { element: { type: 'feature', captured: { name: '{{ from.element.captured.name }}' } } } } },
   { from: { element: { type: 'app' } }, allow: below('app', 'feature', 'ui', 'job-store', 'api', 'providers', 'lib') },
   { from: { element: { type: 'sandbox' } }, allow: below('sandbox', 'server') },
-  // The server reads the provider registry (the proxy's hosts); the sandbox never does.
-  { from: { element: { type: 'server' } }, allow: below('server', 'sandbox', 'providers', 'api') },
+  // The server reads the provider registry (the proxy's hosts) and lib's capped reader; the sandbox neither.
+  { from: { element: { type: 'server' } }, allow: below('server', 'sandbox', 'providers', 'lib') },
   // Packages and node's own modules: any layer but the pure ones, which take zod only; any test.
   { from: { element: { types: { noneOf: PURE } } }, allow: { to: { module: { origin: ['external', 'core'] } } } },
   { from: { element: { types: { anyOf: PURE } } }, allow: { to: { module: { origin: 'external', source: PURE_PACKAGES } } } },
   { from: { file: { categories: 'test' } }, allow: { to: { module: { origin: ['external', 'core'] } } } },
+  // The server's tests drive the client's fetch wrapper against the proxy.
+  { from: { element: { type: 'server' }, file: { categories: 'test' } }, allow: below('api') },
 ];
 
 export default tseslint.config(

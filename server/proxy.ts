@@ -10,6 +10,7 @@
  * the provider documents, and never logs a header or a body (keys travel in both).
  */
 import { fetch as undiciFetch } from 'undici';
+import { readCapped } from '../src/lib/read-capped';
 import { classifyCaller } from './callers';
 import { connectHost } from './net/address';
 import { checkedAddresses, pinnedAgent, TargetRefused } from './net/pinned';
@@ -108,26 +109,9 @@ export function checkTarget(targets: ProxyOptions['targets'], provider: string, 
   return { url, host };
 }
 
-async function readCapped(request: Request, cap: number): Promise<Uint8Array> {
-  const declared = Number(request.headers.get('content-length') ?? '0');
+function readCappedRequest(request: Request, cap: number): Promise<Uint8Array> {
   const tooLarge = () => new ProxyRefusal(413, `the request body is larger than the proxy forwards (${cap / 1024 / 1024} MB).`);
-  if (declared > cap) throw tooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (request.body) {
-    for await (const chunk of request.body) {
-      size += chunk.byteLength;
-      if (size > cap) throw tooLarge();
-      chunks.push(chunk);
-    }
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
+  return readCapped(request.body, cap, tooLarge, request.headers.get('content-length'));
 }
 
 function refusal(status: number, message: string): Response {
@@ -196,7 +180,7 @@ export function createProxyHandler(options: ProxyOptions): FetchHandler {
         const value = request.headers.get(name);
         if (value !== null) headers[name] = value;
       }
-      const body = request.method === 'POST' ? await readCapped(request, maxRequest) : undefined;
+      const body = request.method === 'POST' ? await readCappedRequest(request, maxRequest) : undefined;
       const sent = await fetchUpstream(url, { method: request.method, headers, body, signal: AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]) }, addresses);
       done = () => {
         done = undefined;

@@ -10,7 +10,7 @@
 import { fillPolygon } from '../../src/lib/inpaint/mask-shapes';
 import { regionForMask, wholePictureRegion } from '../../src/lib/inpaint/region';
 import type { InpaintRegion } from '../../src/lib/inpaint/region';
-import { MODELSLAB_SIZE_RULE } from '../../src/lib/inpaint/size-rules';
+import { MODELSLAB_SIZE_RULE } from '../../src/lib/inpaint/size-rule-test-helpers';
 import { runInWorker } from '../../src/lib/inpaint/stitch-client';
 import type { StitchTimings } from '../../src/lib/inpaint/stitch-protocol';
 import type { MaskImage, RgbaImage } from '../../src/lib/inpaint/types';

@@ -5,94 +5,55 @@
  * never make them reach the user's own machine or network. IPv6 forms that carry an IPv4
  * address (mapped, compatible, NAT64, 6to4, Teredo) are refused or checked as that IPv4.
  */
-import { isIP } from 'node:net';
+import { BlockList, isIP } from 'node:net';
 
-/** `a.b.c.d` (dotted decimal, as the URL parser normalises every IPv4 spelling) → 4 bytes. */
-function ipv4Bytes(text: string): number[] | null {
-  const parts = text.split('.');
-  if (parts.length !== 4 || !parts.every((p) => /^\d{1,3}$/.test(p) && Number(p) <= 255)) return null;
-  return parts.map(Number);
+/** Every range a server on the user's machine must not be pointed at, as node's own BlockList. */
+const BLOCKED = new BlockList();
+for (const [network, prefix] of [
+  ['0.0.0.0', 8], // "this network"
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10], // carrier-grade NAT
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16], // link-local, cloud metadata
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24], // IETF protocol assignments
+  ['192.0.2.0', 24], // TEST-NET-1
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15], // benchmarking
+  ['198.51.100.0', 24],
+  ['203.0.113.0', 24],
+  ['224.0.0.0', 3], // multicast, reserved, broadcast
+] as const) {
+  BLOCKED.addSubnet(network, prefix, 'ipv4');
 }
-
-/** An IPv6 literal (with `::`, an optional trailing dotted IPv4 and an optional zone) → 16 bytes. */
-export function ipv6Bytes(text: string): number[] | null {
-  let s = text.toLowerCase().replace(/^\[|\]$/g, '');
-  const zone = s.indexOf('%');
-  if (zone >= 0) s = s.slice(0, zone);
-  if (isIP(s) !== 6) return null;
-  const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(s)?.[1];
-  if (dotted) {
-    const v4 = ipv4Bytes(dotted);
-    if (!v4) return null;
-    const hex = (hi: number, lo: number) => ((hi << 8) | lo).toString(16);
-    s = s.slice(0, -dotted.length) + `${hex(v4[0] ?? 0, v4[1] ?? 0)}:${hex(v4[2] ?? 0, v4[3] ?? 0)}`;
-  }
-  const [head = '', rest, extra] = s.split('::');
-  if (extra !== undefined) return null;
-  const parse = (part: string) => (part === '' ? [] : part.split(':').map((g) => parseInt(g, 16)));
-  const left = parse(head);
-  const right = rest === undefined ? [] : parse(rest);
-  const missing = 8 - left.length - right.length;
-  if (missing < 0 || (rest === undefined && missing !== 0)) return null;
-  const groups = [...left, ...Array<number>(missing).fill(0), ...right];
-  return groups.flatMap((g) => [g >> 8, g & 0xff]);
+for (const [network, prefix] of [
+  ['::', 96], // unspecified, loopback, IPv4-compatible
+  ['::ffff:0:0:0', 96], // IPv4-translated
+  ['64:ff9b::', 96], // NAT64
+  ['64:ff9b:1::', 48], // local NAT64
+  ['100::', 64], // discard
+  ['2001::', 32], // Teredo
+  ['2001:db8::', 32], // documentation
+  ['2002::', 16], // 6to4
+  ['fc00::', 7], // unique local
+  ['fe80::', 10], // link-local
+  ['fec0::', 10], // site-local (deprecated)
+  ['ff00::', 8], // multicast
+] as const) {
+  BLOCKED.addSubnet(network, prefix, 'ipv6');
 }
-
-function ipv4Blocked([a = 0, b = 0, c = 0]: number[]): boolean {
-  return (
-    a === 0 || // "this network"
-    a === 10 ||
-    a === 127 ||
-    (a === 100 && b >= 64 && b <= 127) || // carrier-grade NAT
-    (a === 169 && b === 254) || // link-local, cloud metadata
-    (a === 172 && b >= 16 && b <= 31) ||
-    (a === 192 && b === 0 && (c === 0 || c === 2)) || // IETF protocol assignments, TEST-NET-1
-    (a === 192 && b === 168) ||
-    (a === 198 && (b === 18 || b === 19)) || // benchmarking
-    (a === 198 && b === 51 && c === 100) ||
-    (a === 203 && b === 0 && c === 113) ||
-    a >= 224 // multicast, reserved, broadcast
-  );
-}
-
-function startsWith(bytes: number[], prefix: number[], bits: number): boolean {
-  for (let i = 0; i < bits; i += 1) {
-    const byte = i >> 3;
-    const mask = 0x80 >> (i & 7);
-    if (((bytes[byte] ?? 0) & mask) !== ((prefix[byte] ?? 0) & mask)) return false;
-  }
-  return true;
-}
-
-/** IPv6 ranges refused outright, as [prefix bytes, prefix length]. */
-const BLOCKED_V6: Array<[number[], number]> = [
-  [[], 96], // ::/96: unspecified, loopback, IPv4-compatible
-  [[0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff], 96], // ::ffff:0:0:0/96, IPv4-translated
-  [[0, 0x64, 0xff, 0x9b], 96], // 64:ff9b::/96, NAT64
-  [[0, 0x64, 0xff, 0x9b, 0, 1], 48], // 64:ff9b:1::/48, local NAT64
-  [[0x01, 0x00], 64], // 100::/64, discard
-  [[0x20, 0x01, 0, 0], 32], // 2001::/32, Teredo
-  [[0x20, 0x01, 0x0d, 0xb8], 32], // documentation
-  [[0x20, 0x02], 16], // 2002::/16, 6to4
-  [[0xfc], 7], // unique local
-  [[0xfe, 0x80], 10], // link-local
-  [[0xfe, 0xc0], 10], // site-local (deprecated)
-  [[0xff], 8], // multicast
-];
 
 /**
  * True for every address a server on the user's machine must not be pointed at: loopback,
  * private, link-local, shared, reserved, multicast, and IPv6 forms that embed one. Anything that
- * is not an IP address is refused too.
+ * is not an IP address is refused too. An IPv4-mapped address (::ffff:a.b.c.d) is checked as
+ * that IPv4 address (BlockList does so itself); a zone (`%eth0`) is not part of the address.
  */
 export function isBlockedAddress(address: string): boolean {
-  const v4 = ipv4Bytes(address);
-  if (v4) return ipv4Blocked(v4);
-  const v6 = ipv6Bytes(address);
-  if (!v6) return true;
-  // IPv4-mapped (::ffff:a.b.c.d) is the IPv4 address itself.
-  if (v6.slice(0, 10).every((b) => b === 0) && v6[10] === 0xff && v6[11] === 0xff) return ipv4Blocked(v6.slice(12));
-  return BLOCKED_V6.some(([prefix, bits]) => startsWith(v6, prefix, bits));
+  const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
+  const family = isIP(bare);
+  if (family === 0) return true;
+  return BLOCKED.check(bare, family === 4 ? 'ipv4' : 'ipv6');
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * One outbound request from the twins (an init image, a webhook) to a public address only:
  * the host is resolved and checked first, the connection pinned to the checked addresses, no
- * redirect is followed, the answer is read up to a size cap.
+ * redirect is followed, the answer is read up to a size cap. It reads the body itself rather
+ * than with `src/lib/read-capped.ts` (the proxy's and the client's): the twins import nothing of src/.
  */
 import { fetch } from 'undici';
 import { connectHost } from './address';

@@ -1,5 +1,5 @@
 /** PNG encoder and decoder on node:zlib (8-bit output; decodes the common non-interlaced forms). */
-import { deflateSync, inflateSync, constants as zlibConstants } from 'node:zlib';
+import { crc32 as zlibCrc32, deflateSync, inflateSync, constants as zlibConstants } from 'node:zlib';
 import { createRaster } from './raster';
 import type { Raster } from './raster';
 
@@ -7,20 +7,9 @@ const SIGNATURE = Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a);
 /** Largest image the decoder accepts (4096 x 4096 pixels). */
 export const MAX_DECODE_PIXELS = 4096 * 4096;
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
+/** CRC-32 of `bytes[start, end)`, as PNG chunks carry it: node's own (zlib.crc32, Node 20.15 and later). */
 export function crc32(bytes: Uint8Array, start = 0, end = bytes.length): number {
-  let c = 0xffffffff;
-  for (let i = start; i < end; i++) c = (CRC_TABLE[(c ^ (bytes[i] ?? 0)) & 0xff] ?? 0) ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
+  return zlibCrc32(bytes.subarray(start, end)) >>> 0;
 }
 
 function chunk(type: string, data: Uint8Array): Uint8Array {

@@ -3,6 +3,7 @@
  * plain request a provider adapter planned and returns the plain response,
  * with a size cap on the answer and a time limit on the whole exchange.
  */
+import { readCapped } from '../lib/read-capped';
 import { DEFAULT_REQUEST_TIMEOUT_MS } from '../providers/shared/limits';
 import type { ErrorKind, HttpRequest, HttpResponse } from '../providers/types';
 
@@ -46,33 +47,8 @@ export function timeoutError(ms: number): NetworkError {
 }
 
 /** The body, read chunk by chunk and stopped (not buffered) past `maxBytes`. */
-export async function readCappedBody(res: Response, maxBytes = MAX_RESPONSE_BYTES): Promise<Uint8Array> {
-  const declared = Number(res.headers.get('content-length') ?? '0');
-  if (declared > maxBytes) {
-    await res.body?.cancel().catch(() => undefined);
-    throw tooLargeError(maxBytes);
-  }
-  if (!res.body) return new Uint8Array(0);
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      throw tooLargeError(maxBytes);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
+export function readCappedBody(res: Response, maxBytes = MAX_RESPONSE_BYTES): Promise<Uint8Array> {
+  return readCapped(res.body, maxBytes, () => tooLargeError(maxBytes), res.headers.get('content-length'));
 }
 
 /** What to check after the local proxy failed, by its status and words. */

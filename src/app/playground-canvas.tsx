@@ -7,6 +7,7 @@ import type { MutableRefObject } from 'react';
 import { useWatch } from 'react-hook-form';
 import type { Control, FieldValues } from 'react-hook-form';
 import { getWorkspace, updateWorkspace, useWorkspace } from '../job-store/workspace';
+import { MAX_ORIGINAL_SIDE } from '../lib/inpaint/size-rules';
 import type { Workspace } from '../job-store/workspace';
 import { describeSchema } from '../providers/fields/describe';
 import { isImageRef } from '../providers/shared/image-ref';
@@ -15,7 +16,6 @@ import type { CanvasFlush } from './canvas-flush';
 import { LazyImageEditor } from './lazy-canvas';
 
 /** The largest side of a kept original (the canvas feature's limit). */
-const MAX_ORIGINAL_SIDE = 8192;
 
 /** Exports a pending mask now and gives the values Generate must send (the mask on screen). */
 

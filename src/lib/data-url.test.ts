@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { base64ToBytes, sniffImageMime } from '../providers/shared/base64';
-import { blobToDataUrl, dataUrlMime, dataUrlToBlob } from './data-url';
+import { base64ToBytes, parseDataUrl, sniffImageMime, splitDataUrl } from '../providers/shared/base64';
+import { blobToDataUrl, dataUrlToBlob } from './data-url';
 
 describe('data URLs', () => {
   it('turn into Blobs and back, byte for byte', async () => {
@@ -11,8 +11,13 @@ describe('data URLs', () => {
     expect(await (await dataUrlToBlob('data:text/plain,a%20b')).text()).toBe('a b');
     expect(() => dataUrlToBlob('https://x.test/a.png')).toThrow();
   });
-  it('read their type', () => {
-    expect(dataUrlMime('data:image/png;base64,AA')).toBe('image/png');
+  it('keep their parameters out of the payload, and their type in lower case', async () => {
+    const blob = dataUrlToBlob('data:Image/PNG;name=a.png;base64,AAEC');
+    expect(blob.type).toBe('image/png');
+    expect([...new Uint8Array(await blob.arrayBuffer())]).toEqual([0, 1, 2]);
+    expect(splitDataUrl('data:,hi')).toEqual({ mime: 'text/plain', base64: false, payload: 'hi' });
+    expect(parseDataUrl('data:;base64,AAEC')).toEqual({ mime: 'application/octet-stream', data: 'AAEC' });
+    expect(parseDataUrl('data:text/plain,hi')).toBeUndefined();
   });
 });
 

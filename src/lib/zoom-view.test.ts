@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { constrain, IDENTITY, MAX_ZOOM, panBy, viewTransform, wheelFactor, zoomAt } from './zoom-view';
+import { constrain, IDENTITY, MAX_ZOOM, panBy, viewTransform, wheelZoomFactor, zoomAt } from './zoom-view';
 
 describe('zoom view', () => {
   it('zooms around the anchor', () => {
@@ -17,9 +17,9 @@ describe('zoom view', () => {
   });
 
   it('wheel: down zooms out, up zooms in', () => {
-    expect(wheelFactor(100, 0)).toBeCloseTo(0.8);
-    expect(wheelFactor(-100, 0)).toBeCloseTo(1.25);
-    expect(wheelFactor(-3, 1)).toBeGreaterThan(1);
+    expect(wheelZoomFactor(100, 0)).toBeCloseTo(0.8);
+    expect(wheelZoomFactor(-100, 0)).toBeCloseTo(1.25);
+    expect(wheelZoomFactor(-3, 1)).toBeGreaterThan(1);
   });
 
   it('CSS transform', () => {

@@ -6,7 +6,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { KeyboardEvent as ReactKeyboardEvent, PointerEvent as ReactPointerEvent } from 'react';
-import { IDENTITY, panBy, wheelFactor, zoomAt } from '../../lib/zoom-view';
+import { IDENTITY, panBy, wheelZoomFactor, ZOOM_STEP, zoomAt } from '../../lib/zoom-view';
 import type { ZoomView } from '../../lib/zoom-view';
 
 export type ViewUpdate = (update: (view: ZoomView) => ZoomView) => void;
@@ -22,9 +22,9 @@ export function useZoomView(): [ZoomView, ViewUpdate] {
 const KEY_PAN = 0.1;
 
 const KEYS: Record<string, (v: ZoomView) => ZoomView> = {
-  '+': (v) => zoomAt(v, 1.25),
-  '=': (v) => zoomAt(v, 1.25),
-  '-': (v) => zoomAt(v, 0.8),
+  '+': (v) => zoomAt(v, ZOOM_STEP),
+  '=': (v) => zoomAt(v, ZOOM_STEP),
+  '-': (v) => zoomAt(v, 1 / ZOOM_STEP),
   '0': () => IDENTITY,
   ArrowLeft: (v) => panBy(v, KEY_PAN, 0),
   ArrowRight: (v) => panBy(v, -KEY_PAN, 0),
@@ -51,7 +51,7 @@ export function useZoomPan<E extends HTMLElement = HTMLDivElement>(view: ZoomVie
     const onWheel = (e: WheelEvent) => {
       e.preventDefault();
       const r = el.getBoundingClientRect();
-      const factor = wheelFactor(e.deltaY, e.deltaMode);
+      const factor = wheelZoomFactor(e.deltaY, e.deltaMode, e.ctrlKey);
       latest.current((v) => zoomAt(v, factor, (e.clientX - r.left) / r.width, (e.clientY - r.top) / r.height));
     };
     el.addEventListener('wheel', onWheel, { passive: false });

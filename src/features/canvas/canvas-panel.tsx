@@ -22,7 +22,6 @@ import { ZoomControls } from './zoom-controls';
 import { ExtendControls, InpaintAreaControls, MaskAdjustTools } from './inpaint-controls';
 import { useMaskOperations } from './use-mask-operations';
 
-export { MAX_ORIGINAL_SIDE } from './use-mask-operations';
 
 export interface CanvasPanelProps {
   /** The init image as a data URL or http(s) URL, or undefined when none is chosen. */

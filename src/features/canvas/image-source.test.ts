@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ImageInputError, isImageType, parseImageAddress, splitFiles } from './image-source';
+import { ImageInputError, isImageType, isRemoteImageUrl, parseImageAddress, splitFiles } from './image-source';
 
 const BASE = 'http://127.0.0.1:5173/playground';
 
@@ -18,6 +18,15 @@ describe('parseImageAddress', () => {
     expect(() => parseImageAddress('', BASE)).toThrow(/Enter the address/);
     expect(() => parseImageAddress('javascript:alert(1)', BASE)).toThrow(/Only http\(s\)/);
     expect(() => parseImageAddress('file:///etc/passwd', BASE)).toThrow(/Only http\(s\)/);
+  });
+});
+
+describe('isRemoteImageUrl', () => {
+  it('knows an http(s) URL, spaces around it allowed, and nothing else', () => {
+    expect(isRemoteImageUrl('https://a/b.png')).toBe(true);
+    expect(isRemoteImageUrl('  HTTP://a/b.png ')).toBe(true);
+    expect(isRemoteImageUrl('data:image/png;base64,iVBORw0KGgo=')).toBe(false);
+    expect(isRemoteImageUrl('ftp://a/b.png')).toBe(false);
   });
 });
 

@@ -6,7 +6,7 @@
 import { context2d, createCanvas, releaseCanvasMemory } from './canvas-pool';
 import { describeFit, fitSize } from './fit-size';
 import { blobToDataUrl } from '../../lib/data-url';
-import { isRemoteImageUrl } from './provider-image';
+import { isHttpUrl } from '../../providers/shared/base64';
 
 export interface FitOptions {
   maxSide?: number;
@@ -124,6 +124,11 @@ export async function imageFromFile(file: File, fit: FitOptions): Promise<Loaded
   } finally {
     bitmap.close();
   }
+}
+
+/** True for an absolute http(s) URL (spaces around it allowed): the provider can fetch it itself. */
+export function isRemoteImageUrl(value: string): boolean {
+  return isHttpUrl(value.trim());
 }
 
 /** Accepts http(s) URLs, same-site paths and image data URLs; anything else is refused. */

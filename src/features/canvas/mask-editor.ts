@@ -18,7 +18,8 @@ import { PanTool } from './tools/pan-tool';
 import { PinchTool } from './tools/pinch-tool';
 import { PointerRouter } from './tools/pointer-router';
 import type { PointerInput, PointerSample } from './tools/tool-types';
-import { fitView, screenToImage, wheelZoomFactor, zoomAt } from './view-transform';
+import { fitView, screenToImage, zoomAt } from './view-transform';
+import { wheelZoomFactor } from '../../lib/zoom-view';
 import type { View } from './view-transform';
 
 export type PaintTool = 'brush' | 'eraser' | 'rect' | 'lasso';

@@ -4,7 +4,7 @@ import { featherMask } from '../../lib/inpaint/mask-distance';
 import { fillPolygon, fillRect } from '../../lib/inpaint/mask-shapes';
 import { regionForMask } from '../../lib/inpaint/region';
 import { resizeRgba } from '../../lib/inpaint/resample';
-import { MODELSLAB_SIZE_RULE } from '../../lib/inpaint/size-rules';
+import { MODELSLAB_SIZE_RULE } from '../../lib/inpaint/size-rule-test-helpers';
 import { prepareCrop, stitchResult } from '../../lib/inpaint/stitch';
 import { createMask, createRgba } from '../../lib/inpaint/types';
 import type { MaskImage } from '../../lib/inpaint/types';

@@ -4,9 +4,8 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { fitSize } from './fit-size';
-import { ImageInputError, decodeImage, decodeRemote, normalizeImage } from './image-source';
+import { ImageInputError, decodeImage, decodeRemote, isRemoteImageUrl, normalizeImage } from './image-source';
 import type { FitOptions, LoadedImage } from './image-source';
-import { isRemoteImageUrl } from './provider-image';
 
 export interface DisplayImage {
   src: string;

@@ -6,12 +6,12 @@
 import { useState } from 'react';
 import type { RefObject } from 'react';
 import { runBlobOp } from '../../lib/inpaint/blob-client';
+import { MAX_ORIGINAL_SIDE } from '../../lib/inpaint/size-rules';
 import type { ExtendFill, Side } from './inpaint-controls';
 import type { MaskEditor } from './mask-editor';
 import type { MaskExporter } from './mask-export-scheduler';
 
 /** The largest side kept: the original stays at full resolution; only what is sent is scaled. */
-export const MAX_ORIGINAL_SIDE = 8192;
 
 export type MaskAction = 'grow' | 'shrink' | 'feather';
 

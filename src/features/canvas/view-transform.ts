@@ -3,11 +3,10 @@
  * pixels relative to the stage container. The editor owns this value and pushes it to Konva.
  */
 
-export interface View {
-  scale: number;
-  x: number;
-  y: number;
-}
+import { zoomAbout } from '../../lib/zoom-view';
+import type { ZoomView } from '../../lib/zoom-view';
+
+export type View = ZoomView;
 
 export const MIN_SCALE = 0.02;
 export const MAX_SCALE = 32;
@@ -27,9 +26,7 @@ export function fitView(imageW: number, imageH: number, viewW: number, viewH: nu
 
 /** Zooms by `factor` keeping the image point under (anchorX, anchorY) where it is. */
 export function zoomAt(view: View, factor: number, anchorX: number, anchorY: number): View {
-  const scale = clampScale(view.scale * factor);
-  const k = scale / view.scale;
-  return { scale, x: anchorX - (anchorX - view.x) * k, y: anchorY - (anchorY - view.y) * k };
+  return zoomAbout(view, factor, anchorX, anchorY, MIN_SCALE, MAX_SCALE);
 }
 
 export function panBy(view: View, dx: number, dy: number): View {
@@ -54,12 +51,4 @@ export function pinchView(
   const factor = startDistance > 0 ? distance / startDistance : 1;
   const zoomed = zoomAt(start, factor, startMid.x, startMid.y);
   return panBy(zoomed, mid.x - startMid.x, mid.y - startMid.y);
-}
-
-/** Wheel delta to zoom factor: one notch (~100 px) is about ×1.2; trackpad pinches arrive as small ctrl+wheel deltas. */
-export function wheelZoomFactor(deltaY: number, deltaMode: number, ctrlKey: boolean): number {
-  const pixels = deltaMode === 1 ? deltaY * 16 : deltaMode === 2 ? deltaY * 400 : deltaY;
-  const sensitivity = ctrlKey ? 0.01 : 0.0018;
-  const clamped = Math.max(-300, Math.min(300, pixels));
-  return Math.exp(-clamped * sensitivity);
 }

@@ -7,6 +7,7 @@ import { useId, useMemo } from 'react';
 import type { ComponentType } from 'react';
 import { FieldShell, inputClass } from '../../components/ui/field-shell';
 import { knownSchedulers, rangeHint } from './range-hints';
+import { MAX_ORIGINAL_SIDE } from '../../lib/inpaint/size-rules';
 import type { SharedForm, SharedKey } from '../../providers/mapping/shared-params';
 
 /**
@@ -105,7 +106,7 @@ export function SharedParamsForm(props: {
           onInitImageChange={(v) => props.onInitImage(v)}
           maskEnabled={props.needsMask}
           onMaskChange={props.onMask}
-          maxSide={8192}
+          maxSide={MAX_ORIGINAL_SIDE}
           multipleOf={1}
         />
       )}

@@ -3,17 +3,17 @@ import type { ComparisonRecord } from './comparison-record';
 import { ResultColumn } from './result-column';
 import { useZoomView } from '../../components/ui/use-zoom-pan';
 import type { ViewUpdate } from '../../components/ui/use-zoom-pan';
-import { IDENTITY, zoomAt } from '../../lib/zoom-view';
+import { IDENTITY, ZOOM_STEP, zoomAt } from '../../lib/zoom-view';
 import type { ZoomView } from '../../lib/zoom-view';
 import { Button } from '../../components/ui/button';
 
 export function ZoomBar({ view, onView }: { view: ZoomView; onView: ViewUpdate }) {
   return (
     <div role="toolbar" aria-label="Zoom, for every result" className="flex flex-wrap items-center gap-2 text-xs text-zinc-400">
-      <Button onClick={() => onView((v) => zoomAt(v, 1.25))}>
+      <Button onClick={() => onView((v) => zoomAt(v, ZOOM_STEP))}>
         Zoom in
       </Button>
-      <Button onClick={() => onView((v) => zoomAt(v, 0.8))} disabled={view.scale <= 1}>
+      <Button onClick={() => onView((v) => zoomAt(v, 1 / ZOOM_STEP))} disabled={view.scale <= 1}>
         Zoom out
       </Button>
       <Button onClick={() => onView(() => IDENTITY)} disabled={view.scale === 1}>

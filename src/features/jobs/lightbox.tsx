@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { Button } from '../../components/ui/button';
 import { useZoomPan, useZoomView } from '../../components/ui/use-zoom-pan';
-import { IDENTITY, viewTransform, zoomAt } from '../../lib/zoom-view';
+import { IDENTITY, viewTransform, ZOOM_STEP, zoomAt } from '../../lib/zoom-view';
 
 export default function Lightbox({ url, alt, onClose }: { url: string; alt: string; onClose(): void }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -29,13 +29,13 @@ export default function Lightbox({ url, alt, onClose }: { url: string; alt: stri
     >
       <div className="flex h-full flex-col">
         <div role="toolbar" aria-label="Zoom" className="flex flex-wrap items-center gap-2 border-b border-zinc-800 px-3 py-2">
-          <Button onClick={() => zoom(0.8)} aria-label="Zoom out" disabled={view.scale <= 1}>
+          <Button onClick={() => zoom(1 / ZOOM_STEP)} aria-label="Zoom out" disabled={view.scale <= 1}>
             −
           </Button>
           <span className="w-14 text-center font-mono text-sm text-zinc-300" aria-live="polite">
             {Math.round(view.scale * 100)} %
           </span>
-          <Button onClick={() => zoom(1.25)} aria-label="Zoom in">
+          <Button onClick={() => zoom(ZOOM_STEP)} aria-label="Zoom in">
             +
           </Button>
           <Button onClick={() => onView(() => IDENTITY)}>Fit</Button>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { matchInitSize, wholePictureSendSize } from './match-size';
-import { MODELSLAB_SIZE_RULE, SEGMIND_SIZE_RULE } from './size-rules';
+import { MODELSLAB_SIZE_RULE, SEGMIND_SIZE_RULE } from './size-rule-test-helpers';
 
 describe('matchInitSize', () => {
   it('keeps a size the endpoint allows', () => {

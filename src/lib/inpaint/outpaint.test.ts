@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extendCanvas, seededRandom } from './outpaint';
 import { regionForMask } from './region';
-import { MODELSLAB_SIZE_RULE, SEGMIND_SIZE_RULE } from './size-rules';
+import { MODELSLAB_SIZE_RULE, SEGMIND_SIZE_RULE } from './size-rule-test-helpers';
 import { prepareCrop, stitchResult } from './stitch';
 import type { RgbaImage } from './types';
 import { createRgba } from './types';

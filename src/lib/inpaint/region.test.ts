@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { blurReach } from './mask-blur';
 import { maskBounds, onlyMaskedRegion, regionForMask, wholePictureRegion } from './region';
 import type { InpaintRegion } from './region';
-import { allowsSize, MODELSLAB_SIZE_RULE, SEGMIND_SIZE_RULE } from './size-rules';
+import { allowsSize } from './size-rules';
+import { MODELSLAB_SIZE_RULE, SEGMIND_SIZE_RULE } from './size-rule-test-helpers';
 import type { Rect } from './types';
 import { createMask } from './types';
 

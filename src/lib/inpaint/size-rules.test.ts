@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allowsSize, axisValues, chooseSendSize, MODELSLAB_SIZE_RULE, nearestAllowed, SEGMIND_SIZE_RULE } from './size-rules';
+import { allowsSize, axisValues, chooseSendSize, nearestAllowed } from './size-rules';
+import { MODELSLAB_SIZE_RULE, SEGMIND_SIZE_RULE } from './size-rule-test-helpers';
 import type { SizeRule } from './size-rules';
 
 describe('axisValues', () => {

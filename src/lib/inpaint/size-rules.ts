@@ -3,29 +3,17 @@
  * crop of a given aspect. One rule per axis:
  * - `range`: any multiple of `multiple` from `min` to `max` (ModelsLab: up to 1024, multiples of 8);
  * - `fixed`: one of a list (Segmind: 512, 768 or 1024).
+ * The rules themselves are the providers' (`sizeRule` on each endpoint).
  */
+import type { AxisSizeRule, ImageSizeRule } from '../../providers/types';
 import type { Size } from './types';
 
-export type AxisRule =
-  | { kind: 'range'; min: number; max: number; multiple: number }
-  | { kind: 'fixed'; values: number[] };
+/** The picture is kept at full resolution up to this many pixels a side (the canvas, Compare, Extend). */
+export const MAX_ORIGINAL_SIDE = 8192;
 
-export interface SizeRule {
-  width: AxisRule;
-  height: AxisRule;
-}
-
-/** ModelsLab (text2img, img2img, inpaint): width and height up to 1024, multiples of 8. */
-export const MODELSLAB_SIZE_RULE: SizeRule = {
-  width: { kind: 'range', min: 64, max: 1024, multiple: 8 },
-  height: { kind: 'range', min: 64, max: 1024, multiple: 8 },
-};
-
-/** Segmind SD 1.5 family: img_width and img_height each one of 512, 768, 1024. */
-export const SEGMIND_SIZE_RULE: SizeRule = {
-  width: { kind: 'fixed', values: [512, 768, 1024] },
-  height: { kind: 'fixed', values: [512, 768, 1024] },
-};
+/** An endpoint's accepted sizes are data beside it (`EndpointDef.sizeRule`, set in the provider modules). */
+export type AxisRule = AxisSizeRule;
+export type SizeRule = ImageSizeRule;
 
 /** The values an axis allows, ascending. A range yields every multiple in it. */
 export function axisValues(rule: AxisRule): number[] {

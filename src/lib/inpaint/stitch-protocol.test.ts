@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fillRect } from './mask-shapes';
 import { regionForMask } from './region';
-import { MODELSLAB_SIZE_RULE } from './size-rules';
+import { MODELSLAB_SIZE_RULE } from './size-rule-test-helpers';
 import { prepareCrop, stitchResult } from './stitch';
 import { handleStitchRequest, transferablesOf } from './stitch-protocol';
 import type { CropResponse, RgbaScaler, StitchResponse } from './stitch-protocol';

@@ -3,7 +3,7 @@ import { blurMask } from './mask-blur';
 import { fillPolygon } from './mask-shapes';
 import { regionForMask, wholePictureRegion } from './region';
 import { resizeRgba } from './resample';
-import { MODELSLAB_SIZE_RULE, SEGMIND_SIZE_RULE } from './size-rules';
+import { MODELSLAB_SIZE_RULE, SEGMIND_SIZE_RULE } from './size-rule-test-helpers';
 import type { SizeRule } from './size-rules';
 import { compositeInto, cropMask, cropRgba, planStitch, prepareCrop, stitchResult } from './stitch';
 import type { RgbaImage } from './types';

@@ -7,7 +7,8 @@
  * primitive nodes, latent upscalers) are followed.
  */
 import type { GenerationParameters } from './types';
-import { compact, toNumber } from './types';
+import { compact } from './types';
+import { toNumber } from '../../providers/shared/http';
 
 interface ComfyNode {
   class_type?: string;

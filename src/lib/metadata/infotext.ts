@@ -5,7 +5,8 @@
  * parameter line only when it holds at least three pairs; a pair with an empty value is dropped.
  */
 import type { GenerationParameters } from './types';
-import { compact, toNumber } from './types';
+import { compact } from './types';
+import { toNumber } from '../../providers/shared/http';
 
 export interface Infotext {
   prompt: string;

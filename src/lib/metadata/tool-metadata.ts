@@ -1,6 +1,7 @@
 /** Readers for InvokeAI's and NovelAI's JSON metadata, into the normalised parameters. */
 import type { GenerationParameters } from './types';
-import { compact, toNumber, toText } from './types';
+import { compact, toText } from './types';
+import { toNumber } from '../../providers/shared/http';
 
 function parseObject(json: string): Record<string, unknown> | undefined {
   try {

@@ -36,15 +36,6 @@ export interface ReadResult extends GenerationParameters {
   warnings: string[];
 }
 
-/** Coerces a number or a numeric string; anything else is undefined. */
-export function toNumber(value: unknown): number | undefined {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
-  if (typeof value === 'string' && value.trim() !== '') {
-    const n = Number(value.trim());
-    return Number.isFinite(n) ? n : undefined;
-  }
-  return undefined;
-}
 
 export function toText(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;

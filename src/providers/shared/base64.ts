@@ -2,6 +2,13 @@
 
 const DATA_URL = /^data:([^;,]*)((?:;[^;,]*)*?)(;base64)?,/i;
 
+/** The one data-URL parser: its type (lower case; text/plain when none), whether it is base64, and the payload as written. */
+export function splitDataUrl(value: string): { mime: string; base64: boolean; payload: string } | undefined {
+  const m = DATA_URL.exec(value);
+  if (!m) return undefined;
+  return { mime: (m[1] ?? '').toLowerCase() || 'text/plain', base64: !!m[3], payload: value.slice(m[0].length) };
+}
+
 export function isDataUrl(value: string): boolean {
   return DATA_URL.test(value);
 }
@@ -12,9 +19,9 @@ export function isHttpUrl(value: string): boolean {
 
 /** The parts of a base64 data URL, or undefined when `value` is not one. */
 export function parseDataUrl(value: string): { mime: string; data: string } | undefined {
-  const m = DATA_URL.exec(value);
-  if (!m || !m[3]) return undefined;
-  return { mime: (m[1] ?? '').toLowerCase() || 'application/octet-stream', data: value.slice(m[0].length) };
+  const parts = splitDataUrl(value);
+  if (!parts?.base64) return undefined;
+  return { mime: /^data:[;,]/i.test(value) ? 'application/octet-stream' : parts.mime, data: parts.payload };
 }
 
 /** Raw base64 from a data URL; any other string is returned unchanged. */
