@@ -4,7 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { applyJobChange, HEAD_JOBS, jobQuery, patchList, queryKeys, syncJobCache } from './queries';
 import type { JobRecord } from './job-record';
 import type { JobScan } from './job-scan';
-import { putJob, updateJob } from './store';
+import { getJob, putJob, updateJob } from './store';
 import { makeJob } from './test-fixtures';
 import { newestFirst } from './job-query';
 
@@ -62,7 +62,8 @@ describe('the cache follows the store', () => {
 
     // The job finishes before anything subscribes to the store (the job layer loads later).
     await updateJob(job.id, { status: 'done' });
-    await new Promise((r) => setTimeout(r, 20));
+    // The store has it (a read after the write), and nothing told the cache.
+    expect((await getJob(job.id))?.status).toBe('done');
     expect(status()).toBe('sending');
 
     const stopSync = syncJobCache(qc);
