@@ -5,7 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { chooseEndpoint, field, generate, openFresh, openView, resetSandbox, resultCard } from './fixtures/playground';
+import { chooseEndpoint, field, generate, openFresh, openView, resetSandbox, resultCard, settled } from './fixtures/playground';
 
 const SIZES = [
   { name: 'desktop', width: 1440, height: 900 },
@@ -14,7 +14,7 @@ const SIZES = [
 
 async function check(page: Page, view: string, size: string) {
   // Let transitions and smooth scrolling settle, so contrast is measured on the final colours.
-  await page.waitForTimeout(400);
+  await settled(page);
   // Before axe, which scrolls elements into view as it measures them.
   if (process.env.SCREENSHOTS_DIR) await page.screenshot({ path: `${process.env.SCREENSHOTS_DIR}/${view}-${size}.png` });
   const { violations } = await new AxeBuilder({ page }).analyze();

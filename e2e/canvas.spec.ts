@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { chooseEndpoint, field, generate, openFresh, resetSandbox, resultCard } from './fixtures/playground';
+import { imageToScreen as imageToScreenOf } from './fixtures/inpaint';
 
 interface Comparison {
   width: number;
@@ -259,12 +260,7 @@ async function imageToScreen(page: Page, size: number) {
   // After a Generate the results column follows the new result for a moment, until the person
   // types or scrolls: a key press stops it, so the stage stays where the drag is aimed.
   await page.keyboard.press('Shift');
-  await stage(page).scrollIntoViewIfNeeded();
-  const box = (await stage(page).boundingBox())!;
-  const scale = Math.min((box.width - 32) / size, (box.height - 32) / size, 8);
-  const ox = box.x + (box.width - size * scale) / 2;
-  const oy = box.y + (box.height - size * scale) / 2;
-  return (x: number, y: number) => [ox + x * scale, oy + y * scale] as const;
+  return imageToScreenOf(page, { width: size, height: size });
 }
 
 /** The mask's red channel as a function of image pixels, from a data URL or bare base64 PNG. */

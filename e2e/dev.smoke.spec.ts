@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { generate, openFresh, openView, resetSandbox, resultCard } from './fixtures/playground';
+import { generate, openFresh, openView, resetSandbox, resultCard, settled } from './fixtures/playground';
 
 /**
  * The smoke subset: runs against the production server and (project "dev") against `npm run dev`,
@@ -14,7 +14,8 @@ test('generate, open the gallery detail dialog, and every view renders', async (
   await page.getByRole('button', { name: /^Open image, seed / }).first().click();
   const dialog = page.getByRole('dialog', { name: 'Image details' });
   await expect(dialog).toBeVisible();
-  await page.waitForTimeout(300);
+  // StrictMode's second mount closes and reopens it; the stray close event comes meanwhile.
+  await settled(page);
   await expect(dialog).toBeVisible();
   await expect(dialog.getByRole('button', { name: 'Download' })).toBeEnabled();
   await page.keyboard.press('Escape');

@@ -58,6 +58,9 @@ test('a Segmind 429 with Retry-After: the job waits, says so, then succeeds', as
 });
 
 test('the key "invalid": a plain message naming the key, no retry, the job failed', async ({ page }) => {
+  // The page's timers on Playwright's clock: the test moves time on instead of waiting for it.
+  await page.clock.install();
+  await page.reload();
   await openView(page, 'Settings');
   await page.getByLabel('Segmind sandbox key').fill('invalid');
   await openView(page, 'Playground');
@@ -68,7 +71,8 @@ test('the key "invalid": a plain message naming the key, no retry, the job faile
   await expect(card).toHaveAccessibleName('Job failed');
   await expect(card.getByRole('alert')).toContainText(/key/i);
   await expect(card.getByRole('alert')).toContainText(/Settings/);
-  await page.waitForTimeout(1500);
+  // A minute later, by the page's clock: whatever a retry would wait for has come and gone.
+  await page.clock.runFor(60_000);
   expect(requests.filter((r) => r.method() === 'POST' && r.url().includes('/sandbox/segmind/'))).toHaveLength(1);
 });
 
@@ -105,6 +109,8 @@ const modelslabPosts = (requests: ReturnType<typeof recordRequests>) =>
 
 test('cancel on a queued job stops watching; Resume fetches the same job (no second POST) and its image arrives', async ({ page, request }) => {
   await resetSandbox(request, { queue: 'always', queueMs: 2500 });
+  await page.clock.install();
+  await page.reload();
   await chooseEndpoint(page, 'modelslab/text2img');
   const requests = recordRequests(page);
   await generate(page);
@@ -116,8 +122,8 @@ test('cancel on a queued job stops watching; Resume fetches the same job (no sec
   await expect(card.getByRole('alert')).toHaveCount(0);
   await expect(card.getByRole('status').filter({ hasText: 'Stopped watching' })).toContainText('may finish and bill it');
   await expect(card.getByRole('button', { name: 'Retry' })).toHaveCount(0);
-  // Past the ETA (2.5 s), when the first poll would have been due, and the provider finishes the job meanwhile; nobody fetches it.
-  await page.waitForTimeout(4000);
+  // Past the ETA (2.5 s) by the page's clock, when the first poll would have been due; nobody fetches it.
+  await page.clock.runFor(10_000);
   expect(requests.filter((r) => r.url().includes('/fetch'))).toEqual([]);
   await card.getByRole('button', { name: 'Resume' }).click();
   await expect(resultCard(page)).toHaveAccessibleName('Job done', { timeout: 20_000 });

@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { chooseEndpoint, field, generate, openFresh, openView, resetSandbox, resultCard } from './fixtures/playground';
+import { chooseEndpoint, field, generate, openFresh, openView, resetSandbox, resultCard, settled } from './fixtures/playground';
 
 interface Violation {
   directive: string;
@@ -121,7 +121,9 @@ test('the main flows run without a single Content-Security-Policy violation', as
   await page.reload();
   await expect(page.getByLabel('Endpoint').or(page.getByRole('navigation', { name: 'Views' }))).not.toHaveCount(0);
 
-  await page.waitForTimeout(300);
+  // Every chunk the page asks for has loaded (a violation is reported as its resource is refused).
+  await page.waitForLoadState('networkidle');
+  await settled(page);
   expect(violations.events).toEqual([]);
   expect(violations.console).toEqual([]);
 });

@@ -106,6 +106,7 @@ export class MaskEditor {
     if (!image || width <= 0 || height <= 0) {
       this.dropDocument();
       this.imageSize = { width: 0, height: 0 };
+      this.publishView();
       this.stage.setImage(undefined, 0, 0);
       this.stage.setMask(undefined);
       this.emitHistory();
@@ -253,9 +254,20 @@ export class MaskEditor {
     this.view = view;
     this.autoFit = autoFit;
     this.stage.setView(view);
+    this.publishView();
     this.overlay.render(view);
     this.updateCursor();
     this.callbacks.onZoom?.(view.scale);
+  }
+
+  /**
+   * The view transform and the image size, as data on the stage element (`data-view`: screen =
+   * image × scale + (x, y), CSS pixels from the stage's top-left corner): the end-to-end tests aim
+   * at image pixels with it instead of working the fit out again.
+   */
+  private publishView(): void {
+    const { scale, x, y } = this.view;
+    this.container.dataset.view = JSON.stringify({ scale, x, y, width: this.imageSize.width, height: this.imageSize.height });
   }
 
   private resize(width: number, height: number): void {
