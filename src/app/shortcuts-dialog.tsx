@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { SHORTCUT_HELP } from '../features/canvas/keyboard-shortcuts';
 import { Button } from '../components/ui/button';
+import { OPEN_SHORTCUTS } from './shortcuts-overlay';
 
 type Group = { title: string; keys: ReadonlyArray<readonly [string, string]> };
 
@@ -9,7 +10,7 @@ export const SHORTCUT_GROUPS: readonly Group[] = [
   {
     title: 'Everywhere',
     keys: [
-      ['?', 'This list of shortcuts'],
+      [OPEN_SHORTCUTS.keys.join(', '), OPEN_SHORTCUTS.label],
       ['Esc', 'Close a dialog, the lightbox or this list'],
     ],
   },

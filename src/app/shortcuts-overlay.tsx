@@ -3,6 +3,9 @@ import { lazy, Suspense, useEffect, useState } from 'react';
 
 const ShortcutsDialog = lazy(() => import('./shortcuts-dialog'));
 
+/** The app's own key, in the form of the canvas's action table: the overlay matches it, the dialog lists it. */
+export const OPEN_SHORTCUTS = { id: 'shortcuts', label: 'This list of shortcuts', keys: ['?'] } as const;
+
 function typingInto(target: EventTarget | null) {
   const el = target as HTMLElement | null;
   return !!el && (el.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(el.tagName));
@@ -12,7 +15,7 @@ export function ShortcutsOverlay() {
   const [open, setOpen] = useState(false);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (e.key !== '?' || e.ctrlKey || e.metaKey || e.altKey || typingInto(e.target)) return;
+      if (!(OPEN_SHORTCUTS.keys as readonly string[]).includes(e.key) || e.ctrlKey || e.metaKey || e.altKey || typingInto(e.target)) return;
       e.preventDefault();
       setOpen(true);
     };

@@ -225,7 +225,7 @@ export default function CanvasPanel(props: CanvasPanelProps) {
   const maxBrush = display ? Math.max(64, Math.min(1024, Math.round(Math.max(display.width, display.height) / 2))) : 256;
 
   const panelRef = useRef<HTMLElement>(null);
-  useCanvasKeys({ panelRef, editorRef, masking: () => latest.current.maskEnabled, onTool: chooseTool, onBrushSize: setBrushSize, maxBrush });
+  const { runAction } = useCanvasKeys({ panelRef, editorRef, masking: () => latest.current.maskEnabled, onTool: chooseTool, onBrushSize: setBrushSize, maxBrush });
 
   const hasImage = !!display;
   const stageLabel = maskEnabled
@@ -300,9 +300,7 @@ export default function CanvasPanel(props: CanvasPanelProps) {
           {hasImage && (
             <ZoomControls
               labelRef={zoomLabelRef}
-              onZoomIn={() => editorRef.current?.zoomBy(1.25)}
-              onZoomOut={() => editorRef.current?.zoomBy(0.8)}
-              onFit={() => editorRef.current?.fit()}
+              onRun={runAction}
             />
           )}
         </div>

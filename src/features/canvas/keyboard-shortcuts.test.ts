@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { actionForKey, stepBrushSize } from './keyboard-shortcuts';
+import { actionForKey, ariaKeys, CANVAS_ACTIONS, canvasAction, keysText, SHORTCUT_HELP, stepBrushSize } from './keyboard-shortcuts';
 import type { KeyLike } from './keyboard-shortcuts';
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
@@ -39,6 +39,40 @@ describe('actionForKey', () => {
     expect(actionForKey(key('b', { altKey: true }))).toBeUndefined();
     expect(actionForKey(key('x'))).toBeUndefined();
     expect(actionForKey(key('0', { ctrlKey: true }))).toBeUndefined();
+  });
+});
+
+describe('the action table', () => {
+  it('gives each action one id and keys no other action takes', () => {
+    expect(new Set(CANVAS_ACTIONS.map((a) => a.id)).size).toBe(CANVAS_ACTIONS.length);
+    const keys = CANVAS_ACTIONS.flatMap((a) => [...a.keys, ...(a.aliases ?? [])]);
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it('shows keys and aria-keyshortcuts from the same definition', () => {
+    expect(keysText(canvasAction('redo'))).toBe('Shift Ctrl/⌘ Z, Ctrl/⌘ Y');
+    expect(ariaKeys(canvasAction('redo'))).toBe('Shift+Control+Z Shift+Meta+Z Control+Y Meta+Y');
+    expect(keysText(canvasAction('zoom-in'))).toBe('+');
+    expect(ariaKeys(canvasAction('zoom-in'))).toBe('Plus');
+    expect(keysText(canvasAction('zoom-out'))).toBe('−');
+    expect(keysText(canvasAction('cancel'))).toBe('Esc');
+    expect(ariaKeys(canvasAction('brush'))).toBe('B');
+  });
+
+  it('lists every action in the help, with its label', () => {
+    for (const a of CANVAS_ACTIONS) expect(SHORTCUT_HELP).toContainEqual([keysText(a), a.label]);
+  });
+
+  it('runs only what is enabled: tools need the mask, zoom does not', () => {
+    const calls: string[] = [];
+    const editor = { zoomBy: (f: number) => calls.push(`zoom ${f}`), undo: () => calls.push('undo') } as never;
+    const ctx = { editor, masking: false, chooseTool: (t: string) => calls.push(t), stepBrush: () => undefined };
+    expect(canvasAction('brush').enabled(ctx)).toBe(false);
+    expect(canvasAction('undo').enabled(ctx)).toBe(false);
+    expect(canvasAction('zoom-in').enabled(ctx)).toBe(true);
+    canvasAction('zoom-in').run(ctx);
+    canvasAction('lasso').run({ ...ctx, masking: true });
+    expect(calls).toEqual(['zoom 1.25', 'lasso']);
   });
 });
 

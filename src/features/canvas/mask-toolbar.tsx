@@ -3,17 +3,21 @@ import { useId } from 'react';
 import type { PaintTool } from './mask-editor';
 import type { StrokeMode } from './mask-ops';
 import { rangeClass } from './ui-classes';
+import { actionTitle, ariaKeys, canvasAction } from './keyboard-shortcuts';
 
 import { Button } from '../../components/ui/button';
 
 export const MIN_BRUSH = 2;
 
-const TOOLS: ReadonlyArray<readonly [PaintTool, string, string, string]> = [
-  ['brush', 'Brush', 'B', 'Paint what should change'],
-  ['eraser', 'Eraser', 'E', 'Erase mask'],
-  ['rect', 'Rectangle', 'R', 'Fill or clear a rectangle'],
-  ['lasso', 'Lasso', 'L', 'Fill or clear a freehand or polygon outline'],
+/** The tools, their names and keys from the action table; what each does, for its title. */
+const TOOLS: ReadonlyArray<readonly [PaintTool, string]> = [
+  ['brush', 'Paint what should change'],
+  ['eraser', 'Erase mask'],
+  ['rect', 'Fill or clear a rectangle'],
+  ['lasso', 'Fill or clear a freehand or polygon outline'],
 ];
+const UNDO = canvasAction('undo');
+const REDO = canvasAction('redo');
 
 export function MaskToolbar(props: {
   tool: PaintTool;
@@ -40,11 +44,14 @@ export function MaskToolbar(props: {
   return (
     <div role="group" aria-label="Mask tools" className="flex flex-col gap-3">
       <div className="grid grid-cols-2 gap-1">
-        {TOOLS.map(([value, label, key, title]) => (
-          <Button key={value} aria-keyshortcuts={key} title={`${title} (${key})`} pressed={tool === value} onClick={() => props.onTool(value)} disabled={disabled}>
-            {label}
-          </Button>
-        ))}
+        {TOOLS.map(([value, what]) => {
+          const action = canvasAction(value);
+          return (
+            <Button key={value} aria-keyshortcuts={ariaKeys(action)} title={actionTitle(action, what)} pressed={tool === value} onClick={() => props.onTool(value)} disabled={disabled}>
+              {action.label}
+            </Button>
+          );
+        })}
       </div>
       {shapeTool && (
         <div role="group" aria-label={`${tool === 'rect' ? 'Rectangle' : 'Lasso'} does`} className="flex flex-col gap-1">
@@ -80,7 +87,7 @@ export function MaskToolbar(props: {
           max={props.maxBrush}
           step={1}
           value={props.brushSize}
-          aria-keyshortcuts="[ ]"
+          aria-keyshortcuts={`${ariaKeys(canvasAction('size-down'))} ${ariaKeys(canvasAction('size-up'))}`}
           aria-valuetext={`${props.brushSize} pixels`}
           className={rangeClass}
           onChange={(e) => props.onBrushSize(Number(e.target.value))}
@@ -88,15 +95,11 @@ export function MaskToolbar(props: {
         />
       </div>
       <div className="grid grid-cols-2 gap-1">
-        <Button onClick={props.onUndo} disabled={disabled || !props.canUndo} aria-keyshortcuts="Control+Z Meta+Z" title="Undo (Ctrl/⌘ Z)">
-          Undo
+        <Button onClick={props.onUndo} disabled={disabled || !props.canUndo} aria-keyshortcuts={ariaKeys(UNDO)} title={actionTitle(UNDO)}>
+          {UNDO.label}
         </Button>
-        <Button
-          onClick={props.onRedo}
-          disabled={disabled || !props.canRedo}
-          aria-keyshortcuts="Shift+Control+Z Shift+Meta+Z Control+Y"
-          title="Redo (Shift Ctrl/⌘ Z)">
-          Redo
+        <Button onClick={props.onRedo} disabled={disabled || !props.canRedo} aria-keyshortcuts={ariaKeys(REDO)} title={actionTitle(REDO)}>
+          {REDO.label}
         </Button>
         <Button onClick={props.onClear} disabled={disabled} title="Paint nothing: keep the whole image">
           Clear mask

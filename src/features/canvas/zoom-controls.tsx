@@ -1,29 +1,41 @@
-/** Zoom buttons over the stage; the percentage is written imperatively by the editor. */
+/** Zoom buttons over the stage, from the action table; the percentage is written imperatively by the editor. */
 import type { Ref } from 'react';
+import { actionTitle, ariaKeys, canvasAction } from './keyboard-shortcuts';
+import type { CanvasAction } from './keyboard-shortcuts';
 
 const small =
   'inline-flex h-8 min-w-8 items-center justify-center rounded-md px-2 text-sm text-zinc-100 hover:bg-zinc-700 ' +
   'focus-visible:outline-2 focus-visible:outline-amber-400';
 
-export function ZoomControls({ onZoomIn, onZoomOut, onFit, labelRef }: { onZoomIn(): void; onZoomOut(): void; onFit(): void; labelRef: Ref<HTMLSpanElement> }) {
+function ActionButton({ id, onRun, children }: { id: CanvasAction; onRun(id: CanvasAction): void; children: string }) {
+  const action = canvasAction(id);
+  // The visible text is a sign (−, +) or a short word: the accessible name is the action's label.
+  return (
+    <button type="button" className={small} onClick={() => onRun(id)} aria-label={action.label} aria-keyshortcuts={ariaKeys(action)} title={actionTitle(action)}>
+      {children}
+    </button>
+  );
+}
+
+export function ZoomControls({ onRun, labelRef }: { onRun(id: CanvasAction): void; labelRef: Ref<HTMLSpanElement> }) {
   return (
     <div
       role="group"
       aria-label="Zoom"
       className="absolute right-2 bottom-2 flex items-center gap-0.5 rounded-lg border border-zinc-700 bg-zinc-900/90 p-0.5 shadow-lg backdrop-blur"
     >
-      <button type="button" className={small} onClick={onZoomOut} aria-label="Zoom out" title="Zoom out (−)">
+      <ActionButton id="zoom-out" onRun={onRun}>
         −
-      </button>
+      </ActionButton>
       <span ref={labelRef} className="w-12 text-center font-mono text-xs text-zinc-300" aria-hidden="true">
         100%
       </span>
-      <button type="button" className={small} onClick={onZoomIn} aria-label="Zoom in" title="Zoom in (+)">
+      <ActionButton id="zoom-in" onRun={onRun}>
         +
-      </button>
-      <button type="button" className={small} onClick={onFit} title="Fit the image (0)">
+      </ActionButton>
+      <ActionButton id="fit" onRun={onRun}>
         Fit
-      </button>
+      </ActionButton>
     </div>
   );
 }
