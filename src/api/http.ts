@@ -47,8 +47,12 @@ export function timeoutError(ms: number): NetworkError {
 }
 
 /** The body, read chunk by chunk and stopped (not buffered) past `maxBytes`. */
-export function readCappedBody(res: Response, maxBytes = MAX_RESPONSE_BYTES): Promise<Uint8Array> {
-  return readCapped(res.body, maxBytes, () => tooLargeError(maxBytes), res.headers.get('content-length'));
+export async function readCappedBody(res: Response, maxBytes = MAX_RESPONSE_BYTES): Promise<Uint8Array> {
+  if (Number(res.headers.get('content-length') ?? '0') > maxBytes) {
+    await res.body?.cancel().catch(() => undefined);
+    throw tooLargeError(maxBytes);
+  }
+  return readCapped(res.body, maxBytes, () => tooLargeError(maxBytes));
 }
 
 /** What to check after the local proxy failed, by its status and words. */

@@ -1,7 +1,7 @@
 /**
- * The one capped body reader, for the browser (`api/http.ts`) and the server (the proxy, the
- * twins' outbound fetch): reads a byte stream whole, and past `cap` bytes (declared or counted)
- * stops reading, cancels the stream and throws `tooLarge()`: a large answer is never buffered.
+ * The one capped body reader, for the browser (`api/http.ts`) and the proxy (`server/proxy.ts`):
+ * reads a byte stream whole, and past `cap` bytes stops reading, cancels the stream and throws
+ * `tooLarge()`: a large body is never buffered.
  */
 export async function readCapped(
   body: ReadableStream<Uint8Array> | null | undefined,
@@ -9,10 +9,9 @@ export async function readCapped(
   tooLarge: () => Error,
   declaredLength?: string | null,
 ): Promise<Uint8Array> {
-  if (Number(declaredLength ?? 0) > cap) {
-    await body?.cancel().catch(() => undefined);
-    throw tooLarge();
-  }
+  // Declared too large: refused before a byte is read. The unread body is the caller's (a client
+  // cancels it; a server closes the connection: cancelling a node request stream here would race it).
+  if (Number(declaredLength ?? 0) > cap) throw tooLarge();
   if (!body) return new Uint8Array(0);
   const reader = body.getReader();
   const chunks: Uint8Array[] = [];
