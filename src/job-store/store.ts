@@ -39,17 +39,9 @@ export interface GalleryStoreOptions {
   secrets?: () => readonly string[];
 }
 
-export function createGalleryStore(options: GalleryStoreOptions = {}) {
-  const dbName = options.dbName ?? GALLERY_DB_NAME;
-  const makeThumbnail = options.makeThumbnail ?? makeThumbnailInBrowser;
-  const now = options.now ?? Date.now;
-  const newId = options.newId ?? (() => crypto.randomUUID());
-  const secrets = options.secrets ?? configuredSecrets;
-  const feed = createChangeFeed(options.channelName === undefined ? `${dbName}:gallery` : options.channelName);
-
+/** Opens the database once, again after the browser closed it, and not a failed open twice. */
+function databaseOpener(dbName: string) {
   let dbPromise: Promise<GalleryDatabase> | undefined;
-  let storageFull: StorageFullError | null = null;
-
   const db = (): Promise<GalleryDatabase> => {
     dbPromise ??= openGalleryDb(dbName, () => {
       dbPromise = undefined;
@@ -59,29 +51,24 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
     });
     return dbPromise;
   };
-
-  const setStorageFull = (value: StorageFullError | null) => {
-    if (value === storageFull) return;
-    storageFull = value;
-    feed.notify({ type: 'storage' });
+  const close = async (): Promise<void> => {
+    const pending = dbPromise;
+    dbPromise = undefined;
+    if (pending) (await pending).close();
   };
+  return { db, close };
+}
 
-  function notify(change: GalleryChange) {
-    feed.notify(change);
-  }
+type StoreWriter = ReturnType<typeof createStoreWriter>;
 
-  const writer = createStoreWriter({ db, secrets, onStorageFull: setStorageFull });
-  const { write, putInTx, readForUpdate } = writer;
-  const images = createImageWrites({ writer, makeThumbnail, now, newId, notify });
-
+/**
+ * Old-shape records that loaded fine are written back in the current shape,
+ * so the indexes see them. One transaction each: one that cannot be written
+ * (say, it holds a key) does not hold back the others.
+ */
+function createWriteBack({ write, putInTx, notify }: Pick<StoreWriter, 'write' | 'putInTx'> & { notify(change: GalleryChange): void }) {
   const upgrading = new Set<string>();
-
-  /**
-   * Old-shape records that loaded fine are written back in the current shape,
-   * so the indexes see them. One transaction each: one that cannot be written
-   * (say, it holds a key) does not hold back the others.
-   */
-  function writeBack(jobs: JobRecord[]) {
+  return function writeBack(jobs: JobRecord[]) {
     const todo = jobs.filter((job) => !upgrading.has(job.id));
     if (todo.length === 0) return;
     todo.forEach((job) => upgrading.add(job.id));
@@ -99,7 +86,78 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
       todo.forEach((job) => upgrading.delete(job.id));
       if (results.some(Boolean)) notify({ type: 'bulk' });
     });
+  };
+}
+
+function createRemovals({ write, notify }: Pick<StoreWriter, 'write'> & { notify(change: GalleryChange): void }) {
+  return {
+    /** Deletes the job with its images, thumbnails and inputs (even a record this version cannot read). */
+    async deleteJob(id: string): Promise<void> {
+      await write([...ALL_STORES], async (tx) => {
+        const raw = await tx.objectStore('jobs').get(id);
+        const images = raw && Array.isArray(raw.images) ? raw.images : [];
+        for (const image of images) {
+          if (!isPlainObject(image) || typeof image.id !== 'string') continue;
+          await tx.objectStore('images').delete(image.id);
+          await tx.objectStore('thumbs').delete(image.id);
+        }
+        const prefix = inputIdPrefix(id);
+        await tx.objectStore('inputs').delete(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+        await tx.objectStore('jobs').delete(id);
+      });
+      notify({ type: 'delete', id });
+    },
+
+    async clearAll(): Promise<void> {
+      await write([...ALL_STORES], async (tx) => {
+        await Promise.all(ALL_STORES.map((name) => tx.objectStore(name).clear()));
+      });
+      notify({ type: 'clear' });
+    },
+  };
+}
+
+/** Asks the browser not to evict the gallery under storage pressure. */
+async function askPersistence(): Promise<boolean> {
+  const storage = globalThis.navigator?.storage;
+  if (!storage?.persist) return false;
+  if (storage.persisted && (await storage.persisted())) return true;
+  return storage.persist();
+}
+
+async function estimateStorage(): Promise<{ usage?: number; quota?: number } | undefined> {
+  const storage = globalThis.navigator?.storage;
+  if (!storage?.estimate) return undefined;
+  const { usage, quota } = await storage.estimate();
+  return { usage, quota };
+}
+
+export function createGalleryStore(options: GalleryStoreOptions = {}) {
+  const dbName = options.dbName ?? GALLERY_DB_NAME;
+  const makeThumbnail = options.makeThumbnail ?? makeThumbnailInBrowser;
+  const now = options.now ?? Date.now;
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  const secrets = options.secrets ?? configuredSecrets;
+  const feed = createChangeFeed(options.channelName === undefined ? `${dbName}:gallery` : options.channelName);
+
+  const { db, close } = databaseOpener(dbName);
+  let storageFull: StorageFullError | null = null;
+
+  const setStorageFull = (value: StorageFullError | null) => {
+    if (value === storageFull) return;
+    storageFull = value;
+    feed.notify({ type: 'storage' });
+  };
+
+  function notify(change: GalleryChange) {
+    feed.notify(change);
   }
+
+  const writer = createStoreWriter({ db, secrets, onStorageFull: setStorageFull });
+  const { write, putInTx, readForUpdate } = writer;
+  const images = createImageWrites({ writer, makeThumbnail, now, newId, notify });
+
+  const writeBack = createWriteBack({ write, putInTx, notify });
 
   async function scanJobs(opts: ListJobsOptions = {}): Promise<JobScan> {
     const { jobs, skipped, upgraded } = await readJobs(await db(), opts, blobs.idle);
@@ -184,44 +242,10 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
       return blobs.get('thumbs', imageId);
     },
 
-    /** Deletes the job with its images, thumbnails and inputs (even a record this version cannot read). */
-    async deleteJob(id: string): Promise<void> {
-      await write([...ALL_STORES], async (tx) => {
-        const raw = await tx.objectStore('jobs').get(id);
-        const images = raw && Array.isArray(raw.images) ? raw.images : [];
-        for (const image of images) {
-          if (!isPlainObject(image) || typeof image.id !== 'string') continue;
-          await tx.objectStore('images').delete(image.id);
-          await tx.objectStore('thumbs').delete(image.id);
-        }
-        const prefix = inputIdPrefix(id);
-        await tx.objectStore('inputs').delete(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
-        await tx.objectStore('jobs').delete(id);
-      });
-      notify({ type: 'delete', id });
-    },
+    ...createRemovals({ write, notify }),
 
-    async clearAll(): Promise<void> {
-      await write([...ALL_STORES], async (tx) => {
-        await Promise.all(ALL_STORES.map((name) => tx.objectStore(name).clear()));
-      });
-      notify({ type: 'clear' });
-    },
-
-    /** Asks the browser not to evict the gallery under storage pressure. */
-    async requestPersistence(): Promise<boolean> {
-      const storage = globalThis.navigator?.storage;
-      if (!storage?.persist) return false;
-      if (storage.persisted && (await storage.persisted())) return true;
-      return storage.persist();
-    },
-
-    async storageEstimate(): Promise<{ usage?: number; quota?: number } | undefined> {
-      const storage = globalThis.navigator?.storage;
-      if (!storage?.estimate) return undefined;
-      const { usage, quota } = await storage.estimate();
-      return { usage, quota };
-    },
+    requestPersistence: askPersistence,
+    storageEstimate: estimateStorage,
 
     /** The last write failed for lack of space (cleared by the next successful write or delete). */
     storageFull(): StorageFullError | null {
@@ -233,11 +257,7 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
       return feed.subscribe(listener);
     },
 
-    async close(): Promise<void> {
-      const pending = dbPromise;
-      dbPromise = undefined;
-      if (pending) (await pending).close();
-    },
+    close,
   };
 }
 
