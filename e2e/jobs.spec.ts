@@ -123,7 +123,7 @@ test('cancel on a queued job stops watching; Resume fetches the same job (no sec
   await expect(card.getByRole('status').filter({ hasText: 'Stopped watching' })).toContainText('may finish and bill it');
   await expect(card.getByRole('button', { name: 'Retry' })).toHaveCount(0);
   // Past the ETA (2.5 s) by the page's clock, when the first poll would have been due; nobody fetches it.
-  await page.clock.runFor(10_000);
+  await page.clock.runFor(4_000);
   expect(requests.filter((r) => r.url().includes('/fetch'))).toEqual([]);
   await card.getByRole('button', { name: 'Resume' }).click();
   await expect(resultCard(page)).toHaveAccessibleName('Job done', { timeout: 20_000 });
