@@ -10,6 +10,9 @@ let api: string;
 beforeAll(async () => {
   twin = await startTwin({ outbound: LOOPBACK_RECEIVERS });
   api = `${twin.base}/sandbox/modelslab/api`;
+  // Warms the image synthesis: a cold first job on a busy machine took longer than QUEUE_MS, and
+  // its "not yet published" file was already out.
+  await postJson(`${api}/v4/dreambooth`, job);
 });
 afterAll(() => twin.close());
 beforeEach(() => postJson(`${twin.base}/sandbox/_control/reset`, {}));
