@@ -83,7 +83,8 @@ export function useGenerate(opts: {
       if ((e.target as HTMLElement).id !== FORM_ID || passSubmit.current) return;
       e.preventDefault();
       e.stopPropagation();
-      void generate();
+      // After this submission's events: a form firing them ignores requestSubmit.
+      setTimeout(() => void generate(), 0);
     },
     [generate],
   );
