@@ -3,16 +3,7 @@
  * picked in History. The last one's id survives a reload of this tab (sessionStorage).
  */
 import { useCallback, useState } from 'react';
-import { CURRENT_JOB, loadCurrentJobId } from '../drafts';
-
-function remember(id: string | undefined) {
-  try {
-    if (id) sessionStorage.setItem(CURRENT_JOB, id);
-    else sessionStorage.removeItem(CURRENT_JOB);
-  } catch {
-    // Storage refused: the tab forgets which job it showed, nothing else.
-  }
-}
+import { loadCurrentJobId, saveCurrentJobId as remember } from '../drafts';
 
 export function useCurrentRun() {
   const [ids, setIds] = useState<string[]>(() => {
