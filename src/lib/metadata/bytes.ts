@@ -1,4 +1,6 @@
 /** Byte helpers shared by the PNG, JPEG, WebP and EXIF code: text codecs, CRC-32, integers, inflate. */
+import { Unzlib } from 'fflate';
+import { LimitError, formatBytes } from './limits';
 
 const utf8Encoder = new TextEncoder();
 const utf8Decoder = new TextDecoder('utf-8');
@@ -102,8 +104,41 @@ export function crc32(...parts: Uint8Array[]): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** Inflates zlib-wrapped deflate data (PNG `zTXt`/`iTXt`) with the platform's DecompressionStream. */
-export async function inflateZlib(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data.slice()]).stream().pipeThrough(new DecompressionStream('deflate'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/**
+ * Inflates zlib-wrapped deflate data (PNG `zTXt`/`iTXt`/`IDAT`), counting the output while it
+ * inflates: past `maxBytes` it stops and throws a LimitError, so a small bomb never grows into
+ * gigabytes. The input is fed in 16 KB pieces (deflate expands at most ~1032:1, so one piece
+ * yields at most ~17 MB before the count is checked).
+ */
+export function inflateZlibLimited(data: Uint8Array, maxBytes: number): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  let over = false;
+  const stream = new Unzlib((chunk) => {
+    total += chunk.length;
+    if (total > maxBytes) over = true;
+    else parts.push(chunk);
+  });
+  const PIECE = 16 * 1024;
+  for (let at = 0; at < data.length && !over; at += PIECE) {
+    const end = Math.min(data.length, at + PIECE);
+    stream.push(data.subarray(at, end), end === data.length);
+  }
+  if (over) throw new LimitError(`it inflates past ${formatBytes(maxBytes)}`);
+  return concatBytes(parts);
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A `tEXt`/`zTXt` body: Latin-1 by the PNG spec, but tools (Stability Matrix, some ComfyUI
+ * savers) write UTF-8 there. Bytes that are valid UTF-8 and not plain ASCII are read as UTF-8.
+ */
+export function decodePngText(bytes: Uint8Array): string {
+  if (bytes.every((b) => b < 0x80)) return latin1Decode(bytes);
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return latin1Decode(bytes);
+  }
 }

@@ -9,6 +9,7 @@ export type MetadataSource =
   | 'novelai'
   | 'fooocus'
   | 'swarmui'
+  | 'json'
   | 'none';
 
 export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'unknown';
