@@ -1,5 +1,5 @@
 /** Byte helpers shared by the PNG, JPEG, WebP and EXIF code: text codecs, CRC-32, integers, inflate. */
-import { Unzlib } from 'fflate';
+import { Gunzip, Unzlib } from 'fflate';
 import { LimitError, formatBytes } from './limits';
 
 const utf8Encoder = new TextEncoder();
@@ -105,26 +105,30 @@ export function crc32(...parts: Uint8Array[]): number {
 }
 
 /**
- * Inflates zlib-wrapped deflate data (PNG `zTXt`/`iTXt`/`IDAT`), counting the output while it
+ * Inflates zlib-wrapped (or gzip-wrapped) deflate data (PNG `zTXt`/`iTXt`/`IDAT`), counting the output while it
  * inflates: past `maxBytes` it stops and throws a LimitError, so a small bomb never grows into
  * gigabytes. The input is fed in 16 KB pieces (deflate expands at most ~1032:1, so one piece
- * yields at most ~17 MB before the count is checked).
+ * yields at most ~17 MB before the count is checked). With `truncate`, the first `maxBytes` come
+ * back instead of an error (a reader that needs only the start).
  */
-export function inflateZlibLimited(data: Uint8Array, maxBytes: number): Uint8Array {
+export function inflateZlibLimited(data: Uint8Array, maxBytes: number, wrapper: 'zlib' | 'gzip' = 'zlib', truncate = false): Uint8Array {
   const parts: Uint8Array[] = [];
   let total = 0;
   let over = false;
-  const stream = new Unzlib((chunk) => {
+  const Stream = wrapper === 'gzip' ? Gunzip : Unzlib;
+  const stream = new Stream((chunk) => {
     total += chunk.length;
-    if (total > maxBytes) over = true;
-    else parts.push(chunk);
+    if (total > maxBytes) {
+      over = true;
+      if (truncate) parts.push(chunk.subarray(0, chunk.length - (total - maxBytes)));
+    } else parts.push(chunk);
   });
   const PIECE = 16 * 1024;
   for (let at = 0; at < data.length && !over; at += PIECE) {
     const end = Math.min(data.length, at + PIECE);
     stream.push(data.subarray(at, end), end === data.length);
   }
-  if (over) throw new LimitError(`it inflates past ${formatBytes(maxBytes)}`);
+  if (over && !truncate) throw new LimitError(`it inflates past ${formatBytes(maxBytes)}`);
   return concatBytes(parts);
 }
 

@@ -12,6 +12,7 @@ import type { ReadLimits } from './limits';
 import { OWN_METADATA_KEY } from './own-metadata';
 import { isPng, readPngMetadata, writePngText } from './png';
 import type { PngTextToWrite } from './png';
+import { readStealthInfo } from './stealth';
 import type { ImageFormat, ReadResult } from './types';
 import { readWebpMetadata, isWebp, writeWebpMetadata } from './webp';
 
@@ -29,6 +30,9 @@ function exifRaw(exif: ExifFields | undefined, raw: Record<string, string>): voi
   if (exif?.imageDescription) raw['ImageDescription'] = exif.imageDescription;
 }
 
+/** Text keys that carry generation parameters in a PNG. */
+const PARAMETER_KEYS = [INFOTEXT_KEY, 'prompt', 'Comment', 'invokeai_metadata', 'sd-metadata', 'Dream', OWN_METADATA_KEY, 'UserComment'];
+
 function collectRaw(bytes: Uint8Array, format: ImageFormat, limits: ReadLimits, warnings: string[]): Record<string, string> {
   const raw: Record<string, string> = {};
   if (format === 'png') {
@@ -36,6 +40,11 @@ function collectRaw(bytes: Uint8Array, format: ImageFormat, limits: ReadLimits, 
     for (const entry of png.texts) if (!(entry.keyword in raw)) raw[entry.keyword] = entry.text;
     if (png.exif) exifRaw(readExif(png.exif), raw);
     warnings.push(...png.problems);
+    if (!PARAMETER_KEYS.some((k) => k in raw)) {
+      // Like the extension, hidden info is looked for only when no text chunk carries parameters.
+      const stealth = readStealthInfo(bytes, limits.maxStealthPixels, limits.maxInflatedBytes);
+      if (stealth) raw[`${INFOTEXT_KEY} (stealth ${stealth.mode})`] = stealth.text;
+    }
   } else if (format === 'jpeg') {
     const meta = readJpegMetadata(bytes);
     exifRaw(meta.exif, raw);

@@ -16,8 +16,8 @@ import type { ReadLimits } from './limits';
 /** The PNG keyword A1111 writes its infotext under. */
 export const INFOTEXT_KEY = 'parameters';
 
-/** The key the stealth reader stores infotext found in the alpha channel under. */
-export const STEALTH_KEY = 'parameters (stealth alpha)';
+/** The keys the stealth reader stores infotext found in the pixels' low bits under. */
+const STEALTH_KEYS = ['parameters (stealth alpha)', 'parameters (stealth rgb)'];
 
 /** Infotext that has a parameter line (the web UI's test: at least three pairs on the last line). */
 function infotextParameters(text: string | undefined): GenerationParameters | undefined {
@@ -52,7 +52,9 @@ function ownResult(raw: Record<string, string>, infotext: string | undefined, wa
 export function interpretMetadata(raw: Record<string, string>, warnings: string[] = [], limits: ReadLimits = DEFAULT_LIMITS): Interpreted {
   // A JPEG comment segment counts as infotext only when it has a parameter line.
   const comment = raw['comment'];
-  const infotext = raw[INFOTEXT_KEY] ?? raw['UserComment'] ?? (infotextParameters(comment) ? comment : undefined) ?? raw[STEALTH_KEY];
+  const stealthKey = STEALTH_KEYS.find((k) => raw[k] !== undefined);
+  const stealth = stealthKey === undefined ? undefined : { text: raw[stealthKey] as string, detail: stealthKey.slice(INFOTEXT_KEY.length + 2, -1) };
+  const infotext = raw[INFOTEXT_KEY] ?? raw['UserComment'] ?? (infotextParameters(comment) ? comment : undefined) ?? stealth?.text;
   const own = ownResult(raw, infotext, warnings);
   if (own) return own;
   const as = (source: MetadataSource, p: GenerationParameters | undefined, sourceDetail?: string): Interpreted | undefined =>
@@ -67,8 +69,8 @@ export function interpretMetadata(raw: Record<string, string>, warnings: string[
     ['comment', () => as('a1111', infotextParameters(infotext))],
     ['prompt', () => as('comfyui', parseComfyPrompt(raw['prompt'] ?? '', warnings, limits))],
     ['Comment', () => (looksLikeNovelAi(raw) ? as('novelai', parseNovelAiMetadata(raw['Comment'], raw['Description'], raw['Source'])) : undefined)],
-    [STEALTH_KEY, () => as('a1111', infotextParameters(raw[STEALTH_KEY]), 'stealth alpha')],
   ];
+  if (stealthKey) candidates.push([stealthKey, () => as('a1111', infotextParameters(stealth?.text), stealth?.detail)]);
   for (const [key, read] of candidates) {
     if (raw[key] === undefined) continue;
     const result = read();
@@ -76,7 +78,7 @@ export function interpretMetadata(raw: Record<string, string>, warnings: string[
   }
   // Infotext without a parameter line is still a prompt (the web UI reads it so), unless it is JSON no reader knew.
   if (infotext?.trim() && !infotext.trim().startsWith('{')) {
-    return { source: 'a1111', ...(infotext === raw[STEALTH_KEY] ? { sourceDetail: 'stealth alpha' } : {}), ...infotextToParameters(parseInfotext(infotext)) };
+    return { source: 'a1111', ...(stealth && infotext === stealth.text ? { sourceDetail: stealth.detail } : {}), ...infotextToParameters(parseInfotext(infotext)) };
   }
   if (infotext?.trim()) warnings.push('The parameters are JSON of a shape this app does not know; the raw text is below.');
   return { source: 'none' };
