@@ -3,6 +3,7 @@
  * the image carries into one normalised `ReadResult`; `embedMetadata` writes infotext and this
  * app's JSON into a PNG, JPEG or WebP without touching the image data.
  */
+import { unpackCarriedTexts } from './carriers';
 import { readJpegMetadata, isJpeg, writeJpegMetadata } from './jpeg';
 import type { ExifFields } from './exif';
 import { readExif } from './exif';
@@ -28,6 +29,8 @@ export function sniffImageFormat(bytes: Uint8Array): ImageFormat {
 function exifRaw(exif: ExifFields | undefined, raw: Record<string, string>): void {
   if (exif?.userComment) raw['UserComment'] = exif.userComment;
   if (exif?.imageDescription) raw['ImageDescription'] = exif.imageDescription;
+  if (exif?.make) raw['Make'] = exif.make;
+  if (exif?.model) raw['Model'] = exif.model;
 }
 
 /** Text keys that carry generation parameters in a PNG. */
@@ -39,6 +42,7 @@ function collectRaw(bytes: Uint8Array, format: ImageFormat, limits: ReadLimits, 
     const png = readPngMetadata(bytes, limits);
     for (const entry of png.texts) if (!(entry.keyword in raw)) raw[entry.keyword] = entry.text;
     if (png.exif) exifRaw(readExif(png.exif), raw);
+    unpackCarriedTexts(raw);
     warnings.push(...png.problems);
     if (!PARAMETER_KEYS.some((k) => k in raw)) {
       // Like the extension, hidden info is looked for only when no text chunk carries parameters.
@@ -50,10 +54,12 @@ function collectRaw(bytes: Uint8Array, format: ImageFormat, limits: ReadLimits, 
     exifRaw(meta.exif, raw);
     if (meta.json !== undefined) raw[OWN_METADATA_KEY] = meta.json;
     if (meta.comments.length) raw['comment'] = meta.comments.join('\n');
+    unpackCarriedTexts(raw, meta.xmp);
   } else if (format === 'webp') {
     const meta = readWebpMetadata(bytes);
     exifRaw(meta.exif, raw);
     if (meta.json !== undefined) raw[OWN_METADATA_KEY] = meta.json;
+    unpackCarriedTexts(raw, meta.xmp);
   }
   return raw;
 }

@@ -54,7 +54,9 @@ export function interpretMetadata(raw: Record<string, string>, warnings: string[
   const comment = raw['comment'];
   const stealthKey = STEALTH_KEYS.find((k) => raw[k] !== undefined);
   const stealth = stealthKey === undefined ? undefined : { text: raw[stealthKey] as string, detail: stealthKey.slice(INFOTEXT_KEY.length + 2, -1) };
-  const infotext = raw[INFOTEXT_KEY] ?? raw['UserComment'] ?? (infotextParameters(comment) ? comment : undefined) ?? stealth?.text;
+  // A UserComment holding JSON (a ComfyUI graph, NovelAI's texts, SwarmUI) is not infotext.
+  const userComment = raw['UserComment']?.trim().startsWith('{') ? undefined : raw['UserComment'];
+  const infotext = raw[INFOTEXT_KEY] ?? userComment ?? (infotextParameters(comment) ? comment : undefined) ?? stealth?.text;
   const own = ownResult(raw, infotext, warnings);
   if (own) return own;
   const as = (source: MetadataSource, p: GenerationParameters | undefined, sourceDetail?: string): Interpreted | undefined =>

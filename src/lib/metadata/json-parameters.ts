@@ -134,6 +134,8 @@ export function parseJsonParameters(text: string, fooocusScheme?: string): JsonP
   const version = toText(o['version']) ?? '';
   if (o['metadata_scheme'] === 'fooocus' || fooocusScheme === 'fooocus' || version.startsWith('Fooocus')) return fooocus(o);
   if (toText(o['software'])?.startsWith('RuinedFooocus')) return ruinedFooocus(o);
-  if (typeof pick(o, 'prompt', 'positive_prompt') === 'string') return plain(o);
+  const prompt = pick(o, 'prompt', 'positive_prompt');
+  // `{ prompt: "{…graph…}", workflow }` is ComfyUI's pair (Civitai), read as a graph elsewhere.
+  if (typeof prompt === 'string' && !prompt.trim().startsWith('{')) return plain(o);
   return undefined;
 }
