@@ -29,12 +29,31 @@ export function latin1Encode(text: string): Uint8Array {
   return out;
 }
 
-export function latin1Decode(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+const windows1252Decoder = new TextDecoder('windows-1252');
+
+/** Whether any byte is 0x80 or above, and whether any lies in 0x80–0x9F (where windows-1252 differs from Latin-1). */
+function highBytes(bytes: Uint8Array): { high: boolean; c1: boolean } {
+  let high = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (b >= 0x80) {
+      high = true;
+      if (b < 0xa0) return { high, c1: true };
+    }
   }
-  return s;
+  return { high, c1: false };
+}
+
+/** Latin-1 bytes to text: the platform decoders where they agree with Latin-1 (fast on megabytes), else byte by byte. */
+export function latin1Decode(bytes: Uint8Array): string {
+  const { high, c1 } = highBytes(bytes);
+  if (!high) return utf8Decoder.decode(bytes);
+  if (!c1) return windows1252Decoder.decode(bytes);
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 0x2000) {
+    parts.push(String.fromCharCode(...bytes.subarray(i, i + 0x2000)));
+  }
+  return parts.join('');
 }
 
 export function asciiAt(bytes: Uint8Array, offset: number, length: number): string {
@@ -139,7 +158,7 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
  * savers) write UTF-8 there. Bytes that are valid UTF-8 and not plain ASCII are read as UTF-8.
  */
 export function decodePngText(bytes: Uint8Array): string {
-  if (bytes.every((b) => b < 0x80)) return latin1Decode(bytes);
+  if (!highBytes(bytes).high) return latin1Decode(bytes);
   try {
     return strictUtf8.decode(bytes);
   } catch {

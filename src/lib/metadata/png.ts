@@ -106,10 +106,12 @@ function decodeTextChunk(chunk: PngChunk, limits: ReadLimits): PngTextEntry {
   const d = chunk.data;
   const k = nul(d, 0);
   const keyword = latin1Decode(d.subarray(0, k));
-  const checked = (text: string) => {
-    if (text.length > limits.maxTextChars) throw new LimitError(`The text "${keyword}" was not read: it is over ${formatBytes(limits.maxTextChars)}`);
-    return text;
+  /** Checked before decoding: a text's bytes bound its length (one byte per Latin-1 character, one or more in UTF-8). */
+  const sized = (body: Uint8Array) => {
+    if (body.length > limits.maxTextChars) throw new LimitError(`The text "${keyword}" was not read: it is over ${formatBytes(limits.maxTextChars)}`);
+    return body;
   };
+  const inflateSized = (body: Uint8Array) => sized(inflate(body));
   const inflate = (body: Uint8Array) => {
     try {
       return inflateZlibLimited(body, limits.maxInflatedBytes);
@@ -117,10 +119,10 @@ function decodeTextChunk(chunk: PngChunk, limits: ReadLimits): PngTextEntry {
       throw e instanceof LimitError ? new LimitError(`The text "${keyword}" was not read: ${e.message}`) : e;
     }
   };
-  if (chunk.type === 'tEXt') return { keyword, text: checked(decodePngText(d.subarray(k + 1))), kind: 'tEXt', compressed: false };
+  if (chunk.type === 'tEXt') return { keyword, text: decodePngText(sized(d.subarray(k + 1))), kind: 'tEXt', compressed: false };
   if (chunk.type === 'zTXt') {
     if (d[k + 1] !== 0) throw new Error('Unknown zTXt compression method');
-    const text = checked(decodePngText(inflate(d.subarray(k + 2))));
+    const text = decodePngText(inflateSized(d.subarray(k + 2)));
     return { keyword, text, kind: 'zTXt', compressed: true };
   }
   const compressed = d[k + 1] === 1;
@@ -130,7 +132,7 @@ function decodeTextChunk(chunk: PngChunk, limits: ReadLimits): PngTextEntry {
   const body = d.subarray(t + 1);
   return {
     keyword,
-    text: checked(utf8Decode(compressed ? inflate(body) : body)),
+    text: utf8Decode(compressed ? inflateSized(body) : sized(body)),
     kind: 'iTXt',
     compressed,
     languageTag: latin1Decode(d.subarray(k + 3, l)),
