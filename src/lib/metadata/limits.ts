@@ -4,7 +4,7 @@
  * Worker client's) stops the rest. Every limit hit becomes a warning naming it.
  */
 export interface ReadLimits {
-  /** Bytes one compressed text chunk (or the stealth pixels) may inflate to. */
+  /** Bytes one compressed chunk may inflate to (a text chunk: no more than `maxTextChars` either). */
   maxInflatedBytes: number;
   /** Characters one text field may hold; a longer one is skipped. */
   maxTextChars: number;

@@ -114,7 +114,8 @@ function decodeTextChunk(chunk: PngChunk, limits: ReadLimits): PngTextEntry {
   const inflateSized = (body: Uint8Array) => sized(inflate(body));
   const inflate = (body: Uint8Array) => {
     try {
-      return inflateZlibLimited(body, limits.maxInflatedBytes);
+      // A text longer than maxTextChars is refused anyway: inflating further would only cost time.
+      return inflateZlibLimited(body, Math.min(limits.maxInflatedBytes, limits.maxTextChars));
     } catch (e) {
       throw e instanceof LimitError ? new LimitError(`The text "${keyword}" was not read: ${e.message}`) : e;
     }

@@ -9,6 +9,9 @@ import type { ImageFormat, ReadResult } from './types';
 
 export const READ_BUDGET_MS = 2000;
 
+/** How an answer says the read itself failed (a timeout, a crashed Worker), as opposed to finding nothing. */
+export const UNREADABLE = "This file's parameters could not be read";
+
 /** What the client needs of a Worker (the browser's, or a test's stand-in). */
 export interface WorkerLike {
   postMessage(message: unknown): void;
@@ -27,7 +30,7 @@ function sniff(b: Uint8Array): ImageFormat {
 }
 
 export function unreadable(bytes: Uint8Array, why: string): ReadResult {
-  return { source: 'none', format: sniff(bytes), raw: {}, warnings: [`This file's parameters could not be read: ${why}.`] };
+  return { source: 'none', format: sniff(bytes), raw: {}, warnings: [`${UNREADABLE}: ${why}.`] };
 }
 
 export interface MetadataReader {
