@@ -5,6 +5,7 @@ import { requestOpenComparison } from '../features/compare/open-request';
 import { FirstPaintHandoff, FirstPaintPlayground } from './first-paint';
 import { LazyImageEditor } from './lazy-canvas';
 import { ShortcutsOverlay } from './shortcuts-overlay';
+import { StorageNotices } from './storage-notices';
 import type { Preset } from './preset';
 import { formatHash, parseHash, VIEWS } from './hash-route';
 import type { HashRoute, View } from './hash-route';
@@ -147,6 +148,7 @@ function Shell() {
       </header>
       <ShortcutsOverlay />
       <main className="mx-auto flex max-w-[1600px] flex-col gap-6 px-4 py-6">
+        <StorageNotices />
         {awake && (
           <Suspense fallback={null}>
             {/* The playground shows running jobs in its results column, so they never push its form down. */}

@@ -19,7 +19,7 @@ import { GeneratedForm } from '../features/params/generated-form';
 import { describeSchema } from '../providers/fields/describe';
 import { allEndpoints, DEFAULT_ENDPOINT_ID, getEndpoint, getProvider } from '../providers/registry';
 import type { HttpRequest } from '../providers/types';
-import { CURRENT_JOB, loadCurrentJobId, loadDraft, loadLastEndpoint, saveLastEndpoint } from './drafts';
+import { loadCurrentJobId, saveCurrentJobId, loadDraft, loadLastEndpoint, saveLastEndpoint } from './drafts';
 import { jobToRequest } from './job-request';
 import { DraftAutosave, PlaygroundRequest } from './playground-parts';
 import { useFollowResult } from './use-follow-result';
@@ -66,8 +66,7 @@ export function PlaygroundView({
   const [currentJobId, setCurrentJobIdState] = useState<string | undefined>(loadCurrentJobId);
   const setCurrentJobId = useCallback((id: string | undefined) => {
     setCurrentJobIdState(id);
-    if (id) sessionStorage.setItem(CURRENT_JOB, id);
-    else sessionStorage.removeItem(CURRENT_JOB);
+    saveCurrentJobId(id);
   }, []);
   const [routeProblem, setRouteProblem] = useState<string>();
 
