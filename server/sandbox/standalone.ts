@@ -19,6 +19,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`SANDBOX_PORT must be a port number, got ${process.env.SANDBOX_PORT}`);
   process.exit(1);
 }
+// Run bundled as dist/server/sandbox.mjs: two levels down, as this file is, so the path holds for both.
 const samplesDir = fileURLToPath(new URL('../../public/samples/', import.meta.url));
 const sandbox = createSandboxMiddleware({ allowHost: isLoopbackHostHeader });
 
