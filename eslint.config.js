@@ -22,7 +22,7 @@ const local = { rules: { 'kebab-case-files': kebabCaseFiles } };
  * The layers (README "Architecture"): providers (pure) ← api ← job-store ← features ← app.
  * lib holds small pure utilities; components/ui shared widgets. A feature imports only
  * itself and the layers below: features never import each other. src/providers imports
- * nothing of the app. providers and lib import no package but zod (their tests may use vitest and
+ * nothing of the app. providers and lib import no package but zod and fflate (their tests may use vitest and
  * node). The files at the root of src/ (and a folder not listed here) are the app's. The twins
  * (server/sandbox) never import src/: they are the documents' independent reading. Enforced by
  * eslint-plugin-boundaries; `scripts/lint-layers.test.ts` checks it.
@@ -42,8 +42,11 @@ const LAYERS = [
   { type: 'sandbox', pattern: 'server/sandbox/**', partialMatch: false },
   { type: 'server', pattern: 'server/**', partialMatch: false },
 ];
-/** The only package the pure layers (providers, lib) may import: the rest is the app's. */
-const PURE_PACKAGES = ['zod'];
+/**
+ * The packages the pure layers (providers, lib) may import: zod, and fflate (inflate for the image
+ * metadata readers: plain byte code, no DOM, no I/O). No React, no IndexedDB, no node.
+ */
+const PURE_PACKAGES = ['zod', 'fflate'];
 const PURE = ['providers', 'lib'];
 const below = (...types) => ({ to: { element: { types: { anyOf: types } } } });
 const layerPolicies = [
