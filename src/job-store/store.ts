@@ -39,9 +39,23 @@ export interface GalleryStoreOptions {
   secrets?: () => readonly string[];
 }
 
-/** Opens the database once, again after the browser closed it, and not a failed open twice. */
-function databaseOpener(dbName: string) {
+/** The image ids a stored record names (any record version). */
+function imageIdsOf(raw: unknown): string[] {
+  const images = isPlainObject(raw) && Array.isArray(raw.images) ? raw.images : [];
+  return images.flatMap((image) => (isPlainObject(image) && typeof image.id === 'string' ? [image.id] : []));
+}
+
+export function createGalleryStore(options: GalleryStoreOptions = {}) {
+  const dbName = options.dbName ?? GALLERY_DB_NAME;
+  const makeThumbnail = options.makeThumbnail ?? makeThumbnailInBrowser;
+  const now = options.now ?? Date.now;
+  const newId = options.newId ?? (() => crypto.randomUUID());
+  const secrets = options.secrets ?? configuredSecrets;
+  const feed = createChangeFeed(options.channelName === undefined ? `${dbName}:gallery` : options.channelName);
+
   let dbPromise: Promise<GalleryDatabase> | undefined;
+  let storageFull: StorageFullError | null = null;
+
   const db = (): Promise<GalleryDatabase> => {
     dbPromise ??= openGalleryDb(dbName, () => {
       dbPromise = undefined;
@@ -51,24 +65,29 @@ function databaseOpener(dbName: string) {
     });
     return dbPromise;
   };
-  const close = async (): Promise<void> => {
-    const pending = dbPromise;
-    dbPromise = undefined;
-    if (pending) (await pending).close();
+
+  const setStorageFull = (value: StorageFullError | null) => {
+    if (value === storageFull) return;
+    storageFull = value;
+    feed.notify({ type: 'storage' });
   };
-  return { db, close };
-}
 
-type StoreWriter = ReturnType<typeof createStoreWriter>;
+  function notify(change: GalleryChange) {
+    feed.notify(change);
+  }
 
-/**
- * Old-shape records that loaded fine are written back in the current shape,
- * so the indexes see them. One transaction each: one that cannot be written
- * (say, it holds a key) does not hold back the others.
- */
-function createWriteBack({ write, putInTx, notify }: Pick<StoreWriter, 'write' | 'putInTx'> & { notify(change: GalleryChange): void }) {
+  const writer = createStoreWriter({ db, secrets, onStorageFull: setStorageFull });
+  const { write, putInTx, readForUpdate } = writer;
+  const images = createImageWrites({ writer, makeThumbnail, now, newId, notify });
+
   const upgrading = new Set<string>();
-  return function writeBack(jobs: JobRecord[]) {
+
+  /**
+   * Old-shape records that loaded fine are written back in the current shape,
+   * so the indexes see them. One transaction each: one that cannot be written
+   * (say, it holds a key) does not hold back the others.
+   */
+  function writeBack(jobs: JobRecord[]) {
     const todo = jobs.filter((job) => !upgrading.has(job.id));
     if (todo.length === 0) return;
     todo.forEach((job) => upgrading.add(job.id));
@@ -86,78 +105,7 @@ function createWriteBack({ write, putInTx, notify }: Pick<StoreWriter, 'write' |
       todo.forEach((job) => upgrading.delete(job.id));
       if (results.some(Boolean)) notify({ type: 'bulk' });
     });
-  };
-}
-
-function createRemovals({ write, notify }: Pick<StoreWriter, 'write'> & { notify(change: GalleryChange): void }) {
-  return {
-    /** Deletes the job with its images, thumbnails and inputs (even a record this version cannot read). */
-    async deleteJob(id: string): Promise<void> {
-      await write([...ALL_STORES], async (tx) => {
-        const raw = await tx.objectStore('jobs').get(id);
-        const images = raw && Array.isArray(raw.images) ? raw.images : [];
-        for (const image of images) {
-          if (!isPlainObject(image) || typeof image.id !== 'string') continue;
-          await tx.objectStore('images').delete(image.id);
-          await tx.objectStore('thumbs').delete(image.id);
-        }
-        const prefix = inputIdPrefix(id);
-        await tx.objectStore('inputs').delete(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
-        await tx.objectStore('jobs').delete(id);
-      });
-      notify({ type: 'delete', id });
-    },
-
-    async clearAll(): Promise<void> {
-      await write([...ALL_STORES], async (tx) => {
-        await Promise.all(ALL_STORES.map((name) => tx.objectStore(name).clear()));
-      });
-      notify({ type: 'clear' });
-    },
-  };
-}
-
-/** Asks the browser not to evict the gallery under storage pressure. */
-async function askPersistence(): Promise<boolean> {
-  const storage = globalThis.navigator?.storage;
-  if (!storage?.persist) return false;
-  if (storage.persisted && (await storage.persisted())) return true;
-  return storage.persist();
-}
-
-async function estimateStorage(): Promise<{ usage?: number; quota?: number } | undefined> {
-  const storage = globalThis.navigator?.storage;
-  if (!storage?.estimate) return undefined;
-  const { usage, quota } = await storage.estimate();
-  return { usage, quota };
-}
-
-export function createGalleryStore(options: GalleryStoreOptions = {}) {
-  const dbName = options.dbName ?? GALLERY_DB_NAME;
-  const makeThumbnail = options.makeThumbnail ?? makeThumbnailInBrowser;
-  const now = options.now ?? Date.now;
-  const newId = options.newId ?? (() => crypto.randomUUID());
-  const secrets = options.secrets ?? configuredSecrets;
-  const feed = createChangeFeed(options.channelName === undefined ? `${dbName}:gallery` : options.channelName);
-
-  const { db, close } = databaseOpener(dbName);
-  let storageFull: StorageFullError | null = null;
-
-  const setStorageFull = (value: StorageFullError | null) => {
-    if (value === storageFull) return;
-    storageFull = value;
-    feed.notify({ type: 'storage' });
-  };
-
-  function notify(change: GalleryChange) {
-    feed.notify(change);
   }
-
-  const writer = createStoreWriter({ db, secrets, onStorageFull: setStorageFull });
-  const { write, putInTx, readForUpdate } = writer;
-  const images = createImageWrites({ writer, makeThumbnail, now, newId, notify });
-
-  const writeBack = createWriteBack({ write, putInTx, notify });
 
   async function scanJobs(opts: ListJobsOptions = {}): Promise<JobScan> {
     const { jobs, skipped, upgraded } = await readJobs(await db(), opts, blobs.idle);
@@ -242,10 +190,51 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
       return blobs.get('thumbs', imageId);
     },
 
-    ...createRemovals({ write, notify }),
+    /**
+     * Deletes the job with its inputs and the images and thumbnails no other job names (records an
+     * earlier version imported may share an image id), even a record this version cannot read.
+     */
+    async deleteJob(id: string): Promise<void> {
+      await write([...ALL_STORES], async (tx) => {
+        const raw = await tx.objectStore('jobs').get(id);
+        const doomed = new Set(imageIdsOf(raw));
+        if (doomed.size > 0) {
+          for (let cursor = await tx.objectStore('jobs').openCursor(); cursor && doomed.size > 0; cursor = await cursor.continue()) {
+            if (cursor.primaryKey !== id) for (const used of imageIdsOf(cursor.value)) doomed.delete(used);
+          }
+        }
+        for (const imageId of doomed) {
+          await tx.objectStore('images').delete(imageId);
+          await tx.objectStore('thumbs').delete(imageId);
+        }
+        const prefix = inputIdPrefix(id);
+        await tx.objectStore('inputs').delete(IDBKeyRange.bound(prefix, `${prefix}\uffff`));
+        await tx.objectStore('jobs').delete(id);
+      });
+      notify({ type: 'delete', id });
+    },
 
-    requestPersistence: askPersistence,
-    storageEstimate: estimateStorage,
+    async clearAll(): Promise<void> {
+      await write([...ALL_STORES], async (tx) => {
+        await Promise.all(ALL_STORES.map((name) => tx.objectStore(name).clear()));
+      });
+      notify({ type: 'clear' });
+    },
+
+    /** Asks the browser not to evict the gallery under storage pressure. */
+    async requestPersistence(): Promise<boolean> {
+      const storage = globalThis.navigator?.storage;
+      if (!storage?.persist) return false;
+      if (storage.persisted && (await storage.persisted())) return true;
+      return storage.persist();
+    },
+
+    async storageEstimate(): Promise<{ usage?: number; quota?: number } | undefined> {
+      const storage = globalThis.navigator?.storage;
+      if (!storage?.estimate) return undefined;
+      const { usage, quota } = await storage.estimate();
+      return { usage, quota };
+    },
 
     /** The last write failed for lack of space (cleared by the next successful write or delete). */
     storageFull(): StorageFullError | null {
@@ -257,7 +246,11 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
       return feed.subscribe(listener);
     },
 
-    close,
+    async close(): Promise<void> {
+      const pending = dbPromise;
+      dbPromise = undefined;
+      if (pending) (await pending).close();
+    },
   };
 }
 
