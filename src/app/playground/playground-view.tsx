@@ -80,7 +80,7 @@ export function PlaygroundView(props: { preset?: Preset; onPreset(p: Omit<Preset
         endpoint={endpoint}
         mode={settings.mode}
         liveTarget={gen.route?.baseUrl}
-        onSelect={(id) => ef.switchEndpoint(id)}
+        onSelect={ef.chooseEndpoint}
         onOpenSettings={props.onOpenSettings}
         onRecall={ef.applyRecall}
         onCopyLink={share.copyLink}

@@ -17,6 +17,8 @@ export function useShareSetup(opts: {
     if (!setup) return;
     void import('../../features/params/share-link').then(({ decodeSetup }) => {
       const shared = decodeSetup(setup);
+      // Applied once: the address drops the setup, so a reload keeps the edits made after it.
+      history.replaceState(history.state, '', '#/playground');
       if (!shared) return setNote('The link could not be read: the form was left as it was.');
       switchEndpoint(shared.endpoint, shared.params);
       setNote(`Filled from a shared link${shared.omitted?.length ? ` (not in the link: ${shared.omitted.join(', ')}; choose them again)` : ''}. Nothing was sent.`);

@@ -68,16 +68,16 @@ function ResultImage({ job, image, index, actions }: { job: JobRecord; image: Jo
       </figcaption>
       {actions && (
         <div role="group" aria-label={`Actions for ${n}`} className="flex flex-wrap gap-1">
-          <Button className={small} disabled={!image.stored} aria-label={`Send ${n} to img2img`} onClick={() => actions.onSendTo(job, image, 'img2img')}>
+          <Button className={small} disabled={!image.stored} aria-label={`Send to img2img, ${n}`} onClick={() => actions.onSendTo(job, image, 'img2img')}>
             Send to img2img
           </Button>
-          <Button className={small} disabled={!image.stored} aria-label={`Send ${n} to inpaint`} onClick={() => actions.onSendTo(job, image, 'inpaint')}>
+          <Button className={small} disabled={!image.stored} aria-label={`Send to inpaint, ${n}`} onClick={() => actions.onSendTo(job, image, 'inpaint')}>
             Send to inpaint
           </Button>
-          <Button className={small} aria-label={`Reuse the parameters of ${n}`} title={sample ? `Seed ${seed}${sample}: the same parameters give this sample again` : undefined} onClick={() => actions.onReuseParams(job)}>
+          <Button className={small} aria-label={`Reuse parameters, ${n}`} title={sample ? `Seed ${seed}${sample}: the same parameters give this sample again` : undefined} onClick={() => actions.onReuseParams(job)}>
             Reuse parameters
           </Button>
-          <Button className={small} disabled={seed === undefined} aria-label={`Reuse the seed of ${n}`} onClick={() => seed !== undefined && actions.onReuseSeed(job, seed)}>
+          <Button className={small} disabled={seed === undefined} aria-label={`Reuse seed, ${n}`} onClick={() => seed !== undefined && actions.onReuseSeed(job, seed)}>
             Reuse seed
           </Button>
         </div>
