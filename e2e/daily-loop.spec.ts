@@ -49,10 +49,12 @@ test('Batch count 4 shows four jobs, each image with its seed', async ({ page })
   for (const seed of [700, 701, 702, 703]) await expect(batch.getByRole('img', { name: new RegExp(`seed ${seed}$`) })).toBeVisible();
 });
 
-test('a reload after opening a link keeps the edits made since', async ({ page, context }) => {
+test('a link carries batch count and seed mode; a reload after opening it keeps the edits made since', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await chooseEndpoint(page, 'segmind/sd1.5-dreamshaper');
   await field(page, 'prompt').fill('from the link');
+  await page.getByLabel('Batch count').fill('3');
+  await page.getByLabel('Seeds').selectOption('drawn');
   await page.getByRole('button', { name: 'Copy link' }).click();
   await expect(page.getByText('Link copied.')).toBeVisible();
   const link = await page.evaluate(() => navigator.clipboard.readText());
@@ -61,6 +63,9 @@ test('a reload after opening a link keeps the edits made since', async ({ page, 
   await other.goto(link);
   await expect(field(other, 'prompt')).toHaveValue('from the link');
   await expect(other).toHaveURL(/#\/playground$/);
+  // The link carries the batch beside Generate too.
+  await expect(other.getByLabel('Batch count')).toHaveValue('3');
+  await expect(other.getByLabel('Seeds')).toHaveValue('drawn');
   await field(other, 'prompt').fill('edited after opening the link');
   // The draft is saved once typing pauses; leaving the view flushes nothing, so wait for the state.
   await expect.poll(() => other.evaluate(() => JSON.stringify(localStorage))).toContain('edited after opening the link');
