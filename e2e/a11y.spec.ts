@@ -29,7 +29,8 @@ async function check(page: Page, view: string, size: string) {
 
 for (const size of SIZES) {
   test(`every view has no serious or critical axe violations at ${size.width}×${size.height}`, async ({ page, request }) => {
-    test.setTimeout(120_000);
+    // Eleven axe passes: on a loaded 2-core machine each takes several seconds.
+    test.setTimeout(240_000);
     await resetSandbox(request);
     await page.setViewportSize({ width: size.width, height: size.height });
     await openFresh(page);
