@@ -71,12 +71,15 @@ export async function prepareSentImages(
   const image = await asBlob(imageField.name, params[imageField.name]);
   if (!image) return { params };
   const mask = maskField ? await asBlob(maskField.name, params[maskField.name]) : undefined;
-  const answer = await runBlobOp(
-    { op: 'prepare', image: image.blob, mask: mask?.blob, rule, area: settings.area, padding: settings.padding, maskBlur: settings.maskBlur },
-    progress,
-  );
   const width = fields.find((f) => f.role === 'width');
   const height = fields.find((f) => f.role === 'height');
+  const w = width && Number(params[width.name]);
+  const h = height && Number(params[height.name]);
+  const target = w && h ? { width: w, height: h } : undefined;
+  const answer = await runBlobOp(
+    { op: 'prepare', image: image.blob, mask: mask?.blob, rule, area: settings.area, padding: settings.padding, maskBlur: settings.maskBlur, target },
+    progress,
+  );
   const sized = (out: Record<string, unknown>, size: { width: number; height: number }) => {
     if (width) out[width.name] = size.width;
     if (height) out[height.name] = size.height;

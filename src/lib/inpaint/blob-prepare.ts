@@ -10,11 +10,11 @@ import { maskFromRgba, maskToRgba } from './mask-shapes';
 import { regionForMask, wholePictureRegion, regionContent } from './region';
 import type { InpaintRegion } from './region';
 import { resizeMask } from './resample';
-import { allowsSize } from './size-rules';
+import { wholePictureSendSize } from './match-size';
 import type { SizeRule } from './size-rules';
 import { initImageType, JPEG_QUALITY, sendableAsIs } from './send-format';
 import { cropMask, padMask, sendMask } from './stitch';
-import type { MaskImage, RgbaImage } from './types';
+import type { MaskImage, RgbaImage, Size } from './types';
 
 export type InpaintArea = 'whole' | 'masked';
 
@@ -26,6 +26,8 @@ export interface PrepareRequest {
   area: InpaintArea;
   padding: number;
   maskBlur: number;
+  /** The form's width×height: "Whole picture" is sent at it when allowed and of the picture's aspect. */
+  target?: Size;
 }
 
 export type PrepareResponse =
@@ -103,7 +105,8 @@ export async function prepare(request: PrepareRequest, progress: (text: string) 
   try {
     const size = { width: bitmap.width, height: bitmap.height };
     const whole = !request.mask || request.area === 'whole';
-    if (whole && allowsSize(request.rule, size) && sendableAsIs(request.image.type, await head(request.image))) {
+    const wholeSend = wholePictureSendSize(size, request.rule, request.target);
+    if (whole && wholeSend.width === size.width && wholeSend.height === size.height && sendableAsIs(request.image.type, await head(request.image))) {
       return { op: 'prepare', unchanged: true, ...size };
     }
     let mask: MaskImage | undefined;
@@ -112,7 +115,7 @@ export async function prepare(request: PrepareRequest, progress: (text: string) 
       mask = await decodeMask(request.mask, size.width, size.height);
     }
     const options = { padding: request.padding, maskBlur: request.maskBlur };
-    const region = (request.area === 'masked' && mask && regionForMask(mask, request.rule, options)) || wholePictureRegion(size, request.rule);
+    const region = (request.area === 'masked' && mask && regionForMask(mask, request.rule, options)) || wholePictureRegion(size, request.rule, request.target);
     const { crop, send } = region;
     const what = crop.width === size.width && crop.height === size.height ? `scale ${dims(size)}` : `crop ${dims(crop)}`;
     progress(`${what} → ${dims(send)}, encoding`);

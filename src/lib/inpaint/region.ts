@@ -7,6 +7,7 @@
  * send size and the padding is cut off the answer (`content`). Nothing is stretched.
  */
 import { blurReach } from './mask-blur';
+import { wholePictureSendSize } from './match-size';
 import { chooseSendSize } from './size-rules';
 import type { SizeRule } from './size-rules';
 import type { MaskImage, Rect, Size } from './types';
@@ -144,10 +145,10 @@ export function onlyMaskedRegion(image: Size, bounds: Rect, rule: SizeRule, opti
   return { crop, send, bounds: { ...bounds }, content: contentRect(crop, send) };
 }
 
-/** "Whole picture": the whole original, at the largest allowed size for its aspect. */
-export function wholePictureRegion(image: Size, rule: SizeRule): InpaintRegion {
+/** "Whole picture": the whole original, at the size wholePictureSendSize gives (`target`: the form's width×height). */
+export function wholePictureRegion(image: Size, rule: SizeRule, target?: Size): InpaintRegion {
   const all = { x: 0, y: 0, width: image.width, height: image.height };
-  const send = chooseSendSize(image.width / image.height, rule);
+  const send = wholePictureSendSize(image, rule, target);
   return { crop: all, send, bounds: { ...all }, content: contentRect(all, send) };
 }
 
