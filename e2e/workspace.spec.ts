@@ -112,8 +112,8 @@ test('"Match init size" sets width and height to the nearest size the endpoint a
   const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/sd1.5-img2img'));
   await generate(page);
   const body = jsonBody(await sent);
-  const sent = imageSize(String(body.image));
-  expect([sent.width, sent.height]).toEqual([1024, 768]);
+  const image = imageSize(String(body.image));
+  expect([image.width, image.height]).toEqual([1024, 768]);
 });
 
 test('an empty init image is named and focusable when Generate finds it missing', async ({ page }) => {
