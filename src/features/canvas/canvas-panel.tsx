@@ -17,6 +17,7 @@ import type { StrokeMode } from './mask-ops';
 import { MaskToolbar } from './mask-toolbar';
 import { useCanvasKeys } from './use-canvas-keys';
 import { useDisplayImage } from './use-display-image';
+import { rememberPreview } from './preview-cache';
 import { useImageInput } from './use-image-input';
 import { ZoomControls } from './zoom-controls';
 import { ExtendControls, InpaintAreaControls, MaskAdjustTools } from './inpaint-controls';
@@ -27,7 +28,8 @@ export { MAX_ORIGINAL_SIDE } from './use-mask-operations';
 export interface CanvasPanelProps {
   /** The init image as a data URL or http(s) URL, or undefined when none is chosen. */
   initImage: string | undefined;
-  onInitImageChange(dataUrlOrUrl: string | Blob | undefined, info?: { width: number; height: number; note?: string }): void;
+  /** May return the source it will hand back as `initImage` (so a preview made at load is used for it). */
+  onInitImageChange(dataUrlOrUrl: string | Blob | undefined, info?: { width: number; height: number; note?: string }): string | void;
   /** When true, the mask tools are shown and the mask is exported through onMaskChange. */
   maskEnabled: boolean;
   /** Called after a stroke ends (debounced) with the mask as a PNG data URL at the init image's pixel size, white = repaint, black = keep; undefined when empty. */
@@ -96,7 +98,8 @@ export default function CanvasPanel(props: CanvasPanelProps) {
   const accept = useCallback((loaded: LoadedImage, how: string) => {
     const size = `${loaded.width}×${loaded.height}`;
     setStatus({ kind: 'note', text: loaded.note ? `${how} (${size}). ${loaded.note}` : `${how} (${size}).` });
-    latest.current.props.onInitImageChange(loaded.src, { width: loaded.width, height: loaded.height, note: loaded.note });
+    const shown = latest.current.props.onInitImageChange(loaded.src, { width: loaded.width, height: loaded.height, note: loaded.note });
+    if (shown && loaded.preview) rememberPreview(shown, loaded.preview);
   }, []);
 
   const fit = useMemo(() => ({ maxSide, multipleOf }), [maxSide, multipleOf]);

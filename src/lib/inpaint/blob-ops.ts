@@ -10,6 +10,8 @@ import type { Extension } from './outpaint';
 import type { InpaintRegion } from './region';
 import { decodeMask, decodeRgba, encodePng, prepare } from './blob-prepare';
 import type { PrepareRequest, PrepareResponse } from './blob-prepare';
+import { probe } from './blob-probe';
+import type { ProbeRequest, ProbeResponse } from './blob-probe';
 import { handleStitchRequest, pureScaler } from './stitch-protocol';
 import type { RgbaScaler, StitchResponse } from './stitch-protocol';
 import { resultContent } from './stitch';
@@ -21,6 +23,8 @@ export { decodeRgba, encodePng } from './blob-prepare';
 export type BlobRequest =
   /** What is sent: the whole picture or the "Only masked" crop, at the endpoint's largest allowed size (blob-prepare.ts). */
   | PrepareRequest
+  /** A picture the user brings: its size and a display-size preview (blob-probe.ts). */
+  | ProbeRequest
   /** The part of an answer that shows the picture, without the padding that kept its aspect (img2img). */
   | { op: 'uncrop'; result: Blob; region: Pick<InpaintRegion, 'send' | 'content'> }
   /** The provider's result scaled back and composited into the full-size original through the blurred mask. */
@@ -36,6 +40,7 @@ export type BlobRequest =
 
 export type BlobResponse =
   | PrepareResponse
+  | ProbeResponse
   | { op: 'uncrop'; image: Blob; width: number; height: number }
   | { op: 'stitch'; image: Blob; width: number; height: number; resultWidth: number; resultHeight: number }
   /** overlay: the mask as the canvas editor draws it (see 'mask'). */
@@ -55,6 +60,7 @@ function maskAnswer(mask: MaskImage): BlobResponse {
 
 /** What a response hands over rather than copies. */
 export function blobTransferables(response: BlobResponse): Transferable[] {
+  if (response.op === 'probe') return [response.preview];
   return response.op === 'mask' || response.op === 'extend' ? [response.overlay] : [];
 }
 
@@ -80,6 +86,8 @@ export async function handleBlobRequest(request: BlobRequest, scaler: RgbaScaler
   switch (request.op) {
     case 'prepare':
       return prepare(request, progress);
+    case 'probe':
+      return probe(request);
     case 'uncrop': {
       const out = resultContent(await decodeRgba(request.result), request.region);
       return { op: 'uncrop', image: await encodePng(out), width: out.width, height: out.height };
