@@ -35,7 +35,7 @@ export default defineConfig({
   ],
   webServer: [
     {
-      command: 'npx tsx server/start.ts',
+      command: 'node scripts/start.mjs',
       env: { HOST: '127.0.0.1', PORT: String(PORT) },
       url: `http://127.0.0.1:${PORT}/`,
       reuseExistingServer: !process.env.CI,

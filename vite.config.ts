@@ -49,6 +49,8 @@ export default defineConfig({
   server: { host: '127.0.0.1', port: 5173, cors: false },
   preview: { host: '127.0.0.1', port: 4173, cors: false },
   build: {
+    // The server's bundle goes beside it, in dist/server/ (scripts/build-server.mjs).
+    outDir: 'dist/client',
     sourcemap: true,
     rolldownOptions: {
       output: {

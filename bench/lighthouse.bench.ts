@@ -115,7 +115,7 @@ async function main() {
   const port = await freePort();
   // The production server (`npm start`): its security headers and CSP, its compression and
   // caching; it rebuilds dist/ itself when the sources are newer.
-  const server = spawn(process.execPath, ['--import', 'tsx', 'server/start.ts'], {
+  const server = spawn(process.execPath, ['scripts/start.mjs'], {
     stdio: 'ignore',
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1' },
     detached: true,

@@ -5,6 +5,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { keepCompareTargets } from './fixtures/compare';
 import { chooseEndpoint, field, generate, openFresh, openView, resetSandbox, resultCard } from './fixtures/playground';
 
 const SIZES = [
@@ -66,11 +67,8 @@ for (const size of SIZES) {
     await page.keyboard.press('Escape');
 
     await openView(page, 'Compare');
-    // The text-to-image preset: DreamRender, ModelsLab, Segmind, A1111; keep Segmind alone.
-    await page.getByRole('button', { name: 'Remove target 4' }).click();
-    await page.getByRole('button', { name: 'Remove target 1' }).click();
-    await page.getByRole('button', { name: 'Remove target 1' }).click();
-    await expect(page.getByRole('heading', { name: 'Targets (1)' })).toBeVisible();
+    // The text-to-image preset; keep Segmind alone.
+    await keepCompareTargets(page, ['Segmind sd1.5-dreamshaper']);
     await page.getByRole('tab', { name: 'Sweep' }).click();
     await page.getByLabel('X axis').selectOption('seed');
     await page.getByLabel('X values').fill('11, 22');

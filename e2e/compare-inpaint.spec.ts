@@ -1,6 +1,7 @@
 /** Issue 13 in Compare: one mask on a large picture, each inpainting target cropped and stitched at full resolution. */
 import { expect, test } from '@playwright/test';
 import { blurReach } from '../src/lib/inpaint/mask-blur';
+import { keepCompareTargets, pickComparePreset } from './fixtures/compare';
 import { openFresh, recordRequests, resetSandbox } from './fixtures/playground';
 import { checkStitch, imageSize, loadGeneratedImage, maskPreview, strokeInImage } from './fixtures/inpaint';
 
@@ -13,8 +14,8 @@ test.beforeEach(async ({ page, request }) => {
 
 test('"Only masked" in Compare: ModelsLab and Segmind each get a crop, and each result is the full-size picture', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.getByRole('button', { name: 'Inpainting × 3' }).click();
-  await page.getByRole('button', { name: 'Remove target 3' }).click();
+  await pickComparePreset(page, 'Inpainting');
+  await keepCompareTargets(page, ['ModelsLab inpaint', 'Segmind sd1.5-inpainting']);
   const size = { width: 2048, height: 1536 };
   await loadGeneratedImage(page, size.width, size.height);
   await strokeInImage(page, size, [1700, 1300], [1900, 1350]);

@@ -5,6 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { keepCompareTargets, pickComparePreset } from './fixtures/compare';
 import { openFresh, recordRequests, resetSandbox } from './fixtures/playground';
 
 const THREE = ['DreamRender-3.0 generate_image', 'ModelsLab text2img', 'Segmind sd1.5-dreamshaper'];
@@ -31,8 +32,8 @@ test.beforeEach(async ({ page, request }) => {
   await resetSandbox(request);
   await openFresh(page);
   await openCompare(page);
-  // The three hosted providers; the fourth preset target (A1111) is compared in a1111.spec.ts.
-  await page.getByRole('button', { name: 'Remove target 4' }).click();
+  // Three hosted providers; A1111 is compared in a1111.spec.ts.
+  await keepCompareTargets(page, THREE);
 });
 
 test('three providers at once give three images with one shared seed and timings', async ({ page }) => {
@@ -107,9 +108,7 @@ test('with failNext on one provider the other two succeed and the third shows it
 });
 
 test('a 2×2 sweep of seed × guidance gives four labelled images', async ({ page }) => {
-  await page.getByRole('button', { name: 'Remove target 1' }).click();
-  await page.getByRole('button', { name: 'Remove target 1' }).click();
-  await expect(page.getByRole('heading', { name: 'Targets (1)' })).toBeVisible();
+  await keepCompareTargets(page, ['Segmind sd1.5-dreamshaper']);
   await page.getByRole('tab', { name: 'Sweep' }).click();
   await page.getByLabel('X axis').selectOption('seed');
   await page.getByLabel('X values').fill('11, 22');
@@ -169,8 +168,8 @@ test('the columns zoom and pan together: wheel at the pointer, drag, keys; the p
 });
 
 test('an inpainting comparison sends one init image and mask to ModelsLab and Segmind and gives two images', async ({ page }) => {
-  await page.getByRole('button', { name: 'Inpainting × 3' }).click();
-  await page.getByRole('button', { name: 'Remove target 3' }).click();
+  await pickComparePreset(page, 'Inpainting');
+  await keepCompareTargets(page, ['ModelsLab inpaint', 'Segmind sd1.5-inpainting']);
   await expect(page.getByRole('button', { name: 'Run comparison (0 requests)' })).toBeDisabled();
   await page.getByRole('button', { name: 'Use sample image' }).click();
   const stage = page.getByRole('img', { name: /^Mask canvas: 512×512/ });

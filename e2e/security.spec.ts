@@ -5,6 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { A1111_TXT2IMG, keepCompareTargets } from './fixtures/compare';
 import { chooseEndpoint, field, generate, openFresh, openView, resetSandbox, resultCard } from './fixtures/playground';
 
 interface Violation {
@@ -110,9 +111,11 @@ test('the main flows run without a single Content-Security-Policy violation', as
 
   // A comparison across the three providers.
   await openView(page, 'Compare');
+  const four = ['DreamRender-3.0 generate_image', 'ModelsLab text2img', 'Segmind sd1.5-dreamshaper', A1111_TXT2IMG];
+  await keepCompareTargets(page, four);
   await page.getByLabel('Prompt', { exact: true }).fill('a lighthouse on a cliff');
   await page.getByRole('button', { name: 'Run comparison (4 requests)' }).click();
-  for (const label of ['DreamRender-3.0 generate_image', 'ModelsLab text2img', 'Segmind sd1.5-dreamshaper', 'AUTOMATIC1111 (Stable Diffusion WebUI) txt2img']) {
+  for (const label of four) {
     await expect(page.getByRole('article', { name: `Result: ${label}` }).getByText('done', { exact: true })).toBeVisible();
   }
 

@@ -1,5 +1,5 @@
 // The JavaScript the first page loads must stay within budget (gzip).
-// Reads dist/index.html: its module script and every modulepreload link, and what
+// Reads dist/client/index.html: its module script and every modulepreload link, and what
 // those import statically (Vite lists static imports as modulepreload links).
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,9 +7,9 @@ import { gzipSync } from 'node:zlib';
 
 // Issue 15 brought the first page from 150.3 KB to 81.8 KB; the limit keeps about 8 KB of room.
 const BUDGET_KB = 90;
-const dist = join(process.cwd(), 'dist');
+const dist = join(process.cwd(), 'dist', 'client');
 if (!existsSync(join(dist, 'index.html'))) {
-  console.error('bundle budget: dist/index.html is missing; run "vite build" first');
+  console.error('bundle budget: dist/client/index.html is missing; run "vite build" first');
   process.exit(1);
 }
 const html = readFileSync(join(dist, 'index.html'), 'utf8');

@@ -11,6 +11,7 @@
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { loadGeneratedImage, maskPreview, strokeInImage } from '../../e2e/fixtures/inpaint';
@@ -76,10 +77,15 @@ async function freePort(): Promise<number> {
   });
 }
 
-/** Starts `server/start.ts` of the checkout at `dir` on a free loopback port. */
+/**
+ * Starts the production server of the checkout at `dir` on a free loopback port: `npm start`'s
+ * `scripts/start.mjs`, or `server/start.ts` through tsx in a checkout from before the server was bundled.
+ */
 export async function startAppServer(dir: string): Promise<{ origin: string; stop(): Promise<void> }> {
   const port = await freePort();
-  const child: ChildProcess = spawn(join(dir, 'node_modules', '.bin', 'tsx'), ['server/start.ts'], {
+  const bundled = existsSync(join(dir, 'scripts', 'start.mjs'));
+  const [command, args] = bundled ? [process.execPath, ['scripts/start.mjs']] : [join(dir, 'node_modules', '.bin', 'tsx'), ['server/start.ts']];
+  const child: ChildProcess = spawn(command, args, {
     cwd: dir,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -19,6 +19,7 @@ import { ImageSourceError, loadImage } from './image-source';
 import { parseJsonObject } from './params';
 import { encodePng } from './png';
 import { drawSeed } from './prng';
+import { defineTwin } from './twin';
 import type { Twin } from './twin';
 
 const PREFIX = '/sandbox/a1111';
@@ -268,3 +269,6 @@ function twinControl(twin: Twin, state: A1111State, req: TwinRequest, path: stri
   state.stepMs = stepMs;
   return view();
 }
+
+/** Its state (options, lists, login, the running job) lives in a1111-state.ts, one per sandbox instance. */
+export const a1111Twin = defineTwin({ id: 'a1111', endpoints: A1111_ENDPOINTS, handle: handleA1111, reset: (_state, twin) => void resetA1111(twin) });

@@ -10,6 +10,7 @@ import type { Fields } from './params';
 import { encodePng } from './png';
 import { drawSeed } from './prng';
 import { synthesize } from './synth';
+import { defineTwin } from './twin';
 import type { Twin } from './twin';
 
 export const DREAMRENDER_PATH = '/sandbox/dreamrender/api/generate_image';
@@ -76,7 +77,7 @@ function readParams(fields: Fields): DreamRenderParams {
   return params;
 }
 
-export async function handleDreamRender(twin: Twin, req: TwinRequest): Promise<Reply> {
+async function handleDreamRender(twin: Twin, req: TwinRequest): Promise<Reply> {
   if (req.path.replace(/\/+$/, '') !== DREAMRENDER_PATH) {
     return error(404, `Not found: ${req.path.slice('/sandbox/dreamrender'.length) || '/'}. The endpoint is POST /api/generate_image.`);
   }
@@ -125,3 +126,5 @@ export async function handleDreamRender(twin: Twin, req: TwinRequest): Promise<R
     body: png,
   };
 }
+
+export const dreamrenderTwin = defineTwin({ id: 'dreamrender', endpoints: [`POST ${DREAMRENDER_PATH}`], handle: handleDreamRender });

@@ -2,55 +2,26 @@
  * The sandbox twins as a connect-style middleware: /sandbox/<twin id>/<real path>, generated
  * files under /sandbox/files/, and the shared control API under /sandbox/_control.
  *
- * A new twin is one file exporting its handler, plus one entry in `twins` below.
+ * A new twin is one file exporting its `TwinDef` (`defineTwin`), plus one entry in `twins` below.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { classifyCaller, parseOrigins } from '../callers';
+import { closeAfterAnswer } from '../http-guard';
 import type { AddressPolicy } from '../net/pinned';
-import { A1111_ENDPOINTS, handleA1111 } from './a1111';
-import { resetA1111 } from './a1111-state';
+import { a1111Twin } from './a1111';
 import { ControlError } from './control';
-import { handleDreamRender } from './dreamrender';
+import { dreamrenderTwin } from './dreamrender';
 import { BodyTooLargeError, corsHeaders, header, json, MAX_BODY_BYTES, readBody, requestOrigin, sleep, writeReply } from './http';
 import type { Reply, TwinRequest } from './http';
-import { handleModelsLab } from './modelslab';
-import { handleSegmind } from './segmind';
+import { modelslabTwin } from './modelslab';
+import { segmindTwin } from './segmind';
 import { createTwin, resetTwin } from './twin';
-import type { Twin } from './twin';
+import type { AnyTwinDef, Twin } from './twin';
 
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
 
-/** One provider's twin: served under /sandbox/<id>/; `id` is also what failNext's `provider` names. */
-export interface TwinDef {
-  id: string;
-  /** For the index at GET /sandbox/: `METHOD /sandbox/<id>/<path>`. */
-  endpoints: readonly string[];
-  handle: (twin: Twin, req: TwinRequest) => Reply | Promise<Reply>;
-  /** A twin with state of its own clears it here when POST /sandbox/_control/reset runs. */
-  reset?: (twin: Twin) => void;
-}
-
-export const twins: readonly TwinDef[] = [
-  { id: 'dreamrender', endpoints: ['POST /sandbox/dreamrender/api/generate_image'], handle: handleDreamRender },
-  {
-    id: 'modelslab',
-    endpoints: [
-      'POST /sandbox/modelslab/api/v4/dreambooth',
-      'POST /sandbox/modelslab/api/v4/dreambooth/img2img',
-      'POST /sandbox/modelslab/api/v4/dreambooth/inpaint',
-      'POST /sandbox/modelslab/api/v4/dreambooth/fetch',
-      'POST /sandbox/modelslab/api/v4/dreambooth/fetch/{id}',
-      'POST /sandbox/modelslab/api/v3/dreambooth/fetch/{id}',
-    ],
-    handle: handleModelsLab,
-  },
-  {
-    id: 'segmind',
-    endpoints: ['POST /sandbox/segmind/v1/sd1.5-dreamshaper', 'POST /sandbox/segmind/v1/sd1.5-img2img', 'POST /sandbox/segmind/v1/sd1.5-inpainting'],
-    handle: handleSegmind,
-  },
-  { id: 'a1111', endpoints: A1111_ENDPOINTS, handle: handleA1111, reset: resetA1111 },
-];
+/** The twins, each one `TwinDef` in its own file (`defineTwin`): a new twin is its file plus one line here. */
+export const twins: readonly AnyTwinDef[] = [dreamrenderTwin, modelslabTwin, segmindTwin, a1111Twin];
 
 const SHARED_ENDPOINTS = ['GET /sandbox/files/{name}', 'GET|POST /sandbox/_control', 'POST /sandbox/_control/reset'];
 
@@ -62,7 +33,7 @@ export interface SandboxOptions {
   /** Where image URLs and webhooks may connect (default: public addresses only). */
   outbound?: AddressPolicy;
   /** The twins to serve (default: `twins`); tests add a throwaway one. */
-  twins?: readonly TwinDef[];
+  twins?: readonly AnyTwinDef[];
 }
 
 /** A new, independent twin instance (its own settings, queue, files) as a middleware. */
@@ -72,6 +43,7 @@ export function createSandboxMiddleware(options: SandboxOptions = {}): Middlewar
     served.map((t) => t.id),
     options.outbound,
   );
+  const states = new Map<string, unknown>(served.map((t) => [t.id, t.state?.(twin)]));
   const allowed = options.corsOrigins ?? parseOrigins(process.env.SANDBOX_CORS_ORIGINS);
   return (req, res, next) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
@@ -79,7 +51,7 @@ export function createSandboxMiddleware(options: SandboxOptions = {}): Middlewar
       next();
       return;
     }
-    serve({ twin, twins: served, allowedOrigins: allowed, allowHost: options.allowHost }, req, res, path).catch((err: unknown) => {
+    serve({ twin, twins: served, states, allowedOrigins: allowed, allowHost: options.allowHost }, req, res, path).catch((err: unknown) => {
       if (res.headersSent) res.destroy();
       else writeReply(res, json(500, { error: `Sandbox internal error: ${(err as Error).message}` }));
     });
@@ -87,27 +59,24 @@ export function createSandboxMiddleware(options: SandboxOptions = {}): Middlewar
 }
 
 /** Refused answers carry no CORS header, so the calling page cannot read even the refusal. */
-function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: string): void {
+function refuse(res: ServerResponse, status: number, message: string): void {
   writeReply(res, json(status, { error: message }, { connection: 'close' }));
-  closeAfter(req, res);
-}
-
-/** Closes the connection once the answer is out, without reading the rest of the body. */
-function closeAfter(req: IncomingMessage, res: ServerResponse): void {
-  res.on('finish', () => req.socket.destroySoon?.());
+  closeAfterAnswer(res);
 }
 
 interface Context {
   twin: Twin;
-  twins: readonly TwinDef[];
+  twins: readonly AnyTwinDef[];
+  /** Each twin's own state, by twin id. */
+  states: Map<string, unknown>;
   allowedOrigins: readonly string[];
   allowHost: SandboxOptions['allowHost'];
 }
 
-async function serve({ twin, twins: served, allowedOrigins, allowHost }: Context, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+async function serve({ twin, twins: served, states, allowedOrigins, allowHost }: Context, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   if (allowHost && !allowHost(req.headers.host)) {
-    return refuse(req, res, 421, `This sandbox answers to 127.0.0.1 and localhost only, not ${req.headers.host ?? 'no Host'}.`);
+    return refuse(res, 421, `This sandbox answers to 127.0.0.1 and localhost only, not ${req.headers.host ?? 'no Host'}.`);
   }
   const origin = header(req.headers, 'origin');
   const caller = classifyCaller({ origin, secFetchSite: header(req.headers, 'sec-fetch-site'), host: req.headers.host }, allowedOrigins);
@@ -115,7 +84,7 @@ async function serve({ twin, twins: served, allowedOrigins, allowHost }: Context
   // Files have unguessable names and hold generated pictures: any page may display one, but reads
   // them (CORS) only when it may call the twins.
   if (caller === 'refused' && !isFile) {
-    return refuse(req, res, 403, 'Sandbox: requests from other sites are refused. Set SANDBOX_CORS_ORIGINS to allow an origin.');
+    return refuse(res, 403, 'Sandbox: requests from other sites are refused. Set SANDBOX_CORS_ORIGINS to allow an origin.');
   }
   const cors: Record<string, string> = { vary: 'Origin', ...(origin && caller !== 'refused' ? corsHeaders(origin) : {}) };
   if (method === 'OPTIONS') {
@@ -131,24 +100,24 @@ async function serve({ twin, twins: served, allowedOrigins, allowHost }: Context
   } catch (err) {
     if (!(err instanceof BodyTooLargeError)) throw err;
     writeReply(res, json(413, { error: `Request too large: ${err.message}` }, { connection: 'close' }), false, cors);
-    closeAfter(req, res);
+    closeAfterAnswer(res);
     return;
   }
   const request: TwinRequest = { method, path, headers: req.headers, body, origin: requestOrigin(req.headers) };
   if (path === '/sandbox/_control' || path.startsWith('/sandbox/_control/')) {
-    writeReply(res, control(twin, served, request), false, cors);
+    writeReply(res, control(twin, served, states, request), false, cors);
     return;
   }
-  const reply = await route(twin, served, request);
+  const reply = await route(twin, served, states, request);
   const latency = twin.control.settings.latencyMs;
   if (latency > 0) await sleep(latency);
   writeReply(res, reply, method === 'HEAD', cors);
 }
 
-function route(twin: Twin, served: readonly TwinDef[], req: TwinRequest): Reply | Promise<Reply> {
+function route(twin: Twin, served: readonly AnyTwinDef[], states: Map<string, unknown>, req: TwinRequest): Reply | Promise<Reply> {
   const [, , area] = req.path.split('/');
   const def = served.find((t) => t.id === area);
-  if (def) return def.handle(twin, req);
+  if (def) return def.handle(twin, req, states.get(def.id));
   if (area === 'files') return file(twin, req);
   if (req.path === '/sandbox/' && req.method === 'GET') return json(200, { endpoints: [...served.flatMap((t) => t.endpoints), ...SHARED_ENDPOINTS] });
   return json(404, { error: `Unknown sandbox path ${req.path}. See GET /sandbox/ for the list.` });
@@ -167,11 +136,11 @@ function file(twin: Twin, req: TwinRequest): Reply {
   };
 }
 
-function control(twin: Twin, served: readonly TwinDef[], req: TwinRequest): Reply {
+function control(twin: Twin, served: readonly AnyTwinDef[], states: Map<string, unknown>, req: TwinRequest): Reply {
   const noStore = { 'cache-control': 'no-store' };
   if (req.path === '/sandbox/_control/reset') {
     if (req.method !== 'POST') return json(405, { error: 'Use POST /sandbox/_control/reset.' });
-    for (const t of served) t.reset?.(twin);
+    for (const t of served) t.reset?.(states.get(t.id), twin);
     return json(200, resetTwin(twin), noStore);
   }
   if (req.path !== '/sandbox/_control') return json(404, { error: `Unknown control path ${req.path}` });
@@ -185,7 +154,7 @@ function control(twin: Twin, served: readonly TwinDef[], req: TwinRequest): Repl
   }
   try {
     const settings = twin.control.merge(input);
-    if (typeof input === 'object' && input !== null && 'segmindCredits' in input) twin.credits.clear();
+    for (const t of served) t.onControl?.(states.get(t.id), input as Record<string, unknown>);
     return json(200, settings, noStore);
   } catch (err) {
     if (err instanceof ControlError) return json(400, { error: err.message });

@@ -10,7 +10,7 @@ import { fitSize, generate } from './generate';
 import { json, mediaType, seconds } from './http';
 import type { Reply, TwinRequest } from './http';
 import { ImageSourceError, loadOptionalImage } from './image-source';
-import { fetchAnswer, PROCESSING_MESSAGE } from './modelslab-jobs';
+import { fetchAnswer, JobStore, PROCESSING_MESSAGE } from './modelslab-jobs';
 import type { ModelsLabJob } from './modelslab-jobs';
 import { enhancePromptText, readModelsLabParams } from './modelslab-params';
 import type { ModelsLabKind, ModelsLabParams } from './modelslab-params';
@@ -19,6 +19,7 @@ import type { Fields } from './params';
 import { encodePng } from './png';
 import { drawSeed, hashString } from './prng';
 import type { Raster } from './raster';
+import { defineTwin } from './twin';
 import type { Twin } from './twin';
 
 const PREFIX = '/sandbox/modelslab';
@@ -34,13 +35,13 @@ export const INVALID_KEY_MESSAGE = 'Invalid Api Key';
 
 const error = (message: string, extra: Record<string, unknown> = {}) => json(200, { status: 'error', message, ...extra });
 
-export async function handleModelsLab(twin: Twin, req: TwinRequest): Promise<Reply> {
+async function handleModelsLab(twin: Twin, req: TwinRequest, jobs: JobStore): Promise<Reply> {
   const path = req.path.slice(PREFIX.length).replace(/\/+$/, '');
   const kind = GENERATION[path];
   const fetchId = path === '/api/v4/dreambooth/fetch' ? null : FETCH_BY_ID.exec(path)?.[1];
   if (kind === undefined && fetchId === undefined) return json(404, { status: 'error', message: `Not found: ${path || '/'}` });
   if (req.method !== 'POST') return json(405, { status: 'error', message: `Method ${req.method} not allowed: use POST` });
-  if (kind === undefined) return fetchResult(twin, req, fetchId ?? null);
+  if (kind === undefined) return fetchResult(jobs, req, fetchId ?? null);
   const failure = twin.control.takeFailure('modelslab');
   if (failure && failure.status !== 200) return failureReply(failure);
   const parsed = readJson(req);
@@ -54,7 +55,7 @@ export async function handleModelsLab(twin: Twin, req: TwinRequest): Promise<Rep
     if (err instanceof FieldError) return error(`The ${err.field} field ${err.reason}.`, { tip: `Fix ${err.field} and send the request again.` });
     throw err;
   }
-  return generation(twin, req, params, failure);
+  return generation(twin, jobs, req, params, failure);
 }
 
 function failureReply(failure: Failure): Reply {
@@ -108,7 +109,7 @@ function buildMeta(p: ModelsLabParams, used: { width: number; height: number; se
   };
 }
 
-async function generation(twin: Twin, req: TwinRequest, p: ModelsLabParams, failure: Failure | null): Promise<Reply> {
+async function generation(twin: Twin, jobs: JobStore, req: TwinRequest, p: ModelsLabParams, failure: Failure | null): Promise<Reply> {
   const started = Date.now();
   let init: Raster | undefined;
   let mask: Raster | undefined;
@@ -124,7 +125,7 @@ async function generation(twin: Twin, req: TwinRequest, p: ModelsLabParams, fail
   const height = p.height ?? fitted.height;
   const seed = p.seed ?? drawSeed();
   const prefix = randomUUID();
-  const id = twin.jobs.newId();
+  const id = jobs.newId();
   const queued = twin.control.shouldQueue(p.samples, width, height);
   const queueMs = queued ? twin.control.settings.queueMs : 0;
   const names = Array.from({ length: p.samples }, (_, i) => `${prefix}-${i}.${p.base64 ? 'base64' : 'png'}`);
@@ -156,7 +157,7 @@ async function generation(twin: Twin, req: TwinRequest, p: ModelsLabParams, fail
     });
     job.generationTime = seconds(Date.now() - started + queueMs);
   }
-  twin.jobs.add(job);
+  jobs.add(job);
   if (queued) {
     const fetchUrl = `${req.origin}/sandbox/modelslab/api/v3/dreambooth/fetch/${id}`;
     return json(200, {
@@ -175,7 +176,7 @@ async function generation(twin: Twin, req: TwinRequest, p: ModelsLabParams, fail
   return json(200, fetchAnswer(job));
 }
 
-async function fetchResult(twin: Twin, req: TwinRequest, pathId: string | null): Promise<Reply> {
+async function fetchResult(jobs: JobStore, req: TwinRequest, pathId: string | null): Promise<Reply> {
   const parsed = readJson(req);
   if (!parsed) return error(NOT_JSON);
   const keyError = checkKey(parsed);
@@ -183,7 +184,23 @@ async function fetchResult(twin: Twin, req: TwinRequest, pathId: string | null):
   const raw = pathId ?? parsed.request_id;
   if (isAbsent(raw)) return error('The request_id field is required.');
   const id = typeof raw === 'number' ? raw : typeof raw === 'string' && /^\d+$/.test(raw.trim()) ? Number(raw) : Number.NaN;
-  const job = Number.isSafeInteger(id) ? twin.jobs.get(id) : undefined;
+  const job = Number.isSafeInteger(id) ? jobs.get(id) : undefined;
   if (!job) return json(200, { status: 'failed', id: Number.isSafeInteger(id) ? id : raw, message: `Request not found: no job with id ${String(raw)}.` });
   return json(200, fetchAnswer(job));
 }
+
+/** The ModelsLab twin: its jobs (queue, fetch, webhooks) are its own state. */
+export const modelslabTwin = defineTwin<JobStore>({
+  id: 'modelslab',
+  endpoints: [
+    'POST /sandbox/modelslab/api/v4/dreambooth',
+    'POST /sandbox/modelslab/api/v4/dreambooth/img2img',
+    'POST /sandbox/modelslab/api/v4/dreambooth/inpaint',
+    'POST /sandbox/modelslab/api/v4/dreambooth/fetch',
+    'POST /sandbox/modelslab/api/v4/dreambooth/fetch/{id}',
+    'POST /sandbox/modelslab/api/v3/dreambooth/fetch/{id}',
+  ],
+  state: (twin) => new JobStore(twin.outbound),
+  handle: handleModelsLab,
+  reset: (jobs) => jobs.clear(),
+});

@@ -15,6 +15,7 @@ import { drawSeed } from './prng';
 import type { Raster } from './raster';
 import { readSegmindParams, SEGMIND_MODELS } from './segmind-params';
 import type { SegmindModel, SegmindParams } from './segmind-params';
+import { defineTwin } from './twin';
 import type { Twin } from './twin';
 
 const PREFIX = '/sandbox/segmind/v1/';
@@ -45,7 +46,15 @@ function failureReply(failure: Failure): Reply {
   return error(failure.status, text, headers);
 }
 
-export async function handleSegmind(twin: Twin, req: TwinRequest): Promise<Reply> {
+/** Credits and the informational rate window, per API key. */
+interface SegmindState {
+  /** Credit balance per API key (a key starts with settings.segmindCredits). */
+  credits: Map<string, number>;
+  /** Requests per key in the current minute (for x-rate-limit-remaining). */
+  rate: Map<string, { start: number; count: number }>;
+}
+
+async function handleSegmind(twin: Twin, req: TwinRequest, state: SegmindState): Promise<Reply> {
   const name = req.path.startsWith(PREFIX) ? req.path.slice(PREFIX.length).replace(/\/+$/, '') : '';
   const model = SEGMIND_MODELS.find((m) => m === name);
   if (!model) return error(404, `Model or endpoint not found: ${req.path.slice('/sandbox/segmind'.length) || '/'}`);
@@ -65,13 +74,13 @@ export async function handleSegmind(twin: Twin, req: TwinRequest): Promise<Reply
     if (err instanceof FieldError) return error(400, `Bad Request: invalid parameter ${err.field}: ${err.field} ${err.reason}.`);
     throw err;
   }
-  const balance = twin.credits.get(key) ?? twin.control.settings.segmindCredits;
+  const balance = state.credits.get(key) ?? twin.control.settings.segmindCredits;
   if (balance < 1) return error(406, MESSAGES.credits);
   if (failure) return error(200, failureMessage(failure));
-  return render(twin, model, params, key, balance);
+  return render(twin, state, model, params, key, balance);
 }
 
-async function render(twin: Twin, model: SegmindModel, p: SegmindParams, key: string, balance: number): Promise<Reply> {
+async function render(twin: Twin, state: SegmindState, model: SegmindModel, p: SegmindParams, key: string, balance: number): Promise<Reply> {
   const started = Date.now();
   let init: Raster | undefined;
   let mask: Raster | undefined;
@@ -98,14 +107,14 @@ async function render(twin: Twin, model: SegmindModel, p: SegmindParams, key: st
     mask,
     strength: p.strength,
   }).map((image) => encodeJpeg(image));
-  twin.credits.set(key, balance - 1);
+  state.credits.set(key, balance - 1);
   const headers = {
     'x-remaining-credits': String(balance - 1),
     'x-generation-time': seconds(Date.now() - started).toFixed(2),
     'x-seed-value': String(seed),
     'x-cost': '1',
     'x-request-id': randomUUID(),
-    'x-rate-limit-remaining': String(rateRemaining(twin, key)),
+    'x-rate-limit-remaining': String(rateRemaining(state, key)),
   };
   const encoded = images.map((bytes) => Buffer.from(bytes).toString('base64'));
   if (images.length > 1) return json(200, { image: encoded[0], images: encoded }, headers);
@@ -114,10 +123,25 @@ async function render(twin: Twin, model: SegmindModel, p: SegmindParams, key: st
 }
 
 /** Informational only: requests left in this key's current one-minute window. */
-function rateRemaining(twin: Twin, key: string, now = Date.now()): number {
-  const window = twin.rate.get(key);
+function rateRemaining(state: SegmindState, key: string, now = Date.now()): number {
+  const window = state.rate.get(key);
   const current = window && now - window.start < 60_000 ? window : { start: now, count: 0 };
   current.count += 1;
-  twin.rate.set(key, current);
+  state.rate.set(key, current);
   return Math.max(0, RATE_LIMIT_PER_MINUTE - current.count);
 }
+
+export const segmindTwin = defineTwin<SegmindState>({
+  id: 'segmind',
+  endpoints: SEGMIND_MODELS.map((m) => `POST ${PREFIX}${m}`),
+  state: () => ({ credits: new Map(), rate: new Map() }),
+  handle: handleSegmind,
+  reset: (state) => {
+    state.credits.clear();
+    state.rate.clear();
+  },
+  // Setting segmindCredits starts every key again from the new balance.
+  onControl: (state, input) => {
+    if ('segmindCredits' in input) state.credits.clear();
+  },
+});

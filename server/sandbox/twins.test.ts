@@ -6,10 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { json } from './http';
 import type { Reply, TwinRequest } from './http';
 import { twins } from './index';
-import type { TwinDef } from './index';
 import { postJson, setControl, startTwin } from './test-helpers';
 import type { RunningServer } from './test-helpers';
-import type { Twin } from './twin';
+import type { Twin, TwinDef } from './twin';
 
 function handleEcho(twin: Twin, req: TwinRequest): Reply {
   const failure = twin.control.takeFailure('echo');
@@ -38,11 +37,13 @@ describe('the list of twins', () => {
     await setControl(server.base, { failNext: { provider: 'echo', status: 503 } });
     expect((await postJson(`${server.base}/sandbox/echo/api/run`, {})).status).toBe(503);
     const unknown = await postJson(`${server.base}/sandbox/_control`, { failNext: { provider: 'nope', status: 500 } });
-    expect(((await unknown.json()) as { error: string }).error).toBe('failNext.provider must be one of dreamrender, modelslab, segmind, a1111, echo or *');
+    const ids = [...twins.map((t) => t.id), 'echo'].join(', ');
+    expect(((await unknown.json()) as { error: string }).error).toBe(`failNext.provider must be one of ${ids} or *`);
   });
 
-  it('serves the four providers by default, each under its own id', () => {
-    expect(twins.map((t) => t.id)).toEqual(['dreamrender', 'modelslab', 'segmind', 'a1111']);
+  it('serves every twin under its own id', () => {
+    expect(new Set(twins.map((t) => t.id)).size).toBe(twins.length);
+    expect(twins.map((t) => t.id)).toEqual(expect.arrayContaining(['dreamrender', 'modelslab', 'segmind', 'a1111']));
     for (const t of twins) for (const endpoint of t.endpoints) expect(endpoint).toMatch(new RegExp(`^(GET|POST)(\\|POST)? /sandbox/${t.id}/`));
   });
 });

@@ -7,6 +7,7 @@ import { useSyncExternalStore } from 'react';
 import { z } from 'zod';
 import { providerIds } from '../providers/registry';
 import type { ProviderId } from '../providers/types';
+import { settingsFile, storedKey } from './settings-file';
 
 export const providerSettingsSchema = z.object({
   mode: z.enum(['sandbox', 'live']).default('sandbox'),
@@ -19,14 +20,6 @@ export const providerSettingsSchema = z.object({
 });
 export type ProviderSettings = z.infer<typeof providerSettingsSchema>;
 
-const settingsFileSchema = z.object({
-  version: z.literal(1),
-  providers: z.record(z.string(), z.unknown()).default({}),
-});
-
-const STORAGE_KEY = 'playground.settings.v1';
-const KEY_PREFIX = 'playground.key.';
-
 /** One entry per provider of the registry. */
 export type SettingsState = Readonly<Record<ProviderId, ProviderSettings>>;
 
@@ -37,49 +30,30 @@ export function settingsOf(state: SettingsState, id: ProviderId): ProviderSettin
   return state[id] ?? DEFAULTS;
 }
 
-function safeStorage(kind: 'local' | 'session'): Storage | undefined {
-  try {
-    return kind === 'local' ? globalThis.localStorage : globalThis.sessionStorage;
-  } catch {
-    return undefined;
-  }
-}
-
 function load(): SettingsState {
-  const local = safeStorage('local');
-  const session = safeStorage('session');
-  let stored: Record<string, unknown> = {};
-  try {
-    const raw = local?.getItem(STORAGE_KEY);
-    const parsed = settingsFileSchema.safeParse(raw ? JSON.parse(raw) : undefined);
-    if (parsed.success) stored = parsed.data.providers;
-  } catch {
-    // Unreadable settings start from the defaults.
-  }
+  const stored = settingsFile.load()?.providers ?? {};
   const state: Record<ProviderId, ProviderSettings> = {};
   for (const id of providerIds()) {
+    // One provider's unreadable entry starts from the defaults; the others are kept.
     const parsed = providerSettingsSchema.safeParse(stored[id] ?? {});
-    const s = parsed.success ? parsed.data : providerSettingsSchema.parse({});
-    const key = (s.remember ? local : session)?.getItem(KEY_PREFIX + id) ?? '';
+    const s = parsed.success ? parsed.data : DEFAULTS;
+    const key = storedKey(id, s.remember ? 'local' : 'session').load() ?? '';
     state[id] = { ...s, key };
   }
   return state;
 }
 
 function persist(state: SettingsState) {
-  const local = safeStorage('local');
-  const session = safeStorage('session');
   const providers: Record<string, unknown> = {};
   for (const id of providerIds()) {
     const { key, ...rest } = settingsOf(state, id);
     providers[id] = rest; // the key is never part of the settings file
-    const keep = rest.remember ? local : session;
-    const drop = rest.remember ? session : local;
-    drop?.removeItem(KEY_PREFIX + id);
-    if (key) keep?.setItem(KEY_PREFIX + id, key);
-    else keep?.removeItem(KEY_PREFIX + id);
+    const keep = storedKey(id, rest.remember ? 'local' : 'session');
+    storedKey(id, rest.remember ? 'session' : 'local').remove();
+    if (key) keep.save(key);
+    else keep.remove();
   }
-  local?.setItem(STORAGE_KEY, JSON.stringify({ version: 1, providers }));
+  settingsFile.save({ providers });
 }
 
 let state: SettingsState | undefined;

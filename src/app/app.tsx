@@ -5,6 +5,7 @@ import { requestOpenComparison } from '../features/compare/open-request';
 import { FirstPaintHandoff, FirstPaintPlayground } from './first-paint';
 import { LazyImageEditor } from './lazy-canvas';
 import { ShortcutsOverlay } from './shortcuts-overlay';
+import { StorageNotices } from './storage-notices';
 import type { Preset } from './preset';
 import { formatHash, parseHash, VIEWS } from './hash-route';
 import type { HashRoute, View } from './hash-route';
@@ -34,7 +35,7 @@ function providersReady(): Promise<void> {
 const after = <T,>(load: () => Promise<T>) => () => providersReady().then(load);
 // The playground's module, then what it reads as it mounts (so its first render is its last).
 const loadPlayground = after(() =>
-  import('./playground-view').then(async (m) => {
+  import('./playground/playground-view').then(async (m) => {
     await import('./prepare-playground').then((p) => p.preparePlayground(queryClient));
     return m;
   }),
@@ -147,6 +148,7 @@ function Shell() {
       </header>
       <ShortcutsOverlay />
       <main className="mx-auto flex max-w-[1600px] flex-col gap-6 px-4 py-6">
+        <StorageNotices />
         {awake && (
           <Suspense fallback={null}>
             {/* The playground shows running jobs in its results column, so they never push its form down. */}

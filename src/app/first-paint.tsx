@@ -20,10 +20,10 @@ import { TextAreaField, TextField } from '../features/params/fields/text-field';
 import type { FieldDescriptor, FieldKind } from '../providers/fields/describe';
 import { loadCurrentJobId, loadDraft, loadLastEndpoint, saveDraft, saveLastEndpoint } from './drafts';
 import { EndpointHeader } from './endpoint-header';
+import { storedMode } from '../api/settings-file';
 
 const SNAPSHOT = __FIRST_PAINT__;
 const FORM_ID = 'playground-form';
-const SETTINGS_KEY = 'playground.settings.v1';
 
 /** The kinds the first paint draws; an image field waits for the real form (it needs the image store). */
 const FIELDS: Partial<Record<FieldKind, ComponentType<FieldProps>>> = {
@@ -62,17 +62,6 @@ export function FirstPaintHandoff() {
     }
   }, []);
   return null;
-}
-
-/** The stored mode of a provider, read without the settings store (which needs zod). */
-function storedMode(providerId: string): 'sandbox' | 'live' {
-  try {
-    const raw = localStorage.getItem(SETTINGS_KEY);
-    const mode = raw ? (JSON.parse(raw) as { providers?: Record<string, { mode?: unknown }> }).providers?.[providerId]?.mode : undefined;
-    return mode === 'live' ? 'live' : 'sandbox';
-  } catch {
-    return 'sandbox';
-  }
 }
 
 function FirstPaintField({ field, value, onChange }: { field: FieldDescriptor; value: unknown; onChange(v: unknown): void }) {

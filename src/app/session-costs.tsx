@@ -2,15 +2,24 @@
 import { useQuery } from '@tanstack/react-query';
 import { galleryHeadQuery } from '../job-store/queries';
 import { getProvider } from '../providers/registry';
+import { persisted } from '../lib/persisted';
+import type { Validator } from '../lib/persisted';
 
-const START_KEY = 'playground.session-start';
+const startValue: Validator<number> = {
+  safeParse: (value) => {
+    const n = Number(value);
+    return Number.isFinite(n) && n > 0 ? { success: true, data: n } : { success: false };
+  },
+};
+// Earlier builds stored the bare number as a string (version 0), which `startValue` reads.
+const storedStart = persisted('playground.session-start', startValue, 1, { 0: (old) => old }, { storage: 'session', label: 'the start of this session' });
 
 /** The session is the tab's: it survives reloads and ends with the tab. */
 function sessionStart(): number {
-  const stored = Number(sessionStorage.getItem(START_KEY));
-  if (stored > 0) return stored;
+  const stored = storedStart.load();
+  if (stored) return stored;
   const now = Date.now();
-  sessionStorage.setItem(START_KEY, String(now));
+  storedStart.save(now);
   return now;
 }
 

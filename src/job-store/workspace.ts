@@ -9,6 +9,7 @@ import { useSyncExternalStore } from 'react';
 import { z } from 'zod';
 import { isImageRef, parseImageRef } from '../providers/shared/image-ref';
 import { pinLocalImages } from './local-images';
+import { persisted } from '../lib/persisted';
 
 const KEY = 'playground.workspace';
 export const DEFAULT_PADDING = 32;
@@ -38,13 +39,11 @@ export interface Workspace {
 
 const EMPTY: Workspace = { inpaint: { area: 'whole', padding: DEFAULT_PADDING, maskBlur: DEFAULT_MASK_BLUR } };
 
+// Earlier builds stored the same object without a version (version 0).
+const stored = persisted<Workspace>(KEY, workspaceSchema, 1, { 0: (old) => old }, { label: 'the init image and mask of the canvas' });
+
 function read(): Workspace {
-  try {
-    const raw = localStorage.getItem(KEY);
-    return raw ? workspaceSchema.parse(JSON.parse(raw)) : EMPTY;
-  } catch {
-    return EMPTY;
-  }
+  return stored.load() ?? EMPTY;
 }
 
 let current: Workspace = read();
@@ -70,11 +69,8 @@ export function updateWorkspace(patch: Partial<Workspace>) {
   if (next.image === current.image && next.mask === current.mask && JSON.stringify(next.inpaint) === JSON.stringify(current.inpaint)) return;
   current = next;
   pin(current);
-  try {
-    localStorage.setItem(KEY, JSON.stringify(current));
-  } catch {
-    // Full storage: the workspace lives for this page.
-  }
+  // Full storage: the workspace lives for this page.
+  stored.save(current);
   for (const l of listeners) l();
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { ParamRole } from './types';
-import { allEndpoints, getEndpoint, getProvider, providers } from './registry';
+import { allEndpoints, getEndpoint, getProvider, providerIds, providers } from './registry';
 import { paramMeta } from './param';
 
 type Def = { type: string; innerType?: z.ZodType };
@@ -32,26 +32,44 @@ function roles(endpointId: string): Partial<Record<ParamRole, string>> {
 }
 
 describe('registry', () => {
-  it('lists the four providers and their ten endpoints', () => {
-    expect(providers.map((p) => [p.id, p.name, p.defaultBaseUrl, p.proxyHosts, p.keyLocation])).toEqual([
-      ['dreamrender', 'DreamRender-3.0', undefined, 'any-public-https', { in: 'multipart', name: 'dev_key' }],
-      ['modelslab', 'ModelsLab', 'https://stablediffusionapi.com', ['stablediffusionapi.com', 'modelslab.com'], { in: 'json', name: 'key' }],
-      ['segmind', 'Segmind', 'https://api.segmind.com', ['api.segmind.com'], { in: 'header', name: 'x-api-key' }],
-      ['a1111', 'AUTOMATIC1111 (Stable Diffusion WebUI)', 'http://127.0.0.1:7860', [], { in: 'basic' }],
-    ]);
-    expect(allEndpoints().map((e) => [e.id, e.kind, e.path])).toEqual([
+  it('describes every provider completely, with unique ids', () => {
+    expect(new Set(providerIds()).size).toBe(providers.length);
+    expect(new Set(allEndpoints().map((e) => e.id)).size).toBe(allEndpoints().length);
+    for (const p of providers) {
+      expect(p.id, p.id).toMatch(/^[a-z0-9][a-z0-9-]*$/);
+      expect(p.name.length, p.id).toBeGreaterThan(0);
+      expect(p.keyHelp.length, p.id).toBeGreaterThan(0);
+      expect(p.endpoints.length, p.id).toBeGreaterThan(0);
+      expect(p.proxyHosts === 'any-public-https' || Array.isArray(p.proxyHosts), p.id).toBe(true);
+      // A queued result is fetched with a pair: the request and its parser.
+      expect(typeof p.buildFetchRequest, p.id).toBe(typeof p.parseFetchResponse);
+      for (const e of p.endpoints) expect(e.path, e.id).toMatch(/^\//);
+    }
+  });
+
+  it('keeps the documented hosts, key placements and paths of the hand-written providers', () => {
+    const described = (id: string) => {
+      const p = getProvider(id);
+      return p && [p.name, p.defaultBaseUrl, p.proxyHosts, p.keyLocation, p.endpoints.map((e) => [e.id, e.kind, e.path])];
+    };
+    expect(described('dreamrender')).toEqual(['DreamRender-3.0', undefined, 'any-public-https', { in: 'multipart', name: 'dev_key' }, [
       ['dreamrender/generate_image', 'txt2img', '/api/generate_image'],
+    ]]);
+    expect(described('modelslab')).toEqual(['ModelsLab', 'https://stablediffusionapi.com', ['stablediffusionapi.com', 'modelslab.com'], { in: 'json', name: 'key' }, [
       ['modelslab/text2img', 'txt2img', '/api/v4/dreambooth'],
       ['modelslab/img2img', 'img2img', '/api/v4/dreambooth/img2img'],
       ['modelslab/inpaint', 'inpaint', '/api/v4/dreambooth/inpaint'],
+    ]]);
+    expect(described('segmind')).toEqual(['Segmind', 'https://api.segmind.com', ['api.segmind.com'], { in: 'header', name: 'x-api-key' }, [
       ['segmind/sd1.5-dreamshaper', 'txt2img', '/v1/sd1.5-dreamshaper'],
       ['segmind/sd1.5-img2img', 'img2img', '/v1/sd1.5-img2img'],
       ['segmind/sd1.5-inpainting', 'inpaint', '/v1/sd1.5-inpainting'],
+    ]]);
+    expect(described('a1111')).toEqual(['AUTOMATIC1111 (Stable Diffusion WebUI)', 'http://127.0.0.1:7860', [], { in: 'basic' }, [
       ['a1111/txt2img', 'txt2img', '/sdapi/v1/txt2img'],
       ['a1111/img2img', 'img2img', '/sdapi/v1/img2img'],
       ['a1111/inpaint', 'inpaint', '/sdapi/v1/img2img'],
-    ]);
-    expect(providers.every((p) => p.keyHelp.length > 0)).toBe(true);
+    ]]);
     expect(typeof getProvider('modelslab')?.buildFetchRequest).toBe('function');
     expect(getProvider('segmind')?.buildFetchRequest).toBeUndefined();
   });

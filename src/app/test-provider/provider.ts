@@ -24,7 +24,6 @@ function parse(res: HttpResponse): ProviderResult {
 }
 
 export const throwawayTxt = defineEndpoint({
-  id: 'throwaway/txt',
   provider: 'throwaway',
   name: 'txt',
   title: 'Text to image',

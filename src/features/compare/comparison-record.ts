@@ -60,7 +60,11 @@ export function parseComparisons(raw: string | null | undefined): { records: Com
   } catch {
     return { records: [], skipped: 1 };
   }
-  if (!Array.isArray(data)) return { records: [], skipped: 1 };
+  return Array.isArray(data) ? validComparisons(data) : { records: [], skipped: 1 };
+}
+
+/** The readable records of a stored list; the others are counted and skipped. */
+export function validComparisons(data: readonly unknown[]): { records: ComparisonRecord[]; skipped: number } {
   const records: ComparisonRecord[] = [];
   let skipped = 0;
   for (const item of data) {

@@ -1,30 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ComparisonRecord } from './comparison-record';
 import { COMPARISONS_KEY, DRAFT_KEY, getComparison, loadComparisons, loadDraft, saveComparison, saveDraft } from './comparison-store';
 import { requestOpenComparison, takeOpenRequest } from './open-request';
 import { DEFAULT_SHARED_FORM } from '../../providers/mapping/shared-params';
-
-class MemoryStorage implements Storage {
-  private data = new Map<string, string>();
-  get length() {
-    return this.data.size;
-  }
-  clear() {
-    this.data.clear();
-  }
-  getItem(k: string) {
-    return this.data.get(k) ?? null;
-  }
-  key(i: number) {
-    return [...this.data.keys()][i] ?? null;
-  }
-  removeItem(k: string) {
-    this.data.delete(k);
-  }
-  setItem(k: string, v: string) {
-    this.data.set(k, String(v));
-  }
-}
+import { withMemoryStorage } from '../../lib/memory-storage';
 
 const record = (id: string, createdAt: number): ComparisonRecord => ({
   version: 1,
@@ -40,13 +19,7 @@ const record = (id: string, createdAt: number): ComparisonRecord => ({
   cells: [],
 });
 
-beforeEach(() => {
-  Object.assign(globalThis, { localStorage: new MemoryStorage(), sessionStorage: new MemoryStorage() });
-});
-afterEach(() => {
-  Reflect.deleteProperty(globalThis, 'localStorage');
-  Reflect.deleteProperty(globalThis, 'sessionStorage');
-});
+withMemoryStorage();
 
 describe('comparison store', () => {
   it('saves, replaces and reads back, newest first', () => {
@@ -76,5 +49,18 @@ describe('comparison store', () => {
     requestOpenComparison('g');
     expect(takeOpenRequest()).toBe('g');
     expect(takeOpenRequest()).toBeUndefined();
+  });
+});
+
+describe('comparison store, data of earlier builds', () => {
+  it('loads the bare list and draft, and rewrites them in the current format', () => {
+    localStorage.setItem(COMPARISONS_KEY, JSON.stringify([record('a', 1)]));
+    const draft = { version: 1, targets: [{ id: 'a', endpointId: 'modelslab/text2img' }], form: DEFAULT_SHARED_FORM };
+    localStorage.setItem(DRAFT_KEY, JSON.stringify(draft));
+    expect(loadComparisons().map((r) => r.id)).toEqual(['a']);
+    expect(loadComparisons()).toBe(loadComparisons());
+    expect(loadDraft()).toEqual(draft);
+    expect(JSON.parse(localStorage.getItem(COMPARISONS_KEY)!).v).toBe(1);
+    expect(JSON.parse(localStorage.getItem(DRAFT_KEY)!).v).toBe(1);
   });
 });

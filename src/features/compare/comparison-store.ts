@@ -5,41 +5,51 @@
  */
 import { useSyncExternalStore } from 'react';
 import { z } from 'zod';
-import { parseComparisons, upsertComparison } from './comparison-record';
+import { upsertComparison, validComparisons } from './comparison-record';
 import type { ComparisonRecord } from './comparison-record';
 import { sweepAxisSchema } from './comparison-record';
 import { DEFAULT_SHARED_FORM } from '../../providers/mapping/shared-params';
 import type { SharedForm } from '../../providers/mapping/shared-params';
 import { compareTargetSchema } from './targets';
+import { persisted } from '../../lib/persisted';
+import type { Validator } from '../../lib/persisted';
 
 export const COMPARISONS_KEY = 'playground.comparisons.v1';
 export const DRAFT_KEY = 'playground.compare-draft.v1';
 
-function storage(kind: 'local' | 'session' = 'local'): Storage | undefined {
+/** Each stored record is read on its own: an unreadable one is skipped, the others kept. */
+const comparisonList: Validator<ComparisonRecord[]> = {
+  safeParse: (value) => (Array.isArray(value) ? { success: true, data: validComparisons(value).records } : { success: false }),
+};
+// Earlier builds stored the list and the draft bare (version 0), in the same shape.
+const comparisons = persisted(COMPARISONS_KEY, comparisonList, 1, { 0: (old) => old }, { label: 'your saved comparisons' });
+
+function rawComparisons(): string | null {
   try {
-    return kind === 'local' ? globalThis.localStorage : globalThis.sessionStorage;
+    return globalThis.localStorage?.getItem(COMPARISONS_KEY) ?? null;
   } catch {
-    return undefined;
+    return null;
   }
 }
 
 const listeners = new Set<() => void>();
+/** The list read for the stored text it came from: the same array while that text is unchanged. */
 let cache: { raw: string | null; records: ComparisonRecord[] } | undefined;
 
 export function loadComparisons(): ComparisonRecord[] {
-  const raw = storage()?.getItem(COMPARISONS_KEY) ?? null;
-  if (cache?.raw !== raw) cache = { raw, records: parseComparisons(raw).records };
+  const raw = rawComparisons();
+  if (cache?.raw !== raw) {
+    const records = raw === null ? [] : (comparisons.load() ?? []);
+    // Read again: loading may have rewritten an old format, or dropped what it could not read.
+    cache = { raw: rawComparisons(), records };
+  }
   return cache.records;
 }
 
 export function saveComparison(record: ComparisonRecord) {
   const next = upsertComparison(loadComparisons(), record);
-  try {
-    storage()?.setItem(COMPARISONS_KEY, JSON.stringify(next));
-  } catch {
-    // Storage full: keep the newest half and try once more; the jobs stay in the gallery either way.
-    storage()?.setItem(COMPARISONS_KEY, JSON.stringify(next.slice(0, Math.ceil(next.length / 2))));
-  }
+  // Storage full: keep the newest half and try once more; the jobs stay in the gallery either way.
+  if (!comparisons.save(next)) comparisons.save(next.slice(0, Math.ceil(next.length / 2)));
   for (const l of listeners) l();
 }
 
@@ -72,20 +82,13 @@ const draftSchema = z.object({
 });
 export type CompareDraft = z.infer<typeof draftSchema>;
 
+const draft = persisted(DRAFT_KEY, draftSchema, 1, { 0: (old) => old }, { label: 'the compare view\'s draft' });
+
 export function loadDraft(): CompareDraft | undefined {
-  try {
-    const raw = storage()?.getItem(DRAFT_KEY);
-    const parsed = draftSchema.safeParse(raw ? JSON.parse(raw) : undefined);
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
+  return draft.load();
 }
 
-export function saveDraft(draft: CompareDraft) {
-  try {
-    storage()?.setItem(DRAFT_KEY, JSON.stringify(draft));
-  } catch {
-    // A draft that cannot be kept is not worth an error.
-  }
+export function saveDraft(value: CompareDraft) {
+  // A draft that cannot be kept is not worth an error.
+  draft.save(value);
 }

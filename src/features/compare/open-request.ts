@@ -3,23 +3,17 @@
  * compare view reads when it mounts. Kept apart from the comparison store so
  * the first page does not load the compare feature to leave the note.
  */
-const OPEN_KEY = 'playground.compare-open';
+import { persisted, stringValue } from '../../lib/persisted';
 
-function session(): Storage | undefined {
-  try {
-    return globalThis.sessionStorage;
-  } catch {
-    return undefined;
-  }
-}
+// Earlier builds stored the bare id (version 0).
+const note = persisted('playground.compare-open', stringValue, 1, { 0: (old) => old }, { storage: 'session', label: 'the comparison to open' });
 
 export function requestOpenComparison(groupId: string) {
-  session()?.setItem(OPEN_KEY, groupId);
+  note.save(groupId);
 }
 
 export function takeOpenRequest(): string | undefined {
-  const s = session();
-  const id = s?.getItem(OPEN_KEY) ?? undefined;
-  if (id) s?.removeItem(OPEN_KEY);
+  const id = note.load();
+  if (id) note.remove();
   return id;
 }

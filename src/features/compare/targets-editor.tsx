@@ -21,7 +21,7 @@ function TargetRow(props: { target: CompareTarget; index: number; label: string;
   const modelField = endpoint && endpointFields(endpoint).find((f) => f.role === 'model');
   const modelDefault = modelField && endpoint ? (endpoint.initialValues as Record<string, unknown>)[modelField.name] : undefined;
   return (
-    <li className="flex flex-col gap-2 rounded-md border border-zinc-800 bg-zinc-900/60 p-3">
+    <li aria-label={`Target ${n}: ${label}`} className="flex flex-col gap-2 rounded-md border border-zinc-800 bg-zinc-900/60 p-3">
       <div className="flex items-center gap-2">
         <span className="rounded bg-zinc-800 px-1.5 font-mono text-xs text-zinc-300">#{n}</span>
         <span className="min-w-0 flex-1 truncate text-sm text-zinc-100">{label}</span>

@@ -5,7 +5,7 @@
  */
 import type { z } from 'zod';
 import type { ProviderDef } from '../types';
-import { defineEndpoint } from '../shared/define';
+import { endpointsOf } from '../shared/define';
 import { A1111_KEY } from './auth';
 import { buildListRequest, parseListResponse } from './lists';
 import type { A1111List } from './lists';
@@ -27,9 +27,9 @@ const startingPrompt = {
 /** batch_size (8) × n_iter (100), plus the grid the server may add: the client keeps no more images than that. */
 const A1111_MAX_OUTPUTS = 8 * 100 + 1;
 
-export const txt2imgEndpoint = defineEndpoint({
-  id: 'a1111/txt2img',
-  provider: A1111_ID,
+const endpoint = endpointsOf({ provider: A1111_ID, wire: A1111_WIRE, parseResponse: parseA1111Response });
+
+export const txt2imgEndpoint = endpoint({
   name: 'txt2img',
   title: 'Text to image',
   kind: 'txt2img',
@@ -37,15 +37,11 @@ export const txt2imgEndpoint = defineEndpoint({
   description: 'Stable Diffusion on your own server: a picture from a prompt (POST /sdapi/v1/txt2img).',
   schema: txt2imgSchema,
   initialValues: startingPrompt,
-  wire: A1111_WIRE,
   maxOutputs: A1111_MAX_OUTPUTS,
   adjust: dropHiresUnlessOn,
-  parseResponse: parseA1111Response,
 });
 
-export const img2imgEndpoint = defineEndpoint({
-  id: 'a1111/img2img',
-  provider: A1111_ID,
+export const img2imgEndpoint = endpoint({
   name: 'img2img',
   title: 'Image to image',
   kind: 'img2img',
@@ -53,14 +49,10 @@ export const img2imgEndpoint = defineEndpoint({
   description: 'Stable Diffusion on your own server: a picture repainted after a prompt (POST /sdapi/v1/img2img).',
   schema: img2imgSchema,
   initialValues: { ...startingPrompt, prompt: 'the same scene as a watercolour painting' },
-  wire: A1111_WIRE,
   maxOutputs: A1111_MAX_OUTPUTS,
-  parseResponse: parseA1111Response,
 });
 
-export const inpaintEndpoint = defineEndpoint({
-  id: 'a1111/inpaint',
-  provider: A1111_ID,
+export const inpaintEndpoint = endpoint({
   name: 'inpaint',
   title: 'Inpainting (img2img with a mask)',
   kind: 'inpaint',
@@ -68,9 +60,7 @@ export const inpaintEndpoint = defineEndpoint({
   description: 'Stable Diffusion on your own server: the masked part of a picture repainted (img2img with a mask).',
   schema: inpaintSchema,
   initialValues: { ...startingPrompt, prompt: 'a small wooden boat' },
-  wire: A1111_WIRE,
   maxOutputs: A1111_MAX_OUTPUTS,
-  parseResponse: parseA1111Response,
 });
 
 const list = (name: A1111List) => ({

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { param } from '../param';
+import { imageParam, MAX_SEED_32, seedMinusOne } from '../shared/params';
 
 /** Samplers of a stock WebUI 1.10, offered until the server's own list (/sdapi/v1/samplers) is read. */
 export const A1111_SAMPLERS = [
@@ -50,10 +51,7 @@ export const A1111_SCHEDULERS = [
 ] as const;
 
 /** Seeds are 32-bit; -1 asks the server for a random one (it reports it in `info.all_seeds`). */
-export const A1111_MAX_SEED = 4294967295;
-
-/** An http(s) link (the server fetches it), or a local image (a reference, sent as raw base64). */
-const IMAGE_VALUE = /^(https?:\/\/|data:image\/|local-image:)/i;
+export const A1111_MAX_SEED = MAX_SEED_32;
 
 const prompt = () =>
   param(z.string().min(1), { description: 'The prompt: what the picture shows.', group: 'basic', widget: 'textarea', role: 'prompt' });
@@ -105,14 +103,7 @@ const size = (role: 'width' | 'height') =>
     role,
   });
 
-const seed = () =>
-  param(z.number().int().min(-1).max(A1111_MAX_SEED).default(-1), {
-    description: 'Seed; -1 for a random one. Picture i of a request uses seed + i.',
-    group: 'basic',
-    widget: 'seed',
-    randomValue: -1,
-    role: 'seed',
-  });
+const seed = () => seedMinusOne('Seed; -1 for a random one. Picture i of a request uses seed + i.');
 
 const batchSize = () =>
   param(z.number().int().min(1).max(8).default(1), { description: 'Pictures made at once (one batch).', group: 'basic', role: 'samples' });
@@ -168,15 +159,8 @@ export const txt2imgSchema = z.object({
   }),
 });
 
-const image = (role: 'initImage' | 'mask', description: string) =>
-  param(z.string().min(1).regex(IMAGE_VALUE, 'An http(s) link or a local image'), {
-    description,
-    group: 'basic',
-    widget: 'image',
-    role,
-    // The init image goes as the one item of `init_images`; the mask as one base64 image.
-    ...(role === 'mask' ? { mask: true } : { wire: 'imageList' as const }),
-  });
+// The init image goes as the one item of `init_images`; the mask as one base64 image.
+const image = (role: 'initImage' | 'mask', description: string) => imageParam(role, description, role === 'mask' ? {} : { wire: 'imageList' });
 
 const img2imgFields = () => ({
   init_images: image('initImage', 'The starting picture (sent as the first of init_images).'),

@@ -5,7 +5,6 @@ import { parseGenerateImageResponse } from './response';
 import { generateImageExample, generateImageSchema } from './schema';
 
 export const generateImageEndpoint = defineEndpoint({
-  id: 'dreamrender/generate_image',
   provider: 'dreamrender',
   name: 'generate_image',
   title: 'Text to image',

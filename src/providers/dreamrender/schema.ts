@@ -5,9 +5,10 @@
  */
 import { z } from 'zod';
 import { param } from '../param';
+import { MAX_SEED_32, requiredText } from '../shared/params';
 
 /** Seeds up to 2^32 - 1 (the usual Stable Diffusion range); -1 asks for a random one. */
-export const DREAMRENDER_MAX_SEED = 4294967295;
+export const DREAMRENDER_MAX_SEED = MAX_SEED_32;
 
 /** The only model name the document shows; its model list is not public. */
 export const DREAMRENDER_MODEL_SUGGESTIONS = ['realisticVisionV60B1_v51VAE'] as const;
@@ -19,13 +20,13 @@ export const DREAMRENDER_MODEL_SUGGESTIONS = ['realisticVisionV60B1_v51VAE'] as 
 export const DREAMRENDER_STYLE_SUGGESTIONS = ['None', 'Cinematic', 'Photographic', 'Anime', 'Digital Art'] as const;
 
 export const generateImageSchema = z.object({
-  model: param(z.string().min(1).refine((v) => /\S/.test(v), 'must contain a non-space character'), {
+  model: param(requiredText(), {
     description: 'The model to be used for generating the image; different models suit different styles and outputs.',
     group: 'basic',
     role: 'model',
     suggestions: DREAMRENDER_MODEL_SUGGESTIONS,
   }),
-  prompt: param(z.string().min(1).refine((v) => /\S/.test(v), 'must contain a non-space character'), {
+  prompt: param(requiredText(), {
     description: 'A textual description of the image you want to generate.',
     group: 'basic',
     widget: 'textarea',

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ImageSizeRule, ProviderDef } from '../types';
-import { defineEndpoint } from '../shared/define';
+import { endpointsOf } from '../shared/define';
 import { buildFetchRequest, markBase64Images, MODELSLAB_KEY, MODELSLAB_WIRE } from './request';
 import { parseModelslabResponse } from './response';
 import { img2imgSchema, inpaintSchema, text2imgSchema } from './schema';
@@ -32,9 +32,9 @@ const text2imgInitial: Partial<z.input<typeof text2imgSchema>> = { ...shared, nu
 const img2imgInitial: Partial<z.input<typeof img2imgSchema>> = { ...shared, num_inference_steps: 30, strength: 0.7 };
 const inpaintInitial: Partial<z.input<typeof inpaintSchema>> = { ...shared, steps: 30, strength: 0.7 };
 
-export const text2imgEndpoint = defineEndpoint({
-  id: 'modelslab/text2img',
-  provider: 'modelslab',
+const endpoint = endpointsOf({ provider: 'modelslab', wire: MODELSLAB_WIRE, adjust: markBase64Images, parseResponse: parseModelslabResponse });
+
+export const text2imgEndpoint = endpoint({
   name: 'text2img',
   title: 'Text to image',
   kind: 'txt2img',
@@ -42,9 +42,6 @@ export const text2imgEndpoint = defineEndpoint({
   description: 'Generates and returns an image from a text prompt and a model ID.',
   schema: text2imgSchema,
   initialValues: text2imgInitial,
-  wire: MODELSLAB_WIRE,
-  adjust: markBase64Images,
-  parseResponse: parseModelslabResponse,
 });
 
 /** Width and height up to 1024, multiples of 8 (the documents' limits). */
@@ -53,9 +50,7 @@ const MODELSLAB_SIZES: ImageSizeRule = {
   height: { kind: 'range', min: 64, max: 1024, multiple: 8 },
 };
 
-export const img2imgEndpoint = defineEndpoint({
-  id: 'modelslab/img2img',
-  provider: 'modelslab',
+export const img2imgEndpoint = endpoint({
   name: 'img2img',
   title: 'Image to image',
   kind: 'img2img',
@@ -64,14 +59,9 @@ export const img2imgEndpoint = defineEndpoint({
   schema: img2imgSchema,
   initialValues: img2imgInitial,
   sizeRule: MODELSLAB_SIZES,
-  wire: MODELSLAB_WIRE,
-  adjust: markBase64Images,
-  parseResponse: parseModelslabResponse,
 });
 
-export const inpaintEndpoint = defineEndpoint({
-  id: 'modelslab/inpaint',
-  provider: 'modelslab',
+export const inpaintEndpoint = endpoint({
   name: 'inpaint',
   title: 'Inpainting',
   kind: 'inpaint',
@@ -80,9 +70,6 @@ export const inpaintEndpoint = defineEndpoint({
   schema: inpaintSchema,
   initialValues: inpaintInitial,
   sizeRule: MODELSLAB_SIZES,
-  wire: MODELSLAB_WIRE,
-  adjust: markBase64Images,
-  parseResponse: parseModelslabResponse,
 });
 
 export const modelslab: ProviderDef = {

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import { param } from '../param';
+import { hasText, HAS_TEXT, imageParam, MAX_SEED_32, seedNullable } from '../shared/params';
 
 /** The 18 schedulers listed by seed 002. */
 export const MODELSLAB_SCHEDULERS = [
@@ -31,13 +32,10 @@ export const MODELSLAB_SCHEDULERS = [
 ] as const;
 
 /** Seeds up to 2^32 - 1: the docs' own response reports seed 2916174600. */
-export const MODELSLAB_MAX_SEED = 4294967295;
+export const MODELSLAB_MAX_SEED = MAX_SEED_32;
 
 /** A public model id seen in the docs' response (`meta.model_id`); any model id may be typed. */
 export const MODELSLAB_MODEL_SUGGESTIONS = ['midjourney-v4-painta'] as const;
-
-/** An http(s) link, or a local image (a reference, or a data URL once resolved; sent as raw base64). */
-const IMAGE_VALUE = /^(https?:\/\/|data:image\/|local-image:)/i;
 
 const modelId = () =>
   param(z.string().min(1), {
@@ -95,14 +93,7 @@ const flagDefault = (description: string, value: boolean) =>
 const nullableText = (description: string) =>
   param(z.string().nullable().optional(), { description, group: 'advanced' });
 
-const image = (role: 'initImage' | 'mask', description: string) =>
-  param(z.string().min(1).regex(IMAGE_VALUE, 'An http(s) link or a local image'), {
-    description,
-    group: 'basic',
-    widget: 'image',
-    role,
-    ...(role === 'mask' ? { mask: true } : {}),
-  });
+const image = (role: 'initImage' | 'mask', description: string) => imageParam(role, description);
 
 const strength = () =>
   param(z.number().min(0).max(1).optional(), {
@@ -134,13 +125,7 @@ const commonFields = () => ({
     group: 'basic',
     role: 'scheduler',
   }),
-  seed: param(z.number().int().min(0).max(MODELSLAB_MAX_SEED).nullable().optional(), {
-    description: 'Seed to reproduce results: the same seed gives the same image again. Null for a random number.',
-    group: 'basic',
-    widget: 'seed',
-    randomValue: null,
-    role: 'seed',
-  }),
+  seed: seedNullable('Seed to reproduce results: the same seed gives the same image again. Null for a random number.'),
   lora_model: nullableText('LoRA models; multi LoRA is supported with comma-separated values, e.g. contrast-fix,yae-miko-genshin.'),
   tomesd: flagDefault('Enable tomesd to generate images: gives really fast results.', true),
   use_karras_sigmas: flagDefault('Use Karras sigmas to generate images: gives nice results.', true),
@@ -187,10 +172,6 @@ function loraCounts(value: { lora_model?: string | null; lora_strength?: string 
     });
   }
 }
-
-/** A prompt with no visible character is refused by the providers. */
-const hasText = (v: string) => /\S/.test(v);
-const HAS_TEXT = 'must contain a non-space character';
 
 export const text2imgSchema = z.object({
   model_id: modelId(),

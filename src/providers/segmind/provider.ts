@@ -1,12 +1,12 @@
 import type { ImageSizeRule, ProviderDef } from '../types';
-import { defineEndpoint } from '../shared/define';
+import { endpointsOf } from '../shared/define';
 import { SEGMIND_KEY, SEGMIND_WIRE } from './request';
 import { parseSegmindResponse } from './response';
 import { dreamshaperExample, dreamshaperSchema, img2imgSchema, inpaintingSchema } from './schema';
 
-export const dreamshaperEndpoint = defineEndpoint({
-  id: 'segmind/sd1.5-dreamshaper',
-  provider: 'segmind',
+const endpoint = endpointsOf({ provider: 'segmind', wire: SEGMIND_WIRE, parseResponse: parseSegmindResponse });
+
+export const dreamshaperEndpoint = endpoint({
   name: 'sd1.5-dreamshaper',
   title: 'Dream Shaper (text to image)',
   kind: 'txt2img',
@@ -14,8 +14,6 @@ export const dreamshaperEndpoint = defineEndpoint({
   description: 'Dreamshaper delivers high-quality, detailed images across a diverse range of artistic styles and subjects.',
   schema: dreamshaperSchema,
   initialValues: dreamshaperExample,
-  wire: SEGMIND_WIRE,
-  parseResponse: parseSegmindResponse,
 });
 
 // The siblings have no example in the documents: the form starts from the schema defaults and
@@ -26,9 +24,7 @@ const SEGMIND_SIZES: ImageSizeRule = {
   height: { kind: 'fixed', values: [512, 768, 1024] },
 };
 
-export const img2imgEndpoint = defineEndpoint({
-  id: 'segmind/sd1.5-img2img',
-  provider: 'segmind',
+export const img2imgEndpoint = endpoint({
   name: 'sd1.5-img2img',
   title: 'SD 1.5 image to image',
   kind: 'img2img',
@@ -37,13 +33,9 @@ export const img2imgEndpoint = defineEndpoint({
   schema: img2imgSchema,
   initialValues: { prompt: 'the same scene as a watercolour painting' },
   sizeRule: SEGMIND_SIZES,
-  wire: SEGMIND_WIRE,
-  parseResponse: parseSegmindResponse,
 });
 
-export const inpaintingEndpoint = defineEndpoint({
-  id: 'segmind/sd1.5-inpainting',
-  provider: 'segmind',
+export const inpaintingEndpoint = endpoint({
   name: 'sd1.5-inpainting',
   title: 'SD 1.5 inpainting',
   kind: 'inpaint',
@@ -52,8 +44,6 @@ export const inpaintingEndpoint = defineEndpoint({
   schema: inpaintingSchema,
   initialValues: { prompt: 'a small wooden boat' },
   sizeRule: SEGMIND_SIZES,
-  wire: SEGMIND_WIRE,
-  parseResponse: parseSegmindResponse,
 });
 
 export const segmind: ProviderDef = {

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { param } from '../param';
+import { imageParam, MAX_SEED_32, requiredText, seedMinusOne } from '../shared/params';
 
 export const SEGMIND_SIBLING_SCHEDULERS = [
   'DDIM',
@@ -28,13 +29,10 @@ export const SEGMIND_DREAMSHAPER_SCHEDULERS = [
 ] as const;
 
 /** Seeds up to 2^32 - 1; -1 asks for a random one. The document gives no upper bound. */
-export const SEGMIND_MAX_SEED = 4294967295;
-
-/** An http(s) link, or a local image (a reference, or a data URL once resolved; sent as raw base64). */
-const IMAGE_VALUE = /^(https?:\/\/|data:image\/|local-image:)/i;
+export const SEGMIND_MAX_SEED = MAX_SEED_32;
 
 const prompt = () =>
-  param(z.string().min(1).refine((v) => /\S/.test(v), 'must contain a non-space character'), { description: 'Prompt to render.', group: 'basic', widget: 'textarea', role: 'prompt' });
+  param(requiredText(), { description: 'Prompt to render.', group: 'basic', widget: 'textarea', role: 'prompt' });
 
 const negativePrompt = () =>
   param(z.string().optional(), {
@@ -66,14 +64,7 @@ const samples = () =>
     role: 'samples',
   });
 
-const seed = () =>
-  param(z.number().int().min(-1).max(SEGMIND_MAX_SEED).default(-1), {
-    description: 'Seed for image generation; -1 for a random seed.',
-    group: 'basic',
-    widget: 'seed',
-    randomValue: -1,
-    role: 'seed',
-  });
+const seed = () => seedMinusOne('Seed for image generation; -1 for a random seed.');
 
 const base64 = () =>
   param(z.boolean().default(false), {
@@ -81,14 +72,7 @@ const base64 = () =>
     group: 'advanced',
   });
 
-const image = (role: 'initImage' | 'mask', description: string) =>
-  param(z.string().min(1).regex(IMAGE_VALUE, 'An http(s) link or a local image'), {
-    description,
-    group: 'basic',
-    widget: 'image',
-    role,
-    ...(role === 'mask' ? { mask: true } : {}),
-  });
+const image = (role: 'initImage' | 'mask', description: string) => imageParam(role, description);
 
 const strength = (value: number) =>
   param(z.number().min(0).max(1).default(value), {
