@@ -9,7 +9,7 @@ import { JobProgress } from '../../components/ui/job-progress';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { Button } from '../../components/ui/button';
 import { STOPPED_WATCHING } from '../../job-store/job-outcome';
-import { canResume } from '../../job-store/run-job';
+import { canResume, describeSent } from '../../job-store/run-job';
 import { ServerProgress } from './server-progress';
 
 /** What a result card can do with one of its images; the app wires them (the card knows no other feature). */
@@ -134,6 +134,7 @@ export function JobCard({
         </span>
       </header>
       <JobProgress job={job} />
+      {job.sentImage && <p className="text-xs text-zinc-400">Init image sent: {describeSent(job.sentImage)}</p>}
       <ServerProgress job={job} />
       {job.error?.kind === STOPPED_WATCHING && job.status === 'cancelled' && (
         <div role="status" className="rounded-md border border-zinc-700 bg-zinc-800/60 p-2 text-sm text-zinc-200">
