@@ -1,12 +1,8 @@
-/**
- * The canvas's keys (the action table, keyboard-shortcuts.ts), while focus is in the panel or
- * nowhere in particular; returns `runAction` for the buttons that do the same as a key.
- */
-import { useCallback, useEffect, useRef } from 'react';
+/** The canvas's keyboard shortcuts (keyboard-shortcuts.ts), while focus is in the panel or nowhere in particular. */
+import { useEffect, useRef } from 'react';
 import type { RefObject } from 'react';
 import { isTextEntry } from './dom-targets';
-import { actionForKey, canvasAction, stepBrushSize } from './keyboard-shortcuts';
-import type { CanvasAction, CanvasActionContext } from './keyboard-shortcuts';
+import { actionForKey, stepBrushSize } from './keyboard-shortcuts';
 import type { MaskEditor, PaintTool } from './mask-editor';
 import { MIN_BRUSH } from './mask-toolbar';
 
@@ -18,44 +14,66 @@ export function useCanvasKeys(opts: {
   onTool(tool: PaintTool): void;
   onBrushSize(update: (size: number) => number): void;
   maxBrush: number;
-}): { runAction(id: CanvasAction): void } {
-  const { panelRef, editorRef } = opts;
+  /** Undo, when it is more than the editor's (Extend). */
+  onUndo?(): void;
+}) {
+  const { panelRef, editorRef, maxBrush } = opts;
   const latest = useRef(opts);
   useEffect(() => {
     latest.current = opts;
   });
-
-  /** Runs an action if it is enabled; false when it did nothing (the key keeps its usual meaning). */
-  const run = useCallback(
-    (id: CanvasAction): boolean => {
-      const editor = editorRef.current;
-      if (!editor) return false;
-      const o = latest.current;
-      const ctx: CanvasActionContext = {
-        editor,
-        masking: o.masking() && !!editor.document,
-        chooseTool: o.onTool,
-        stepBrush: (direction) => o.onBrushSize((s) => stepBrushSize(s, direction, MIN_BRUSH, latest.current.maxBrush)),
-      };
-      const action = canvasAction(id);
-      return action.enabled(ctx) && action.run(ctx) !== false;
-    },
-    [editorRef],
-  );
-
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTextEntry(e.target)) return;
       const active = document.activeElement;
       const inPanel = !active || active === document.body || !!panelRef.current?.contains(active);
       if (!inPanel) return;
-      const id = actionForKey(e);
-      // Enter on a focused button, Esc in a dialog: a key the canvas does not use keeps its meaning.
-      if (id && run(id)) e.preventDefault();
+      const action = actionForKey(e);
+      const editor = editorRef.current;
+      if (!action || !editor) return;
+      const masking = latest.current.masking() && !!editor.document;
+      switch (action) {
+        case 'undo':
+          if (!masking) return;
+          if (latest.current.onUndo) latest.current.onUndo();
+          else editor.undo();
+          break;
+        case 'redo':
+          if (!masking) return;
+          editor.redo();
+          break;
+        case 'brush':
+        case 'eraser':
+        case 'rect':
+        case 'lasso':
+          if (!masking) return;
+          latest.current.onTool(action);
+          break;
+        case 'size-down':
+        case 'size-up':
+          if (!masking) return;
+          latest.current.onBrushSize((s) => stepBrushSize(s, action === 'size-up' ? 1 : -1, MIN_BRUSH, maxBrush));
+          break;
+        case 'zoom-in':
+          editor.zoomBy(1.25);
+          break;
+        case 'zoom-out':
+          editor.zoomBy(0.8);
+          break;
+        case 'fit':
+          editor.fit();
+          break;
+        case 'close-shape':
+          // Enter elsewhere (a focused button) keeps its own meaning.
+          if (!editor.finishGesture()) return;
+          break;
+        case 'cancel':
+          if (!editor.cancelGesture()) return;
+          break;
+      }
+      e.preventDefault();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [panelRef, run]);
-
-  return { runAction: useCallback((id: CanvasAction) => void run(id), [run]) };
+  }, [maxBrush, panelRef, editorRef]);
 }
