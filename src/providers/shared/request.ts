@@ -83,7 +83,7 @@ export function basicAuth(key: string): string {
 
 /** The headers that carry the key, for the locations that use one. */
 export function keyHeaders(loc: KeyLocation, key: string): Record<string, string> {
-  if (loc.in === 'header') return { [loc.name]: key };
+  if (loc.in === 'header') return { [loc.name]: `${loc.prefix ?? ''}${key}` };
   if (loc.in === 'bearer') return { Authorization: `Bearer ${key}` };
   if (loc.in === 'basic') return key ? { Authorization: basicAuth(key) } : {};
   return {};
