@@ -232,6 +232,8 @@ export interface ExtraRequests {
 export interface ProviderDef {
   /** Lower-case, URL-safe: used in `/sandbox/<id>`, `/proxy/<id>`, endpoint ids and stored jobs. */
   id: ProviderId;
+  /** The twin's prefix under /sandbox/ when it is not the id (fal's queue: `fal-queue`). */
+  sandboxPrefix?: string;
   /** Display name (`DreamRender-3.0`, `ModelsLab`, `Segmind`). */
   name: string;
   /** A short name for tiles and filters (`DreamRender`); defaults to `name`. */

@@ -10,6 +10,7 @@ import { parseFalResponse } from './response';
 export const fal: ProviderDef = {
   id: FAL_ID,
   name: 'fal',
+  sandboxPrefix: 'fal-queue',
   keyLocation: FAL_KEY,
   keyRequired: true,
   keyHelp: 'Sign in at fal.ai and create a key in your dashboard’s Keys page (it looks like key_id:key_secret).',
