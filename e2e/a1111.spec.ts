@@ -8,7 +8,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { A1111_TXT2IMG, keepCompareTargets } from './fixtures/compare';
 import { chooseEndpoint, field, generate, openFresh, recordRequests, resetSandbox, resultCard } from './fixtures/playground';
 
-async function resetA1111(request: APIRequestContext, settings?: { stepMs?: number; apiAuth?: string | null }) {
+async function resetA1111(request: APIRequestContext, settings?: { stepMs?: number; loadMs?: number; apiAuth?: string | null }) {
   expect((await request.post('/sandbox/a1111/_control/reset')).ok()).toBe(true);
   if (settings) expect((await request.post('/sandbox/a1111/_control', { data: settings })).ok()).toBe(true);
 }
@@ -87,6 +87,20 @@ test('Cancel interrupts the server, which answers with what it made', async ({ p
   // Far fewer than 20 steps of 300 ms went by.
   const info = await (await request.get('/sandbox/a1111/sdapi/v1/progress')).json();
   expect(info.state.job_count).toBe(0);
+});
+
+// Like WebUI 1.10, the twin loads another checkpoint first (job_count -1) and takes its default
+// sampler for a name it does not know, silently: the card says both.
+test('a model load shows "Loading model…"; a mistyped sampler is named on the card', async ({ page, request }) => {
+  await resetA1111(request, { loadMs: 4000, stepMs: 40 });
+  await chooseEndpoint(page, 'a1111/txt2img');
+  await field(page, 'sampler_name').fill('Eulr a');
+  await field(page, 'sd_model_checkpoint').fill('dreamshaper_8');
+  await field(page, 'steps').fill('10');
+  await generate(page);
+  await expect(resultCard(page).getByText('Loading model…')).toBeVisible();
+  await expect(resultCard(page).getByRole('img').first()).toBeVisible();
+  await expect(resultCard(page).getByText(/The server used sampler "DPM\+\+ 2M", not "Eulr a" as asked/)).toBeVisible();
 });
 
 test('the sampler field offers the server list as suggestions', async ({ page }) => {

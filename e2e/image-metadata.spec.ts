@@ -5,13 +5,14 @@
  * "Copy link" opened in a new page.
  */
 import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { unzipSync, zipSync } from 'fflate';
 import { embedMetadata, readImageMetadata } from '../src/lib/metadata/image-metadata';
 import { buildOwnMetadata } from '../src/lib/metadata/own-metadata';
-import { writePngText } from '../src/lib/metadata/png';
+import { encodePngChunk, writePngText } from '../src/lib/metadata/png';
 import { keepCompareTargets } from './fixtures/compare';
 import { chooseEndpoint, field, generate, openFresh, openView, resetSandbox, resultCard } from './fixtures/playground';
 
@@ -158,6 +159,32 @@ test('"Read parameters from an image" fills the form from A1111, ComfyUI and our
 
   panel = await readFromImage(page, 'plain.png', base);
   await expect(panel.getByText(/This image carries no generation parameters/)).toBeVisible();
+});
+
+// Issue 22 item 4: images built to hang the reader. It runs in a Worker with limits, so each answers
+// and the page stays usable while it reads.
+test('hostile images answer: a graph linked to itself, a zTXt bomb, a long infotext line', async ({ page, request }) => {
+  const base = new Uint8Array(await (await request.fetch('/sandbox/dreamrender/api/generate_image', { method: 'POST', multipart: { dev_key: 'e2e', model: 'm', prompt: 'x', width: '64', height: '64', seed: '7' } })).body());
+  const selfLinked = {
+    '1': { class_type: 'KSampler', inputs: { seed: 5, steps: 9, positive: ['2', 0], negative: ['2', 0], latent_image: ['2', 0], model: ['2', 0] } },
+    '2': { class_type: 'X', inputs: Object.fromEntries(['conditioning', 'conditioning_1', 'conditioning_to', 'positive', 'text', 'samples', 'model'].map((k) => [k, ['2', 0]])) },
+  };
+  let panel = await readFromImage(page, 'loop.png', writePngText(base, [{ keyword: 'prompt', text: JSON.stringify(selfLinked) }]));
+  await expect(panel.getByText('ComfyUI workflow')).toBeVisible();
+  await expect(panel.getByText('9', { exact: true })).toBeVisible();
+
+  const bombed = writePngText(base, [{ keyword: 'parameters', text: 'a quiet harbour\nSteps: 12, Sampler: Euler, Seed: 3' }]);
+  const zTXt = encodePngChunk('zTXt', Buffer.concat([Buffer.from('workflow\0\0', 'latin1'), deflateSync(Buffer.alloc(128 * 1024 * 1024))]));
+  const iend = bombed.length - 12;
+  panel = await readFromImage(page, 'bomb.png', Buffer.concat([bombed.subarray(0, iend), zTXt, bombed.subarray(iend)]));
+  await expect(panel.getByText('The text "workflow" was not read: it inflates past 16 MB.')).toBeVisible();
+  await expect(panel.getByText('a quiet harbour', { exact: true })).toBeVisible();
+  await field(page, 'prompt').fill('still typing');
+  await expect(field(page, 'prompt')).toHaveValue('still typing');
+
+  const line = 'masterpiece best quality '.repeat(42_000);
+  panel = await readFromImage(page, 'line.png', writePngText(base, [{ keyword: 'parameters', text: line }]));
+  await expect(panel.getByText('AUTOMATIC1111 / Forge infotext')).toBeVisible();
 });
 
 test('export, Clear all, import: the same jobs and image bytes; no key in any exported file', async ({ page }) => {

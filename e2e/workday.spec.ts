@@ -125,7 +125,9 @@ test('batch count: three runs one after another with consecutive seeds; Segmind 
   await expect(history.getByRole('button', { name: /done, seed 500/ })).toBeVisible();
   const posts = requests.filter((r) => r.method() === 'POST' && r.url().includes('/sandbox/segmind/'));
   expect(posts.map((r) => (r.postDataJSON() as { seed: number }).seed)).toEqual([500, 501, 502]);
-  await expect(resultCard(page).getByLabel('Cost')).toHaveText('1');
+  // The batch shows all three jobs, each with its own cost.
+  await expect(resultCard(page)).toHaveCount(3);
+  await expect(resultCard(page).getByLabel('Cost')).toHaveText(['1', '1', '1']);
   await expect(page.getByRole('region', { name: 'Session cost' })).toContainText('Segmind: cost 3 over 3 jobs');
   await expect(page.getByRole('region', { name: 'Session cost' })).toContainText('credits left 997');
 });

@@ -1,19 +1,21 @@
 /**
  * The production server: the built app (dist/), the sandbox twins and the live proxy on one
- * node:http server, every answer with the security headers. Static files are served by sirv
+ * node:http server, every answer with the security headers (`guardServer`: a failing handler
+ * answers 500 and the server keeps serving). Static files are served by sirv
  * (the file server `vite preview` itself uses).
  */
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import sirv from 'sirv';
 import { isLoopbackHostHeader, parseOrigins } from './callers';
+import { guardServer } from './http-guard';
 import { toNodeListener } from './node-bridge';
 import { createProxyHandler } from './proxy';
 import type { ProxyOptions } from './proxy';
 import { proxyTargets } from './proxy-targets';
 import { createSandboxMiddleware } from './sandbox/index';
 import type { SandboxOptions } from './sandbox/index';
-import { securityHeaders, setSecurityHeaders } from './security-headers';
+import { securityHeaders } from './security-headers';
 
 export interface AppServerOptions {
   /** The built app. */
@@ -46,19 +48,15 @@ export function createAppServer(options: AppServerOptions): Server {
       res.setHeader('cache-control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  return createServer((req, res) => {
-    setSecurityHeaders(res, headers);
+  return guardServer(createServer(), headers, (req, res) => {
     if (options.loopbackOnly && !isLoopbackHostHeader(req.headers.host)) {
       res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
       res.end('This server answers to 127.0.0.1 and localhost only.\n');
       return;
     }
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path.startsWith('/proxy/')) return proxy(req, res);
     sandbox(req, res, () => {
-      const path = (req.url ?? '/').split('?')[0] ?? '/';
-      if (path.startsWith('/proxy/')) {
-        void proxy(req, res);
-        return;
-      }
       if (req.method !== 'GET' && req.method !== 'HEAD') {
         res.writeHead(405, { 'content-type': 'text/plain; charset=utf-8', allow: 'GET, HEAD' });
         res.end('Method not allowed.\n');

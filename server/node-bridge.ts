@@ -8,6 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { closeAfterAnswer } from './http-guard';
 
 export type FetchHandler = (request: Request) => Promise<Response>;
 
@@ -43,7 +44,7 @@ export function toNodeListener(handler: FetchHandler): (req: IncomingMessage, re
     }
     res.statusCode = response.status;
     response.headers.forEach((value, name) => res.setHeader(name, value));
-    if (response.headers.get('connection') === 'close') res.on('finish', () => req.socket.destroySoon());
+    if (response.headers.get('connection') === 'close') closeAfterAnswer(res);
     if (!response.body || method === 'HEAD') {
       await response.body?.cancel().catch(() => undefined);
       res.end();

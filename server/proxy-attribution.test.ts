@@ -40,7 +40,7 @@ const TARGETS = {
 const policy: Partial<ProxyOptions> = loopbackPolicy();
 
 async function startProxy(options: Partial<ProxyOptions>): Promise<string> {
-  const proxy: TestProxy = await startProxyOn(TARGETS, options);
+  const proxy: TestProxy = await startProxyOn(TARGETS, { targetPort: upstreamPort, ...options });
   closers.push(proxy.close);
   return proxy.base;
 }
@@ -53,7 +53,7 @@ async function viaProxy(proxy: string, target: string, provider = 'known'): Prom
 
 describe('a failure of the local proxy is told as the proxy\'s', () => {
   it('DNS: the name does not resolve', async () => {
-    const error = await viaProxy(await startProxy(policy), 'https://nowhere.test');
+    const error = await viaProxy(await startProxy({ ...policy, targetPort: 443 }), 'https://nowhere.test');
     expect(error).toBeInstanceOf(NetworkError);
     const e = error as NetworkError;
     expect(e.message).toBe("The local proxy (this playground's server, not the provider) could not complete the request: nowhere.test could not be resolved.");
@@ -62,7 +62,7 @@ describe('a failure of the local proxy is told as the proxy\'s', () => {
   });
 
   it('a refused target: loopback', async () => {
-    const e = (await viaProxy(await startProxy({}), 'https://[::ffff:127.0.0.1]:9', 'open')) as NetworkError;
+    const e = (await viaProxy(await startProxy({ targetPort: 443 }), 'https://[::ffff:127.0.0.1]', 'open')) as NetworkError;
     expect(e.message).toMatch(/^The local proxy \(this playground's server, not the provider\) could not complete the request: The proxy does not forward to loopback/);
     expect(e.hint).toMatch(/Check the base URL in Settings/);
   });

@@ -8,9 +8,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Server as HttpsServer } from 'node:https';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isBlockedAddress } from './net/address';
-import { TARGET_HEADER } from './proxy';
+import { checkTarget, TARGET_HEADER } from './proxy';
 import type { ProxyOptions } from './proxy';
 import type { ProxyTarget } from './proxy-targets';
+import { proxyTargets } from './proxy-targets';
 import { loopbackPolicy, makeTestCertificate, startHttpsUpstream, startProxy as startProxyOn, UPSTREAM_HOST } from './proxy-test-helpers';
 
 const TARGETS: Record<string, ProxyTarget> = {
@@ -46,7 +47,7 @@ beforeAll(async () => {
 });
 afterAll(() => closeUpstream());
 
-const startProxy = (options: Partial<ProxyOptions>) => startProxyOn(TARGETS, options);
+const startProxy = (options: Partial<ProxyOptions>) => startProxyOn(TARGETS, { targetPort: upstreamPort, ...options });
 
 /** Test policy: upstream.test resolves to the loopback upstream, which alone is allowed. */
 const resolved: string[] = [];
@@ -239,8 +240,26 @@ describe('the proxy, refusing (production address policy)', () => {
     expect(connections).toBe(before);
   });
 
+  it('forwards to the exact host on the one port: no subdomain, no other port', async () => {
+    const before = connections;
+    expect((await send('known', `https://x.upstream.test:${upstreamPort}`)).status).toBe(403);
+    expect((await send('known', 'https://upstream.test:22')).status).toBe(403);
+    expect((await send('open', 'https://render.example:22')).status).toBe(403);
+    expect(connections).toBe(before);
+  });
+
   it('answers the ping with the provider list', async () => {
     expect(await (await fetch(`${proxy.base}/proxy/_ping`)).json()).toEqual({ ok: true, providers: ['known', 'open'] });
+  });
+});
+
+describe('checkTarget with the registry’s hosts', () => {
+  it('takes a provider’s own host on 443 only', () => {
+    expect(checkTarget(proxyTargets, 'segmind', 'https://api.segmind.com', '/v1/x').url.href).toBe('https://api.segmind.com/v1/x');
+    expect(checkTarget(proxyTargets, 'segmind', 'https://api.segmind.com:443', '/v1/x').host).toBe('api.segmind.com');
+    for (const target of ['https://api.segmind.com:22', 'https://x.api.segmind.com', 'https://api.segmind.com:8443']) {
+      expect(() => checkTarget(proxyTargets, 'segmind', target, '/v1/x'), target).toThrow(/only/);
+    }
   });
 });
 

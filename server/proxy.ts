@@ -2,8 +2,8 @@
  * The live proxy at /proxy/<provider>/…, a standard fetch handler (Request → Promise<Response>).
  * It exists because none of the hosted providers is known to answer CORS.
  *
- * It forwards to that provider's own hosts only (a provider without a public host: any public
- * https host the user configured), https only, follows no redirect, refuses cross-site callers,
+ * It forwards to that provider's own hosts only, exactly (no subdomain; a provider without a
+ * public host: any public https host the user configured), https on port 443 only, follows no redirect, refuses cross-site callers,
  * refuses loopback, private and link-local targets in every spelling before any connection and
  * connects to exactly the addresses it checked, streams the answer with a size cap and a time
  * limit, stops the upstream request when the browser goes away, passes back only the headers
@@ -67,6 +67,8 @@ export interface ProxyOptions {
   maxRequestBytes?: number;
   maxResponseBytes?: number;
   timeoutMs?: number;
+  /** The one port a target may use (443; the tests' upstream listens on another). */
+  targetPort?: number;
   /** One line per forwarded request: method, provider, status. Never headers or bodies. */
   log?: (line: string) => void;
 }
@@ -82,12 +84,10 @@ export class ProxyRefusal extends Error {
 
 const REFUSED_TARGET = 'The proxy does not forward to loopback, private or link-local hosts.';
 
-function hostAllowed(host: string, allowed: readonly string[]): boolean {
-  return allowed.some((h) => host === h || host.endsWith(`.${h}`));
-}
+const HTTPS_PORT = 443;
 
 /** Checks the base URL the browser asked for (no I/O); returns the URL to forward to and its host. */
-export function checkTarget(targets: ProxyOptions['targets'], provider: string, target: string | null, rest: string): { url: URL; host: string } {
+export function checkTarget(targets: ProxyOptions['targets'], provider: string, target: string | null, rest: string, port = HTTPS_PORT): { url: URL; host: string } {
   const def = Object.hasOwn(targets, provider) ? targets[provider] : undefined;
   if (!def) throw new ProxyRefusal(404, `Unknown provider "${provider}".`);
   if (!target) throw new ProxyRefusal(400, `Missing the ${TARGET_HEADER} header (the provider's base URL).`);
@@ -100,9 +100,10 @@ export function checkTarget(targets: ProxyOptions['targets'], provider: string, 
   if (base.protocol !== 'https:') throw new ProxyRefusal(400, 'The proxy forwards to https hosts only.');
   if (base.username || base.password) throw new ProxyRefusal(400, 'The base URL may not carry credentials.');
   const host = connectHost(base);
-  if (!def.anyPublicHttpsHost && !hostAllowed(host, def.hosts)) {
+  if (!def.anyPublicHttpsHost && !def.hosts.includes(host)) {
     throw new ProxyRefusal(403, `The proxy forwards ${provider} requests to ${def.hosts.join(' or ')} only, not ${host}.`);
   }
+  if (Number(base.port || HTTPS_PORT) !== port) throw new ProxyRefusal(403, `The proxy forwards to port ${port} only, not ${base.port}.`);
   const url = new URL(base.href.replace(/\/+$/, '') + rest);
   if (url.origin !== base.origin) throw new ProxyRefusal(400, 'The path leaves the base URL.');
   return { url, host };
@@ -169,6 +170,26 @@ function capped(body: ReadableStream<Uint8Array>, cap: number, onDone: () => voi
   });
 }
 
+/**
+ * The browser's signal plus a time limit, as one signal. Not AbortSignal.any with
+ * AbortSignal.timeout: on Node 20 a timeout signal only the combined one refers to is garbage
+ * collected with its timer, and the limit never fires. Here the timer holds the controller.
+ */
+function timeLimit(browser: AbortSignal, ms: number): { signal: AbortSignal; clear: () => void } {
+  const controller = new AbortController();
+  const onAbort = () => controller.abort(browser.reason);
+  const timer = setTimeout(() => controller.abort(new DOMException(`No answer within ${ms} ms`, 'TimeoutError')), ms);
+  if (browser.aborted) onAbort();
+  else browser.addEventListener('abort', onAbort, { once: true });
+  return {
+    signal: controller.signal,
+    clear: () => {
+      clearTimeout(timer);
+      browser.removeEventListener('abort', onAbort);
+    },
+  };
+}
+
 export function createProxyHandler(options: ProxyOptions): FetchHandler {
   const maxRequest = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
   const maxResponse = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
@@ -185,11 +206,12 @@ export function createProxyHandler(options: ProxyOptions): FetchHandler {
     }
     const provider = m[1] ?? '';
     let done: (() => void) | undefined;
+    let stopTimer: (() => void) | undefined;
     try {
       const caller = classifyCaller({ origin: request.headers.get('origin'), secFetchSite: request.headers.get('sec-fetch-site'), host: requestUrl.host });
       if (caller !== 'same-origin') throw new ProxyRefusal(403, 'cross-site requests are refused.');
       if (request.method !== 'POST' && request.method !== 'GET') throw new ProxyRefusal(405, 'only GET and POST are forwarded.');
-      const { url, host } = checkTarget(options.targets, provider, request.headers.get(TARGET_HEADER), (m[2] ?? '') + requestUrl.search);
+      const { url, host } = checkTarget(options.targets, provider, request.headers.get(TARGET_HEADER), (m[2] ?? '') + requestUrl.search, options.targetPort);
       const addresses = await checkedAddresses(host, options.addresses);
       const headers: Record<string, string> = {};
       for (const name of FORWARD_REQUEST_HEADERS) {
@@ -197,9 +219,12 @@ export function createProxyHandler(options: ProxyOptions): FetchHandler {
         if (value !== null) headers[name] = value;
       }
       const body = request.method === 'POST' ? await readCapped(request, maxRequest) : undefined;
-      const sent = await fetchUpstream(url, { method: request.method, headers, body, signal: AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]) }, addresses);
+      const limit = timeLimit(request.signal, timeoutMs);
+      stopTimer = limit.clear;
+      const sent = await fetchUpstream(url, { method: request.method, headers, body, signal: limit.signal }, addresses);
       done = () => {
         done = undefined;
+        limit.clear();
         sent.release();
       };
       const upstream = sent.response;
@@ -224,6 +249,7 @@ export function createProxyHandler(options: ProxyOptions): FetchHandler {
       return new Response(capped(upstream.body as ReadableStream<Uint8Array>, maxResponse, finish), { status: upstream.status, headers: passed });
     } catch (e) {
       done?.();
+      stopTimer?.();
       if (e instanceof ProxyRefusal) return refusal(e.status, e.message);
       if (e instanceof TargetRefused) return e.reason === 'blocked' ? refusal(403, REFUSED_TARGET) : refusal(502, `${e.message}.`);
       const name = (e as Error).name;

@@ -109,6 +109,13 @@ export async function runGeneration(state: A1111State, p: A1111Plan): Promise<Re
   state.job = job;
   const images: Raster[] = [];
   try {
+    if (state.loaded !== p.model.title) {
+      // Loading another checkpoint: the WebUI reports job_count -1 until sampling starts.
+      job.jobCount = -1;
+      await sleep(state.loadMs);
+      state.loaded = p.model.title;
+      job.jobCount = p.nIter;
+    }
     for (let n = 0; n < p.nIter && !job.interrupted; n++) {
       job.jobNo = n;
       job.samplingStep = 0;

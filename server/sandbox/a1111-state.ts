@@ -12,6 +12,8 @@ import type { Twin } from './twin';
 export const AUTH_ENV = 'SANDBOX_A1111_AUTH';
 /** Default time one sampling step takes, in ms. */
 export const DEFAULT_STEP_MS = 40;
+/** Default time loading another checkpoint takes, in ms (the WebUI reports job_count -1 meanwhile). */
+export const DEFAULT_LOAD_MS = 300;
 
 export interface SdModel {
   title: string;
@@ -108,11 +110,34 @@ export function findSampler(name: string): SamplerItem | undefined {
   return SAMPLERS.find((s) => s.name === name || s.aliases.some((a) => a.toLowerCase() === lower));
 }
 
-/** A model by title, file name (with or without extension) or short hash. */
+/**
+ * WebUI 1.9+'s `get_sampler_and_scheduler`: a scheduler named at the end of the sampler name is
+ * split off ("DPM++ 2M Karras" → DPM++ 2M, Karras); an unknown sampler silently becomes the
+ * first one (DPM++ 2M), an unknown scheduler Automatic; a scheduler that is the sampler's own
+ * default reads as Automatic.
+ */
+export function samplerAndScheduler(samplerName: string | undefined, schedulerName: string | undefined): { sampler: SamplerItem; scheduler: SchedulerItem } {
+  const automatic = SCHEDULERS[0] as SchedulerItem;
+  let scheduler = SCHEDULERS.find((s) => s.name === schedulerName || s.label === schedulerName) ?? automatic;
+  let name = samplerName || (SAMPLERS[0] as SamplerItem).name;
+  for (const s of SCHEDULERS) {
+    const suffix = [s.label, s.name, ...(s.aliases ?? [])].find((option) => name.endsWith(` ${option}`));
+    if (suffix) {
+      scheduler = s;
+      name = name.slice(0, -(suffix.length + 1));
+      break;
+    }
+  }
+  const sampler = findSampler(name) ?? (SAMPLERS[0] as SamplerItem);
+  if (sampler.options.scheduler === scheduler.name) scheduler = automatic;
+  return { sampler, scheduler };
+}
+
+/** A model by title, name (with or without extension), short hash or sha256, like the WebUI's checkpoint aliases. */
 export function findModel(name: string): SdModel | undefined {
   const bare = name.trim().replace(/\s*\[[0-9a-f]+\]$/, '');
   return SD_MODELS.find(
-    (m) => m.title === name || m.model_name === bare || m.filename.endsWith(`/${bare}`) || m.hash === bare,
+    (m) => m.title === name || m.model_name === bare || m.filename.endsWith(`/${bare}`) || m.hash === bare || m.sha256 === bare.toLowerCase(),
   );
 }
 
@@ -136,7 +161,7 @@ export function defaultOptions(): Record<string, unknown> {
 export interface A1111Job {
   startedAt: number;
   timestamp: string;
-  /** Batches (n_iter). */
+  /** Batches (n_iter); -1 while the checkpoint loads, as the WebUI reports it. */
   jobCount: number;
   jobNo: number;
   samplingStep: number;
@@ -154,6 +179,10 @@ export interface A1111State {
   /** user -> password; empty: no authentication (the default). */
   credentials: Map<string, string>;
   stepMs: number;
+  /** Time loading another checkpoint takes. */
+  loadMs: number;
+  /** The checkpoint in memory (its title): a generation with another one loads it first. */
+  loaded: string;
   job: A1111Job | null;
   /** Generations run one at a time, like the WebUI's queue lock. */
   queue: Promise<void>;
@@ -177,6 +206,8 @@ function freshState(): A1111State {
     options: defaultOptions(),
     credentials: fromEnv ? parseCredentials(fromEnv) : new Map(),
     stepMs: DEFAULT_STEP_MS,
+    loadMs: DEFAULT_LOAD_MS,
+    loaded: SD_MODELS[0]?.title ?? '',
     job: null,
     queue: Promise.resolve(),
   };
@@ -201,5 +232,7 @@ export function resetA1111(twin: Twin): A1111State {
   state.options = fresh.options;
   state.credentials = fresh.credentials;
   state.stepMs = fresh.stepMs;
+  state.loadMs = fresh.loadMs;
+  state.loaded = fresh.loaded;
   return state;
 }

@@ -9,7 +9,8 @@ import { flag, IMG2IMG_FIELDS, num, readA1111Body, str, TXT2IMG_FIELDS } from '.
 import type { A1111Values } from './a1111-params';
 import { emptyGeneration, runGeneration } from './a1111-run';
 import type { A1111Plan } from './a1111-run';
-import { a1111State, findModel, findSampler, parseCredentials, resetA1111, SAMPLERS, SCHEDULERS, SD_MODELS } from './a1111-state';
+import { a1111State, findModel, parseCredentials, resetA1111, samplerAndScheduler, SAMPLERS, SCHEDULERS, SD_MODELS } from './a1111-state';
+import type { SdModel } from './a1111-state';
 import type { A1111State } from './a1111-state';
 import type { Failure, ProviderName } from './control';
 import { failureMessage, retryHeaders } from './failures';
@@ -122,13 +123,11 @@ async function generation(twin: Twin, state: A1111State, req: TwinRequest, kind:
 }
 
 async function plan(twin: Twin, state: A1111State, kind: 'txt2img' | 'img2img', v: A1111Values): Promise<A1111Plan | Reply> {
-  const samplerName = str(v, 'sampler_name') ?? str(v, 'sampler_index') ?? 'Euler';
-  const sampler = findSampler(samplerName);
-  if (!sampler) return httpException(404, 'Sampler not found');
+  // Like WebUI 1.10: combined names split, an unknown sampler, scheduler or checkpoint silently becomes the default.
+  const { sampler, scheduler } = samplerAndScheduler(str(v, 'sampler_name') || str(v, 'sampler_index'), str(v, 'scheduler'));
   const override = (v.override_settings ?? {}) as Record<string, unknown>;
   const checkpoint = typeof override.sd_model_checkpoint === 'string' ? override.sd_model_checkpoint : String(state.options.sd_model_checkpoint);
-  const model = findModel(checkpoint);
-  if (!model) return httpException(404, 'Model not found');
+  const model = findModel(checkpoint) ?? (SD_MODELS[0] as SdModel);
   const width = num(v, 'width');
   const height = num(v, 'height');
   const invert = num(v, 'inpainting_mask_invert') === 1;
@@ -157,7 +156,6 @@ async function plan(twin: Twin, state: A1111State, kind: 'txt2img' | 'img2img', 
     }
   }
   const seed = num(v, 'seed') === -1 ? drawSeed() : num(v, 'seed');
-  const scheduler = str(v, 'scheduler');
   const denoising = v.denoising_strength;
   return {
     kind,
@@ -168,7 +166,7 @@ async function plan(twin: Twin, state: A1111State, kind: 'txt2img' | 'img2img', 
     subseed: num(v, 'subseed') === -1 ? drawSeed() : num(v, 'subseed'),
     subseedStrength: num(v, 'subseed_strength'),
     sampler: sampler.name,
-    scheduler: SCHEDULERS.find((s) => s.name === scheduler || s.label === scheduler)?.label ?? scheduler ?? 'Automatic',
+    scheduler: scheduler.label,
     batchSize: num(v, 'batch_size'),
     nIter: num(v, 'n_iter'),
     steps: num(v, 'steps'),
@@ -194,7 +192,7 @@ function progress(state: A1111State): Reply {
     skipped: false,
     interrupted: job?.interrupted ?? false,
     stopping_generation: false,
-    job: job ? `Batch ${job.jobNo + 1} out of ${job.jobCount}` : '',
+    job: job && job.jobCount > 0 ? `Batch ${job.jobNo + 1} out of ${job.jobCount}` : '',
     job_count: job?.jobCount ?? 0,
     job_timestamp: job?.timestamp ?? '0',
     job_no: job?.jobNo ?? 0,
@@ -202,7 +200,8 @@ function progress(state: A1111State): Reply {
     sampling_steps: job?.samplingSteps ?? 0,
   };
   if (!job) return json(200, { progress: 0, eta_relative: 0, state: snapshot, current_image: null, textinfo: null });
-  const value = 0.01 + job.jobNo / job.jobCount + (job.samplingStep / job.samplingSteps) / job.jobCount;
+  // job_count is -1 while the checkpoint loads: only the 0.01 start, as in the WebUI's formula.
+  const value = job.jobCount > 0 ? 0.01 + job.jobNo / job.jobCount + (job.samplingStep / job.samplingSteps) / job.jobCount : 0.01;
   const elapsed = (Date.now() - job.startedAt) / 1000;
   const eta = elapsed / value - elapsed;
   const every = Number(state.options.show_progress_every_n_steps);
@@ -230,6 +229,7 @@ function setOptions(state: A1111State, req: TwinRequest): Reply {
     if (!model) return exception('RuntimeError', `model ${JSON.stringify(checkpoint)} not found`);
     body.sd_model_checkpoint = model.title;
     body.sd_checkpoint_hash = model.sha256;
+    state.loaded = model.title;
   }
   Object.assign(state.options, body);
   return json(200, null);
@@ -237,10 +237,11 @@ function setOptions(state: A1111State, req: TwinRequest): Reply {
 
 /**
  * The twin's own settings, beside the shared /sandbox/_control: `apiAuth` ("user:pass[,…]" or
- * null) and `stepMs` (time per sampling step). Reset restores the defaults.
+ * null), `stepMs` (time per sampling step) and `loadMs` (time loading another checkpoint takes).
+ * Reset restores the defaults.
  */
 function twinControl(twin: Twin, state: A1111State, req: TwinRequest, path: string): Reply {
-  const view = () => json(200, { apiAuth: [...state.credentials.keys()], stepMs: state.stepMs }, { 'cache-control': 'no-store' });
+  const view = () => json(200, { apiAuth: [...state.credentials.keys()], stepMs: state.stepMs, loadMs: state.loadMs }, { 'cache-control': 'no-store' });
   if (path === '/_control/reset') {
     if (req.method !== 'POST') return json(405, { error: 'Use POST /sandbox/a1111/_control/reset.' });
     resetA1111(twin);
@@ -252,6 +253,7 @@ function twinControl(twin: Twin, state: A1111State, req: TwinRequest, path: stri
   if (!body) return json(400, { error: 'The control body must be a JSON object.' });
   let credentials = state.credentials;
   let stepMs = state.stepMs;
+  let loadMs = state.loadMs;
   for (const [key, value] of Object.entries(body)) {
     if (key === 'apiAuth') {
       if (value !== null && typeof value !== 'string') return json(400, { error: 'apiAuth must be "user:password[,user2:password2]" or null' });
@@ -263,10 +265,14 @@ function twinControl(twin: Twin, state: A1111State, req: TwinRequest, path: stri
     } else if (key === 'stepMs') {
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 5000) return json(400, { error: 'stepMs must be an integer from 0 to 5000' });
       stepMs = value;
+    } else if (key === 'loadMs') {
+      if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 60_000) return json(400, { error: 'loadMs must be an integer from 0 to 60000' });
+      loadMs = value;
     } else return json(400, { error: `unknown setting ${key}` });
   }
   state.credentials = credentials;
   state.stepMs = stepMs;
+  state.loadMs = loadMs;
   return view();
 }
 

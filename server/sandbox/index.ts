@@ -6,6 +6,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { classifyCaller, parseOrigins } from '../callers';
+import { closeAfterAnswer } from '../http-guard';
 import type { AddressPolicy } from '../net/pinned';
 import { a1111Twin } from './a1111';
 import { ControlError } from './control';
@@ -60,14 +61,9 @@ export function createSandboxMiddleware(options: SandboxOptions = {}): Middlewar
 }
 
 /** Refused answers carry no CORS header, so the calling page cannot read even the refusal. */
-function refuse(req: IncomingMessage, res: ServerResponse, status: number, message: string): void {
+function refuse(res: ServerResponse, status: number, message: string): void {
   writeReply(res, json(status, { error: message }, { connection: 'close' }));
-  closeAfter(req, res);
-}
-
-/** Closes the connection once the answer is out, without reading the rest of the body. */
-function closeAfter(req: IncomingMessage, res: ServerResponse): void {
-  res.on('finish', () => req.socket.destroySoon?.());
+  closeAfterAnswer(res);
 }
 
 interface Context {
@@ -82,7 +78,7 @@ interface Context {
 async function serve({ twin, twins: served, states, allowedOrigins, allowHost }: Context, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
   const method = (req.method ?? 'GET').toUpperCase();
   if (allowHost && !allowHost(req.headers.host)) {
-    return refuse(req, res, 421, `This sandbox answers to 127.0.0.1 and localhost only, not ${req.headers.host ?? 'no Host'}.`);
+    return refuse(res, 421, `This sandbox answers to 127.0.0.1 and localhost only, not ${req.headers.host ?? 'no Host'}.`);
   }
   const origin = header(req.headers, 'origin');
   const caller = classifyCaller({ origin, secFetchSite: header(req.headers, 'sec-fetch-site'), host: req.headers.host }, allowedOrigins);
@@ -90,7 +86,7 @@ async function serve({ twin, twins: served, states, allowedOrigins, allowHost }:
   // Files have unguessable names and hold generated pictures: any page may display one, but reads
   // them (CORS) only when it may call the twins.
   if (caller === 'refused' && !isFile) {
-    return refuse(req, res, 403, 'Sandbox: requests from other sites are refused. Set SANDBOX_CORS_ORIGINS to allow an origin.');
+    return refuse(res, 403, 'Sandbox: requests from other sites are refused. Set SANDBOX_CORS_ORIGINS to allow an origin.');
   }
   const cors: Record<string, string> = { vary: 'Origin', ...(origin && caller !== 'refused' ? corsHeaders(origin) : {}) };
   if (method === 'OPTIONS') {
@@ -106,7 +102,7 @@ async function serve({ twin, twins: served, states, allowedOrigins, allowHost }:
   } catch (err) {
     if (!(err instanceof BodyTooLargeError)) throw err;
     writeReply(res, json(413, { error: `Request too large: ${err.message}` }, { connection: 'close' }), false, cors);
-    closeAfter(req, res);
+    closeAfterAnswer(res);
     return;
   }
   const query = (req.url ?? '').split('?').slice(1).join('?');

@@ -243,7 +243,7 @@ describe('request shapes and limits', () => {
 });
 
 describe('the standalone twin (npm run sandbox)', () => {
-  it('answers to loopback Host names only (DNS rebinding)', async () => {
+  it('answers to loopback Host names only (DNS rebinding), with the security headers', async () => {
     const tsx = new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url).pathname;
     const child = spawn(process.execPath, [tsx, new URL('./standalone.ts', import.meta.url).pathname], { env: { ...process.env, SANDBOX_PORT: '0' } });
     try {
@@ -265,6 +265,12 @@ describe('the standalone twin (npm run sandbox)', () => {
       expect(await get(`attacker.example:${port}`, '/samples/init-512.png')).toBe(421);
       expect(await get(`127.0.0.1:${port}`, '/sandbox/_control')).toBe(200);
       expect(await get(`localhost:${port}`, '/samples/init-512.png')).toBe(200);
+      // The same security headers as the production server, on refusals too.
+      for (const path of ['/sandbox/_control', '/nowhere']) {
+        const res = await fetch(`http://127.0.0.1:${port}${path}`);
+        expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(res.headers.get('content-security-policy')).toMatch(/^default-src 'self'/);
+      }
     } finally {
       child.kill();
     }

@@ -2,12 +2,15 @@
  * `npm run sandbox`: the twins on their own, at http://127.0.0.1:$SANDBOX_PORT (default 8787).
  * Also serves the public sample images at /samples/, as the dev server does. It answers only to
  * Host names of this machine (a DNS-rebinding page cannot reach it under its own name), and
- * serves CORS to the origins listed in SANDBOX_CORS_ORIGINS.
+ * serves CORS to the origins listed in SANDBOX_CORS_ORIGINS. Every answer carries the security
+ * headers of the production server.
  */
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { fileURLToPath } from 'node:url';
 import { isLoopbackHostHeader } from '../callers';
+import { guardServer } from '../http-guard';
+import { securityHeaders } from '../security-headers';
 import { createSandboxMiddleware } from './index';
 
 const HOST = '127.0.0.1';
@@ -20,7 +23,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 const samplesDir = fileURLToPath(new URL('../../public/samples/', import.meta.url));
 const sandbox = createSandboxMiddleware({ allowHost: isLoopbackHostHeader });
 
-const server = createServer((req, res) => {
+const server = guardServer(createServer(), securityHeaders('production'), (req, res) => {
   sandbox(req, res, () => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     const sample = /^\/samples\/([\w.-]+\.png)$/.exec(path)?.[1];

@@ -35,7 +35,7 @@ function providersReady(): Promise<void> {
 const after = <T,>(load: () => Promise<T>) => () => providersReady().then(load);
 // The playground's module, then what it reads as it mounts (so its first render is its last).
 const loadPlayground = after(() =>
-  import('./playground-view').then(async (m) => {
+  import('./playground/playground-view').then(async (m) => {
     await import('./prepare-playground').then((p) => p.preparePlayground(queryClient));
     return m;
   }),

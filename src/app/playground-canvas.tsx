@@ -53,6 +53,8 @@ export default function PlaygroundCanvas(props: {
     }
     const before = seen.current;
     seen.current = { image, mask };
+    // A mask put into the form from elsewhere is the one on screen now, not the last one exported.
+    if (maskField && reported.current && mask !== before.mask && mask !== reported.current[maskField]) reported.current = undefined;
     const patch: Partial<Workspace> = {};
     if (image !== before.image && (isImageRef(image) || image === undefined || image === '')) patch.image = isImageRef(image) ? image : undefined;
     if (maskField && mask !== before.mask && (isImageRef(mask) || !mask)) patch.mask = isImageRef(mask) ? mask : undefined;
@@ -65,8 +67,9 @@ export default function PlaygroundCanvas(props: {
   useEffect(() => {
     if (!flushRef) return;
     flushRef.current = async () => {
-      reported.current = undefined;
       await panelFlush.current?.();
+      // The mask on screen, whether this flush exported it or an export just before did (its value
+      // may not have reached the form yet): Generate writes it into the form before validating.
       return { values: reported.current ?? {}, inpaint: getWorkspace().inpaint };
     };
     return () => {

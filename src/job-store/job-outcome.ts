@@ -37,10 +37,11 @@ export async function finish(jobId: string, result: Extract<ProviderResult, { ki
     }
     try {
       // whileOpen: a job that was cancelled (or finished) meanwhile takes no more images.
-      const note =
+      const kept =
         dropped > 0 && index === images.length - 1
           ? `The provider sent ${result.images.length} images; at most ${limits.maxOutputs} are documented, so only the first ${limits.maxOutputs} were kept.`
           : undefined;
+      const note = [index === 0 ? result.notice : undefined, kept].filter(Boolean).join(' ') || undefined;
       if (got.ok && plan) await saveStitched(jobId, plan, got, imageSeed(index));
       else if (got.ok) await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed: imageSeed(index), note, whileOpen: true });
       else await saveImageLink(jobId, { url: got.sourceUrl, note: got.note, whileOpen: true });

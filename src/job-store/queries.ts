@@ -37,6 +37,8 @@ export const queryKeys = {
 export const mutationKeys = {
   submitJob: ['jobs', 'submit'] as const,
   retryJob: ['jobs', 'retry'] as const,
+  cancelJob: ['jobs', 'cancel'] as const,
+  resumeJob: ['jobs', 'resume'] as const,
 };
 
 export const proxyQuery = () => queryOptions({ queryKey: queryKeys.proxy, queryFn: proxyAvailable, staleTime: Infinity });

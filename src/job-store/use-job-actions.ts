@@ -8,7 +8,7 @@ import { useRef } from 'react';
 import { currentRoute } from '../api/current-route';
 import { mutationKeys } from './queries';
 import type { JobRecord } from './job-record';
-import { retryJob, submitJob } from './run-job';
+import { cancelJob, resumeJob, retryJob, submitJob } from './run-job';
 import type { SubmitInput } from './run-job';
 import { getEndpoint, getProvider } from '../providers/registry';
 import { submitFailure } from './job-errors';
@@ -57,6 +57,32 @@ export function useRetryJob(options: SubmitOptions = {}) {
     retry: (job: JobRecord) => mutation.mutate(job),
     isPending: mutation.isPending,
     error: mutation.error ? (mutation.error instanceof RouteProblem ? mutation.error.message : submitFailure(mutation.error)) : undefined,
+    reset: mutation.reset,
+  };
+}
+
+function failureText(what: string, e: unknown): string {
+  return `${what}: ${e instanceof Error ? e.message : String(e)}. Reload the page if this repeats.`;
+}
+
+/** Cancel: stops a job (see `cancelJob`); `error` says why it could not be recorded (storage refused). */
+export function useCancelJob() {
+  const mutation = useMutation({ mutationKey: mutationKeys.cancelJob, mutationFn: (jobId: string) => cancelJob(jobId) });
+  return {
+    cancel: (jobId: string) => mutation.mutate(jobId),
+    isPending: mutation.isPending,
+    error: mutation.error ? failureText('The job could not be cancelled', mutation.error) : undefined,
+    reset: mutation.reset,
+  };
+}
+
+/** Resume: watches a stopped queued job again (no new request); `error` says why it could not. */
+export function useResumeJob() {
+  const mutation = useMutation({ mutationKey: mutationKeys.resumeJob, mutationFn: (jobId: string) => resumeJob(jobId) });
+  return {
+    resume: (jobId: string) => mutation.mutate(jobId),
+    isPending: mutation.isPending,
+    error: mutation.error ? failureText('The job could not be resumed', mutation.error) : undefined,
     reset: mutation.reset,
   };
 }

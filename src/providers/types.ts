@@ -80,6 +80,8 @@ export interface ImagesResult {
   /** Seconds the provider says generation took. */
   generationTime?: number;
   providerId?: string;
+  /** What the provider did otherwise than asked (A1111: another sampler or model), shown on the result. */
+  notice?: string;
 }
 
 export interface QueuedResult {

@@ -8,8 +8,7 @@ import type { JobRecord } from '../../job-store/job-record';
 import { useObjectUrl } from '../../job-store/object-urls';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { JobProgress } from '../../components/ui/job-progress';
-import { cancelJob } from '../../job-store/run-job';
-import { useRetryJob } from '../../job-store/use-job-actions';
+import { useCancelJob, useRetryJob } from '../../job-store/use-job-actions';
 import { useJob } from '../../job-store/use-jobs';
 import { stitchRole } from '../../job-store/stitch-role';
 import type { ComparisonCell } from './comparison-record';
@@ -90,6 +89,7 @@ export function ResultColumn(props: { cell: ComparisonCell; view: ZoomView; onVi
   const job = useJob(cell.jobId).data ?? undefined;
   // Retry: the same parameters and seed as a new job; the cell then follows it.
   const retry = useRetryJob({ onCreated: (created) => onJob(created.id) });
+  const cancel = useCancelJob();
   const endpoint = getEndpoint(cell.endpointId);
   const provider = endpoint && getProvider(endpoint.provider);
   const active = job?.status === 'sending' || job?.status === 'queued';
@@ -115,9 +115,9 @@ export function ResultColumn(props: { cell: ComparisonCell; view: ZoomView; onVi
       {!job && !cell.skipped && <p className="text-xs text-zinc-400">Waiting for its turn…</p>}
       {job && <JobProgress job={job} />}
       {job && <JobError job={job} />}
-      {retry.error && (
+      {(retry.error ?? cancel.error) && (
         <p role="alert" className="rounded-md border border-red-800 bg-red-950/60 p-2 text-sm text-red-200">
-          {retry.error}
+          {retry.error ?? cancel.error}
         </p>
       )}
       {job?.images.map((img) => (
@@ -127,7 +127,7 @@ export function ResultColumn(props: { cell: ComparisonCell; view: ZoomView; onVi
       {(active || ended) && job && (
         <div className="flex gap-2">
           {active && (
-            <Button onClick={() => void cancelJob(job.id)}>
+            <Button onClick={() => cancel.cancel(job.id)}>
               Cancel
             </Button>
           )}

@@ -95,8 +95,8 @@ async function importImage(bytes: Uint8Array, file: File, options: ImportOptions
     report.refused.push({ what: file.name, why: 'it is not a PNG, JPEG, WebP, GIF or AVIF image (nor a gallery .zip)' });
     return;
   }
-  const { readImageMetadata } = await import('../../lib/metadata/image-metadata');
-  const read = await readImageMetadata(bytes);
+  const { readImageMetadataSafely } = await import('../../lib/metadata/read-client');
+  const read = await readImageMetadataSafely(bytes);
   const own = read.own;
   if (!own) {
     const why =

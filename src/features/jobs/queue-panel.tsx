@@ -7,7 +7,7 @@ import { getEndpoint, getProvider } from '../../providers/registry';
 import type { JobRecord } from '../../job-store/job-record';
 import { JobProgress } from '../../components/ui/job-progress';
 import { markInterrupted } from '../../job-store/poll-job';
-import { cancelJob } from '../../job-store/run-job';
+import { useCancelJob } from '../../job-store/use-job-actions';
 import { useJobPolling } from './use-job-polling';
 import { useActiveJobs } from '../../job-store/use-jobs';
 import { Button } from '../../components/ui/button';
@@ -39,6 +39,7 @@ export function JobPollers() {
 
 export function QueuePanel() {
   const active = useActiveJobs().data ?? [];
+  const cancel = useCancelJob();
   if (!active.length) return null;
   return (
     <section aria-label="Running jobs" className="flex flex-col gap-2 rounded-lg border border-zinc-800 bg-zinc-900/60 p-3">
@@ -50,7 +51,7 @@ export function QueuePanel() {
               <span>{getProvider(j.provider)?.name ?? j.provider}</span>
               <span className="font-mono text-zinc-500">{getEndpoint(j.endpointId)?.name}</span>
               <span className="text-zinc-500">seed {j.seed ?? '—'}</span>
-              <Button className="ml-auto !px-2 !py-0.5 text-xs" onClick={() => void cancelJob(j.id)} aria-label={`Cancel job ${j.id.slice(0, 8)}`}>
+              <Button className="ml-auto !px-2 !py-0.5 text-xs" onClick={() => cancel.cancel(j.id)} aria-label={`Cancel job ${j.id.slice(0, 8)}`}>
                 Cancel
               </Button>
             </div>
@@ -58,6 +59,11 @@ export function QueuePanel() {
           </li>
         ))}
       </ul>
+      {cancel.error && (
+        <p role="alert" className="rounded-md border border-red-800 bg-red-950/60 p-2 text-sm text-red-200">
+          {cancel.error}
+        </p>
+      )}
     </section>
   );
 }

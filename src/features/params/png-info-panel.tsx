@@ -4,6 +4,7 @@
  */
 import { useMemo, useState } from 'react';
 import { Button } from '../../components/ui/button';
+import { UNREADABLE } from '../../lib/metadata/read-client';
 import { recallParams, SOURCE_LABELS } from './recall-params';
 import type { ImageParamsState } from './read-image-control';
 import type { Recall } from './recall-params';
@@ -37,12 +38,14 @@ export default function PngInfoPanel(props: { state: ImageParamsState; endpointI
         <p role="status" className="text-zinc-400">Reading…</p>
       ) : read.source === 'none' ? (
         <p role="status" className="text-zinc-300">
-          This image carries no generation parameters{read.warnings.length ? `: ${read.warnings.join(' ')}` : '.'}
+          {read.warnings.some((w) => w.startsWith(UNREADABLE))
+            ? read.warnings.join(' ')
+            : `This image carries no generation parameters${read.warnings.length ? `: ${read.warnings.join(' ')}` : '.'}`}
         </p>
       ) : (
         <>
           <dl className="flex flex-col gap-1">
-            <Row label="Written by" value={SOURCE_LABELS[read.source]} />
+            <Row label="Written by" value={read.sourceDetail ? `${SOURCE_LABELS[read.source]} (${read.sourceDetail})` : SOURCE_LABELS[read.source]} />
             {read.own && <Row label="Endpoint" value={read.own.endpoint} />}
             <Row label="Prompt" value={read.prompt} />
             <Row label="Negative prompt" value={read.negativePrompt} />
@@ -50,7 +53,7 @@ export default function PngInfoPanel(props: { state: ImageParamsState; endpointI
             <Row label="Sampler" value={read.sampler} />
             <Row label="Scheduler" value={read.scheduler} />
             <Row label="CFG scale" value={read.cfgScale} />
-            <Row label="Seed" value={read.seed} />
+            <Row label="Seed" value={read.seedText ?? read.seed} />
             <Row label="Size" value={read.width && read.height ? `${read.width}×${read.height}` : undefined} />
             <Row label="Model" value={read.model} />
             <Row label="Denoising strength" value={read.denoisingStrength} />

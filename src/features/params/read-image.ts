@@ -1,7 +1,7 @@
-/** Reads the parameters a dropped or chosen image carries; loaded on use. Never throws. */
-import { readImageMetadata } from '../../lib/metadata/image-metadata';
+/** Reads the parameters a dropped or chosen image carries, in a Worker under a time budget. Never throws. */
+import { readImageMetadataSafely } from '../../lib/metadata/read-client';
 import type { ReadResult } from '../../lib/metadata/types';
 
 export async function readImageFile(file: Blob): Promise<ReadResult> {
-  return readImageMetadata(new Uint8Array(await file.arrayBuffer()));
+  return readImageMetadataSafely(new Uint8Array(await file.arrayBuffer()));
 }

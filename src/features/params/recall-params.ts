@@ -23,6 +23,9 @@ export const SOURCE_LABELS: Record<ReadResult['source'], string> = {
   comfyui: 'ComfyUI workflow',
   invokeai: 'InvokeAI',
   novelai: 'NovelAI',
+  fooocus: 'Fooocus',
+  swarmui: 'SwarmUI',
+  json: 'JSON parameters',
   none: 'none',
 };
 

@@ -1,4 +1,6 @@
 /** Byte helpers shared by the PNG, JPEG, WebP and EXIF code: text codecs, CRC-32, integers, inflate. */
+import { Gunzip, Unzlib } from 'fflate';
+import { LimitError, formatBytes } from './limits';
 
 const utf8Encoder = new TextEncoder();
 const utf8Decoder = new TextDecoder('utf-8');
@@ -27,12 +29,31 @@ export function latin1Encode(text: string): Uint8Array {
   return out;
 }
 
-export function latin1Decode(bytes: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) {
-    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+const windows1252Decoder = new TextDecoder('windows-1252');
+
+/** Whether any byte is 0x80 or above, and whether any lies in 0x80–0x9F (where windows-1252 differs from Latin-1). */
+function highBytes(bytes: Uint8Array): { high: boolean; c1: boolean } {
+  let high = false;
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i] as number;
+    if (b >= 0x80) {
+      high = true;
+      if (b < 0xa0) return { high, c1: true };
+    }
   }
-  return s;
+  return { high, c1: false };
+}
+
+/** Latin-1 bytes to text: the platform decoders where they agree with Latin-1 (fast on megabytes), else byte by byte. */
+export function latin1Decode(bytes: Uint8Array): string {
+  const { high, c1 } = highBytes(bytes);
+  if (!high) return utf8Decoder.decode(bytes);
+  if (!c1) return windows1252Decoder.decode(bytes);
+  const parts: string[] = [];
+  for (let i = 0; i < bytes.length; i += 0x2000) {
+    parts.push(String.fromCharCode(...bytes.subarray(i, i + 0x2000)));
+  }
+  return parts.join('');
 }
 
 export function asciiAt(bytes: Uint8Array, offset: number, length: number): string {
@@ -102,8 +123,45 @@ export function crc32(...parts: Uint8Array[]): number {
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** Inflates zlib-wrapped deflate data (PNG `zTXt`/`iTXt`) with the platform's DecompressionStream. */
-export async function inflateZlib(data: Uint8Array): Promise<Uint8Array> {
-  const stream = new Blob([data.slice()]).stream().pipeThrough(new DecompressionStream('deflate'));
-  return new Uint8Array(await new Response(stream).arrayBuffer());
+/**
+ * Inflates zlib-wrapped (or gzip-wrapped) deflate data (PNG `zTXt`/`iTXt`/`IDAT`), counting the output while it
+ * inflates: past `maxBytes` it stops and throws a LimitError, so a small bomb never grows into
+ * gigabytes. The input is fed in 16 KB pieces (deflate expands at most ~1032:1, so one piece
+ * yields at most ~17 MB before the count is checked). With `truncate`, the first `maxBytes` come
+ * back instead of an error (a reader that needs only the start).
+ */
+export function inflateZlibLimited(data: Uint8Array, maxBytes: number, wrapper: 'zlib' | 'gzip' = 'zlib', truncate = false): Uint8Array {
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  let over = false;
+  const Stream = wrapper === 'gzip' ? Gunzip : Unzlib;
+  const stream = new Stream((chunk) => {
+    total += chunk.length;
+    if (total > maxBytes) {
+      over = true;
+      if (truncate) parts.push(chunk.subarray(0, chunk.length - (total - maxBytes)));
+    } else parts.push(chunk);
+  });
+  const PIECE = 16 * 1024;
+  for (let at = 0; at < data.length && !over; at += PIECE) {
+    const end = Math.min(data.length, at + PIECE);
+    stream.push(data.subarray(at, end), end === data.length);
+  }
+  if (over && !truncate) throw new LimitError(`it inflates past ${formatBytes(maxBytes)}`);
+  return concatBytes(parts);
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A `tEXt`/`zTXt` body: Latin-1 by the PNG spec, but tools (Stability Matrix, some ComfyUI
+ * savers) write UTF-8 there. Bytes that are valid UTF-8 and not plain ASCII are read as UTF-8.
+ */
+export function decodePngText(bytes: Uint8Array): string {
+  if (!highBytes(bytes).high) return latin1Decode(bytes);
+  try {
+    return strictUtf8.decode(bytes);
+  } catch {
+    return latin1Decode(bytes);
+  }
 }

@@ -6,6 +6,8 @@
 import { concatBytes, latin1Decode, readU32BE, readU32LE, startsWith, u16BE, u32BE, utf8Decode } from './bytes';
 
 const TAG_IMAGE_DESCRIPTION = 0x010e;
+const TAG_MAKE = 0x010f;
+const TAG_MODEL = 0x0110;
 const TAG_ORIENTATION = 0x0112;
 const TAG_EXIF_IFD = 0x8769;
 const TAG_USER_COMMENT = 0x9286;
@@ -65,6 +67,9 @@ export function decodeUserComment(value: Uint8Array, tiffLittleEndian = false): 
 export interface ExifFields {
   userComment?: string;
   imageDescription?: string;
+  /** IFD0 `Make` and `Model`: where ComfyUI's WebP/JPEG savers put `workflow:{…}` and `prompt:{…}`. */
+  make?: string;
+  model?: string;
   orientation?: number;
 }
 
@@ -116,7 +121,7 @@ function readIfd(tiff: Uint8Array, at: number, le: boolean): Map<number, IfdEntr
   return entries;
 }
 
-/** Reads `UserComment`, `ImageDescription` and `Orientation` from a TIFF block (an `Exif\0\0` header is skipped). */
+/** Reads `UserComment`, `ImageDescription`, `Make`, `Model` and `Orientation` from a TIFF block (an `Exif\0\0` header is skipped). */
 export function readExif(block: Uint8Array): ExifFields {
   const tiff = startsWith(block, new Uint8Array([0x45, 0x78, 0x69, 0x66, 0, 0])) ? block.subarray(6) : block;
   const le = tiff[0] === 0x49 && tiff[1] === 0x49;
@@ -131,6 +136,10 @@ export function readExif(block: Uint8Array): ExifFields {
   }
   const description = ifd0.get(TAG_IMAGE_DESCRIPTION);
   if (description) out.imageDescription = utf8Decode(description.value).replace(/\0+$/, '');
+  const make = ifd0.get(TAG_MAKE);
+  if (make) out.make = utf8Decode(make.value).replace(/\0+$/, '');
+  const model = ifd0.get(TAG_MODEL);
+  if (model) out.model = utf8Decode(model.value).replace(/\0+$/, '');
   const pointer = ifd0.get(TAG_EXIF_IFD);
   if (pointer && pointer.value.length >= 4) {
     const exifIfd = readIfd(tiff, le ? readU32LE(pointer.value, 0) : readU32BE(pointer.value, 0), le);

@@ -170,7 +170,7 @@ describe('readImageMetadata: other tools', () => {
       tEXt('Comment', JSON.stringify(comment)),
     );
     expect(await readImageMetadata(png)).toMatchObject({
-      source: 'novelai', prompt: '1girl', negativePrompt: 'lowres', steps: 28, cfgScale: 5, seed: 3, sampler: 'k_euler', scheduler: 'native', width: 832, height: 1216, model: 'NovelAI Diffusion V3 4BDE2A90',
+      source: 'novelai', prompt: '1girl', negativePrompt: 'lowres', steps: 28, cfgScale: 5, seed: 3, sampler: 'k_euler', scheduler: 'native', width: 832, height: 1216, model: 'NovelAI Diffusion V3',
     });
   });
 });

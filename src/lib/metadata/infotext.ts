@@ -14,7 +14,6 @@ export interface Infotext {
   params: Record<string, string>;
 }
 
-const PAIR = /\s*([\p{L}\p{N}_][\p{L}\p{N}_ \-/]+):\s*("(?:\\.|[^\\"])+"|[^,]*)(?:,|$)/gu;
 const SIZE = /^(\d+)x(\d+)$/;
 const NEGATIVE = 'Negative prompt:';
 
@@ -33,8 +32,60 @@ export function unquoteInfotextValue(value: string): string {
   }
 }
 
+const WORD = /[\p{L}\p{N}_]/u;
+const KEY_CHAR = /[\p{L}\p{N}_ \-/]/u;
+const SPACE = /\s/;
+
+/** Where the key run starting at `from` ends: the first index that is not a key character. */
+function keyEnd(line: string, from: number): number {
+  let i = from;
+  while (i < line.length && KEY_CHAR.test(line[i] as string)) i++;
+  return i;
+}
+
+/** The end of a JSON-quoted value starting at `from` (a `"`), after its closing quote; -1 when unclosed. */
+function quotedEnd(line: string, from: number): number {
+  for (let i = from + 1; i < line.length; i++) {
+    const c = line[i];
+    if (c === '\\') i++;
+    else if (c === '"') return i > from + 1 ? i + 1 : -1;
+  }
+  return -1;
+}
+
+/**
+ * The `Key: value` pairs of a parameter line, as the web UI's pattern
+ * `\s*(\w[\w \-/]+):\s*("(?:\\.|[^\\"])+"|[^,]*)(?:,|$)` finds them, in one pass: a key is a maximal
+ * run of word characters, spaces, `-` and `/` (so a run not followed by `:` can be skipped whole),
+ * which keeps a long line without pairs linear where the regex was quadratic.
+ */
 function pairs(line: string): [string, string][] {
-  return [...line.matchAll(PAIR)].map((m) => [m[1] ?? '', m[2] ?? '']);
+  const out: [string, string][] = [];
+  let i = 0;
+  while (i < line.length) {
+    while (i < line.length && SPACE.test(line[i] as string)) i++;
+    if (i >= line.length) break;
+    if (!WORD.test(line[i] as string)) {
+      i++;
+      continue;
+    }
+    const end = keyEnd(line, i);
+    if (end - i < 2 || line[end] !== ':') {
+      i = Math.max(end, i + 1);
+      continue;
+    }
+    let v = end + 1;
+    while (v < line.length && SPACE.test(line[v] as string)) v++;
+    let valueEnd = line[v] === '"' ? quotedEnd(line, v) : -1;
+    if (valueEnd >= 0 && valueEnd < line.length && line[valueEnd] !== ',') valueEnd = -1;
+    if (valueEnd < 0) {
+      const comma = line.indexOf(',', v);
+      valueEnd = comma < 0 ? line.length : comma;
+    }
+    out.push([line.slice(i, end), line.slice(v, valueEnd)]);
+    i = valueEnd + 1;
+  }
+  return out;
 }
 
 export function parseInfotext(text: string): Infotext {

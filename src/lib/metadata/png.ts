@@ -7,7 +7,8 @@ import {
   asciiAt,
   concatBytes,
   crc32,
-  inflateZlib,
+  decodePngText,
+  inflateZlibLimited,
   isLatin1,
   latin1Decode,
   latin1Encode,
@@ -17,6 +18,8 @@ import {
   utf8Decode,
   utf8Encode,
 } from './bytes';
+import { DEFAULT_LIMITS, LimitError, formatBytes } from './limits';
+import type { ReadLimits } from './limits';
 
 export const PNG_SIGNATURE = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -99,14 +102,28 @@ function nul(data: Uint8Array, from: number): number {
   return i;
 }
 
-async function decodeTextChunk(chunk: PngChunk): Promise<PngTextEntry> {
+function decodeTextChunk(chunk: PngChunk, limits: ReadLimits): PngTextEntry {
   const d = chunk.data;
   const k = nul(d, 0);
   const keyword = latin1Decode(d.subarray(0, k));
-  if (chunk.type === 'tEXt') return { keyword, text: latin1Decode(d.subarray(k + 1)), kind: 'tEXt', compressed: false };
+  /** Checked before decoding: a text's bytes bound its length (one byte per Latin-1 character, one or more in UTF-8). */
+  const sized = (body: Uint8Array) => {
+    if (body.length > limits.maxTextChars) throw new LimitError(`The text "${keyword}" was not read: it is over ${formatBytes(limits.maxTextChars)}`);
+    return body;
+  };
+  const inflateSized = (body: Uint8Array) => sized(inflate(body));
+  const inflate = (body: Uint8Array) => {
+    try {
+      // A text longer than maxTextChars is refused anyway: inflating further would only cost time.
+      return inflateZlibLimited(body, Math.min(limits.maxInflatedBytes, limits.maxTextChars));
+    } catch (e) {
+      throw e instanceof LimitError ? new LimitError(`The text "${keyword}" was not read: ${e.message}`) : e;
+    }
+  };
+  if (chunk.type === 'tEXt') return { keyword, text: decodePngText(sized(d.subarray(k + 1))), kind: 'tEXt', compressed: false };
   if (chunk.type === 'zTXt') {
     if (d[k + 1] !== 0) throw new Error('Unknown zTXt compression method');
-    const text = latin1Decode(await inflateZlib(d.subarray(k + 2)));
+    const text = decodePngText(inflateSized(d.subarray(k + 2)));
     return { keyword, text, kind: 'zTXt', compressed: true };
   }
   const compressed = d[k + 1] === 1;
@@ -116,7 +133,7 @@ async function decodeTextChunk(chunk: PngChunk): Promise<PngTextEntry> {
   const body = d.subarray(t + 1);
   return {
     keyword,
-    text: utf8Decode(compressed ? await inflateZlib(body) : body),
+    text: utf8Decode(compressed ? inflateSized(body) : sized(body)),
     kind: 'iTXt',
     compressed,
     languageTag: latin1Decode(d.subarray(k + 3, l)),
@@ -126,21 +143,42 @@ async function decodeTextChunk(chunk: PngChunk): Promise<PngTextEntry> {
 
 const TEXT_TYPES = new Set(['tEXt', 'zTXt', 'iTXt']);
 
+export interface PngMetadata {
+  texts: PngTextEntry[];
+  /** The `eXIf` chunk's TIFF block, when there is one. */
+  exif?: Uint8Array;
+  /** Texts skipped for a limit (too long, inflating too far, too many chunks). */
+  problems: string[];
+}
+
 /**
- * Every readable text chunk, in file order; a malformed or undecodable chunk is skipped, and a
- * truncated file gives the text chunks before the cut.
+ * Every readable text chunk, in file order, and the `eXIf` block; a malformed or undecodable
+ * chunk is skipped, a truncated file gives what came before the cut, and a text over a limit is
+ * skipped with the reason in `problems`.
  */
-export async function readPngText(bytes: Uint8Array): Promise<PngTextEntry[]> {
-  const out: PngTextEntry[] = [];
+export function readPngMetadata(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): PngMetadata {
+  const out: PngMetadata = { texts: [], problems: [] };
+  let seen = 0;
   for (const chunk of parsePngChunks(bytes, true)) {
+    if (chunk.type === 'eXIf' && !out.exif) out.exif = chunk.data;
     if (!TEXT_TYPES.has(chunk.type)) continue;
+    if (++seen > limits.maxTextChunks) {
+      out.problems.push(`Only the first ${limits.maxTextChunks} text chunks were read.`);
+      break;
+    }
     try {
-      out.push(await decodeTextChunk(chunk));
-    } catch {
-      // A damaged text chunk must not hide the others.
+      out.texts.push(decodeTextChunk(chunk, limits));
+    } catch (e) {
+      // A damaged text chunk must not hide the others; one over a limit is named.
+      if (e instanceof LimitError) out.problems.push(`${e.message}.`);
     }
   }
   return out;
+}
+
+/** The text chunks alone (see `readPngMetadata`). */
+export async function readPngText(bytes: Uint8Array, limits: ReadLimits = DEFAULT_LIMITS): Promise<PngTextEntry[]> {
+  return readPngMetadata(bytes, limits).texts;
 }
 
 export interface PngTextToWrite {

@@ -69,7 +69,7 @@ describe('parseNovelAiMetadata', () => {
       scheduler: 'karras',
       width: 832,
       height: 1216,
-      model: 'NovelAI Diffusion V3 4BDE2A90',
+      model: 'NovelAI Diffusion V3',
     });
   });
 

@@ -1,7 +1,16 @@
 /** The normalised shape every reader produces, whatever wrote the image. */
 import type { OwnMetadata } from './own-metadata';
 
-export type MetadataSource = 'image-api-playground' | 'a1111' | 'comfyui' | 'invokeai' | 'novelai' | 'none';
+export type MetadataSource =
+  | 'image-api-playground'
+  | 'a1111'
+  | 'comfyui'
+  | 'invokeai'
+  | 'novelai'
+  | 'fooocus'
+  | 'swarmui'
+  | 'json'
+  | 'none';
 
 export type ImageFormat = 'png' | 'jpeg' | 'webp' | 'unknown';
 
@@ -23,10 +32,14 @@ export interface GenerationParameters {
   height?: number;
   model?: string;
   denoisingStrength?: number;
+  /** The seed's digits as written, when they do not survive as a number (Fooocus's 64-bit seeds). */
+  seedText?: string;
 }
 
 export interface ReadResult extends GenerationParameters {
   source: MetadataSource;
+  /** Which of the source's formats it was, when it has several (`stealth alpha`, `Dream`, `sd-metadata`). */
+  sourceDetail?: string;
   format: ImageFormat;
   /** Every text field found, by its key (PNG keyword; `UserComment`, `ImageDescription`, `comment` and `image-api-playground` for JPEG/WebP). */
   raw: Record<string, string>;

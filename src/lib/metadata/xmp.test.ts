@@ -6,6 +6,9 @@ describe('XMP packet', () => {
     const json = JSON.stringify({ prompt: `<a & "b"> 'c' ✓` });
     const packet = buildXmpPacket(json);
     expect(packet).not.toContain('<a &');
+    // Quotes need no escaping in element content: the JSON stays readable in the packet.
+    expect(packet).toContain('<iap:json>{"prompt":"&lt;a &amp; \\"b\\"&gt; \'c\' ✓"}</iap:json>');
+    expect(packet).not.toContain('&#34;');
     expect(packet.startsWith('<?xpacket begin=')).toBe(true);
     expect(readXmpJson(packet)).toBe(json);
   });

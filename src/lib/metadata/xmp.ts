@@ -5,8 +5,9 @@
 
 export const XMP_NAMESPACE = 'urn:image-api-playground:xmp:1';
 
-function escapeXml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+/** Element content needs only `&`, `<` and `>` escaped (quotes stay as they are, readable in any XMP viewer). */
+function escapeXmlText(text: string): string {
+  return text.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }
 
 const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
@@ -26,7 +27,7 @@ export function buildXmpPacket(json: string): string {
     '<x:xmpmeta xmlns:x="adobe:ns:meta/">',
     '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">',
     `<rdf:Description rdf:about="" xmlns:iap="${XMP_NAMESPACE}">`,
-    `<iap:json>${escapeXml(json)}</iap:json>`,
+    `<iap:json>${escapeXmlText(json)}</iap:json>`,
     '</rdf:Description>',
     '</rdf:RDF>',
     '</x:xmpmeta>',

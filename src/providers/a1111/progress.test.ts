@@ -34,6 +34,7 @@ describe('A1111 progress and interrupt', () => {
       kind: 'progress',
       progress: {
         active: true,
+        loadingModel: false,
         fraction: 0.535,
         etaSeconds: 4.21,
         step: 5,
@@ -49,7 +50,7 @@ describe('A1111 progress and interrupt', () => {
   it('parses an idle server (job_count 0) without ETA or preview', () => {
     expect(parseProgressResponse(jsonResponse(200, idle))).toEqual({
       kind: 'progress',
-      progress: { active: false, fraction: 0, step: 0, steps: 0, batch: 0, batches: 0, interrupted: false },
+      progress: { active: false, loadingModel: false, fraction: 0, step: 0, steps: 0, batch: 0, batches: 0, interrupted: false },
     });
   });
 
@@ -87,6 +88,19 @@ describe('A1111 extra requests on the contract', () => {
     });
     expect(progressInfo(jsonResponse(200, idle))).toBeUndefined();
     expect(progressInfo(jsonResponse(401, { detail: 'Incorrect username or password' }))).toBeUndefined();
+  });
+
+  it('progress: job_count -1 (the server loading a checkpoint) shows "Loading model…"', () => {
+    const loading = { ...idle, progress: 0.01, eta_relative: 120, state: { ...idle.state, job_count: -1, job: '' } };
+    expect(parseProgressResponse(jsonResponse(200, loading))).toMatchObject({ kind: 'progress', progress: { active: true, loadingModel: true, batches: 0 } });
+    expect(progressInfo(jsonResponse(200, loading))).toEqual({ fraction: 0.01, message: 'Loading model…' });
+  });
+
+  it("progress errors read the server's words from detail, message (Forge) or errors", () => {
+    for (const body of [{ detail: 'busy' }, { message: 'busy' }, { error: 'RuntimeError', errors: 'busy' }]) {
+      const parsed = parseProgressResponse(jsonResponse(500, body));
+      expect(parsed.kind === 'error' && parsed.error.message).toContain('busy');
+    }
   });
 
   it('the provider offers progress, interrupt and the three lists, each with the login', () => {

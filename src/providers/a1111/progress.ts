@@ -31,6 +31,8 @@ export function buildInterruptRequest({ baseUrl, key }: ServerArgs): HttpRequest
 export interface A1111Progress {
   /** Whether a job is running (the server reports job_count 0 when idle). */
   active: boolean;
+  /** The server is loading a checkpoint before sampling (it reports job_count -1 meanwhile). */
+  loadingModel: boolean;
   /** 0..1. */
   fraction: number;
   /** Seconds left, as the server estimates them; undefined when idle or unknown. */
@@ -51,7 +53,7 @@ export type ProgressResult = { kind: 'progress'; progress: A1111Progress } | { k
 export function parseProgressResponse(res: HttpResponse): ProgressResult {
   const json = parseJson(res.body);
   if (!isSuccessStatus(res.status) || !isRecord(json)) {
-    const text = isRecord(json) ? (messageText(json.detail) ?? messageText(json.errors)) : undefined;
+    const text = isRecord(json) ? (messageText(json.detail) ?? messageText(json.message) ?? messageText(json.errors)) : undefined;
     const kind = res.status === 401 || res.status === 403 ? 'auth' : res.status >= 500 ? 'server' : 'unknown';
     return errorResult(PROVIDER, kind, { status: res.status, text, lead: 'The server did not report its progress' });
   }
@@ -62,11 +64,13 @@ export function parseProgressResponse(res: HttpResponse): ProgressResult {
   const eta = toNumber(json.eta_relative);
   const preview = typeof json.current_image === 'string' && json.current_image !== '' ? imageFromString(json.current_image, 'image/png') : undefined;
   const text = typeof json.textinfo === 'string' && json.textinfo.trim() !== '' ? json.textinfo : undefined;
-  const active = batches > 0;
+  const loadingModel = toNumber(state.job_count) === -1;
+  const active = batches > 0 || loadingModel;
   return {
     kind: 'progress',
     progress: {
       active,
+      loadingModel,
       fraction,
       ...(active && eta !== undefined && eta >= 0 ? { etaSeconds: eta } : {}),
       step: count(state.sampling_step),
@@ -88,6 +92,7 @@ export function progressInfo(res: HttpResponse): ProgressInfo | undefined {
   const parsed = parseProgressResponse(res);
   if (parsed.kind !== 'progress' || !parsed.progress.active) return undefined;
   const p = parsed.progress;
+  if (p.loadingModel) return { fraction: p.fraction, message: 'Loading model…' };
   const step = p.steps > 0 ? `Step ${p.step} of ${p.steps}` : undefined;
   const batch = p.batches > 1 ? `batch ${p.batch + 1} of ${p.batches}` : undefined;
   return {

@@ -75,10 +75,11 @@ export const a1111: ProviderDef = {
   // The login is kept as one key, `user:password`; none when the WebUI runs without --api-auth.
   keyLocation: A1111_KEY,
   keyRequired: false,
-  keyHelp: 'Only needed when the WebUI was started with --api-auth user:password.',
+  keyHelp: 'Only needed when the server was started with a login: --api-auth user:password (A1111, Forge) or --auth (SD.Next).',
   defaultBaseUrl: A1111_DEFAULT_BASE_URL,
   baseUrlHelp:
-    'Default: http://127.0.0.1:7860. Start the WebUI with --api --cors-allow-origins=<this page’s origin>.',
+    'Default: http://127.0.0.1:7860. Start A1111 or Forge with --api --cors-allow-origins=<this page’s origin> ' +
+    '(and --api-auth user:password for a login); SD.Next with --cors-origins=<this page’s origin> (--auth for a login).',
   // Called straight from the browser, never through the proxy.
   proxyHosts: [],
   local: true,
@@ -86,8 +87,9 @@ export const a1111: ProviderDef = {
   // and the progress poll shows it is alive meanwhile. Cancel interrupts it on the server.
   timeoutMs: 30 * 60_000,
   networkHint:
-    'Start the WebUI with --api --cors-allow-origins=<this page’s origin> (the browser cannot tell a CORS ' +
-    'refusal from a server that is not running), and check the base URL in Settings.',
+    'Start A1111 or Forge with --api --cors-allow-origins=<this page’s origin>, SD.Next with ' +
+    '--cors-origins=<this page’s origin> (the browser cannot tell a CORS refusal from a server that is ' +
+    'not running), and check the base URL in Settings.',
   responseHeaders: [],
   endpoints: [txt2imgEndpoint, img2imgEndpoint, inpaintEndpoint],
   extra: {

@@ -92,20 +92,29 @@ describe('A1111 parseResponse: errors in plain words', () => {
       const e = errorOf(401, body);
       expect(e.kind).toBe('auth');
       expect(e.message).toContain('"Incorrect username or password"');
-      expect(e.hint).toMatch(/user:password.*--api-auth/);
+      expect(e.hint).toMatch(/user:password.*--api-auth \(A1111, Forge\) or --auth \(SD\.Next\)/);
     }
     expect(errorOf(401, { detail: 'Not authenticated' }).message).toContain('Not authenticated');
   });
 
   it('404: no API (--api) versus an unknown sampler or model', () => {
-    expect(errorOf(404, { detail: 'Not Found' }).hint).toMatch(/--api flag/);
+    expect(errorOf(404, { detail: 'Not Found' }).hint).toMatch(/A1111 and Forge: --api; SD.Next serves it always/);
     const sampler = errorOf(404, error404Sampler);
     expect(sampler.message).toContain('"Sampler not found"');
     expect(sampler.hint).toMatch(/sampler from the server's own list/);
     expect(errorOf(404, { detail: 'Model not found' }).hint).toMatch(/model from/);
   });
 
-  it('a network failure (a CORS refusal looks the same) names the CORS flag', () => {
-    expect(a1111.networkHint).toContain('--api --cors-allow-origins=');
+  it('a network failure (a CORS refusal looks the same) names each server family’s CORS flag', () => {
+    expect(a1111.networkHint).toContain('A1111 or Forge with --api --cors-allow-origins=');
+    expect(a1111.networkHint).toContain('SD.Next with --cors-origins=');
+    expect(a1111.baseUrlHelp).toMatch(/--api-auth user:password.*--cors-origins=.*--auth/);
+  });
+
+  it('reads the error text from detail, message (Forge) or error/errors', () => {
+    expect(errorOf(500, { message: 'CUDA out of memory' }).message).toContain('CUDA out of memory');
+    expect(errorOf(500, { message: 'CUDA out of memory' }).hint).toMatch(/ran out of memory/);
+    expect(errorOf(400, { detail: 'bad', message: 'ignored' }).message).toContain('bad');
+    expect(errorOf(500, { error: 'RuntimeError', errors: 'boom' }).message).toContain('RuntimeError: boom');
   });
 });

@@ -3,12 +3,15 @@
  * where `info` holds `all_seeds` (one seed per picture, in order), `infotexts` and the rest; a
  * grid, when the server returns one, comes first and `index_of_first_image` says so. Errors:
  * FastAPI's 422 `{"detail": [{"loc", "msg", "type"}]}`, 401 for a wrong or missing login, and
- * `{"error", "detail", "body", "errors"}` for anything raised inside a route (500, 404…).
+ * `{"error", "detail", "body", "errors"}` for anything raised inside a route (500, 404…); Forge
+ * also answers `{"message"}`. A sampler, schedule or model the server used instead of the one
+ * asked becomes the result's notice (substitutions.ts).
  */
 import type { HttpResponse, ImagesResult, ProviderResult, ResultImage } from '../types';
 import { errorResult } from '../shared/errors';
 import { decodeText, isRecord, isSuccessStatus, messageText, parseJson, summarizeText, toNumber } from '../shared/http';
 import { imagesFrom } from '../shared/images';
+import { substitutionNotice } from './substitutions';
 
 export const PROVIDER = 'The Stable Diffusion server';
 
@@ -43,10 +46,12 @@ function invalidFields(detail: unknown): string[] {
     .filter((name) => name !== '');
 }
 
-/** The server's own words: the 422 list, `detail`, or the exception (`errors`, named by `error`). */
-function serverText(json: Record<string, unknown>): string | undefined {
+/** The server's own words: the 422 list, `detail`, the exception (`errors`, named by `error`), or Forge's `message`. */
+export function serverText(json: Record<string, unknown>): string | undefined {
   const detail = messageText(json.detail);
   if (detail) return detail;
+  const message = messageText(json.message);
+  if (message) return message;
   const errors = messageText(json.errors);
   const name = typeof json.error === 'string' && json.error !== 'HTTPException' ? json.error : undefined;
   if (errors) return name && !errors.startsWith(name) ? `${name}: ${errors}` : errors;
@@ -61,8 +66,8 @@ function errorFor(status: number, json: Record<string, unknown> | undefined, raw
       return errorResult(PROVIDER, 'auth', {
         status,
         text,
-        lead: 'The server asks for a login (it was started with --api-auth) and did not accept this one',
-        hint: 'In Settings, enter the login as user:password, exactly as given to --api-auth.',
+        lead: 'The server asks for a login and did not accept this one',
+        hint: 'In Settings, enter the login as user:password, exactly as the server was started with it: --api-auth (A1111, Forge) or --auth (SD.Next).',
       });
     case 404: {
       if (text === undefined || /^not found$/i.test(text)) {
@@ -70,7 +75,7 @@ function errorFor(status: number, json: Record<string, unknown> | undefined, raw
           status,
           text,
           lead: 'The server has no such API address',
-          hint: 'Start the WebUI with the --api flag, and check the base URL in Settings (default http://127.0.0.1:7860).',
+          hint: 'Start the server with its API on (A1111 and Forge: --api; SD.Next serves it always), and check the base URL in Settings (default http://127.0.0.1:7860).',
         });
       }
       const what = /sampler/i.test(text) ? 'sampler' : /model/i.test(text) ? 'model' : undefined;
@@ -136,5 +141,7 @@ export function parseA1111Response(res: HttpResponse): ProviderResult {
   if (seeds[0] !== undefined) result.seed = seeds[0];
   if (seeds.length > 0) result.seeds = seeds;
   if (info) result.meta = { ...info.raw, seeds, infotexts: info.infotexts.slice(0, images.length) };
+  const notice = info ? substitutionNotice(record.parameters, info.raw) : undefined;
+  if (notice) result.notice = notice;
   return result;
 }

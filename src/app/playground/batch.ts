@@ -3,9 +3,9 @@
  * provider for several images in one request). Seeds are consecutive from the first run's seed, or
  * drawn anew for every run.
  */
-import type { JobRecord } from '../job-store/job-record';
-import { describeSchema } from '../providers/fields/describe';
-import { getEndpoint } from '../providers/registry';
+import type { JobRecord } from '../../job-store/job-record';
+import { describeSchema } from '../../providers/fields/describe';
+import { getEndpoint } from '../../providers/registry';
 
 export type SeedMode = 'consecutive' | 'drawn';
 export interface BatchSettings {

@@ -3,14 +3,14 @@
  * reuse its parameters or seed (Download is the card's own). The gallery's detail dialog does the same
  * (`gallery-route.tsx`); both go through a preset into the playground's form.
  */
-import type { ResultActions } from '../features/jobs/job-card';
-import type { JobRecord } from '../job-store/job-record';
-import { adoptDataUrls, putLocalImage } from '../job-store/local-images';
-import { galleryStore, loadParams } from '../job-store/store';
-import { describeSchema } from '../providers/fields/describe';
-import { endpointsOfKind, getEndpoint, getProvider } from '../providers/registry';
-import type { EndpointKind } from '../providers/types';
-import type { Preset } from './preset';
+import type { ResultActions } from '../../features/jobs/job-card';
+import type { JobRecord } from '../../job-store/job-record';
+import { adoptDataUrls, putLocalImage } from '../../job-store/local-images';
+import { galleryStore, loadParams } from '../../job-store/store';
+import { describeSchema } from '../../providers/fields/describe';
+import { endpointsOfKind, getEndpoint, getProvider } from '../../providers/registry';
+import type { EndpointKind } from '../../providers/types';
+import type { Preset } from '../preset';
 
 type PushPreset = (p: Omit<Preset, 'nonce'>) => void;
 

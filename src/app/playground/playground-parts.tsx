@@ -5,12 +5,12 @@
 import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
 import { useWatch } from 'react-hook-form';
 import type { Control, FieldValues } from 'react-hook-form';
-import type { Route } from '../api/route';
-import { RequestPanel } from '../features/jobs/request-panel';
-import type { EndpointDef, HttpRequest, KeyLocation } from '../providers/types';
-import { createDraftSaver } from './drafts';
+import type { Route } from '../../api/route';
+import { RequestPanel } from '../../features/jobs/request-panel';
+import type { EndpointDef, HttpRequest, KeyLocation } from '../../providers/types';
+import { createDraftSaver } from '../drafts';
 
-import { useRequestPreview } from './use-request-preview';
+import { useRequestPreview } from '../use-request-preview';
 
 /** Saves the endpoint's draft when typing pauses; flushes when the form goes. */
 export function DraftAutosave({ control, endpointId }: { control: Control<FieldValues>; endpointId: string }) {

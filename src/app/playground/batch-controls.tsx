@@ -1,6 +1,6 @@
 /** The batch count and seed mode beside Generate, and the batch's progress (loaded after the first page). */
-import { inputClass } from '../components/ui/field-shell';
-import { Button } from '../components/ui/button';
+import { inputClass } from '../../components/ui/field-shell';
+import { Button } from '../../components/ui/button';
 import { MAX_BATCH } from './batch';
 import type { BatchSettings, SeedMode } from './batch';
 

@@ -1,0 +1,57 @@
+/**
+ * The playground's endpoint and its form: which endpoint, the values its form starts from (its
+ * draft, a preset, a link), values pushed in afterwards, and the form itself once mounted.
+ */
+import { startTransition, useCallback, useEffect, useState } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { allEndpoints, DEFAULT_ENDPOINT_ID, getEndpoint } from '../../providers/registry';
+import { loadDraft, loadLastEndpoint, saveLastEndpoint } from '../drafts';
+import type { Preset } from '../preset';
+import type { Recall } from '../../features/params/recall-params';
+
+export function useEndpointForm(preset: Preset | undefined) {
+  const [endpointId, setEndpointId] = useState(() => {
+    const last = loadLastEndpoint();
+    return last && getEndpoint(last) ? last : DEFAULT_ENDPOINT_ID;
+  });
+  const [startValues, setStartValues] = useState(() => loadDraft(endpointId));
+  const [formNonce, setFormNonce] = useState(0);
+  const [external, setExternal] = useState<Record<string, unknown>>();
+  const [form, setForm] = useState<UseFormReturn<FieldValues>>();
+  const endpoint = getEndpoint(endpointId) ?? allEndpoints()[0]!;
+
+  /** Another endpoint (or the same one afresh), its form starting from `start` or its draft. */
+  const switchEndpoint = useCallback((id: string, start?: Record<string, unknown>) => {
+    setEndpointId(id);
+    saveLastEndpoint(id);
+    setStartValues(start ?? loadDraft(id));
+    setExternal(undefined);
+    setForm(undefined);
+    setFormNonce((n) => n + 1);
+  }, []);
+
+  useEffect(() => {
+    if (!preset) return;
+    const apply = () => {
+      if (preset.endpointId === endpointId && preset.merge) setExternal(preset.values);
+      else switchEndpoint(preset.endpointId, preset.merge ? { ...loadDraft(preset.endpointId), ...preset.values } : preset.values);
+    };
+    // Images the preset brings become the workspace's first, so the new form's canvas shows them.
+    const target = getEndpoint(preset.endpointId);
+    if (target) void import('../playground-canvas').then((m) => m.adoptPresetImages(target, preset.values)).then(apply, apply);
+    else apply();
+    // A preset is applied once, when it arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [preset]);
+
+  /** Parameters read from an image: the whole form (this app's own), or merged into the current one. */
+  const applyRecall = (r: Recall) => {
+    if (r.exact || r.endpointId !== endpointId) switchEndpoint(r.endpointId, r.exact ? r.values : { ...loadDraft(r.endpointId), ...r.values });
+    else setExternal(r.values);
+  };
+
+  // The rest of the page (request preview, canvas, autosave) follows the form in a transition, in slices.
+  const onForm = useCallback((f: UseFormReturn<FieldValues>) => startTransition(() => setForm(f)), []);
+
+  return { endpoint, startValues, formNonce, external, setExternal, form, onForm, switchEndpoint, applyRecall };
+}

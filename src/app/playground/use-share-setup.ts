@@ -1,0 +1,42 @@
+/**
+ * Share links: a link's setup fills the form once (nothing is sent); "Copy link" writes the form's
+ * setup into one.
+ */
+import { useEffect, useState } from 'react';
+import type { FieldValues, UseFormReturn } from 'react-hook-form';
+
+export function useShareSetup(opts: {
+  setup: string | undefined;
+  endpointId: string;
+  form: UseFormReturn<FieldValues> | undefined;
+  switchEndpoint(id: string, start?: Record<string, unknown>): void;
+}) {
+  const { setup, endpointId, form, switchEndpoint } = opts;
+  const [note, setNote] = useState<string>();
+  useEffect(() => {
+    if (!setup) return;
+    void import('../../features/params/share-link').then(({ decodeSetup }) => {
+      const shared = decodeSetup(setup);
+      if (!shared) return setNote('The link could not be read: the form was left as it was.');
+      switchEndpoint(shared.endpoint, shared.params);
+      setNote(`Filled from a shared link${shared.omitted?.length ? ` (not in the link: ${shared.omitted.join(', ')}; choose them again)` : ''}. Nothing was sent.`);
+    });
+    // A link is applied once, when it arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [setup]);
+
+  const copyLink = () => {
+    if (!form) return;
+    const values = form.getValues();
+    void import('../../features/params/share-link').then(({ buildSetup, setupLink }) => {
+      const s = buildSetup(endpointId, values);
+      const link = setupLink(s);
+      const omitted = s.omitted?.length ? ` The link leaves out ${s.omitted.join(', ')}: choose it again after opening.` : '';
+      return navigator.clipboard.writeText(link).then(
+        () => setNote(`Link copied.${omitted}`),
+        () => setNote(`Copy this link: ${link}${omitted}`),
+      );
+    });
+  };
+  return { note, copyLink };
+}
