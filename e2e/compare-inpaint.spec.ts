@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 import { blurReach } from '../src/lib/inpaint/mask-blur';
 import { keepCompareTargets, pickComparePreset } from './fixtures/compare';
 import { openFresh, recordRequests, resetSandbox } from './fixtures/playground';
-import { checkStitch, loadGeneratedImage, maskPreview, pngSize, strokeInImage } from './fixtures/inpaint';
+import { checkStitch, imageSize, loadGeneratedImage, maskPreview, strokeInImage } from './fixtures/inpaint';
 
 test.beforeEach(async ({ page, request }) => {
   await resetSandbox(request);
@@ -38,7 +38,7 @@ test('"Only masked" in Compare: ModelsLab and Segmind each get a crop, and each 
     expect(check.changedOutside).toBe(0);
     expect(check.changed).toBeGreaterThan(500);
     const body = requests.find((r) => r.method() === 'POST' && r.url().includes(`/sandbox/${provider}/`))!.postDataJSON() as Record<string, string>;
-    const sent = pngSize(body[imageKey]!);
+    const sent = imageSize(body[imageKey]!);
     // The crop around a 200×50 stroke, sent at the endpoint's largest size: 1024 on its long side.
     expect(Math.max(sent.width, sent.height)).toBe(1024);
   }

@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import { blurReach } from '../src/lib/inpaint/mask-blur';
 import { chooseEndpoint, generate, openFresh, resetSandbox, resultCard } from './fixtures/playground';
-import { checkStitch, jsonBody, loadGeneratedImage, maskPreview, pngSize, stage, strokeInImage } from './fixtures/inpaint';
+import { checkStitch, imageSize as sentSize, jsonBody, loadGeneratedImage, maskPreview, pngSize, stage, strokeInImage } from './fixtures/inpaint';
 
 const REACH = blurReach(4);
 
@@ -44,7 +44,8 @@ for (const c of cases) {
     const sent = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith(c.path));
     await generate(page);
     const body = jsonBody(await sent);
-    const imageSize = pngSize(String(body[c.image]));
+    const { type, ...imageSize } = sentSize(String(body[c.image]));
+    expect(type).toBe('jpeg'); // an opaque picture goes as JPEG; the mask as PNG
     expect(pngSize(String(body[c.mask]))).toEqual(imageSize);
     if (c.endpoint.startsWith('modelslab')) expect([Number(body.width), Number(body.height)]).toEqual([imageSize.width, imageSize.height]);
 

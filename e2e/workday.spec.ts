@@ -96,7 +96,7 @@ test('history strip, per-sample seeds, lightbox zoom, and Reuse seed from a resu
   await expect(box).toHaveCount(0);
 
   await field(page, 'seed').fill('');
-  await resultCard(page).getByRole('button', { name: 'Reuse the seed of result 2' }).click();
+  await resultCard(page).getByRole('button', { name: 'Reuse seed, result 2' }).click();
   await expect(field(page, 'seed')).toHaveValue('1111');
 });
 
@@ -107,7 +107,7 @@ test('Send to inpaint and Download from a result card', async ({ page }) => {
   const download = page.waitForEvent('download');
   await resultCard(page).getByRole('button', { name: 'Download', exact: true }).click();
   expect((await download).suggestedFilename()).toMatch(/\.jpe?g$/);
-  await resultCard(page).getByRole('button', { name: 'Send result 1 to inpaint' }).click();
+  await resultCard(page).getByRole('button', { name: 'Send to inpaint, result 1' }).click();
   await expect(page.getByLabel('Endpoint')).toHaveValue('segmind/sd1.5-inpainting');
   await expect(field(page, 'image')).toHaveValue(/^local image/);
 });

@@ -43,7 +43,7 @@ async function main() {
     // The actions reach the callbacks; Download names the file by endpoint and seed.
     await dialog.getByRole('button', { name: 'Reuse parameters' }).click();
     await dialog.getByRole('button', { name: 'Reuse seed' }).click();
-    await dialog.getByRole('button', { name: 'Use as init image' }).click();
+    await dialog.getByRole('button', { name: 'Send to img2img' }).click();
     await dialog.getByRole('button', { name: 'Send to inpaint' }).click();
     const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download' }).click()]);
     console.log('download file name:', download.suggestedFilename());
@@ -94,7 +94,7 @@ async function main() {
 
     // A job saved through the store while the gallery is open shows up on its own, with a browser-made thumbnail.
     console.log('saved through the store:', JSON.stringify(await page.evaluate(() => window.galleryBench.saveThroughStore())));
-    await page.getByRole('button', { name: 'Open image, seed 4242, Segmind sd1.5-dreamshaper' }).waitFor();
+    await page.getByRole('button', { name: /^Open image, seed 4242, Segmind sd1.5-dreamshaper/ }).waitFor();
     await settle(page);
     await shot('6b-new-job-appears');
 

@@ -5,6 +5,7 @@ import { useRetryJob } from '../job-store/use-job-actions';
 import type { JobRecord } from '../job-store/job-record';
 import { adoptDataUrls, putLocalImage } from '../job-store/local-images';
 import { loadParams } from '../job-store/store';
+import { carryOver } from '../providers/mapping/carry-over';
 import { describeSchema } from '../providers/fields/describe';
 import { endpointsOfKind, getEndpoint, getProvider } from '../providers/registry';
 import type { EndpointKind } from '../providers/types';
@@ -51,8 +52,12 @@ export default function GalleryRoute({ onPreset, onOpenComparison }: { onPreset(
     const ep = endpointOfKind(job, kind);
     const field = ep && fieldWithRole(ep.id, 'initImage');
     if (!ep || !field) return;
-    // The image goes to the form as a reference to its Blob, never as a data URL.
-    onPreset({ endpointId: ep.id, values: { [field]: putLocalImage(blob) }, merge: true });
+    // The image goes to the form as a reference to its Blob, never as a data URL; its prompts follow it.
+    const from = getEndpoint(job.endpointId);
+    const image = putLocalImage(blob);
+    void loadParams(job)
+      .catch(() => ({}))
+      .then((params) => onPreset({ endpointId: ep.id, values: { ...(from ? carryOver(from, params, ep) : {}), [field]: image }, merge: true }));
   };
   const shown = problem ?? retry.error;
   return (

@@ -77,7 +77,10 @@ export default function ImageEditorBridge(props: ImageEditorBridgeProps) {
       inpaintControls={props.inpaintControls}
       onInitImageChange={(src, info) => {
         if (info) maskSize.current = { width: info.width, height: info.height };
-        latest.current.onInitImageChange(toFormValue(src, info));
+        const value = toFormValue(src, info);
+        latest.current.onInitImageChange(value);
+        // What the canvas gets back as initImage: its own source for a reference it made.
+        return value && isImageRef(value) ? known.get(value) : value;
       }}
       onMaskChange={(src) => {
         // The mask is at the init image's size.

@@ -96,7 +96,7 @@ export default function PlaygroundCanvas(props: {
   );
 }
 
-/** Images a preset (gallery "Use as init", "Send to inpaint", "Reuse") brings become the workspace's. */
+/** Images a preset (gallery and result cards' "Send to img2img", "Send to inpaint", "Reuse") brings become the workspace's. */
 export function adoptPresetImages(endpoint: EndpointDef, values: Record<string, unknown>) {
   const fields = describeSchema(endpoint.schema);
   const image = fields.find((f) => f.role === 'initImage')?.name;

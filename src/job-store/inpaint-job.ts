@@ -8,6 +8,7 @@
  */
 import { runBlobOp } from '../lib/inpaint/blob-client';
 import { blobToDataUrl, dataUrlToBlob } from '../lib/data-url';
+import { isPadded, regionContent } from '../lib/inpaint/region';
 import { describeSchema } from '../providers/fields/describe';
 import { isImageRef } from '../providers/shared/image-ref';
 import type { EndpointDef } from '../providers/types';
@@ -31,14 +32,36 @@ async function asBlob(name: string, value: unknown): Promise<{ blob: Blob; ref: 
   return undefined; // a link: the provider fetches it, nothing to scale here
 }
 
-export interface PreparedImages {
-  params: Record<string, unknown>;
-  /** Set when the answer must be stitched back into the original. */
-  inpaint?: JobInpaint;
+/** What went to the provider as the init image: its size, type and bytes, and how it was made. */
+export interface SentImage {
+  width: number;
+  height: number;
+  mime: string;
+  bytes: number;
+  /** "crop 2992×2992 at 120, 40 → 1024×1024", "scale 4032×3024 → 1024×768", "as chosen". */
+  how: string;
 }
 
-/** The params with the init image (and mask) as this endpoint takes them; see the module comment. */
-export async function prepareSentImages(endpoint: EndpointDef, params: Record<string, unknown>, settings: InpaintSettings = DEFAULT_INPAINT): Promise<PreparedImages> {
+export interface PreparedImages {
+  params: Record<string, unknown>;
+  /** Set when the answer must be stitched back into the original (or its padding cut off). */
+  inpaint?: JobInpaint;
+  sent?: SentImage;
+}
+
+const dims = (s: { width: number; height: number }) => `${s.width}×${s.height}`;
+
+/**
+ * The params with the init image (and mask) as this endpoint takes them; see the module comment.
+ * Width and height, where the endpoint has them, are set to the size sent: the answer keeps the
+ * picture's aspect. `progress` hears each step (for the job card).
+ */
+export async function prepareSentImages(
+  endpoint: EndpointDef,
+  params: Record<string, unknown>,
+  settings: InpaintSettings = DEFAULT_INPAINT,
+  progress?: (text: string) => void,
+): Promise<PreparedImages> {
   const rule = endpoint.sizeRule;
   if (!rule) return { params };
   const fields = describeSchema(endpoint.schema);
@@ -48,32 +71,49 @@ export async function prepareSentImages(endpoint: EndpointDef, params: Record<st
   const image = await asBlob(imageField.name, params[imageField.name]);
   if (!image) return { params };
   const mask = maskField ? await asBlob(maskField.name, params[maskField.name]) : undefined;
-  const answer = await runBlobOp({
-    op: 'prepare',
-    image: image.blob,
-    mask: mask?.blob,
-    rule,
-    area: settings.area,
-    padding: settings.padding,
-    maskBlur: settings.maskBlur,
-  });
-  if (answer.unchanged) return { params };
-  const out = { ...params, [imageField.name]: await blobToDataUrl(answer.image) };
-  if (maskField && answer.mask) out[maskField.name] = await blobToDataUrl(answer.mask);
-  if (!mask) return { params: out };
-  // The answer must match the crop's aspect: ask for the send size where the endpoint has one.
   const width = fields.find((f) => f.role === 'width');
   const height = fields.find((f) => f.role === 'height');
-  if (width) out[width.name] = answer.region.send.width;
-  if (height) out[height.name] = answer.region.send.height;
+  const w = width && Number(params[width.name]);
+  const h = height && Number(params[height.name]);
+  const target = w && h ? { width: w, height: h } : undefined;
+  const answer = await runBlobOp(
+    { op: 'prepare', image: image.blob, mask: mask?.blob, rule, area: settings.area, padding: settings.padding, maskBlur: settings.maskBlur, target },
+    progress,
+  );
+  const sized = (out: Record<string, unknown>, size: { width: number; height: number }) => {
+    if (width) out[width.name] = size.width;
+    if (height) out[height.name] = size.height;
+    return out;
+  };
+  if (answer.unchanged) {
+    const sent = { width: answer.width, height: answer.height, mime: image.blob.type || 'image', bytes: image.blob.size, how: 'as chosen' };
+    return { params: sized({ ...params }, answer), sent };
+  }
+  const { region } = answer;
+  const out = sized({ ...params, [imageField.name]: await blobToDataUrl(answer.image) }, region.send);
+  if (maskField && answer.mask) out[maskField.name] = await blobToDataUrl(answer.mask);
+  const { crop } = region;
+  const whole = crop.width === answer.width && crop.height === answer.height;
+  const content = regionContent(region);
+  const padded = isPadded(region) ? `, padded from ${dims(content)}` : '';
+  const how = `${whole ? `scale ${dims(crop)}` : `crop ${dims(crop)} at ${crop.x}, ${crop.y}`} → ${dims(region.send)}${padded}`;
+  const sent = { width: region.send.width, height: region.send.height, mime: answer.image.type, bytes: answer.image.size, how };
+  // Without a mask the answer is the provider's (nothing to stitch), once its padding is cut off.
+  if (!mask) return { params: out, sent, ...(isPadded(region) ? { inpaint: { image: image.ref, area: 'whole' as const, maskBlur: 0, region } } : {}) };
   return {
     params: out,
-    inpaint: { image: image.ref, mask: mask.ref, area: settings.area, maskBlur: settings.maskBlur, region: answer.region },
+    sent,
+    inpaint: { image: image.ref, mask: mask.ref, area: settings.area, maskBlur: settings.maskBlur, region },
   };
 }
 
+/** The provider's answer without the padding around the picture (img2img at a padded size). */
+export async function uncropResult(plan: JobInpaint, result: Blob) {
+  return runBlobOp({ op: 'uncrop', result, region: plan.region });
+}
+
 /** The provider's image stitched into the full-size original; throws when the original is gone. */
-export async function stitchResult(plan: JobInpaint, result: Blob) {
+export async function stitchResult(plan: JobInpaint & { mask: string }, result: Blob) {
   const [original, mask] = await Promise.all([getLocalImage(plan.image), getLocalImage(plan.mask)]);
   if (!original || !mask) throw new MissingImageError('The full-size original is no longer stored, so the result could not be stitched into it.');
   return runBlobOp({ op: 'stitch', original, mask, region: plan.region, result, maskBlur: plan.maskBlur });

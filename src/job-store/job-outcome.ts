@@ -8,7 +8,7 @@ import type { ProviderError, ProviderResult } from '../providers/types';
 import type { Limits } from './job-exchange';
 import type { JobRecord } from './job-record';
 import { clearLive, getLive } from './live-state';
-import { RAW_NOTE_START, STITCHED_NOTE_START } from './stitch-role';
+import { RAW_NOTE_START, STITCHED_NOTE_START, UNPADDED_NOTE_START } from './stitch-role';
 import { getJob, saveImage, saveImageLink, updateJob } from './store';
 import { JobClosedError } from './store-images';
 
@@ -78,20 +78,28 @@ export async function finish(jobId: string, result: Extract<ProviderResult, { ki
   return done;
 }
 
-/** Crop and stitch: the full-size stitched picture first, then the provider's own output. */
+/**
+ * Crop and stitch: the full-size stitched picture first, then the provider's own output. An
+ * img2img answer sent padded (no mask) keeps the part that shows the picture, then the raw output.
+ */
 async function saveStitched(jobId: string, plan: NonNullable<JobRecord['inpaint']>, got: { blob: Blob; mime: string; sourceUrl?: string }, seed?: number) {
-  const { stitchResult } = await import('./inpaint-job');
-  let stitched: Awaited<ReturnType<typeof stitchResult>> | undefined;
+  const { stitchResult, uncropResult } = await import('./inpaint-job');
+  let made: { image: Blob; width: number; height: number } | undefined;
   let problem = '';
+  const { mask } = plan;
   try {
-    stitched = await stitchResult(plan, got.blob);
+    made = mask ? await stitchResult({ ...plan, mask }, got.blob) : await uncropResult(plan, got.blob);
   } catch (e) {
-    problem = ` It could not be stitched into the original: ${e instanceof Error ? e.message : String(e)}`;
+    problem = mask
+      ? ` It could not be stitched into the original: ${e instanceof Error ? e.message : String(e)}`
+      : ` Its padding could not be cut off: ${e instanceof Error ? e.message : String(e)}`;
   }
-  if (stitched) {
+  if (made) {
     const { crop } = plan.region;
-    const note = `${STITCHED_NOTE_START}${stitched.width}×${stitched.height} original (${plan.area === 'masked' ? 'only masked' : 'whole picture'}: crop ${crop.width}×${crop.height} at ${crop.x}, ${crop.y}).`;
-    await saveImage(jobId, { blob: stitched.image, mime: 'image/png', seed, width: stitched.width, height: stitched.height, note, whileOpen: true });
+    const note = mask
+      ? `${STITCHED_NOTE_START}${made.width}×${made.height} original (${plan.area === 'masked' ? 'only masked' : 'whole picture'}: crop ${crop.width}×${crop.height} at ${crop.x}, ${crop.y}).`
+      : `${UNPADDED_NOTE_START}${made.width}×${made.height}, the picture's aspect (the provider's output without the padding it was sent with).`;
+    await saveImage(jobId, { blob: made.image, mime: 'image/png', seed, width: made.width, height: made.height, note, whileOpen: true });
   }
   await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed, note: `${RAW_NOTE_START}${problem}`, whileOpen: true });
 }

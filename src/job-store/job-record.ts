@@ -59,10 +59,11 @@ const rectSchema = z.object({ x: finite, y: finite, width: finite, height: finit
 export const jobInpaintSchema = z.object({
   /** Local image references (job-store/local-images.ts) of the full-size original and its mask. */
   image: z.string(),
-  mask: z.string(),
+  /** Absent for an img2img answer that only has its padding cut off (no mask, nothing stitched). */
+  mask: z.string().optional(),
   area: z.enum(['whole', 'masked']),
   maskBlur: finite,
-  region: z.object({ crop: rectSchema, send: z.object({ width: finite, height: finite }), bounds: rectSchema }),
+  region: z.object({ crop: rectSchema, send: z.object({ width: finite, height: finite }), bounds: rectSchema, content: rectSchema.optional() }),
 });
 
 export const jobRecordSchema = z.object({
@@ -95,6 +96,8 @@ export const jobRecordSchema = z.object({
   compareGroupId: z.string().optional(),
   compareLabel: z.string().optional(),
   inpaint: jobInpaintSchema.optional(),
+  /** What went as the init image: size, type, bytes and how it was made from the picture (inpaint-job.ts). */
+  sentImage: z.object({ width: finite, height: finite, mime: z.string(), bytes: finite, how: z.string() }).optional(),
 });
 
 export type JobRecord = z.infer<typeof jobRecordSchema>;

@@ -12,6 +12,8 @@ export interface LiveJobState {
   waitUntil?: number;
   /** Poll attempts made so far. */
   polls?: number;
+  /** The init image is being prepared (scaled, cropped, encoded): nothing has been sent yet. */
+  preparing?: boolean;
   /** Whether the user cancelled it. */
   cancelled?: boolean;
   /** Asks the provider's server to stop (`extra.cancel`): the request then answers with what was made. */

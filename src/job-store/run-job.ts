@@ -20,8 +20,9 @@ import type { JobRecord } from './job-record';
 import { REDACTED } from './key-guard';
 import { getJob, loadParams, putJob, updateJob } from './store';
 import { clearLive, getLive, setLive } from './live-state';
-import { resolveLocalImages } from './local-images';
+import { MissingImageError, resolveLocalImages } from './local-images';
 import type { InpaintSettings } from './workspace';
+import type { PreparedImages } from './inpaint-job';
 
 export interface SubmitInput {
   provider: ProviderDef;
@@ -70,22 +71,23 @@ function compactBody(body: HttpRequest['body']): HttpRequest['body'] {
   return body;
 }
 
-/** Writes the job, sends it, and brings it to done, queued or failed. Never retried automatically. */
+/**
+ * Writes the job, sends it, and brings it to done, queued or failed. Never retried automatically.
+ * A job whose images must be prepared (scaled, cropped, encoded: in the image Worker) is written
+ * first, with a "Preparing: …" notice, so its card shows at once and Cancel works meanwhile.
+ */
 export async function submitJob(input: SubmitInput): Promise<JobRecord> {
   const { provider, endpoint, mode, route } = input;
   const prepared = prepareParams(endpoint, input.params);
   const { seed } = prepared;
-  // Each endpoint takes the full-size image through its size rule (scaled, or cropped for "Only masked").
-  // (Loaded on first use: the image step is not needed on the first page.)
-  const images =
-    input.stitch || !endpoint.sizeRule
-      ? { params: prepared.params, inpaint: input.stitch }
-      : await (await import('./inpaint-job')).prepareSentImages(endpoint, prepared.params, input.inpaint);
-  // Local images become base64 here, when the request is built for sending, and not before.
-  const params = await resolveLocalImages(images.params);
-  const req = endpoint.buildRequest({ params, key: route.key, baseUrl: route.baseUrl });
-  const stored = redactRequest(req, provider.keyLocation, REDACTED);
   const now = Date.now();
+  const build = (params: Record<string, unknown>) => {
+    const req = endpoint.buildRequest({ params, key: route.key, baseUrl: route.baseUrl });
+    const stored = redactRequest(req, provider.keyLocation, REDACTED);
+    return { req, request: { method: stored.method, url: stored.url, headers: stored.headers, body: compactBody(stored.body) } };
+  };
+  const preparing = !input.stitch && !!endpoint.sizeRule;
+  const first = preparing ? build(prepared.params) : undefined;
   const job: JobRecord = {
     version: 1,
     id: crypto.randomUUID(),
@@ -94,23 +96,66 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
     mode,
     provider: provider.id,
     endpointId: endpoint.id,
-    params,
+    params: prepared.params,
     seed,
     status: 'sending',
     timings: { submittedAt: now },
     images: [],
-    request: { method: stored.method, url: stored.url, headers: stored.headers, body: compactBody(stored.body) },
+    request: first?.request,
     compareGroupId: input.compareGroupId,
     compareLabel: input.compareLabel,
-    ...(images.inpaint ? { inpaint: images.inpaint } : {}),
+    ...(input.stitch ? { inpaint: input.stitch } : {}),
   };
   const controller = new AbortController();
   const cancel = provider.extra?.cancel;
   const interrupt = cancel && (() => exchange(cancel.build({ key: route.key, baseUrl: route.baseUrl }), route, () => ({ kind: 'images', images: [] }), undefined, requestTimeoutMs(provider)).then(() => undefined));
+  if (preparing) {
+    // Each endpoint takes the full-size image through its size rule (scaled, or cropped for "Only masked").
+    // (Loaded on first use: the image step is not needed on the first page.)
+    setLive(job.id, { controller, preparing: true, notice: 'Preparing the init image' });
+    await putJob(job);
+    input.onCreated?.(job);
+    let images: PreparedImages;
+    try {
+      const { prepareSentImages } = await import('./inpaint-job');
+      images = await prepareSentImages(endpoint, prepared.params, input.inpaint, (text) => {
+        if (!controller.signal.aborted) setLive(job.id, { notice: `Preparing: ${text}` });
+      });
+    } catch (e) {
+      const detail = e instanceof Error ? e.message : String(e);
+      return fail(job.id, { kind: 'invalid', message: `Not sent: ${e instanceof MissingImageError ? detail : `the init image could not be prepared (${detail}).`}` });
+    }
+    if (controller.signal.aborted) return (await getJob(job.id)) ?? job;
+    // Local images become base64 here, when the request is built for sending, and not before.
+    const params = await resolveLocalImages(images.params);
+    const { req, request } = build(params);
+    if (controller.signal.aborted) return (await getJob(job.id)) ?? job;
+    const sent = images.sent ? `Sending: ${describeSent(images.sent)}` : undefined;
+    setLive(job.id, { preparing: false, notice: sent, interrupt });
+    await updateJob(job.id, (j) => ({
+      ...j,
+      params,
+      request,
+      ...(images.inpaint ? { inpaint: images.inpaint } : {}),
+      ...(images.sent ? { sentImage: images.sent } : {}),
+    }));
+    return runSend(job.id, req, input, controller.signal);
+  }
+  // Local images become base64 here, when the request is built for sending, and not before.
+  const params = await resolveLocalImages(prepared.params);
+  const { req, request } = build(params);
+  const ready = { ...job, params, request };
   setLive(job.id, { controller, interrupt });
-  await putJob(job); // before the request leaves
-  input.onCreated?.(job);
+  await putJob(ready); // before the request leaves
+  input.onCreated?.(ready);
   return runSend(job.id, req, input, controller.signal);
+}
+
+/** `JPEG 1024×768, 182 KB (crop 2992×2992 at 120, 40 → 1024×768)` */
+export function describeSent(sent: NonNullable<JobRecord['sentImage']>): string {
+  const type = (sent.mime.split('/')[1] ?? sent.mime).toUpperCase();
+  const kb = sent.bytes >= 1024 * 1024 ? `${(sent.bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(sent.bytes / 1024))} KB`;
+  return `${type} ${sent.width}×${sent.height}, ${kb} (${sent.how})`;
 }
 
 async function runSend(jobId: string, req: HttpRequest, input: SubmitInput, signal: AbortSignal): Promise<JobRecord> {
@@ -181,7 +226,9 @@ export async function cancelJob(jobId: string) {
   live.controller?.abort();
   const job = await getJob(jobId);
   if (job?.status === 'queued' && (await cancelAtProvider(job))) return;
-  if (job?.status === 'queued') {
+  if (live.preparing && job?.status === 'sending') {
+    await fail(jobId, { kind: 'cancelled', message: 'Cancelled while the init image was being prepared: nothing was sent.' });
+  } else if (job?.status === 'queued') {
     await fail(jobId, {
       kind: STOPPED_WATCHING,
       message: `Stopped watching. The provider still has this job${job.providerJobId ? ` (${job.providerJobId})` : ''} and may finish and bill it.`,

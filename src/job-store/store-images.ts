@@ -119,29 +119,33 @@ export function createImageWrites({ writer, makeThumbnail, now, newId, notify }:
 
     /**
      * Adds a whole job from an export, with its image, thumbnail and input Blobs, in one
-     * transaction; ids are kept. A job already present (by id) is left as it is: 'skipped'.
+     * transaction. The job's id is kept (a job already present by id is left as it is: 'skipped');
+     * its images get fresh ids, so an imported image never replaces, and an imported job's
+     * deletion never removes, an image of another job. `blobs` are keyed by the ids in `raw`.
      * The record is validated and migrated as every load is, and refused when it holds a key.
      */
     async importJob(raw: unknown, blobs: ImportBlobs): Promise<'added' | 'skipped'> {
       const loaded = readJobRecord(raw);
       if (!loaded.ok) throw invalidRecord(loaded.detail);
-      const job = loaded.job;
-      assertNoKey(job);
-      const thumbs = new Map(blobs.thumbs);
-      for (const image of job.images) {
-        const full = blobs.images.get(image.id);
-        if (image.stored && !full) throw invalidRecord(`image ${image.id} is missing`);
-        if (full && !thumbs.has(image.id)) {
-          const made = await makeThumbnail(full).catch(() => undefined);
-          if (made) thumbs.set(image.id, made.blob);
-        }
+      assertNoKey(loaded.job);
+      const full = new Map<string, Blob>();
+      const thumbs = new Map<string, Blob>();
+      const job = { ...loaded.job, images: loaded.job.images.map((image) => ({ ...image, id: newId() })) };
+      for (const [i, image] of job.images.entries()) {
+        const given = loaded.job.images[i]!.id;
+        const blob = blobs.images.get(given);
+        if (image.stored && !blob) throw invalidRecord(`image ${given} is missing`);
+        if (!blob) continue;
+        full.set(image.id, blob);
+        const thumb = blobs.thumbs.get(given) ?? (await makeThumbnail(blob).catch(() => undefined))?.blob;
+        if (thumb) thumbs.set(image.id, thumb);
       }
       const result = await write([...ALL_STORES], async (tx) => {
         if (await tx.objectStore('jobs').getKey(job.id)) return 'skipped' as const;
         for (const image of job.images) {
-          const full = blobs.images.get(image.id);
-          if (!full) continue;
-          await tx.objectStore('images').put(full, image.id);
+          const blob = full.get(image.id);
+          if (!blob) continue;
+          await tx.objectStore('images').put(blob, image.id);
           const thumb = thumbs.get(image.id);
           if (thumb) await tx.objectStore('thumbs').put(thumb, image.id);
         }

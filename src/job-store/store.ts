@@ -39,6 +39,12 @@ export interface GalleryStoreOptions {
   secrets?: () => readonly string[];
 }
 
+/** The image ids a stored record names (any record version). */
+function imageIdsOf(raw: unknown): string[] {
+  const images = isPlainObject(raw) && Array.isArray(raw.images) ? raw.images : [];
+  return images.flatMap((image) => (isPlainObject(image) && typeof image.id === 'string' ? [image.id] : []));
+}
+
 export function createGalleryStore(options: GalleryStoreOptions = {}) {
   const dbName = options.dbName ?? GALLERY_DB_NAME;
   const makeThumbnail = options.makeThumbnail ?? makeThumbnailInBrowser;
@@ -184,15 +190,22 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
       return blobs.get('thumbs', imageId);
     },
 
-    /** Deletes the job with its images, thumbnails and inputs (even a record this version cannot read). */
+    /**
+     * Deletes the job with its inputs and the images and thumbnails no other job names (records an
+     * earlier version imported may share an image id), even a record this version cannot read.
+     */
     async deleteJob(id: string): Promise<void> {
       await write([...ALL_STORES], async (tx) => {
         const raw = await tx.objectStore('jobs').get(id);
-        const images = raw && Array.isArray(raw.images) ? raw.images : [];
-        for (const image of images) {
-          if (!isPlainObject(image) || typeof image.id !== 'string') continue;
-          await tx.objectStore('images').delete(image.id);
-          await tx.objectStore('thumbs').delete(image.id);
+        const doomed = new Set(imageIdsOf(raw));
+        if (doomed.size > 0) {
+          for (let cursor = await tx.objectStore('jobs').openCursor(); cursor && doomed.size > 0; cursor = await cursor.continue()) {
+            if (cursor.primaryKey !== id) for (const used of imageIdsOf(cursor.value)) doomed.delete(used);
+          }
+        }
+        for (const imageId of doomed) {
+          await tx.objectStore('images').delete(imageId);
+          await tx.objectStore('thumbs').delete(imageId);
         }
         const prefix = inputIdPrefix(id);
         await tx.objectStore('inputs').delete(IDBKeyRange.bound(prefix, `${prefix}\uffff`));

@@ -57,7 +57,7 @@ export function PlaygroundView(props: { preset?: Preset; onPreset(p: Omit<Preset
     onCreated: (j) => run.add(j.id),
     onRetried: (j) => run.show(j.id),
   });
-  const share = useShareSetup({ setup: props.setup, endpointId: endpoint.id, form, switchEndpoint: ef.switchEndpoint });
+  const share = useShareSetup({ setup: props.setup, endpointId: endpoint.id, form, switchEndpoint: ef.switchEndpoint, batch: gen.batch, setBatch: gen.setBatch });
   const actions = useResultActions(props.onPreset, setActionProblem);
   const fields = useMemo(() => describeSchema(endpoint.schema), [endpoint]);
   const imageField = fields.find((f) => f.kind === 'image' && !f.mask);
@@ -80,7 +80,7 @@ export function PlaygroundView(props: { preset?: Preset; onPreset(p: Omit<Preset
         endpoint={endpoint}
         mode={settings.mode}
         liveTarget={gen.route?.baseUrl}
-        onSelect={(id) => ef.switchEndpoint(id)}
+        onSelect={ef.chooseEndpoint}
         onOpenSettings={props.onOpenSettings}
         onRecall={ef.applyRecall}
         onCopyLink={share.copyLink}

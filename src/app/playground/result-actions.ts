@@ -8,6 +8,7 @@ import type { JobRecord } from '../../job-store/job-record';
 import { adoptDataUrls, putLocalImage } from '../../job-store/local-images';
 import { galleryStore, loadParams } from '../../job-store/store';
 import { describeSchema } from '../../providers/fields/describe';
+import { carryOver } from '../../providers/mapping/carry-over';
 import { endpointsOfKind, getEndpoint, getProvider } from '../../providers/registry';
 import type { EndpointKind } from '../../providers/types';
 import type { Preset } from '../preset';
@@ -42,8 +43,12 @@ export function resultActions(push: PushPreset, onProblem: (message: string) => 
       const ep = endpointOfKind(job, kind);
       const field = ep && initFieldOf(ep.id);
       if (!ep || !field) return onProblem(`No ${kind} endpoint takes an init image.`);
-      // The image goes to the form as a reference to its Blob, never as a data URL.
-      blobOf(image.id).then((blob) => push({ endpointId: ep.id, values: { [field]: putLocalImage(blob) }, merge: true }), fail('The image could not be read'));
+      // The image goes to the form as a reference to its Blob, never as a data URL; the result's prompts follow it.
+      const from = getEndpoint(job.endpointId);
+      Promise.all([blobOf(image.id), loadParams(job).catch(() => ({}))]).then(
+        ([blob, params]) => push({ endpointId: ep.id, values: { ...(from ? carryOver(from, params, ep) : {}), [field]: putLocalImage(blob) }, merge: true }),
+        fail('The image could not be read'),
+      );
     },
     onReuseParams(job) {
       loadParams(job)

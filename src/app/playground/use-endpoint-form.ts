@@ -4,6 +4,7 @@
  */
 import { startTransition, useCallback, useEffect, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { carryOver } from '../../providers/mapping/carry-over';
 import { allEndpoints, DEFAULT_ENDPOINT_ID, getEndpoint } from '../../providers/registry';
 import { loadDraft, loadLastEndpoint, saveLastEndpoint } from '../drafts';
 import type { Preset } from '../preset';
@@ -30,11 +31,20 @@ export function useEndpointForm(preset: Preset | undefined) {
     setFormNonce((n) => n + 1);
   }, []);
 
+  /** The target's draft, with what follows the user (the prompts) from the form on screen. */
+  const carried = (id: string): Record<string, unknown> | undefined => {
+    const target = getEndpoint(id);
+    if (!form || !target) return loadDraft(id);
+    return { ...loadDraft(id), ...carryOver(endpoint, form.getValues(), target) };
+  };
+  /** The user picks another endpoint: the prompt follows, the rest comes from its draft. */
+  const chooseEndpoint = (id: string) => switchEndpoint(id, carried(id));
+
   useEffect(() => {
     if (!preset) return;
     const apply = () => {
       if (preset.endpointId === endpointId && preset.merge) setExternal(preset.values);
-      else switchEndpoint(preset.endpointId, preset.merge ? { ...loadDraft(preset.endpointId), ...preset.values } : preset.values);
+      else switchEndpoint(preset.endpointId, preset.merge ? { ...carried(preset.endpointId), ...preset.values } : preset.values);
     };
     // Images the preset brings become the workspace's first, so the new form's canvas shows them.
     const target = getEndpoint(preset.endpointId);
@@ -46,12 +56,12 @@ export function useEndpointForm(preset: Preset | undefined) {
 
   /** Parameters read from an image: the whole form (this app's own), or merged into the current one. */
   const applyRecall = (r: Recall) => {
-    if (r.exact || r.endpointId !== endpointId) switchEndpoint(r.endpointId, r.exact ? r.values : { ...loadDraft(r.endpointId), ...r.values });
+    if (r.exact || r.endpointId !== endpointId) switchEndpoint(r.endpointId, r.exact ? r.values : { ...carried(r.endpointId), ...r.values });
     else setExternal(r.values);
   };
 
   // The rest of the page (request preview, canvas, autosave) follows the form in a transition, in slices.
   const onForm = useCallback((f: UseFormReturn<FieldValues>) => startTransition(() => setForm(f)), []);
 
-  return { endpoint, startValues, formNonce, external, setExternal, form, onForm, switchEndpoint, applyRecall };
+  return { endpoint, startValues, formNonce, external, setExternal, form, onForm, switchEndpoint, chooseEndpoint, applyRecall };
 }

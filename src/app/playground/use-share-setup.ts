@@ -4,12 +4,16 @@
  */
 import { useEffect, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import { MAX_BATCH } from './batch';
+import type { BatchSettings } from './batch';
 
 export function useShareSetup(opts: {
   setup: string | undefined;
   endpointId: string;
   form: UseFormReturn<FieldValues> | undefined;
   switchEndpoint(id: string, start?: Record<string, unknown>): void;
+  batch: BatchSettings;
+  setBatch(b: BatchSettings): void;
 }) {
   const { setup, endpointId, form, switchEndpoint } = opts;
   const [note, setNote] = useState<string>();
@@ -17,8 +21,11 @@ export function useShareSetup(opts: {
     if (!setup) return;
     void import('../../features/params/share-link').then(({ decodeSetup }) => {
       const shared = decodeSetup(setup);
+      // Applied once: the address drops the setup, so a reload keeps the edits made after it.
+      history.replaceState(history.state, '', '#/playground');
       if (!shared) return setNote('The link could not be read: the form was left as it was.');
       switchEndpoint(shared.endpoint, shared.params);
+      if (shared.batch) opts.setBatch({ count: Math.min(shared.batch.count, MAX_BATCH), seeds: shared.batch.seeds });
       setNote(`Filled from a shared link${shared.omitted?.length ? ` (not in the link: ${shared.omitted.join(', ')}; choose them again)` : ''}. Nothing was sent.`);
     });
     // A link is applied once, when it arrives.
@@ -29,7 +36,7 @@ export function useShareSetup(opts: {
     if (!form) return;
     const values = form.getValues();
     void import('../../features/params/share-link').then(({ buildSetup, setupLink }) => {
-      const s = buildSetup(endpointId, values);
+      const s = buildSetup(endpointId, values, opts.batch.count > 1 || opts.batch.seeds !== 'consecutive' ? opts.batch : undefined);
       const link = setupLink(s);
       const omitted = s.omitted?.length ? ` The link leaves out ${s.omitted.join(', ')}: choose it again after opening.` : '';
       return navigator.clipboard.writeText(link).then(

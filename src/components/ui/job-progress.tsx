@@ -24,7 +24,7 @@ export function JobProgress({ job }: { job: JobRecord }) {
   // Against the ETA the bar fills to 95 % and waits there; without one it shows elapsed time only.
   const pct = eta ? Math.min(95, (elapsed / Math.max(eta, 0.1)) * 100) : undefined;
   const wait = live.waitUntil ? Math.max(0, Math.ceil((live.waitUntil - now) / 1000)) : undefined;
-  const label = job.status === 'queued' ? `Queued at the provider${eta ? `, ETA ${eta.toFixed(1)} s` : ''}` : 'Sending';
+  const label = job.status === 'queued' ? `Queued at the provider${eta ? `, ETA ${eta.toFixed(1)} s` : ''}` : live.preparing ? 'Preparing' : 'Sending';
   return (
     <div className="flex flex-col gap-1">
       <div className="flex justify-between text-xs text-zinc-400">

@@ -17,17 +17,20 @@ import type { StrokeMode } from './mask-ops';
 import { MaskToolbar } from './mask-toolbar';
 import { useCanvasKeys } from './use-canvas-keys';
 import { useDisplayImage } from './use-display-image';
+import { rememberPreview } from './preview-cache';
 import { useImageInput } from './use-image-input';
 import { ZoomControls } from './zoom-controls';
 import { ExtendControls, InpaintAreaControls, MaskAdjustTools } from './inpaint-controls';
 import { useMaskOperations } from './use-mask-operations';
+import { useExtendUndo } from './use-extend-undo';
 
 export { MAX_ORIGINAL_SIDE } from './use-mask-operations';
 
 export interface CanvasPanelProps {
   /** The init image as a data URL or http(s) URL, or undefined when none is chosen. */
   initImage: string | undefined;
-  onInitImageChange(dataUrlOrUrl: string | Blob | undefined, info?: { width: number; height: number; note?: string }): void;
+  /** May return the source it will hand back as `initImage` (so a preview made at load is used for it). */
+  onInitImageChange(dataUrlOrUrl: string | Blob | undefined, info?: { width: number; height: number; note?: string }): string | void;
   /** When true, the mask tools are shown and the mask is exported through onMaskChange. */
   maskEnabled: boolean;
   /** Called after a stroke ends (debounced) with the mask as a PNG data URL at the init image's pixel size, white = repaint, black = keep; undefined when empty. */
@@ -93,11 +96,15 @@ export default function CanvasPanel(props: CanvasPanelProps) {
     l.props.onMaskChange(dataUrl);
   }, []);
 
+  const extendUndo = useExtendUndo();
+  const forgetExtends = extendUndo.forget;
   const accept = useCallback((loaded: LoadedImage, how: string) => {
+    if (how !== 'Init image resized') forgetExtends();
     const size = `${loaded.width}×${loaded.height}`;
     setStatus({ kind: 'note', text: loaded.note ? `${how} (${size}). ${loaded.note}` : `${how} (${size}).` });
-    latest.current.props.onInitImageChange(loaded.src, { width: loaded.width, height: loaded.height, note: loaded.note });
-  }, []);
+    const shown = latest.current.props.onInitImageChange(loaded.src, { width: loaded.width, height: loaded.height, note: loaded.note });
+    if (shown && loaded.preview) rememberPreview(shown, loaded.preview);
+  }, [forgetExtends]);
 
   const fit = useMemo(() => ({ maxSide, multipleOf }), [maxSide, multipleOf]);
   const input = useImageInput(fit, {
@@ -205,11 +212,29 @@ export default function CanvasPanel(props: CanvasPanelProps) {
     display,
     onStatus: setStatus,
     onExtended: (image, mask, size) => {
+      if (display) extendUndo.keep(display.src, editorRef.current?.document, !!latest.current.reported);
       pendingMask.current?.close();
       pendingMask.current = mask;
       latest.current.props.onInitImageChange(image, size);
     },
   });
+
+  /** Undo: the mask's last step, or, with none left, the last Extend (the picture and mask before it). */
+  const undo = () => {
+    const editor = editorRef.current;
+    if (editor?.document?.canUndo || !extendUndo.canUndo) return editor?.undo();
+    const s = extendUndo.take();
+    if (!s) return;
+    void Promise.all([s.image, s.mask]).then(
+      ([image, mask]) => {
+        pendingMask.current?.close();
+        pendingMask.current = mask;
+        latest.current.props.onInitImageChange(image, { width: s.width, height: s.height });
+        setStatus({ kind: 'note', text: `Extend undone: back to ${s.width}×${s.height}${mask ? ' and its mask' : ''}.` });
+      },
+      () => setStatus({ kind: 'error', text: 'Extend could not be undone: the picture before it is no longer available.' }),
+    );
+  };
 
   const chooseTool = (next: PaintTool) => {
     setTool(next);
@@ -226,7 +251,7 @@ export default function CanvasPanel(props: CanvasPanelProps) {
   const maxBrush = display ? Math.max(64, Math.min(1024, Math.round(Math.max(display.width, display.height) / 2))) : 256;
 
   const panelRef = useRef<HTMLElement>(null);
-  useCanvasKeys({ panelRef, editorRef, masking: () => latest.current.maskEnabled, onTool: chooseTool, onBrushSize: setBrushSize, maxBrush });
+  useCanvasKeys({ panelRef, editorRef, masking: () => latest.current.maskEnabled, onTool: chooseTool, onBrushSize: setBrushSize, maxBrush, onUndo: undo });
 
   const hasImage = !!display;
   const stageLabel = maskEnabled
@@ -256,6 +281,7 @@ export default function CanvasPanel(props: CanvasPanelProps) {
               className="rounded px-2 py-1 text-xs text-zinc-400 hover:bg-zinc-800 hover:text-zinc-100 focus-visible:outline-2 focus-visible:outline-amber-400"
               onClick={() => {
                 setStatus(undefined);
+                extendUndo.forget();
                 latest.current.props.onInitImageChange(undefined);
               }}
             >
@@ -318,9 +344,9 @@ export default function CanvasPanel(props: CanvasPanelProps) {
               brushSize={Math.min(brushSize, maxBrush)}
               maxBrush={maxBrush}
               onBrushSize={setBrushSize}
-              canUndo={history.canUndo}
+              canUndo={history.canUndo || extendUndo.canUndo}
               canRedo={history.canRedo}
-              onUndo={() => editorRef.current?.undo()}
+              onUndo={undo}
               onRedo={() => editorRef.current?.redo()}
               onClear={() => editorRef.current?.clearMask()}
               onInvert={() => editorRef.current?.invertMask()}

@@ -1,12 +1,17 @@
 /**
- * Getting an init image in: files, URLs, pasted and dropped items. Local images become PNG
- * data URLs at a size the endpoint accepts; a remote image whose pixels the browser may
- * not read (no CORS) stays a URL, which the provider can fetch itself.
+ * Getting an init image in: files, URLs, pasted and dropped items. A file is kept as it is (its
+ * own bytes are the init image), decoded and previewed in the image Worker; only a picture
+ * larger than the largest side kept is scaled (in the Worker too). URLs and data URLs become PNG
+ * data URLs at a size the endpoint accepts; a remote image whose pixels the browser may not
+ * read (no CORS) stays a URL, which the provider can fetch itself.
  */
 import { context2d, createCanvas, releaseCanvasMemory } from './canvas-pool';
 import { describeFit, fitSize } from './fit-size';
 import { blobToDataUrl } from '../../lib/data-url';
 import { isRemoteImageUrl } from './provider-image';
+import { canRunBlobOps, runBlobOp } from '../../lib/inpaint/blob-client';
+import { PREVIEW_SIDE } from './preview-cache';
+import type { Preview } from './preview-cache';
 
 export interface FitOptions {
   maxSide?: number;
@@ -14,8 +19,10 @@ export interface FitOptions {
 }
 
 export interface LoadedImage {
-  /** A PNG data URL, or the http(s) URL itself when its pixels cannot be read. */
-  src: string;
+  /** The user's file (or, when it was too large, its scaled copy), a PNG data URL, or the http(s) URL itself when its pixels cannot be read. */
+  src: string | Blob;
+  /** A display-size preview made in the Worker, for the stage. */
+  preview?: Preview;
   width: number;
   height: number;
   note?: string;
@@ -107,11 +114,37 @@ export async function normalizeImage(
   return { src, width: fitted.width, height: fitted.height, note, readable: true };
 }
 
+/** The file, typed by its first bytes when the browser gave it no type (a type is needed to keep and send it). */
+async function typed(file: File): Promise<Blob | undefined> {
+  if (file.type) return file;
+  const b = new Uint8Array(await file.slice(0, 12).arrayBuffer());
+  const type =
+    b[0] === 0xff && b[1] === 0xd8 ? 'image/jpeg' : b[0] === 0x89 && b[1] === 0x50 ? 'image/png' : b[8] === 0x57 && b[9] === 0x45 && b[10] === 0x42 && b[11] === 0x50 ? 'image/webp' : '';
+  return type ? new Blob([file], { type }) : undefined;
+}
+
+/** A file in the Worker: decoded there (EXIF orientation applied), kept as it is unless larger than `maxSide`. */
+async function fileInWorker(file: Blob, name: string, maxSide: number): Promise<LoadedImage> {
+  let out;
+  try {
+    out = await runBlobOp({ op: 'probe', image: file, previewSide: PREVIEW_SIDE, maxSide });
+  } catch {
+    throw new ImageInputError(`${name} couldn't be read as an image. Choose a ${ACCEPTED} file.`);
+  }
+  const { width, height } = out;
+  const note = out.original
+    ? `Scaled from ${out.original.width}×${out.original.height} to ${width}×${height}: pictures are kept up to ${maxSide} px on a side.`
+    : undefined;
+  return { src: out.scaled ?? file, width, height, note, readable: true, preview: { bitmap: out.preview, width, height } };
+}
+
 export async function imageFromFile(file: File, fit: FitOptions): Promise<LoadedImage> {
   const name = file.name ? `“${file.name}”` : 'That file';
   if (file.type && !isImageType(file.type)) {
     throw new ImageInputError(`${name} isn't an image (${file.type}). Choose a ${ACCEPTED} file.`);
   }
+  const blob = canRunBlobOps && !fit.multipleOf ? await typed(file) : undefined;
+  if (blob) return fileInWorker(blob, name, fit.maxSide ?? 8192);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);

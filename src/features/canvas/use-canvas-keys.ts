@@ -14,6 +14,8 @@ export function useCanvasKeys(opts: {
   onTool(tool: PaintTool): void;
   onBrushSize(update: (size: number) => number): void;
   maxBrush: number;
+  /** Undo, when it is more than the editor's (Extend). */
+  onUndo?(): void;
 }) {
   const { panelRef, editorRef, maxBrush } = opts;
   const latest = useRef(opts);
@@ -33,7 +35,8 @@ export function useCanvasKeys(opts: {
       switch (action) {
         case 'undo':
           if (!masking) return;
-          editor.undo();
+          if (latest.current.onUndo) latest.current.onUndo();
+          else editor.undo();
           break;
         case 'redo':
           if (!masking) return;

@@ -1,20 +1,28 @@
 /**
- * Decodes the `initImage` prop for the stage. An oversize readable image handed in from
+ * Decodes the `initImage` prop for the stage. A local picture (an object URL) is decoded in the
+ * image Worker, which hands back a display-size preview (preview-cache.ts): the main thread
+ * never decodes or draws the full-size picture. An oversize readable image handed in from
  * outside (a typed URL, a reused result) is scaled once and handed back through `onFitted`.
  */
 import { useEffect, useRef, useState } from 'react';
 import { fitSize } from './fit-size';
 import { ImageInputError, decodeImage, decodeRemote, normalizeImage } from './image-source';
 import type { FitOptions, LoadedImage } from './image-source';
+import { canPreview, previewOf } from './preview-cache';
 import { isRemoteImageUrl } from './provider-image';
 
 export interface DisplayImage {
   src: string;
-  image: HTMLImageElement;
+  /** What the stage draws: the picture, or a display-size preview of it. */
+  image: CanvasImageSource;
+  /** The picture's own size. */
   width: number;
   height: number;
   readable: boolean;
 }
+
+/** The largest side kept when none is given. */
+const MAX_SIDE = 8192;
 
 export function useDisplayImage(
   initImage: string | undefined,
@@ -39,19 +47,31 @@ export function useDisplayImage(
       return;
     }
     setLoading(true);
+    const shown = (image: CanvasImageSource, width: number, height: number, readable: boolean) => {
+      setDisplay({ src: initImage, image, width, height, readable });
+      setError(undefined);
+      setLoading(false);
+    };
     // A URL typed into a form field changes on every key: wait for the typing to stop.
     const delay = isRemoteImageUrl(initImage) ? 400 : 0;
     const timer = setTimeout(async () => {
       try {
+        if (canPreview(initImage) && !multipleOf) {
+          const p = await previewOf(initImage, maxSide ?? MAX_SIDE);
+          if (cancelled) return;
+          if (p.scaled) {
+            const note = p.original && `Scaled from ${p.original.width}×${p.original.height} to ${p.width}×${p.height}.`;
+            onFittedRef.current({ src: p.scaled, width: p.width, height: p.height, note, readable: true, preview: p });
+          } else shown(p.bitmap, p.width, p.height, true);
+          return;
+        }
         const { image, readable } = isRemoteImageUrl(initImage)
           ? await decodeRemote(initImage)
           : { image: await decodeImage(initImage), readable: true };
         if (cancelled) return;
         const width = image.naturalWidth;
         const height = image.naturalHeight;
-        setDisplay({ src: initImage, image, width, height, readable });
-        setError(undefined);
-        setLoading(false);
+        shown(image, width, height, readable);
         if (readable && fitSize(width, height, maxSide, multipleOf).changed) {
           const fitted = await normalizeImage(image, width, height, { maxSide, multipleOf });
           if (!cancelled) onFittedRef.current(fitted);

@@ -4,7 +4,8 @@
  * (`store.importJob`); a job already present (by id) is skipped; image bytes are restored exactly
  * (the inserted metadata cut out, the SHA-256 checked) and kept only when they are a real PNG,
  * JPEG, WebP, GIF or AVIF (sniffed, as a downloaded result is). Reports what was added, skipped,
- * refused.
+ * refused. A zip's manifest is read first and only the entries it names are inflated, counted
+ * while they inflate, under caps (`zip-read.ts`).
  */
 import { isPlainObject, readJobRecord } from '../../job-store/migrate';
 import type { JobRecord } from '../../job-store/job-record';
@@ -12,6 +13,7 @@ import type { GalleryStore } from '../../job-store/store';
 import { sniffImageMime } from '../../providers/shared/base64';
 import { cutRange, MANIFEST_NAME, MANIFEST_VERSION, sha256Hex } from './gallery-export';
 import type { Manifest, ManifestImage, Progress } from './gallery-export';
+import type { ZipLimits } from './zip-read';
 
 export interface ImportReport {
   added: number;
@@ -26,6 +28,8 @@ export interface ImportOptions {
   onProgress?: (p: Progress) => void;
   newId?: () => string;
   now?: () => number;
+  /** Caps on what a zip inflates to (default ZIP_LIMITS: 256 MB an entry, 1 GB an archive). */
+  limits?: ZipLimits;
 }
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -47,9 +51,10 @@ async function restoreImage(files: Record<string, Uint8Array>, entry: ManifestIm
 }
 
 async function importZip(bytes: Uint8Array, name: string, options: ImportOptions, report: ImportReport, tick: (label: string, done: number, total: number) => void) {
-  const { unzipSync, strFromU8 } = await import('fflate');
-  const files = unzipSync(bytes);
-  const manifestBytes = files[MANIFEST_NAME];
+  const [{ strFromU8 }, { zipReader }] = await Promise.all([import('fflate'), import('./zip-read')]);
+  const zip = zipReader(bytes, options.limits);
+  // The manifest first; then only the entries it names.
+  const manifestBytes = zip.read((entry) => entry === MANIFEST_NAME)[MANIFEST_NAME];
   if (!manifestBytes) throw new Error(`${name} has no ${MANIFEST_NAME}: not a gallery export`);
   const manifest = JSON.parse(strFromU8(manifestBytes)) as Partial<Manifest>;
   if (manifest.app !== 'image-api-playground' || manifest.kind !== 'gallery-export') throw new Error(`${name}: not a gallery export of this app`);
@@ -59,6 +64,11 @@ async function importZip(bytes: Uint8Array, name: string, options: ImportOptions
   const jobs = Array.isArray(manifest.jobs) ? manifest.jobs : [];
   const images = isPlainObject(manifest.images) ? (manifest.images as Record<string, ManifestImage>) : {};
   const inputs = isPlainObject(manifest.inputs) ? (manifest.inputs as Manifest['inputs']) : {};
+  const named = new Set<unknown>([
+    ...Object.values(images).flatMap((e) => (isPlainObject(e) ? [e.file, e.original, e.thumb] : [])),
+    ...Object.values(inputs).map((e) => (isPlainObject(e) ? e.file : undefined)),
+  ]);
+  const files = zip.read((entry) => named.has(entry));
   for (const [i, raw] of jobs.entries()) {
     const id = isPlainObject(raw) && typeof raw.id === 'string' ? raw.id : `#${i + 1}`;
     tick(`Job ${i + 1} of ${jobs.length}`, i, jobs.length);

@@ -1,6 +1,7 @@
 /** One tile of the grid: a thumbnail (or the job's status), the seed and the endpoint. */
 import { memo, useState } from 'react';
-import { endpointLabel, shortError, STATUS_LABELS, tileLabel } from './gallery-tiles';
+import { jobTitle, shortError, STATUS_LABELS, tileLabel } from './gallery-tiles';
+import { jobPrompts, promptStart } from './job-prompt';
 import type { GalleryTile as Tile } from './gallery-tiles';
 import { hasObjectUrl, useObjectUrlState } from '../../job-store/object-urls';
 import { StatusBadge } from '../../components/ui/status-badge';
@@ -76,18 +77,21 @@ export const GalleryTile = memo(function GalleryTile({
         {job.status !== 'done' && image && <StatusBadge status={job.status} label={STATUS_LABELS[job.status]} className="absolute left-1.5 top-1.5 text-[11px]" />}
         {job.images.length > 1 && (
           <span className="absolute right-1.5 top-1.5 rounded bg-zinc-950/80 px-1.5 py-0.5 text-[11px] text-zinc-300">
-            {tile.imageIndex + 1}/{job.images.length}
+            {tile.imageIndex + 1} of {job.images.length}
           </span>
-        )}
+        )}{' '}
         {job.compareLabel && (
           <span className="absolute bottom-1.5 left-1.5 rounded bg-amber-500/90 px-1.5 py-0.5 text-[11px] font-medium text-zinc-950">{job.compareLabel}</span>
-        )}
-      </span>
-      <span className="flex h-8 shrink-0 items-center justify-between gap-2 px-2 text-xs">
-        <span className="shrink-0 whitespace-nowrap text-zinc-500">
-          seed <span className="font-mono text-zinc-200">{tile.seed ?? '—'}</span>
-        </span>
-        <span className="min-w-0 truncate text-zinc-500">{endpointLabel(job.endpointId)}</span>
+        )}{' '}
+      </span>{' '}
+      <span className="flex shrink-0 flex-col gap-0.5 px-2 py-1 text-xs">
+        <span className="flex items-center justify-between gap-2">
+          <span className="shrink-0 whitespace-nowrap text-zinc-500">
+            seed <span className="font-mono text-zinc-200">{tile.seed ?? 'unknown'}</span>
+          </span>{' '}
+          <span className="min-w-0 truncate text-zinc-500">{jobTitle(job)}</span>
+        </span>{' '}
+        <span className="truncate text-zinc-300">{promptStart(jobPrompts(job).prompt)}</span>
       </span>
     </button>
   );

@@ -17,7 +17,7 @@ describe('gallery tiles', () => {
       ['a:a2', 2],
       ['b', 9],
     ]);
-    expect(tileLabel(tiles[0]!)).toBe('Open image 1 of 2, seed 1, ModelsLab text2img');
+    expect(tileLabel(tiles[0]!)).toBe('Open image 1 of 2, seed 1, ModelsLab text2img, a lighthouse at dusk');
     expect(tileLabel(tiles[2]!)).toBe('Open job, Failed: The key was refused., seed 9, ModelsLab text2img');
     expect(countSummary(jobs)).toBe('2 images in 2 jobs');
     expect(countSummary([jobs[1]!])).toBe('0 images in 1 job');
@@ -25,7 +25,7 @@ describe('gallery tiles', () => {
 
   it('labels a single image as the spec says', () => {
     const [tile] = toTiles([makeJob({ seed: 1234, images: [img('x')] })]);
-    expect(tileLabel(tile!)).toBe('Open image, seed 1234, ModelsLab text2img');
+    expect(tileLabel(tile!)).toBe('Open image, seed 1234, ModelsLab text2img, a lighthouse at dusk');
   });
 
   it('shortens long errors', () => {

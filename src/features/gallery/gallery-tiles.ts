@@ -1,6 +1,7 @@
 /** What the grid shows: one tile per image, and one per job that has no image (yet). Pure. */
 import { providerLabel } from '../../providers/registry';
 import type { JobError, JobImage, JobRecord, JobStatus } from '../../job-store/job-record';
+import { jobPrompts, promptStart } from './job-prompt';
 
 export const STATUS_LABELS: Record<JobStatus, string> = {
   sending: 'Sending',
@@ -61,9 +62,12 @@ export function tileLabel(tile: GalleryTile): string {
     const error = tile.job.error ? `: ${shortError(tile.job.error)}` : '';
     return `Open job, ${STATUS_LABELS[tile.job.status]}${error}, ${seed}, ${title}`;
   }
+  // The visible text (the "1 of 2" badge, the compare label, seed, endpoint, prompt) in its order: the name holds what is seen.
   const more = tile.job.images.length > 1 ? ` ${tile.imageIndex + 1} of ${tile.job.images.length}` : '';
   const linkOnly = tile.image.stored ? '' : ' (link only, not stored)';
-  return `Open image${more}${linkOnly}, ${seed}, ${title}`;
+  const label = tile.job.compareLabel ? `, ${tile.job.compareLabel}` : '';
+  const prompt = promptStart(jobPrompts(tile.job).prompt);
+  return `Open image${more}${linkOnly}${label}, ${seed}, ${title}${prompt ? `, ${prompt}` : ''}`;
 }
 
 export function countImages(jobs: readonly JobRecord[]): number {

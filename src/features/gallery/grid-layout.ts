@@ -3,7 +3,7 @@
 export const MIN_TILE = 168;
 export const GAP = 12;
 /** The caption under each thumbnail (seed, endpoint). */
-export const CAPTION = 32;
+export const CAPTION = 46;
 /** Rows rendered above and below the visible ones. */
 export const GRID_OVERSCAN_ROWS = 2;
 

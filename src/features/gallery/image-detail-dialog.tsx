@@ -184,7 +184,7 @@ export function ImageDetailDialog({
                 Reuse seed
               </Button>
               <Button disabled={!stored} title={noBlob} onClick={() => void withBlob((blob) => actions.onUseAsInit({ blob, job }))}>
-                Use as init image
+                Send to img2img
               </Button>
               <Button disabled={!stored} title={noBlob} onClick={() => void withBlob((blob) => actions.onSendToInpaint({ blob, job }))}>
                 Send to inpaint

@@ -11,7 +11,9 @@ const SHOWN = 12;
 function Thumb({ job, current, onShow }: { job: JobRecord; current: boolean; onShow(job: JobRecord): void }) {
   const first = job.images.find((i) => i.stored);
   const url = useObjectUrl(first?.id, 'thumb');
-  const name = `${getEndpoint(job.endpointId)?.name ?? job.endpointId}, ${job.status}, seed ${job.seed ?? 'unknown'}, ${new Date(job.createdAt).toLocaleTimeString()}`;
+  // The visible badges (status, ×count) in the name, in their order: a name holds what is seen.
+  const count = job.images.length > 1 ? ` ×${job.images.length}` : '';
+  const name = `${getEndpoint(job.endpointId)?.name ?? job.endpointId}, ${job.status}${count}, seed ${job.seed ?? 'unknown'}, ${new Date(job.createdAt).toLocaleTimeString()}`;
   return (
     <li className="shrink-0">
       <button
@@ -22,10 +24,8 @@ function Thumb({ job, current, onShow }: { job: JobRecord; current: boolean; onS
         className={`relative block h-16 w-16 overflow-hidden rounded-md border bg-zinc-800 ${current ? 'border-amber-400' : 'border-zinc-700 hover:border-zinc-400'}`}
       >
         {url ? <img src={url} alt="" className="h-full w-full object-cover" /> : null}
-        <StatusBadge status={job.status} className="absolute bottom-0.5 left-0.5 !px-1 !py-0 !text-[10px]" />
-        {job.images.length > 1 && (
-          <span className="absolute right-0.5 top-0.5 rounded bg-zinc-950/90 px-1 text-[10px] text-zinc-100">×{job.images.length}</span>
-        )}
+        {/* One badge: the status and the image count, as the name says them. */}
+        <StatusBadge status={job.status} label={`${job.status}${count}`} className="absolute bottom-0.5 left-0.5 !px-1 !py-0 !text-[10px]" />
       </button>
     </li>
   );

@@ -9,7 +9,7 @@ import { JobProgress } from '../../components/ui/job-progress';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { Button } from '../../components/ui/button';
 import { STOPPED_WATCHING } from '../../job-store/job-outcome';
-import { canResume } from '../../job-store/run-job';
+import { canResume, describeSent } from '../../job-store/run-job';
 import { ServerProgress } from './server-progress';
 
 /** What a result card can do with one of its images; the app wires them (the card knows no other feature). */
@@ -68,16 +68,16 @@ function ResultImage({ job, image, index, actions }: { job: JobRecord; image: Jo
       </figcaption>
       {actions && (
         <div role="group" aria-label={`Actions for ${n}`} className="flex flex-wrap gap-1">
-          <Button className={small} disabled={!image.stored} aria-label={`Send ${n} to img2img`} onClick={() => actions.onSendTo(job, image, 'img2img')}>
+          <Button className={small} disabled={!image.stored} aria-label={`Send to img2img, ${n}`} onClick={() => actions.onSendTo(job, image, 'img2img')}>
             Send to img2img
           </Button>
-          <Button className={small} disabled={!image.stored} aria-label={`Send ${n} to inpaint`} onClick={() => actions.onSendTo(job, image, 'inpaint')}>
+          <Button className={small} disabled={!image.stored} aria-label={`Send to inpaint, ${n}`} onClick={() => actions.onSendTo(job, image, 'inpaint')}>
             Send to inpaint
           </Button>
-          <Button className={small} aria-label={`Reuse the parameters of ${n}`} title={sample ? `Seed ${seed}${sample}: the same parameters give this sample again` : undefined} onClick={() => actions.onReuseParams(job)}>
+          <Button className={small} aria-label={`Reuse parameters, ${n}`} title={sample ? `Seed ${seed}${sample}: the same parameters give this sample again` : undefined} onClick={() => actions.onReuseParams(job)}>
             Reuse parameters
           </Button>
-          <Button className={small} disabled={seed === undefined} aria-label={`Reuse the seed of ${n}`} onClick={() => seed !== undefined && actions.onReuseSeed(job, seed)}>
+          <Button className={small} disabled={seed === undefined} aria-label={`Reuse seed, ${n}`} onClick={() => seed !== undefined && actions.onReuseSeed(job, seed)}>
             Reuse seed
           </Button>
         </div>
@@ -134,6 +134,7 @@ export function JobCard({
         </span>
       </header>
       <JobProgress job={job} />
+      {job.sentImage && <p className="text-xs text-zinc-400">Init image sent: {describeSent(job.sentImage)}</p>}
       <ServerProgress job={job} />
       {job.error?.kind === STOPPED_WATCHING && job.status === 'cancelled' && (
         <div role="status" className="rounded-md border border-zinc-700 bg-zinc-800/60 p-2 text-sm text-zinc-200">

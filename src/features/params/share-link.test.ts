@@ -17,6 +17,12 @@ describe('share links', () => {
     expect(JSON.stringify(setup)).not.toContain('sk-secret');
   });
 
+  it('carries the batch count and seed mode', () => {
+    const setup = buildSetup('segmind/sd1.5-dreamshaper', { prompt: 'x' }, { count: 4, seeds: 'drawn' });
+    expect(decodeSetup(encodeSetup(setup))?.batch).toEqual({ count: 4, seeds: 'drawn' });
+    expect(decodeSetup(encodeSetup({ ...setup, batch: { count: 0, seeds: 'drawn' } }))).toBeUndefined();
+  });
+
   it('refuses damaged links and unknown endpoints', () => {
     expect(decodeSetup('%%%')).toBeUndefined();
     expect(decodeSetup(encodeSetup({ v: 1, endpoint: 'nowhere/x', params: {} }))).toBeUndefined();

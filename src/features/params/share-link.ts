@@ -17,6 +17,8 @@ const setupSchema = z.object({
   params: z.record(z.string(), z.unknown()),
   /** Parameters left out of the link (images). */
   omitted: z.array(z.string()).optional(),
+  /** The batch beside Generate: how many runs, and their seeds. */
+  batch: z.object({ count: z.number().int().min(1).max(64), seeds: z.enum(['consecutive', 'drawn']) }).optional(),
 });
 export type SharedSetup = z.infer<typeof setupSchema>;
 
@@ -33,7 +35,7 @@ function fromBase64Url(text: string): string {
 }
 
 /** The setup of `endpointId` with `values`, images left out. */
-export function buildSetup(endpointId: string, values: Record<string, unknown>): SharedSetup {
+export function buildSetup(endpointId: string, values: Record<string, unknown>, batch?: SharedSetup['batch']): SharedSetup {
   const endpoint = getEndpoint(endpointId);
   const imageFields = new Set(endpoint ? describeSchema(endpoint.schema).filter((f) => f.kind === 'image').map((f) => f.name) : []);
   const params: Record<string, unknown> = {};
@@ -46,7 +48,7 @@ export function buildSetup(endpointId: string, values: Record<string, unknown>):
     }
     params[k] = v;
   }
-  return { v: SETUP_VERSION, endpoint: endpointId, params, ...(omitted.length ? { omitted } : {}) };
+  return { v: SETUP_VERSION, endpoint: endpointId, params, ...(omitted.length ? { omitted } : {}), ...(batch ? { batch } : {}) };
 }
 
 export function encodeSetup(setup: SharedSetup): string {

@@ -5,7 +5,7 @@
  */
 import type { BlobRequest, BlobResponse } from './blob-ops';
 
-type Answer = { id: number; response: BlobResponse } | { id: number; error: string };
+type Answer = { id: number; response: BlobResponse } | { id: number; error: string } | { id: number; progress: string };
 type ResponseOf<R extends BlobRequest> = Extract<BlobResponse, { op: R['op'] extends 'mask-from-file' ? 'mask' : R['op'] }>;
 
 /** Whether this browser can run the image Worker (module Workers with OffscreenCanvas). */
@@ -13,7 +13,7 @@ export const canRunBlobOps = typeof Worker === 'function' && typeof OffscreenCan
 
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, { resolve(r: BlobResponse): void; reject(e: Error): void }>();
+const pending = new Map<number, { resolve(r: BlobResponse): void; reject(e: Error): void; progress?(text: string): void }>();
 
 function start(): Worker {
   const w = new Worker(new URL('./blob-worker.ts', import.meta.url), { type: 'module' });
@@ -21,6 +21,7 @@ function start(): Worker {
     const answer = event.data;
     const waiting = pending.get(answer.id);
     if (!waiting) return;
+    if ('progress' in answer) return waiting.progress?.(answer.progress);
     pending.delete(answer.id);
     if ('error' in answer) waiting.reject(new Error(answer.error));
     else waiting.resolve(answer.response);
@@ -33,12 +34,13 @@ function start(): Worker {
   return w;
 }
 
-export function runBlobOp<R extends BlobRequest>(request: R): Promise<ResponseOf<R>> {
+/** `progress` hears what the Worker is doing (prepare: "crop 2992×2992 → 1024×1024, encoding"). */
+export function runBlobOp<R extends BlobRequest>(request: R, progress?: (text: string) => void): Promise<ResponseOf<R>> {
   worker ??= start();
   const id = nextId++;
   const w = worker;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve: resolve as (r: BlobResponse) => void, reject });
+    pending.set(id, { resolve: resolve as (r: BlobResponse) => void, reject, progress });
     w.postMessage({ id, request });
   });
 }

@@ -4,23 +4,29 @@
  * Nothing here touches the DOM; `blob-worker.ts` runs it, `blob-client.ts` calls it.
  */
 import { growMask, featherMask, shrinkMask } from './mask-distance';
-import { binarizeMask, maskFromRgba, maskToAlphaRgba, maskToRgba } from './mask-shapes';
+import { binarizeMask, maskToAlphaRgba, maskToRgba } from './mask-shapes';
 import { extendCanvas } from './outpaint';
 import type { Extension } from './outpaint';
-import { regionForMask, wholePictureRegion } from './region';
 import type { InpaintRegion } from './region';
-import { resizeMask } from './resample';
-import { allowsSize } from './size-rules';
-import type { SizeRule } from './size-rules';
+import { decodeMask, decodeRgba, encodePng, prepare } from './blob-prepare';
+import type { PrepareRequest, PrepareResponse } from './blob-prepare';
+import { probe } from './blob-probe';
+import type { ProbeRequest, ProbeResponse } from './blob-probe';
 import { handleStitchRequest, pureScaler } from './stitch-protocol';
-import type { CropResponse, RgbaScaler, StitchResponse } from './stitch-protocol';
-import type { MaskImage, RgbaImage } from './types';
+import type { RgbaScaler, StitchResponse } from './stitch-protocol';
+import { resultContent } from './stitch';
+import type { MaskImage } from './types';
 
-export type InpaintArea = 'whole' | 'masked';
+export type { InpaintArea } from './blob-prepare';
+export { decodeRgba, encodePng } from './blob-prepare';
 
 export type BlobRequest =
-  /** What is sent: the whole picture or the "Only masked" crop, at the endpoint's largest allowed size. */
-  | { op: 'prepare'; image: Blob; mask?: Blob; rule: SizeRule; area: InpaintArea; padding: number; maskBlur: number }
+  /** What is sent: the whole picture or the "Only masked" crop, at the endpoint's largest allowed size (blob-prepare.ts). */
+  | PrepareRequest
+  /** A picture the user brings: its size and a display-size preview (blob-probe.ts). */
+  | ProbeRequest
+  /** The part of an answer that shows the picture, without the padding that kept its aspect (img2img). */
+  | { op: 'uncrop'; result: Blob; region: Pick<InpaintRegion, 'send' | 'content'> }
   /** The provider's result scaled back and composited into the full-size original through the blurred mask. */
   | { op: 'stitch'; original: Blob; mask: Blob; region: InpaintRegion; result: Blob; maskBlur: number }
   /** Outpainting: the picture on a bigger canvas, the new area filled, and the mask with its overlap. */
@@ -33,40 +39,15 @@ export type BlobRequest =
   | { op: 'thumbnail'; image: Blob; maxSide: number };
 
 export type BlobResponse =
-  | { op: 'prepare'; unchanged: true; width: number; height: number }
-  | { op: 'prepare'; unchanged: false; image: Blob; mask?: Blob; region: InpaintRegion; width: number; height: number }
+  | PrepareResponse
+  | ProbeResponse
+  | { op: 'uncrop'; image: Blob; width: number; height: number }
   | { op: 'stitch'; image: Blob; width: number; height: number; resultWidth: number; resultHeight: number }
   /** overlay: the mask as the canvas editor draws it (see 'mask'). */
   | { op: 'extend'; image: Blob; mask: Blob; overlay: ImageBitmap; width: number; height: number }
   | { op: 'mask'; overlay: ImageBitmap; painted: boolean; width: number; height: number }
   /** width × height: the source's size; blob undefined when the browser could not encode one. */
   | { op: 'thumbnail'; blob: Blob | undefined; width: number; height: number };
-
-export async function decodeRgba(blob: Blob): Promise<RgbaImage> {
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(blob, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
-  } catch {
-    throw new Error('The image could not be decoded.');
-  }
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
-  ctx.drawImage(bitmap, 0, 0);
-  bitmap.close();
-  return { width: canvas.width, height: canvas.height, data: ctx.getImageData(0, 0, canvas.width, canvas.height).data };
-}
-
-export async function encodePng(img: RgbaImage): Promise<Blob> {
-  const canvas = new OffscreenCanvas(img.width, img.height);
-  canvas.getContext('2d')!.putImageData(new ImageData(img.data, img.width, img.height), 0, 0);
-  return canvas.convertToBlob({ type: 'image/png' });
-}
-
-async function decodeMask(blob: Blob, width?: number, height?: number): Promise<MaskImage> {
-  const mask = maskFromRgba(await decodeRgba(blob), 'auto');
-  if (width === undefined || height === undefined || (mask.width === width && mask.height === height)) return mask;
-  return resizeMask(mask, width, height);
-}
 
 const encodeMask = (mask: MaskImage) => encodePng(maskToRgba(mask));
 
@@ -79,6 +60,7 @@ function maskAnswer(mask: MaskImage): BlobResponse {
 
 /** What a response hands over rather than copies. */
 export function blobTransferables(response: BlobResponse): Transferable[] {
+  if (response.op === 'probe') return [response.preview];
   return response.op === 'mask' || response.op === 'extend' ? [response.overlay] : [];
 }
 
@@ -100,20 +82,15 @@ async function thumbnail(image: Blob, maxSide: number): Promise<BlobResponse> {
   }
 }
 
-export async function handleBlobRequest(request: BlobRequest, scaler: RgbaScaler = pureScaler): Promise<BlobResponse> {
+export async function handleBlobRequest(request: BlobRequest, scaler: RgbaScaler = pureScaler, progress?: (text: string) => void): Promise<BlobResponse> {
   switch (request.op) {
-    case 'prepare': {
-      const original = await decodeRgba(request.image);
-      const size = { width: original.width, height: original.height };
-      // "Whole picture" of a size the endpoint takes goes as it is (and the answer as the provider made it).
-      const whole = !request.mask || request.area === 'whole';
-      if (whole && allowsSize(request.rule, size)) return { op: 'prepare', unchanged: true, ...size };
-      const mask = request.mask ? await decodeMask(request.mask, size.width, size.height) : { ...size, data: new Uint8ClampedArray(size.width * size.height) };
-      const options = { padding: request.padding, maskBlur: request.maskBlur };
-      const region = (request.area === 'masked' && request.mask && regionForMask(mask, request.rule, options)) || wholePictureRegion(size, request.rule);
-      const out = (await handleStitchRequest({ op: 'crop', original, mask, region }, scaler)) as CropResponse;
-      const image = await encodePng(out.image);
-      return { op: 'prepare', unchanged: false, image, mask: request.mask ? await encodeMask(out.mask) : undefined, region, ...size };
+    case 'prepare':
+      return prepare(request, progress);
+    case 'probe':
+      return probe(request);
+    case 'uncrop': {
+      const out = resultContent(await decodeRgba(request.result), request.region);
+      return { op: 'uncrop', image: await encodePng(out), width: out.width, height: out.height };
     }
     case 'stitch': {
       const original = await decodeRgba(request.original);

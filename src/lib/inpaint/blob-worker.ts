@@ -9,7 +9,8 @@ import { pureScaler } from './stitch-protocol';
 
 self.addEventListener('message', (event: MessageEvent<{ id: number; request: BlobRequest }>) => {
   const { id, request } = event.data;
-  handleBlobRequest(request, canvasScaler ?? pureScaler).then(
+  const progress = (text: string) => self.postMessage({ id, progress: text });
+  handleBlobRequest(request, canvasScaler ?? pureScaler, progress).then(
     (response) => self.postMessage({ id, response }, { transfer: blobTransferables(response) }),
     (error: unknown) => self.postMessage({ id, error: error instanceof Error ? error.message : String(error) }),
   );

@@ -2,9 +2,12 @@
  * "Inpaint area": which part of the full-resolution original is sent, and at what size.
  * "Only masked" takes the mask's bounding box, grows it by the padding, expands it to the
  * aspect of the largest size the endpoint allows, keeps it inside the picture (shifting before
- * shrinking) and rounds it to multiples of 8. "Whole picture" sends everything.
+ * shrinking) and rounds it to multiples of 8. "Whole picture" sends everything. Either way the
+ * crop is scaled with its aspect kept: where no allowed size has its aspect, it is padded to the
+ * send size and the padding is cut off the answer (`content`). Nothing is stretched.
  */
 import { blurReach } from './mask-blur';
+import { wholePictureSendSize } from './match-size';
 import { chooseSendSize } from './size-rules';
 import type { SizeRule } from './size-rules';
 import type { MaskImage, Rect, Size } from './types';
@@ -21,6 +24,34 @@ export interface InpaintRegion {
   send: Size;
   /** The mask's bounding box (pixels above 0), in original pixels; the whole picture for "Whole picture". */
   bounds: Rect;
+  /**
+   * Where the crop lies in the sent picture (send-size pixels): scaled with its aspect kept and
+   * centred, the rest padding that is cut off the answer again. Absent (records made before it
+   * existed): the whole send size.
+   */
+  content?: Rect;
+}
+
+/**
+ * Where a crop of size `crop` lies in a picture of size `send` when it is scaled with its aspect
+ * kept: as large as fits, centred. Equal to the whole send size when the aspects agree to the pixel.
+ */
+export function contentRect(crop: Size, send: Size): Rect {
+  const s = Math.min(send.width / crop.width, send.height / crop.height);
+  const width = Math.min(send.width, Math.max(1, Math.round(crop.width * s)));
+  const height = Math.min(send.height, Math.max(1, Math.round(crop.height * s)));
+  return { x: Math.floor((send.width - width) / 2), y: Math.floor((send.height - height) / 2), width, height };
+}
+
+/** The region's content rectangle (see InpaintRegion.content). */
+export function regionContent(region: Pick<InpaintRegion, 'send' | 'content'>): Rect {
+  return region.content ?? { x: 0, y: 0, width: region.send.width, height: region.send.height };
+}
+
+/** Whether the sent picture has padding around the crop. */
+export function isPadded(region: Pick<InpaintRegion, 'send' | 'content'>): boolean {
+  const c = regionContent(region);
+  return c.width !== region.send.width || c.height !== region.send.height;
 }
 
 /**
@@ -110,13 +141,15 @@ export function onlyMaskedRegion(image: Size, bounds: Rect, rule: SizeRule, opti
     if (next.width === send.width && next.height === send.height) break;
     send = next;
   }
-  return { crop: { x, y, width: w, height: h }, send, bounds: { ...bounds } };
+  const crop = { x, y, width: w, height: h };
+  return { crop, send, bounds: { ...bounds }, content: contentRect(crop, send) };
 }
 
-/** "Whole picture": the whole original, at the largest allowed size for its aspect. */
-export function wholePictureRegion(image: Size, rule: SizeRule): InpaintRegion {
+/** "Whole picture": the whole original, at the size wholePictureSendSize gives (`target`: the form's width×height). */
+export function wholePictureRegion(image: Size, rule: SizeRule, target?: Size): InpaintRegion {
   const all = { x: 0, y: 0, width: image.width, height: image.height };
-  return { crop: all, send: chooseSendSize(image.width / image.height, rule), bounds: { ...all } };
+  const send = wholePictureSendSize(image, rule, target);
+  return { crop: all, send, bounds: { ...all }, content: contentRect(all, send) };
 }
 
 /** The region for a mask: "Only masked" around its bounding box, or null when the mask is empty. */

@@ -5,11 +5,12 @@
  */
 import type { InpaintRegion } from './region';
 import { resizeRgba, resizeRgbaWindow } from './resample';
-import { compositeInto, cropAlpha, cropMask, cropRgba, planStitch, sendMask } from './stitch';
+import { regionContent } from './region';
+import { compositeInto, cropAlpha, cropMask, cropRgba, padMask, padRgba, planStitch, resultContent, sendMask } from './stitch';
 import type { MaskImage, Rect, RgbaImage } from './types';
 
 export type StitchRequest =
-  /** The crop of the original and the mask, scaled to region.send (the mask binarised): what is sent. */
+  /** The crop of the original and the mask, scaled to region.content and padded to region.send (the mask binarised): what is sent. */
   | { op: 'crop'; original: RgbaImage; mask: MaskImage; region: InpaintRegion }
   /** The provider's result scaled back to region.crop and composited into a copy of the original through the blurred mask. */
   | {
@@ -90,8 +91,9 @@ export async function handleStitchRequest(request: StitchRequest, scaler: RgbaSc
     const imageCrop = cropRgba(original, crop);
     const maskCrop = cropMask(mask, crop);
     timings.crop = lap();
-    const image = await scaler.scale(imageCrop, send.width, send.height);
-    const sentMask = sendMask(maskCrop, send.width, send.height);
+    const c = regionContent(region);
+    const image = padRgba(await scaler.scale(imageCrop, c.width, c.height), send.width, send.height, c);
+    const sentMask = padMask(sendMask(maskCrop, c.width, c.height), send.width, send.height, c);
     timings.scale = lap();
     timings.total = performance.now() - t0;
     return { op: 'crop', image, mask: sentMask, original, originalMask: mask, timings };
@@ -102,7 +104,7 @@ export async function handleStitchRequest(request: StitchRequest, scaler: RgbaSc
   const image: RgbaImage = request.inPlace ? original : { width: original.width, height: original.height, data: new Uint8ClampedArray(original.data) };
   timings.copy = lap();
   if (plan.window && plan.windowAlpha) {
-    const patch = await scaler.scale(result, crop.width, crop.height, plan.window);
+    const patch = await scaler.scale(resultContent(result, region), crop.width, crop.height, plan.window);
     timings.scale = lap();
     compositeInto(image, patch, plan.windowAlpha, crop.x + plan.window.x, crop.y + plan.window.y);
     timings.composite = lap();

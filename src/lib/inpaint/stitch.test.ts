@@ -5,7 +5,7 @@ import { regionForMask, wholePictureRegion } from './region';
 import { resizeRgba } from './resample';
 import { MODELSLAB_SIZE_RULE, SEGMIND_SIZE_RULE } from './size-rules';
 import type { SizeRule } from './size-rules';
-import { compositeInto, cropMask, cropRgba, planStitch, prepareCrop, stitchResult } from './stitch';
+import { compositeInto, cropMask, cropRgba, planStitch, prepareCrop, resultContent, stitchResult } from './stitch';
 import type { RgbaImage } from './types';
 import { createMask, createRgba } from './types';
 
@@ -88,7 +88,7 @@ describe.each([
   it('every pixel where the blurred mask is 0 is exactly the original; 255 is exactly the result', () => {
     // The blur of the whole mask, so the crop-only blur is checked against it too.
     const full = blurMask(mask, 4);
-    const back = resizeRgba(result, region.crop.width, region.crop.height);
+    const back = resizeRgba(resultContent(result, region), region.crop.width, region.crop.height);
     const { crop } = region;
     let outside = 0;
     let inside = 0;

@@ -7,11 +7,11 @@
  */
 import { blurMask, blurReach } from './mask-blur';
 import { binarizeMask, isHardMask } from './mask-shapes';
-import { maskBounds } from './region';
+import { maskBounds, regionContent } from './region';
 import type { InpaintRegion } from './region';
 import { resizeMask, resizeRgba, resizeRgbaWindow } from './resample';
 import type { MaskImage, Rect, RgbaImage } from './types';
-import { assertBuffer, createMask } from './types';
+import { assertBuffer, createMask, createRgba } from './types';
 
 function checkRect(rect: Rect, width: number, height: number, what: string): void {
   const ok =
@@ -99,13 +99,65 @@ export function sendMask(maskCrop: MaskImage, width: number, height: number): Ma
   return isHardMask(maskCrop) ? binarizeMask(scaled) : scaled;
 }
 
-/** What is sent for a region: the crop of the original and of the mask, at the send size. */
+/**
+ * `img` on a width×height picture with its top-left at `at`; the padding repeats the nearest
+ * edge pixel (so a model sees a plausible continuation, not a hard border).
+ */
+export function padRgba(img: RgbaImage, width: number, height: number, at: { x: number; y: number }): RgbaImage {
+  assertBuffer(img, 4, 'padRgba');
+  checkRect({ ...at, width: img.width, height: img.height }, width, height, 'padRgba');
+  if (img.width === width && img.height === height) return img;
+  const out = createRgba(width, height);
+  const s = new Uint32Array(img.data.buffer, img.data.byteOffset, img.width * img.height);
+  const d = new Uint32Array(out.data.buffer);
+  for (let y = 0; y < height; y++) {
+    const sy = Math.min(img.height - 1, Math.max(0, y - at.y)) * img.width;
+    const row = y * width;
+    const left = s[sy]!;
+    const right = s[sy + img.width - 1]!;
+    d.fill(left, row, row + at.x);
+    d.set(s.subarray(sy, sy + img.width), row + at.x);
+    d.fill(right, row + at.x + img.width, row + width);
+  }
+  return out;
+}
+
+/** `mask` on a width×height mask with its top-left at `at`; the padding is 0 (keep). */
+export function padMask(mask: MaskImage, width: number, height: number, at: { x: number; y: number }): MaskImage {
+  assertBuffer(mask, 1, 'padMask');
+  checkRect({ ...at, width: mask.width, height: mask.height }, width, height, 'padMask');
+  if (mask.width === width && mask.height === height) return mask;
+  const out = createMask(width, height);
+  for (let y = 0; y < mask.height; y++) out.data.set(mask.data.subarray(y * mask.width, (y + 1) * mask.width), (at.y + y) * width + at.x);
+  return out;
+}
+
+/**
+ * The part of the provider's answer that shows the crop: the region's content rectangle, scaled
+ * to the answer's size (a provider may answer at another size than was sent); the answer itself
+ * when nothing was padded.
+ */
+export function resultContent(result: RgbaImage, region: Pick<InpaintRegion, 'send' | 'content'>): RgbaImage {
+  const c = regionContent(region);
+  const { send } = region;
+  if (c.width === send.width && c.height === send.height) return result;
+  const fx = result.width / send.width;
+  const fy = result.height / send.height;
+  const x = Math.min(result.width - 1, Math.round(c.x * fx));
+  const y = Math.min(result.height - 1, Math.round(c.y * fy));
+  const width = Math.max(1, Math.min(result.width - x, Math.round(c.width * fx)));
+  const height = Math.max(1, Math.min(result.height - y, Math.round(c.height * fy)));
+  return cropRgba(result, { x, y, width, height });
+}
+
+/** What is sent for a region: the crop of the original and of the mask, scaled with the aspect kept and padded to the send size. */
 export function prepareCrop(original: RgbaImage, mask: MaskImage, region: InpaintRegion): PreparedCrop {
   if (mask.width !== original.width || mask.height !== original.height) throw new RangeError('prepareCrop: mask and image sizes differ');
   const { crop, send } = region;
+  const c = regionContent(region);
   return {
-    image: resizeRgba(cropRgba(original, crop), send.width, send.height),
-    mask: sendMask(cropMask(mask, crop), send.width, send.height),
+    image: padRgba(resizeRgba(cropRgba(original, crop), c.width, c.height), send.width, send.height, c),
+    mask: padMask(sendMask(cropMask(mask, crop), c.width, c.height), send.width, send.height, c),
   };
 }
 
@@ -172,7 +224,7 @@ export function stitchResult(original: RgbaImage, mask: MaskImage, region: Inpai
   const plan = planStitch(mask, region, options.maskBlur);
   const image = options.inPlace ? original : { width: original.width, height: original.height, data: new Uint8ClampedArray(original.data) };
   if (plan.window && plan.windowAlpha) {
-    const patch = resizeRgbaWindow(result, crop.width, crop.height, plan.window);
+    const patch = resizeRgbaWindow(resultContent(result, region), crop.width, crop.height, plan.window);
     compositeInto(image, patch, plan.windowAlpha, crop.x + plan.window.x, crop.y + plan.window.y);
   }
   return { image, alpha: cropAlpha(region, plan) };

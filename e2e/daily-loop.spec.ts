@@ -1,0 +1,76 @@
+/**
+ * Issue 20, the daily loop: the prompt follows the user across endpoints and through "Send to
+ * img2img"; a batch shows every image; a link's setup leaves the address once applied.
+ */
+import { expect, test } from '@playwright/test';
+import { chooseEndpoint, field, generate, openFresh, openView, resetSandbox, resultCard } from './fixtures/playground';
+
+test.beforeEach(async ({ page, request }) => {
+  await resetSandbox(request);
+  await openFresh(page);
+});
+
+test('the prompt and negative prompt follow across three endpoints and through Send to img2img', async ({ page }) => {
+  await chooseEndpoint(page, 'dreamrender/generate_image');
+  await field(page, 'prompt').fill('a paper crane on a windowsill');
+  await field(page, 'negative_prompt').fill('blurry');
+  // Segmind's draft had its own prompt: the one typed here wins.
+  await chooseEndpoint(page, 'segmind/sd1.5-dreamshaper');
+  await expect(field(page, 'prompt')).toHaveValue('a paper crane on a windowsill');
+  await expect(field(page, 'negative_prompt')).toHaveValue('blurry');
+  await field(page, 'prompt').fill('a paper crane on a windowsill, morning light');
+  await chooseEndpoint(page, 'modelslab/text2img');
+  await expect(field(page, 'prompt')).toHaveValue('a paper crane on a windowsill, morning light');
+  await expect(field(page, 'negative_prompt')).toHaveValue('blurry');
+  await chooseEndpoint(page, 'dreamrender/generate_image');
+  await expect(field(page, 'prompt')).toHaveValue('a paper crane on a windowsill, morning light');
+
+  // A ModelsLab result sent to img2img takes its prompt along, whatever img2img's draft held.
+  await chooseEndpoint(page, 'modelslab/text2img');
+  await field(page, 'prompt').fill('a lighthouse of folded paper');
+  await generate(page);
+  await expect(resultCard(page)).toHaveAccessibleName('Job done', { timeout: 30_000 });
+  await chooseEndpoint(page, 'modelslab/img2img');
+  await field(page, 'prompt').fill('an old img2img prompt');
+  await chooseEndpoint(page, 'modelslab/text2img');
+  await resultCard(page).getByRole('button', { name: 'Send to img2img, result 1' }).click();
+  await expect(page.getByLabel('Endpoint')).toHaveValue('modelslab/img2img');
+  await expect(field(page, 'init_image')).toHaveValue(/^local image/);
+  await expect(field(page, 'prompt')).toHaveValue('a lighthouse of folded paper');
+});
+
+test('Batch count 4 shows four jobs, each image with its seed', async ({ page }) => {
+  await chooseEndpoint(page, 'segmind/sd1.5-dreamshaper');
+  await field(page, 'seed').fill('700');
+  await page.getByLabel('Batch count').fill('4');
+  await generate(page);
+  const batch = page.getByRole('group', { name: 'Batch of 4 jobs' });
+  await expect(batch.getByRole('article', { name: 'Job done' })).toHaveCount(4, { timeout: 40_000 });
+  for (const seed of [700, 701, 702, 703]) await expect(batch.getByRole('img', { name: new RegExp(`seed ${seed}$`) })).toBeVisible();
+});
+
+test('a link carries batch count and seed mode; a reload after opening it keeps the edits made since', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await chooseEndpoint(page, 'segmind/sd1.5-dreamshaper');
+  await field(page, 'prompt').fill('from the link');
+  await page.getByLabel('Batch count').fill('3');
+  await page.getByLabel('Seeds').selectOption('drawn');
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByText('Link copied.')).toBeVisible();
+  const link = await page.evaluate(() => navigator.clipboard.readText());
+
+  const other = await context.newPage();
+  await other.goto(link);
+  await expect(field(other, 'prompt')).toHaveValue('from the link');
+  await expect(other).toHaveURL(/#\/playground$/);
+  // The link carries the batch beside Generate too.
+  await expect(other.getByLabel('Batch count')).toHaveValue('3');
+  await expect(other.getByLabel('Seeds')).toHaveValue('drawn');
+  await field(other, 'prompt').fill('edited after opening the link');
+  // The draft is saved once typing pauses; leaving the view flushes nothing, so wait for the state.
+  await expect.poll(() => other.evaluate(() => JSON.stringify(localStorage))).toContain('edited after opening the link');
+  await other.reload();
+  await expect(field(other, 'prompt')).toHaveValue('edited after opening the link');
+  await openView(other, 'Gallery');
+  await expect(other).toHaveURL(/#\/gallery$/);
+});

@@ -1,0 +1,68 @@
+/**
+ * Whether a picture can go to a provider as its own bytes, and in which format a scaled one goes.
+ * Pure: the Worker (blob-ops.ts) decides with these, Node tests check them.
+ */
+import { readExif } from '../metadata/exif';
+import { isJpeg, parseJpeg } from '../metadata/jpeg';
+
+/** The types every provider with a size rule decodes (PNG, JPEG); WebP is not among the twins' formats. */
+const AS_IS_TYPES = new Set(['image/png', 'image/jpeg']);
+
+/** The EXIF orientation of a JPEG's first bytes (1 when it has none or it cannot be read). */
+export function jpegOrientation(head: Uint8Array): number {
+  if (!isJpeg(head)) return 1;
+  let layout;
+  try {
+    layout = parseJpeg(head);
+  } catch {
+    // The head was cut before the scan: read what segments there are.
+    return orientationFromSegments(head);
+  }
+  for (const s of layout.segments) {
+    if (s.marker !== 0xe1) continue;
+    try {
+      const o = readExif(s.data).orientation;
+      if (o) return o;
+    } catch {
+      // Not a readable EXIF block.
+    }
+  }
+  return 1;
+}
+
+/** Walks the marker segments of a truncated JPEG head (APP1 comes first in camera files). */
+function orientationFromSegments(bytes: Uint8Array): number {
+  let at = 2;
+  while (at + 4 <= bytes.length && bytes[at] === 0xff) {
+    const marker = bytes[at + 1]!;
+    const length = (bytes[at + 2]! << 8) | bytes[at + 3]!;
+    const end = at + 2 + length;
+    if (end > bytes.length || length < 2) return 1;
+    if (marker === 0xe1) {
+      try {
+        const o = readExif(bytes.subarray(at + 4, end)).orientation;
+        if (o) return o;
+      } catch {
+        // Not EXIF (XMP): go on.
+      }
+    }
+    at = end;
+  }
+  return 1;
+}
+
+/**
+ * Whether the user's file can be sent as it is: a PNG, or a JPEG that a reader ignoring EXIF
+ * orientation shows the right way up (providers decode the pixels, not the tag).
+ */
+export function sendableAsIs(type: string, head: Uint8Array): boolean {
+  if (!AS_IS_TYPES.has(type)) return false;
+  return type !== 'image/jpeg' || jpegOrientation(head) === 1;
+}
+
+/** How a scaled init image is encoded: JPEG (small, fast) when it has no transparency, else PNG. Masks are always PNG. */
+export function initImageType(opaque: boolean): 'image/jpeg' | 'image/png' {
+  return opaque ? 'image/jpeg' : 'image/png';
+}
+
+export const JPEG_QUALITY = 0.92;
