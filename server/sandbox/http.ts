@@ -13,6 +13,8 @@ export interface TwinRequest {
   method: string;
   /** Path without the query string, e.g. /sandbox/segmind/v1/sd1.5-img2img. */
   path: string;
+  /** The query string without its `?` ('' when none). */
+  query?: string;
   headers: IncomingHttpHeaders;
   body: Buffer;
   /** `http://host:port` of this request (x-forwarded-proto and Host), for absolute URLs. */

@@ -13,7 +13,9 @@ import { ControlError } from './control';
 import { dreamrenderTwin } from './dreamrender';
 import { BodyTooLargeError, corsHeaders, header, json, MAX_BODY_BYTES, readBody, requestOrigin, sleep, writeReply } from './http';
 import type { Reply, TwinRequest } from './http';
+import { falQueueTwin, falSchemaTwin } from './fal';
 import { modelslabTwin } from './modelslab';
+import { replicateTwin } from './replicate';
 import { segmindTwin } from './segmind';
 import { createTwin, resetTwin } from './twin';
 import type { AnyTwinDef, Twin } from './twin';
@@ -21,7 +23,7 @@ import type { AnyTwinDef, Twin } from './twin';
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
 
 /** The twins, each one `TwinDef` in its own file (`defineTwin`): a new twin is its file plus one line here. */
-export const twins: readonly AnyTwinDef[] = [dreamrenderTwin, modelslabTwin, segmindTwin, a1111Twin];
+export const twins: readonly AnyTwinDef[] = [dreamrenderTwin, modelslabTwin, segmindTwin, a1111Twin, replicateTwin, falQueueTwin, falSchemaTwin];
 
 const SHARED_ENDPOINTS = ['GET /sandbox/files/{name}', 'GET|POST /sandbox/_control', 'POST /sandbox/_control/reset'];
 
@@ -103,7 +105,8 @@ async function serve({ twin, twins: served, states, allowedOrigins, allowHost }:
     closeAfterAnswer(res);
     return;
   }
-  const request: TwinRequest = { method, path, headers: req.headers, body, origin: requestOrigin(req.headers) };
+  const query = (req.url ?? '').split('?').slice(1).join('?');
+  const request: TwinRequest = { method, path, query, headers: req.headers, body, origin: requestOrigin(req.headers) };
   if (path === '/sandbox/_control' || path.startsWith('/sandbox/_control/')) {
     writeReply(res, control(twin, served, states, request), false, cors);
     return;

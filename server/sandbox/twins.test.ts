@@ -44,6 +44,6 @@ describe('the list of twins', () => {
   it('serves every twin under its own id', () => {
     expect(new Set(twins.map((t) => t.id)).size).toBe(twins.length);
     expect(twins.map((t) => t.id)).toEqual(expect.arrayContaining(['dreamrender', 'modelslab', 'segmind', 'a1111']));
-    for (const t of twins) for (const endpoint of t.endpoints) expect(endpoint).toMatch(new RegExp(`^(GET|POST)(\\|POST)? /sandbox/${t.id}/`));
+    for (const t of twins) for (const endpoint of t.endpoints) expect(endpoint).toMatch(new RegExp(`^(GET|POST|PUT)(\\|POST)? /sandbox/${t.id}/`));
   });
 });

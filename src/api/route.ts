@@ -45,7 +45,7 @@ export function resolveRoute(
 ): Route {
   if (settings.mode === 'sandbox') {
     // The live key never goes to the twin: Sandbox mode has a key of its own.
-    return { baseUrl: `${origin}/sandbox/${provider.id}`, key: settings.sandboxKey };
+    return { baseUrl: `${origin}/sandbox/${provider.sandboxPrefix ?? provider.id}`, key: settings.sandboxKey };
   }
   const baseUrl = trimSlash(settings.baseUrl || provider.defaultBaseUrl || '');
   if (!baseUrl) {

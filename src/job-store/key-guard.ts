@@ -17,7 +17,7 @@ export function isKeyLikeName(name: string): boolean {
 function isRedacted(value: unknown): boolean {
   if (value === undefined || value === null || value === '') return true;
   if (typeof value !== 'string') return false;
-  const v = value.trim().replace(/^(bearer|basic)\s+/i, '');
+  const v = value.trim().replace(/^(bearer|basic|key)\s+/i, '');
   return v === REDACTED || v === '<redacted>' || /^[*•]+$/.test(v);
 }
 

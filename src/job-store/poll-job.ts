@@ -22,12 +22,19 @@ export async function pollJob(job: JobRecord, provider: ProviderDef, route: Rout
   const polls = (getLive(job.id).polls ?? 0) + 1;
   setLive(job.id, { polls });
   const limits = limitsOf(provider, provider.endpoints.find((e) => e.id === job.endpointId));
-  const result = await exchange(req, route, (r) => provider.parseFetchResponse!(r), signal, limits.timeoutMs);
+  let result = await exchange(req, route, (r) => provider.parseFetchResponse!(r), signal, limits.timeoutMs);
+  // The status says the result is ready (fal's queue): one more request fetches it.
+  if (result.kind === 'queued' && result.ready && provider.buildResultRequest) {
+    const next = provider.buildResultRequest({ id: job.providerJobId, key: route.key, baseUrl: route.baseUrl });
+    result = await exchange(next, route, (r) => provider.parseFetchResponse!(r), signal, limits.timeoutMs);
+  }
   if (result.kind === 'images') {
     // A queued job's latency runs from submission to the answer that brought its images.
     return finish(job.id, result, Date.now() - (job.timings.submittedAt ?? job.createdAt), signal, limits).catch((e) => fail(job.id, networkError(e)));
   }
   if (result.kind === 'queued') {
+    // What the provider says meanwhile (a queue position, the last log line).
+    if (result.message) setLive(job.id, { notice: result.message });
     return updateJob(job.id, (j) => ({ ...j, eta: result.eta ?? j.eta }));
   }
   const wait = rateLimitWait(result.error);

@@ -9,6 +9,8 @@ import { cryptoRandom } from '../lib/random';
 import { redactRequest } from '../providers/redact';
 import { requestTimeoutMs } from '../providers/shared/limits';
 import { resolveSeed } from '../providers/shared/seed';
+import { getProvider } from '../providers/registry';
+import { currentRoute } from '../api/current-route';
 import type { EndpointDef, HttpRequest, ProviderDef, ProviderResult } from '../providers/types';
 import { describeSchema } from '../providers/fields/describe';
 import { plainError } from '../providers/fields/plain-errors';
@@ -223,6 +225,7 @@ export async function cancelJob(jobId: string) {
   setLive(jobId, { cancelled: true });
   live.controller?.abort();
   const job = await getJob(jobId);
+  if (job?.status === 'queued' && (await cancelAtProvider(job))) return;
   if (live.preparing && job?.status === 'sending') {
     await fail(jobId, { kind: 'cancelled', message: 'Cancelled while the init image was being prepared: nothing was sent.' });
   } else if (job?.status === 'queued') {
@@ -237,6 +240,33 @@ export async function cancelJob(jobId: string) {
       message: 'Cancelled while the request was in flight: the provider may have received it and may still bill it.',
     });
   }
+}
+
+/**
+ * A queued job whose provider can cancel it (Replicate `urls.cancel`, fal `cancel_url`) is
+ * cancelled there. False when it cannot be, or the provider could not be reached.
+ */
+async function cancelAtProvider(job: JobRecord): Promise<boolean> {
+  const provider = getProvider(job.provider);
+  const cancel = provider?.extra?.cancelQueued;
+  if (!provider || !cancel || !job.providerJobId) return false;
+  try {
+    const route = await currentRoute(provider);
+    const req = cancel.build({ id: job.providerJobId, key: route.key, baseUrl: route.baseUrl });
+    const answer = await exchange(req, route, (r): ProviderResult => (r.status < 400 ? { kind: 'images', images: [] } : endpointlessError(r.status)), undefined, requestTimeoutMs(provider));
+    if (answer.kind === 'error') return false;
+  } catch {
+    return false;
+  }
+  await fail(job.id, {
+    kind: 'cancelled',
+    message: `Cancelled at ${provider.name}: a job still waiting is dropped; one already running stops, and its time so far may be billed.`,
+  });
+  return true;
+}
+
+function endpointlessError(status: number): ProviderResult {
+  return { kind: 'error', error: { kind: 'unknown', message: `The cancel request failed (HTTP ${status}).`, status } };
 }
 
 /** Whether Resume can pick this job up again at the provider (no new request). */

@@ -23,9 +23,10 @@ export type WidgetHint =
  * - `yesNo`: a boolean as `"yes"` / `"no"` (ModelsLab flags);
  * - `trueFalse`: a boolean as `"True"` / `"False"` (DreamRender's Python-style booleans);
  * - `image`: an image: a link is sent as is, a local image as raw base64 (no `data:` prefix);
- * - `imageList`: one image, encoded as `image`, sent as a one-item list (A1111 `init_images`).
+ * - `imageList`: one image, encoded as `image`, sent as a one-item list (A1111 `init_images`);
+ * - `dataUri`: an image sent as it is: a link, or a local image as a whole `data:` URI (Replicate, fal).
  */
-export type WireEncoding = 'as-is' | 'intString' | 'yesNo' | 'trueFalse' | 'image' | 'imageList';
+export type WireEncoding = 'as-is' | 'intString' | 'yesNo' | 'trueFalse' | 'image' | 'imageList' | 'dataUri';
 
 export interface ParamMeta {
   /** One line from the provider's documents. */
@@ -44,7 +45,7 @@ export interface ParamMeta {
   randomValue?: number | null;
   /** For `widget: 'image'`: the image is a mask (white = repaint). */
   mask?: boolean;
-  /** The wire encoding; `as-is` when absent. `widget: 'image'` fields are `image` unless they say `imageList`. */
+  /** The wire encoding; `as-is` when absent. `widget: 'image'` fields are `image` unless they say `imageList` or `dataUri`. */
   wire?: WireEncoding;
   /**
    * The name on the wire when it differs from the field's: a dotted name nests the value in

@@ -23,6 +23,7 @@ function carriesKey(loc: KeyLocation, header: string): boolean {
 function redactHeader(loc: KeyLocation, replacement: string): string {
   if (loc.in === 'bearer') return `Bearer ${replacement}`;
   if (loc.in === 'basic') return `Basic ${replacement}`;
+  if (loc.in === 'header') return `${loc.prefix ?? ''}${replacement}`;
   return replacement;
 }
 

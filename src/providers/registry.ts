@@ -8,8 +8,10 @@ import { dreamrender } from './dreamrender/provider';
 import { modelslab } from './modelslab/provider';
 import { segmind } from './segmind/provider';
 import { a1111 } from './a1111/provider';
+import { replicate } from './replicate/provider';
+import { fal } from './fal/provider';
 
-const PROVIDER_DEFS: readonly ProviderDef[] = [dreamrender, modelslab, segmind, a1111];
+const PROVIDER_DEFS: readonly ProviderDef[] = [dreamrender, modelslab, segmind, a1111, replicate, fal];
 
 /** The endpoint a first visit opens (it has a public host and queues, so it shows the most). */
 export const DEFAULT_ENDPOINT_ID = 'modelslab/text2img';

@@ -14,7 +14,7 @@ export type EndpointKind = 'txt2img' | 'img2img' | 'inpaint';
 
 /** The request as it will leave: the single fetch wrapper turns it into a real fetch. */
 export interface HttpRequest {
-  method: 'POST' | 'GET';
+  method: 'POST' | 'GET' | 'PUT';
   url: string;
   headers: Record<string, string>;
   body: RequestBody;
@@ -94,6 +94,8 @@ export interface QueuedResult {
   fetchUrl?: string;
   futureLinks?: string[];
   meta?: Record<string, unknown>;
+  /** The provider says the result is ready: fetch it with `ProviderDef.buildResultRequest` (fal's queue). */
+  ready?: boolean;
 }
 
 export interface ErrorResult {
@@ -106,14 +108,14 @@ export type ProviderResult = ImagesResult | QueuedResult | ErrorResult;
 /**
  * Where a provider expects the key; used to send it and to redact it.
  * - `json` / `multipart`: a body field of that name (ModelsLab `key`, DreamRender `dev_key`);
- * - `header`: a header of that name (Segmind `x-api-key`);
+ * - `header`: a header of that name (Segmind `x-api-key`), its value `prefix` + key (fal: `Authorization: Key …`);
  * - `bearer`: `Authorization: Bearer <key>`;
  * - `basic`: `Authorization: Basic base64(user:password)`; the key is kept as `user:password`;
  * - `none`: the provider takes no key.
  */
 export type KeyLocation =
   | { in: 'json'; name: string }
-  | { in: 'header'; name: string }
+  | { in: 'header'; name: string; prefix?: string }
   | { in: 'multipart'; name: string }
   | { in: 'bearer' }
   | { in: 'basic' }
@@ -215,6 +217,8 @@ export interface ProgressInfo {
 export interface ExtraRequests {
   progress?: { build(args: ConnectionArgs): HttpRequest; parse(res: HttpResponse): ProgressInfo | undefined };
   cancel?: { build(args: ConnectionArgs): HttpRequest };
+  /** Cancels a queued job at the provider, by its id (Replicate `urls.cancel`, fal `cancel_url`). */
+  cancelQueued?: { build(args: ConnectionArgs & { id: string }): HttpRequest };
   /**
    * Lists fetched from the server (`models`, `samplers`): a field whose metadata
    * names the list (`ParamMeta.serverList`) offers its values as suggestions.
@@ -230,6 +234,8 @@ export interface ExtraRequests {
 export interface ProviderDef {
   /** Lower-case, URL-safe: used in `/sandbox/<id>`, `/proxy/<id>`, endpoint ids and stored jobs. */
   id: ProviderId;
+  /** The twin's prefix under /sandbox/ when it is not the id (fal's queue: `fal-queue`). */
+  sandboxPrefix?: string;
   /** Display name (`DreamRender-3.0`, `ModelsLab`, `Segmind`). */
   name: string;
   /** A short name for tiles and filters (`DreamRender`); defaults to `name`. */
@@ -265,9 +271,11 @@ export interface ProviderDef {
   /** Response headers worth reading (credits, seed, timing); the proxy passes these on. Lower-case. */
   responseHeaders: readonly string[];
   endpoints: EndpointDef[];
-  /** Fetching a queued result (ModelsLab only). */
+  /** Fetching a queued result (ModelsLab; Replicate and fal by their job ids). */
   buildFetchRequest?(args: { id: string; key: string; baseUrl: string }): HttpRequest;
   parseFetchResponse?(res: HttpResponse): ProviderResult;
+  /** Fetching a finished queued job's result, when its status said `ready` (fal); parsed by `parseFetchResponse`. */
+  buildResultRequest?(args: { id: string; key: string; baseUrl: string }): HttpRequest;
   /** Optional progress, cancel and list requests (see ExtraRequests). */
   extra?: ExtraRequests;
 }

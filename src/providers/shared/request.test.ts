@@ -35,6 +35,9 @@ function sample(field: z.ZodType): unknown {
 function sentNames(e: EndpointDef): string[] {
   const params = Object.fromEntries(Object.entries(e.schema.shape).map(([name, f]) => [name, sample(f as z.ZodType)]));
   const req = e.buildRequest({ params, key: 'k', baseUrl: 'https://base.test' });
+  // Replicate wraps the model's input in `{input}` (with `version` beside it).
+  const input = req.body.type === 'json' ? req.body.value.input : undefined;
+  if (typeof input === 'object' && input !== null) return Object.keys(input);
   if (req.body.type === 'json') return Object.keys(req.body.value);
   if (req.body.type === 'multipart') return req.body.fields.map(([name]) => name);
   return [];

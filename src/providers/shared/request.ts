@@ -22,7 +22,7 @@ export interface WireFormat {
 
 export function wireOf(field: z.ZodType): WireEncoding {
   const meta = paramMeta(field);
-  if (meta?.widget === 'image') return meta.wire === 'imageList' ? 'imageList' : 'image';
+  if (meta?.widget === 'image') return meta.wire === 'imageList' || meta.wire === 'dataUri' ? meta.wire : 'image';
   return meta?.wire ?? 'as-is';
 }
 
@@ -38,6 +38,7 @@ export function encodeValue(value: unknown, wire: WireEncoding): unknown {
       return typeof value === 'string' ? stripDataUrlPrefix(value) : value;
     case 'imageList':
       return typeof value === 'string' ? [stripDataUrlPrefix(value)] : value;
+    case 'dataUri':
     case 'as-is':
       return value;
   }
@@ -68,7 +69,7 @@ export function encodeParams(schema: AnyObjectSchema, params: Record<string, unk
     if (value === undefined) continue;
     if (value === null && (format.nulls === 'omit' || format.body === 'multipart')) continue;
     const wire = wireOf(field);
-    const image = wire === 'image' || wire === 'imageList';
+    const image = wire === 'image' || wire === 'imageList' || wire === 'dataUri';
     if (format.blankText === 'omit' && !image && typeof value === 'string' && value.trim() === '') continue;
     out.push([wireNameOf(name, field), encodeValue(value, wire)]);
   }
@@ -82,7 +83,7 @@ export function basicAuth(key: string): string {
 
 /** The headers that carry the key, for the locations that use one. */
 export function keyHeaders(loc: KeyLocation, key: string): Record<string, string> {
-  if (loc.in === 'header') return { [loc.name]: key };
+  if (loc.in === 'header') return { [loc.name]: `${loc.prefix ?? ''}${key}` };
   if (loc.in === 'bearer') return { Authorization: `Bearer ${key}` };
   if (loc.in === 'basic') return key ? { Authorization: basicAuth(key) } : {};
   return {};

@@ -1,0 +1,27 @@
+/**
+ * fal: any endpoint by its own schema, through the queue (submit → status with the queue position
+ * and logs → result; cancel). `Authorization: Key`, through the proxy; outputs on fal.media.
+ */
+import type { ProviderDef } from '../types';
+import { CURATED_FAL_MODELS, FAL_ID, falEndpoint } from './models';
+import { buildCancelRequest, buildResultRequest, buildStatusRequest, FAL_KEY } from './request';
+import { parseFalResponse } from './response';
+
+export const fal: ProviderDef = {
+  id: FAL_ID,
+  name: 'fal',
+  sandboxPrefix: 'fal-queue',
+  keyLocation: FAL_KEY,
+  keyRequired: true,
+  keyHelp: 'Sign in at fal.ai and create a key in your dashboard’s Keys page (it looks like key_id:key_secret).',
+  defaultBaseUrl: 'https://queue.fal.run',
+  baseUrlHelp: 'Default: https://queue.fal.run',
+  // The queue, and the hosts its output files come from.
+  proxyHosts: ['queue.fal.run', 'fal.media', 'v3.fal.media', 'v3b.fal.media'],
+  responseHeaders: ['retry-after', 'x-fal-error-type'],
+  endpoints: CURATED_FAL_MODELS.map(falEndpoint),
+  buildFetchRequest: buildStatusRequest,
+  buildResultRequest,
+  parseFetchResponse: (res) => parseFalResponse(res),
+  extra: { cancelQueued: { build: buildCancelRequest } },
+};
