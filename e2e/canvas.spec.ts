@@ -257,9 +257,6 @@ test('"Send to inpaint" from the gallery opens inpainting with that image on the
 
 /** Screen position of image pixel (x, y) in the fitted view (16 px padding around the picture). */
 async function imageToScreen(page: Page, size: number) {
-  // After a Generate the results column follows the new result for a moment, until the person
-  // types or scrolls: a key press stops it, so the stage stays where the drag is aimed.
-  await page.keyboard.press('Shift');
   return imageToScreenOf(page, { width: size, height: size });
 }
 
