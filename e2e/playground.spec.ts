@@ -59,6 +59,8 @@ test('an out-of-range value shows inline and no request leaves', async ({ page }
 test('the copied cURL for DreamRender has the fields of the document example', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await chooseEndpoint(page, 'dreamrender/generate_image');
+  // The prompt follows the user from the endpoint shown before; the document's example says "shoe".
+  await field(page, 'prompt').fill('shoe');
   await page.getByRole('button', { name: 'Copy as cURL' }).click();
   await expect(page.getByText('cURL copied')).toBeVisible();
   const copied: string = await page.evaluate(() => navigator.clipboard.readText());

@@ -213,6 +213,7 @@ export const GeneratedForm = memo(function GeneratedForm(props: GeneratedFormPro
       <div
         role="group"
         aria-label="Actions"
+        data-sticky-bar
         className="sticky bottom-0 z-[5] -mx-2 flex flex-wrap items-center gap-3 rounded-md border-t border-zinc-800 bg-zinc-950/95 px-2 py-2 backdrop-blur"
       >
         <Button type="submit" disabled={busy} variant="primary">
