@@ -70,6 +70,8 @@ for (const useProxy of [false, true]) {
       await chooseEndpoint(page, endpoint);
       await field(page, 'prompt').fill(`live ${p}`);
       await generate(page);
+      // The card appears before the request leaves: wait for this provider's answer, not the last card's.
+      await expect.poll(() => answered).toContain(p);
       await expect(resultCard(page)).toHaveAccessibleName('Job done');
     }
     expect(answered).toEqual(['dreamrender', 'modelslab', 'segmind']);
