@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { A1111_TXT2IMG, keepCompareTargets } from './fixtures/compare';
-import { chooseEndpoint, field, generate, openFresh, recordRequests, resetSandbox, resultCard } from './fixtures/playground';
+import { chooseEndpoint, field, generate, openFresh, openView, recordRequests, resetSandbox, resultCard } from './fixtures/playground';
 
 async function resetA1111(request: APIRequestContext, settings?: { stepMs?: number; loadMs?: number; apiAuth?: string | null }) {
   expect((await request.post('/sandbox/a1111/_control/reset')).ok()).toBe(true);
@@ -112,6 +112,28 @@ test('the sampler field offers the server list as suggestions', async ({ page })
   await expect
     .poll(() => page.locator(`datalist[id="${listId}"] option`).evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value)))
     .toEqual(twin.map((s) => s.name));
+});
+
+test('typing a base URL asks the server lists only of the finished URL, with the login only there', async ({ page }) => {
+  await chooseEndpoint(page, 'a1111/txt2img');
+  await openView(page, 'Settings');
+  const card = page.getByRole('group', { name: 'AUTOMATIC1111 (Stable Diffusion WebUI)' });
+  await card.getByLabel('Live (your key)').check();
+  await card.getByLabel(/user/).fill('alice');
+  await card.getByLabel(/password/).fill('s3cret');
+  const base = card.getByLabel(/base URL$/);
+  await base.fill('');
+  await base.blur();
+  const final = `${new URL(page.url()).origin}/sandbox/a1111`;
+  const lists = recordRequests(page);
+  const listUrl = (r: { url(): string }) => /\/sdapi\/v1\/(sd-models|samplers|schedulers)$/.test(r.url());
+  // One key at a time, as a person types; then a pause (no blur, no Enter) commits it.
+  await base.pressSequentially(final);
+  await expect.poll(() => lists.filter((r) => listUrl(r) && r.url().startsWith(`${final}/`)).length, { timeout: 10_000 }).toBe(3);
+  const asked = lists.filter(listUrl);
+  expect(asked.map((r) => r.url()).filter((u) => !u.startsWith(`${final}/`))).toEqual([]);
+  expect(lists.filter((r) => r.headers()['authorization'] && !r.url().startsWith(`${final}/`)).map((r) => r.url())).toEqual([]);
+  expect(asked[0]!.headers()['authorization']).toBe(`Basic ${Buffer.from('alice:s3cret').toString('base64')}`);
 });
 
 test('inpainting keeps every black-mask pixel', async ({ page }) => {

@@ -5,7 +5,7 @@ import { proxyQuery } from '../../job-store/queries';
 import { providers } from '../../providers/registry';
 import type { ProviderDef } from '../../providers/types';
 import { updateProviderSettings, useProviderSettings } from '../../api/settings-store';
-import { baseUrlProblem, trimSlash } from '../../api/route';
+import { BaseUrlInput } from './base-url-input';
 
 /** The live key as the provider takes it: one secret, a user and password (Basic auth), or nothing. */
 function LiveKeyFields({ provider, id, value, onChange }: { provider: ProviderDef; id: string; value: string; onChange(key: string): void }) {
@@ -49,8 +49,6 @@ function ProviderSettingsCard({ provider, proxyOk }: { provider: ProviderDef; pr
   const s = useProviderSettings(provider.id);
   const id = `settings-${provider.id}`;
   const set = (patch: Parameters<typeof updateProviderSettings>[1]) => updateProviderSettings(provider.id, patch);
-  // Said as soon as it is typed: a Live request is never sent to such a URL (resolveRoute refuses it too).
-  const baseProblem = s.baseUrl ? baseUrlProblem(provider, trimSlash(s.baseUrl)) : undefined;
   return (
     <fieldset className="flex flex-col gap-3 rounded-lg border border-zinc-800 bg-zinc-900/60 p-4">
       <legend className="px-1 text-sm font-semibold text-zinc-100">{provider.name}</legend>
@@ -87,23 +85,7 @@ function ProviderSettingsCard({ provider, proxyOk }: { provider: ProviderDef; pr
             <input type="checkbox" className="accent-amber-500" checked={s.remember} onChange={(e) => set({ remember: e.target.checked })} />
             remember on this device (otherwise the key is forgotten when the tab closes)
           </label>
-          <FieldShell
-            id={`${id}-base`}
-            label={`${provider.name} base URL`}
-            description={provider.baseUrlHelp}
-            error={baseProblem && `${baseProblem} Live requests are not sent until it does.`}
-          >
-            <input
-              id={`${id}-base`}
-              type="url"
-              aria-invalid={baseProblem ? true : undefined}
-              aria-errormessage={baseProblem ? `${id}-base-error` : undefined}
-              className={inputClass}
-              value={s.baseUrl}
-              placeholder={provider.defaultBaseUrl ?? 'https://…'}
-              onChange={(e) => set({ baseUrl: e.target.value.trim() })}
-            />
-          </FieldShell>
+          <BaseUrlInput provider={provider} id={`${id}-base`} value={s.baseUrl} onCommit={(baseUrl) => set({ baseUrl })} />
           {!provider.local && (
           <label className="flex items-center gap-2 text-xs text-zinc-300">
             <input type="checkbox" className="accent-amber-500" checked={s.useProxy} onChange={(e) => set({ useProxy: e.target.checked })} />
