@@ -3,7 +3,7 @@
  * `useWatch` to what it needs, so typing re-renders only them.
  */
 import { useDeferredValue, useEffect, useMemo, useRef } from 'react';
-import { useWatch } from 'react-hook-form';
+import { useFormState, useWatch } from 'react-hook-form';
 import type { Control, FieldValues } from 'react-hook-form';
 import type { Route } from '../../api/route';
 import { RequestPanel } from '../../features/jobs/request-panel';
@@ -12,11 +12,20 @@ import { createDraftSaver } from '../drafts';
 
 import { useRequestPreview } from '../use-request-preview';
 
-/** Saves the endpoint's draft when typing pauses; flushes when the form goes. */
-export function DraftAutosave({ control, endpointId }: { control: Control<FieldValues>; endpointId: string }) {
+/**
+ * Saves the endpoint's draft when typing pauses; flushes when the form goes. A form a link filled
+ * (`holdUntilEdit`) is saved only once the user edits it or generates: opening a link leaves the
+ * drafts as they were.
+ */
+export function DraftAutosave({ control, endpointId, holdUntilEdit }: { control: Control<FieldValues>; endpointId: string; holdUntilEdit?: boolean }) {
   const values = useWatch({ control }) as Record<string, unknown>;
+  const { isDirty, isSubmitted } = useFormState({ control });
+  const released = useRef(!holdUntilEdit);
   const saver = useRef(createDraftSaver());
-  useEffect(() => saver.current.schedule(endpointId, values), [endpointId, values]);
+  useEffect(() => {
+    if (isDirty || isSubmitted) released.current = true;
+    if (released.current) saver.current.schedule(endpointId, values);
+  }, [endpointId, values, isDirty, isSubmitted]);
   useEffect(() => {
     const s = saver.current;
     addEventListener('pagehide', s.flush);

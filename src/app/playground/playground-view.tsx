@@ -99,7 +99,7 @@ export function PlaygroundView(props: { preset?: Preset; onPreset(p: Omit<Preset
           busy={(gen.isPending && !lastJob) || !!batchProgress}
           actions={batchActions}
         />
-        {form && <DraftAutosave key={`draft-${endpoint.id}-${ef.formNonce}`} control={form.control} endpointId={endpoint.id} />}
+        {form && <DraftAutosave key={`draft-${endpoint.id}-${ef.formNonce}`} control={form.control} endpointId={endpoint.id} holdUntilEdit={ef.fromLink} />}
       </ParamsColumn>
       {/* On wide screens the results column scrolls on its own, under the header, beside the form. */}
       <ResultsColumn

@@ -19,10 +19,13 @@ export function useEndpointForm(preset: Preset | undefined) {
   const [formNonce, setFormNonce] = useState(0);
   const [external, setExternal] = useState<Record<string, unknown>>();
   const [form, setForm] = useState<UseFormReturn<FieldValues>>();
+  /** The form on screen was filled by a link: its draft waits for an edit. */
+  const [fromLink, setFromLink] = useState(false);
   const endpoint = getEndpoint(endpointId) ?? allEndpoints()[0]!;
 
   /** Another endpoint (or the same one afresh), its form starting from `start` or its draft. */
-  const switchEndpoint = useCallback((id: string, start?: Record<string, unknown>) => {
+  const switchEndpoint = useCallback((id: string, start?: Record<string, unknown>, opts?: { fromLink?: boolean }) => {
+    setFromLink(!!opts?.fromLink);
     setEndpointId(id);
     saveLastEndpoint(id);
     setStartValues(start ?? loadDraft(id));
@@ -63,5 +66,5 @@ export function useEndpointForm(preset: Preset | undefined) {
   // The rest of the page (request preview, canvas, autosave) follows the form in a transition, in slices.
   const onForm = useCallback((f: UseFormReturn<FieldValues>) => startTransition(() => setForm(f)), []);
 
-  return { endpoint, startValues, formNonce, external, setExternal, form, onForm, switchEndpoint, chooseEndpoint, applyRecall };
+  return { endpoint, startValues, formNonce, fromLink, external, setExternal, form, onForm, switchEndpoint, chooseEndpoint, applyRecall };
 }

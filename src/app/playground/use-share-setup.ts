@@ -11,7 +11,7 @@ export function useShareSetup(opts: {
   setup: string | undefined;
   endpointId: string;
   form: UseFormReturn<FieldValues> | undefined;
-  switchEndpoint(id: string, start?: Record<string, unknown>): void;
+  switchEndpoint(id: string, start?: Record<string, unknown>, opts?: { fromLink?: boolean }): void;
   batch: BatchSettings;
   setBatch(b: BatchSettings): void;
 }) {
@@ -19,14 +19,15 @@ export function useShareSetup(opts: {
   const [note, setNote] = useState<string>();
   useEffect(() => {
     if (!setup) return;
-    void import('../../features/params/share-link').then(({ decodeSetup }) => {
-      const shared = decodeSetup(setup);
+    void import('../../features/params/share-link').then(({ readSetup, setupNotice }) => {
+      const read = readSetup(setup);
       // Applied once: the address drops the setup, so a reload keeps the edits made after it.
       history.replaceState(history.state, '', '#/playground');
-      if (!shared) return setNote('The link could not be read: the form was left as it was.');
-      switchEndpoint(shared.endpoint, shared.params);
+      if (!read.ok) return setNote(read.problem);
+      const shared = read.setup;
+      switchEndpoint(shared.endpoint, shared.params, { fromLink: true });
       if (shared.batch) opts.setBatch({ count: Math.min(shared.batch.count, MAX_BATCH), seeds: shared.batch.seeds });
-      setNote(`Filled from a shared link${shared.omitted?.length ? ` (not in the link: ${shared.omitted.join(', ')}; choose them again)` : ''}. Nothing was sent.`);
+      setNote(setupNotice(read));
     });
     // A link is applied once, when it arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSetup, decodeSetup, encodeSetup, setupLink } from './share-link';
+import { buildSetup, decodeSetup, encodeSetup, MAX_SETUP_CHARS, readSetup, setupLink, setupNotice } from './share-link';
 
 describe('share links', () => {
   it('round-trip the endpoint and its parameters through the fragment, unicode included', () => {
@@ -27,5 +27,43 @@ describe('share links', () => {
     expect(decodeSetup('%%%')).toBeUndefined();
     expect(decodeSetup(encodeSetup({ v: 1, endpoint: 'nowhere/x', params: {} }))).toBeUndefined();
     expect(decodeSetup(undefined)).toBeUndefined();
+  });
+
+  it('names every value that is not a prompt or a number, and never fills a webhook or an unknown name', () => {
+    const link = encodeSetup({
+      v: 1,
+      endpoint: 'modelslab/text2img',
+      params: {
+        prompt: 'a fox',
+        negative_prompt: 'blur',
+        seed: 7,
+        model_id: 'evil-model',
+        track_id: 'T-1',
+        webhook: 'https://collect.example/hook',
+        scheduler: 'https://also.example/x',
+        planted: 'x',
+      },
+    });
+    const read = readSetup(link);
+    if (!read.ok) throw new Error(read.problem);
+    expect(read.setup.params).toEqual({ prompt: 'a fox', negative_prompt: 'blur', seed: 7, model_id: 'evil-model', track_id: 'T-1' });
+    expect(read.named).toEqual(['model_id: "evil-model"', 'track_id: "T-1"']);
+    expect(read.dropped).toEqual([
+      'webhook "https://collect.example/hook" (a link may not set where requests or results go)',
+      'scheduler "https://also.example/x" (a link may not set where requests or results go)',
+      'planted (not a parameter of modelslab/text2img)',
+    ]);
+    const notice = setupNotice(read);
+    expect(notice).toContain('It set model_id: "evil-model", track_id: "T-1".');
+    expect(notice).toContain('Left out: webhook "https://collect.example/hook"');
+    expect(notice).toContain('nothing is saved until you edit or generate');
+  });
+
+  it('refuses a link over the size limit with its size, before decoding it', () => {
+    const big = encodeSetup({ v: 1, endpoint: 'modelslab/text2img', params: { prompt: 'x'.repeat(MAX_SETUP_CHARS) } });
+    const read = readSetup(big);
+    expect(read).toEqual({ ok: false, problem: expect.stringMatching(/^The link is too large \(\d+ KB; a setup link holds at most 64 KB\)/) });
+    expect(decodeSetup(big)).toBeUndefined();
+    expect(readSetup('%%%')).toEqual({ ok: false, problem: 'The link could not be read: the form was left as it was.' });
   });
 });

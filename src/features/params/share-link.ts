@@ -57,13 +57,87 @@ export function encodeSetup(setup: SharedSetup): string {
 
 /** The setup in a link's `setup` value; undefined when it is damaged or names an unknown endpoint. */
 export function decodeSetup(value: string | undefined | null): SharedSetup | undefined {
-  if (!value) return undefined;
+  if (!value || value.length > MAX_SETUP_CHARS) return undefined;
   try {
     const parsed = setupSchema.safeParse(JSON.parse(fromBase64Url(value)));
     return parsed.success && getEndpoint(parsed.data.endpoint) ? parsed.data : undefined;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * The largest `setup` value a link may carry (characters of base64url, about 48 KB of JSON):
+ * far more than any real form, and quick to apply (a 685 KB link once took 40 s).
+ */
+export const MAX_SETUP_CHARS = 64 * 1024;
+
+/** Where a link may not point the form: a URL-valued parameter (a webhook, a callback, an image URL). */
+const URL_NAME = /webhook|callback|(^|_)url$/i;
+const URL_VALUE = /^\s*([a-z][a-z0-9+.-]*:|\/\/)/i;
+
+export type ReadSetup =
+  | {
+      ok: true;
+      setup: SharedSetup;
+      /** `name: value` for every value the form takes from the link that is not a prompt or a number. */
+      named: string[];
+      /** Parameters the link carried that the form did not take, each with why. */
+      dropped: string[];
+    }
+  | { ok: false; problem: string };
+
+const shown = (v: unknown) => {
+  const text = typeof v === 'string' ? JSON.stringify(v) : String(JSON.stringify(v));
+  return text.length > 80 ? `${text.slice(0, 77)}…` : text;
+};
+
+/**
+ * A link's setup, ready to fill the form: too large or damaged links are refused with why;
+ * URL-valued parameters (a webhook or callback that would send results elsewhere, an image
+ * URL) and names the endpoint does not have are left out; every other value that is not a
+ * prompt or a number is named, so nothing is filled unseen.
+ */
+export function readSetup(value: string): ReadSetup {
+  if (value.length > MAX_SETUP_CHARS) {
+    return { ok: false, problem: `The link is too large (${Math.round(value.length / 1024)} KB; a setup link holds at most ${MAX_SETUP_CHARS / 1024} KB): the form was left as it was.` };
+  }
+  const setup = decodeSetup(value);
+  if (!setup) return { ok: false, problem: 'The link could not be read: the form was left as it was.' };
+  const endpoint = getEndpoint(setup.endpoint)!;
+  const fields = new Map(describeSchema(endpoint.schema).map((f) => [f.name, f]));
+  const params: Record<string, unknown> = {};
+  const named: string[] = [];
+  const dropped: string[] = [];
+  for (const [k, v] of Object.entries(setup.params)) {
+    const field = fields.get(k);
+    if (!field || isKeyLikeName(k)) {
+      dropped.push(`${k} (not a parameter of ${setup.endpoint})`);
+      continue;
+    }
+    if (v === null || v === '') {
+      params[k] = v;
+      continue;
+    }
+    if (URL_NAME.test(k) || field.kind === 'image' || (typeof v === 'string' && URL_VALUE.test(v))) {
+      dropped.push(`${k} ${shown(v)} (a link may not set where requests or results go)`);
+      continue;
+    }
+    params[k] = v;
+    const prompt = field.role === 'prompt' || field.role === 'negativePrompt';
+    if (!prompt && typeof v !== 'number') named.push(`${k}: ${shown(v)}`);
+  }
+  return { ok: true, setup: { ...setup, params }, named, dropped };
+}
+
+/** The notice after a link filled the form: what it set beyond prompts and numbers, what it left out. */
+export function setupNotice(read: Extract<ReadSetup, { ok: true }>): string {
+  const parts = ['Filled from a shared link.'];
+  if (read.named.length) parts.push(`It set ${read.named.join(', ')}.`);
+  if (read.dropped.length) parts.push(`Left out: ${read.dropped.join('; ')}.`);
+  if (read.setup.omitted?.length) parts.push(`Not in the link: ${read.setup.omitted.join(', ')}; choose them again.`);
+  parts.push('Nothing was sent, and nothing is saved until you edit or generate.');
+  return parts.join(' ');
 }
 
 /** The whole link: this page, the playground view, the setup in the fragment. */
