@@ -9,6 +9,7 @@ import type { JobImage } from './job-record';
 import type { GalleryChange } from './change-feed';
 import { assertNoKey } from './key-guard';
 import { readJobRecord } from './migrate';
+import { assertImportable, waitingForUser } from './import-rules';
 import { invalidRecord } from './store-write';
 import type { StoreWriter } from './store-write';
 import type { ThumbnailMaker } from './thumbnail';
@@ -117,45 +118,88 @@ export function createImageWrites({ writer, makeThumbnail, now, newId, notify }:
       return appendImage(jobId, image, undefined, input.whileOpen);
     },
 
-    /**
-     * Adds a whole job from an export, with its image, thumbnail and input Blobs, in one
-     * transaction. The job's id is kept (a job already present by id is left as it is: 'skipped');
-     * its images get fresh ids, so an imported image never replaces, and an imported job's
-     * deletion never removes, an image of another job. `blobs` are keyed by the ids in `raw`.
-     * The record is validated and migrated as every load is, and refused when it holds a key.
-     */
+    /** One job from an export (see importJobs). */
     async importJob(raw: unknown, blobs: ImportBlobs): Promise<'added' | 'skipped'> {
-      const loaded = readJobRecord(raw);
-      if (!loaded.ok) throw invalidRecord(loaded.detail);
-      assertNoKey(loaded.job);
-      const full = new Map<string, Blob>();
-      const thumbs = new Map<string, Blob>();
-      const job = { ...loaded.job, images: loaded.job.images.map((image) => ({ ...image, id: newId() })) };
-      for (const [i, image] of job.images.entries()) {
-        const given = loaded.job.images[i]!.id;
-        const blob = blobs.images.get(given);
-        if (image.stored && !blob) throw invalidRecord(`image ${given} is missing`);
-        if (!blob) continue;
-        full.set(image.id, blob);
-        const thumb = blobs.thumbs.get(given) ?? (await makeThumbnail(blob).catch(() => undefined))?.blob;
-        if (thumb) thumbs.set(image.id, thumb);
-      }
-      const result = await write([...ALL_STORES], async (tx) => {
-        if (await tx.objectStore('jobs').getKey(job.id)) return 'skipped' as const;
-        for (const image of job.images) {
-          const blob = full.get(image.id);
-          if (!blob) continue;
-          await tx.objectStore('images').put(blob, image.id);
-          const thumb = thumbs.get(image.id);
-          if (thumb) await tx.objectStore('thumbs').put(thumb, image.id);
-        }
-        const prefix = inputIdPrefix(job.id);
-        for (const [id, blob] of blobs.inputs ?? []) if (id.startsWith(prefix)) await tx.objectStore('inputs').put(blob, id);
-        await putInTx(tx, job);
-        return 'added' as const;
-      });
-      if (result === 'added') notify({ type: 'put', id: job.id });
-      return result;
+      const [result] = await importJobs([{ raw, blobs }]);
+      if (result instanceof Error) throw result;
+      return result!;
     },
+
+    importJobs,
   };
+
+  /** A job from an export made ready to store, or why it is refused. Nothing is written here. */
+  async function prepareImport(raw: unknown, blobs: ImportBlobs) {
+    const loaded = readJobRecord(raw);
+    if (!loaded.ok) throw invalidRecord(loaded.detail);
+    assertNoKey(loaded.job);
+    assertImportable(loaded.job);
+    const full = new Map<string, Blob>();
+    const thumbs = new Map<string, Blob>();
+    const job = { ...waitingForUser(loaded.job), images: loaded.job.images.map((image) => ({ ...image, id: newId() })) };
+    for (const [i, image] of job.images.entries()) {
+      const given = loaded.job.images[i]!.id;
+      const blob = blobs.images.get(given);
+      if (image.stored && !blob) throw invalidRecord(`image ${given} is missing`);
+      if (!blob) continue;
+      full.set(image.id, blob);
+      const thumb = blobs.thumbs.get(given) ?? (await makeThumbnail(blob).catch(() => undefined))?.blob;
+      if (thumb) thumbs.set(image.id, thumb);
+    }
+    const prefix = inputIdPrefix(job.id);
+    const inputs = [...(blobs.inputs ?? [])].filter(([id]) => id.startsWith(prefix));
+    return { job, full, thumbs, inputs };
+  }
+
+  /**
+   * Adds whole jobs from an export, with their image, thumbnail and input Blobs, in one
+   * transaction (one change notice): 10,000 jobs are a hundred transactions, not 10,000. A job's
+   * id is kept (a job already present by id is left as it is: 'skipped'); its images get fresh
+   * ids, so an imported image never replaces, and an imported job's deletion never removes, an
+   * image of another job; an input already stored under its id is never replaced. `blobs` are
+   * keyed by the ids in `raw`. Each record is validated and migrated as every load is, refused
+   * when it holds a key or a string over MAX_IMPORT_STRING; a job still queued or sending is
+   * stored as waiting for the user (`waitingForUser`), never polled at once. One answer per item:
+   * 'added', 'skipped', or the Error that refused it.
+   */
+  async function importJobs(items: readonly { raw: unknown; blobs: ImportBlobs }[]): Promise<('added' | 'skipped' | Error)[]> {
+    const answers: ('added' | 'skipped' | Error)[] = [];
+    const ready: { at: number; prepared: Awaited<ReturnType<typeof prepareImport>> }[] = [];
+    for (const [at, item] of items.entries()) {
+      try {
+        ready.push({ at, prepared: await prepareImport(item.raw, item.blobs) });
+      } catch (e) {
+        answers[at] = e instanceof Error ? e : new Error(String(e));
+      }
+    }
+    if (ready.length === 0) return answers;
+    try {
+      const results = await write([...ALL_STORES], async (tx) => {
+        const out: ('added' | 'skipped')[] = [];
+        for (const { prepared } of ready) {
+          const { job, full, thumbs, inputs } = prepared;
+          if (await tx.objectStore('jobs').getKey(job.id)) {
+            out.push('skipped');
+            continue;
+          }
+          for (const image of job.images) {
+            const blob = full.get(image.id);
+            if (!blob) continue;
+            await tx.objectStore('images').put(blob, image.id);
+            const thumb = thumbs.get(image.id);
+            if (thumb) await tx.objectStore('thumbs').put(thumb, image.id);
+          }
+          for (const [id, blob] of inputs) if (!(await tx.objectStore('inputs').getKey(id))) await tx.objectStore('inputs').put(blob, id);
+          await putInTx(tx, job);
+          out.push('added');
+        }
+        return out;
+      });
+      ready.forEach(({ at }, i) => (answers[at] = results[i]!));
+    } catch (e) {
+      for (const { at } of ready) answers[at] = e instanceof Error ? e : new Error(String(e));
+    }
+    if (answers.some((a) => a === 'added')) notify(ready.length === 1 ? { type: 'put', id: ready[0]!.prepared.job.id } : { type: 'bulk' });
+    return answers;
+  }
 }

@@ -8,6 +8,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openGalleryDb } from './db';
 import { createGalleryStore } from './store';
 import type { GalleryStore } from './store';
+import { IMPORTED_NOT_RESUMED, MAX_IMPORT_STRING } from './import-rules';
+import { canResume } from './run-job';
 import { makeJob } from './test-fixtures';
 
 let store: GalleryStore;
@@ -64,5 +66,38 @@ describe('importing next to existing work', () => {
     await store.deleteJob(b.id);
     expect(await store.getImageBlob(saved.id)).toBeUndefined();
     expect(await store.getThumbBlob(saved.id)).toBeUndefined();
+  });
+});
+
+describe('an imported job is someone else’s record', () => {
+  it('a job exported while queued waits for the user: stopped, with Resume; one still sending is interrupted', async () => {
+    const queued = makeJob({ status: 'queued', providerJobId: 'ml-42', images: [] });
+    const sending = makeJob({ status: 'sending', images: [] });
+    expect(await store.importJobs([{ raw: queued, blobs: { images: new Map(), thumbs: new Map() } }, { raw: sending, blobs: { images: new Map(), thumbs: new Map() } }])).toEqual(['added', 'added']);
+    const kept = (await store.getJob(queued.id))!;
+    expect(kept).toMatchObject({ status: 'cancelled', providerJobId: 'ml-42', error: { kind: 'stopped_watching', message: IMPORTED_NOT_RESUMED } });
+    expect(canResume(kept)).toBe(true);
+    expect((await store.getJob(sending.id))!.status).toBe('interrupted');
+  });
+
+  it('refuses a string over the cap and an id that reaches into another job’s inputs; the rest of the batch lands', async () => {
+    const huge = makeJob({ params: { prompt: 'x'.repeat(MAX_IMPORT_STRING + 1) }, images: [] });
+    const slashed = makeJob({ id: 'victim/x', images: [] });
+    const fine = makeJob({ images: [] });
+    const none = { images: new Map<string, Blob>(), thumbs: new Map<string, Blob>() };
+    const answers = await store.importJobs([{ raw: huge, blobs: none }, { raw: slashed, blobs: none }, { raw: fine, blobs: none }]);
+    expect(String(answers[0])).toMatch(/params\.prompt is 100,001 characters long \(at most 100,000\)/);
+    expect(String(answers[1])).toMatch(/contains "\/"/);
+    expect(answers[2]).toBe('added');
+    expect(await store.getJob(huge.id)).toBeUndefined();
+  });
+
+  it('an input already stored under an imported id is never replaced', async () => {
+    const db = await openGalleryDb(dbName);
+    await db.put('inputs', png(1), 'old-job/image');
+    db.close();
+    const foreign = makeJob({ id: 'old-job', images: [], params: { prompt: 'x', image: { $input: 'old-job/image' } } });
+    await store.importJob(foreign, { images: new Map(), thumbs: new Map(), inputs: new Map([['old-job/image', png(9)]]) });
+    expect(await bytesOf(await store.getInputBlob('old-job/image'))).toEqual(new Uint8Array([137, 80, 78, 71, 1]));
   });
 });

@@ -176,6 +176,7 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
     saveImage: images.saveImage,
     saveImageLink: images.saveImageLink,
     importJob: images.importJob,
+    importJobs: images.importJobs,
 
     /** A stored input (init image, mask) by its id, as referenced from a record's params. */
     getInputBlob(inputId: string): Promise<Blob | undefined> {

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { readImageMetadata } from '../../lib/metadata/image-metadata';
 import { createGalleryStore } from '../../job-store/store';
 import type { GalleryStore } from '../../job-store/store';
-import { bigDataUrl, makeJob } from '../../job-store/test-fixtures';
+import { makeJob } from '../../job-store/test-fixtures';
 import { cutRange, exportGallery, insertedRange, MANIFEST_NAME } from './gallery-export';
 import type { Manifest } from './gallery-export';
 import { importGallery } from './gallery-import';
@@ -65,11 +65,19 @@ beforeEach(() => {
 });
 afterEach(() => store.close());
 
+/** A real JPEG (padded after its end) as a data URL, large enough to be kept as a stored input. */
+function jpegDataUrl(bytes: number): string {
+  const jpeg = makeJpeg();
+  const padded = new Uint8Array(Math.max(bytes, jpeg.length));
+  padded.set(jpeg);
+  return `data:image/jpeg;base64,${Buffer.from(padded).toString('base64')}`;
+}
+
 async function seed() {
   const png = makeJob({ params: { prompt: 'a lighthouse, at dusk', negative_prompt: 'blurry', width: 512, height: 512, seed: 77, num_inference_steps: 30, guidance_scale: 7.5 }, seed: 77 });
   await store.putJob(png);
   await store.saveImage(png.id, { blob: new Blob([makePng() as BlobPart], { type: 'image/png' }), seed: 77 });
-  const jpg = makeJob({ provider: 'segmind', endpointId: 'segmind/sd1.5-img2img', params: { prompt: 'fog', image: bigDataUrl(4000, 'image/jpeg'), seed: 5 }, seed: 5 });
+  const jpg = makeJob({ provider: 'segmind', endpointId: 'segmind/sd1.5-img2img', params: { prompt: 'fog', image: jpegDataUrl(4000), seed: 5 }, seed: 5 });
   await store.putJob(jpg);
   await store.saveImage(jpg.id, { blob: new Blob([makeJpeg() as BlobPart], { type: 'image/jpeg' }) });
   return [png, jpg];
@@ -201,6 +209,24 @@ describe('export and import', () => {
     expect(sha(await bytesOf(kept))).toBe(sha(png));
     // The fake thumbnail was left out; the store made one from the image.
     expect(await (await store.getThumbBlob(keptId))!.text()).toBe(`thumb ${png.length}`);
+  });
+
+  it('an init image in the zip is sniffed like a result: an HTML one refuses its job', async () => {
+    const job = makeJob({ images: [], params: { prompt: 'x', image: { $input: 'PLACEHOLDER/image' } } });
+    const withInput = { ...job, params: { prompt: 'x', image: { $input: `${job.id}/image` } } };
+    const manifest = {
+      app: 'image-api-playground',
+      kind: 'gallery-export',
+      version: 1,
+      jobs: [withInput],
+      images: {},
+      inputs: { [`${job.id}/image`]: { file: 'inputs/a', type: 'image/png' } },
+      comparisons: [],
+    };
+    const zip = zipSync({ [MANIFEST_NAME]: strToU8(JSON.stringify(manifest)), 'inputs/a': strToU8('<!doctype html><script>alert(1)</script>') });
+    const report = await importGallery([asFile(zip, 'g.zip', 'application/zip')], { store });
+    expect(report.refused).toEqual([{ what: `g.zip: job ${job.id}`, why: 'inputs/a is not a PNG, JPEG, WebP, GIF or AVIF image' }]);
+    expect(await store.getInputBlob(`${job.id}/image`)).toBeUndefined();
   });
 
   it('imports a plain image carrying this app\'s JSON as its job; refuses one without', async () => {

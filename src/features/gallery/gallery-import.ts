@@ -10,6 +10,7 @@
 import { isPlainObject, readJobRecord } from '../../job-store/migrate';
 import type { JobRecord } from '../../job-store/job-record';
 import type { GalleryStore } from '../../job-store/store';
+import type { ImportBlobs } from '../../job-store/store-images';
 import { sniffImageMime } from '../../providers/shared/base64';
 import { cutRange, MANIFEST_NAME, MANIFEST_VERSION, sha256Hex } from './gallery-export';
 import type { Manifest, ManifestImage, Progress } from './gallery-export';
@@ -31,6 +32,9 @@ export interface ImportOptions {
   /** Caps on what a zip inflates to (default ZIP_LIMITS: 256 MB an entry, 1 GB an archive). */
   limits?: ZipLimits;
 }
+
+/** Jobs stored per transaction. */
+const IMPORT_BATCH = 100;
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 const isZip = (b: Uint8Array) => b[0] === 0x50 && b[1] === 0x4b && b[2] === 0x03 && b[3] === 0x04;
@@ -69,9 +73,22 @@ async function importZip(bytes: Uint8Array, name: string, options: ImportOptions
     ...Object.values(inputs).map((e) => (isPlainObject(e) ? e.file : undefined)),
   ]);
   const files = zip.read((entry) => named.has(entry));
+  // Stored in batches, each one transaction: a job's own problems refuse it alone.
+  let batch: { at: number; what: string; raw: unknown; blobs: ImportBlobs }[] = [];
+  // Told in the manifest's order, whether the reading or the store refused a job.
+  const refused: { at: number; what: string; why: string }[] = [];
+  const flush = async () => {
+    const answers = await options.store.importJobs(batch);
+    answers.forEach((answer, k) => {
+      if (answer instanceof Error) refused.push({ at: batch[k]!.at, what: batch[k]!.what, why: message(answer) });
+      else report[answer]++;
+    });
+    batch = [];
+  };
   for (const [i, raw] of jobs.entries()) {
     const id = isPlainObject(raw) && typeof raw.id === 'string' ? raw.id : `#${i + 1}`;
-    tick(`Job ${i + 1} of ${jobs.length}`, i, jobs.length);
+    const what = `${name}: job ${id.slice(0, 80)}`;
+    if (i % IMPORT_BATCH === 0) tick(`Job ${i + 1} of ${jobs.length}`, i, jobs.length);
     try {
       const loaded = readJobRecord(raw);
       if (!loaded.ok) throw new Error(loaded.detail);
@@ -85,16 +102,21 @@ async function importZip(bytes: Uint8Array, name: string, options: ImportOptions
         const thumbType = thumb && sniffImageMime(thumb);
         if (thumb && thumbType) blobs.thumbs.set(image.id, new Blob([thumb as BlobPart], { type: thumbType }));
       }
+      const prefix = `${loaded.job.id}/`;
       for (const [inputId, input] of Object.entries(inputs)) {
-        const data = isPlainObject(input) && typeof input.file === 'string' ? files[input.file] : undefined;
-        if (data && inputId.startsWith(`${loaded.job.id}/`)) blobs.inputs.set(inputId, new Blob([data as BlobPart], { type: String(input.type ?? '') }));
+        if (!inputId.startsWith(prefix) || !isPlainObject(input) || typeof input.file !== 'string') continue;
+        const data = files[input.file];
+        // An init image or mask is an image like a result: sniffed, its type from its bytes.
+        if (data) blobs.inputs.set(inputId, sniffedImage(data, input.file));
       }
-      const result = await options.store.importJob(raw, blobs);
-      report[result]++;
+      batch.push({ at: i, what, raw, blobs });
     } catch (e) {
-      report.refused.push({ what: `${name}: job ${id}`, why: message(e) });
+      refused.push({ at: i, what, why: message(e) });
     }
+    if (batch.length >= IMPORT_BATCH) await flush();
   }
+  if (batch.length > 0) await flush();
+  report.refused.push(...refused.sort((a, b) => a.at - b.at).map(({ what, why }) => ({ what, why })));
   if (Array.isArray(manifest.comparisons)) report.comparisons.push(...manifest.comparisons);
 }
 
