@@ -12,7 +12,7 @@ import type { JobRecord } from '../../job-store/job-record';
 import type { GalleryStore } from '../../job-store/store';
 import type { ImportBlobs } from '../../job-store/store-images';
 import { sniffImageMime } from '../../providers/shared/base64';
-import { cutRange, MANIFEST_NAME, MANIFEST_VERSION, sha256Hex } from './gallery-export';
+import { cutRange, sha256Hex } from './gallery-export';
 import type { Manifest, ManifestImage, Progress } from './gallery-export';
 import type { ZipLimits } from './zip-read';
 
@@ -55,24 +55,12 @@ async function restoreImage(files: Record<string, Uint8Array>, entry: ManifestIm
 }
 
 async function importZip(bytes: Uint8Array, name: string, options: ImportOptions, report: ImportReport, tick: (label: string, done: number, total: number) => void) {
-  const [{ strFromU8 }, { zipReader }] = await Promise.all([import('fflate'), import('./zip-read')]);
-  const zip = zipReader(bytes, options.limits);
-  // The manifest first; then only the entries it names.
-  const manifestBytes = zip.read((entry) => entry === MANIFEST_NAME)[MANIFEST_NAME];
-  if (!manifestBytes) throw new Error(`${name} has no ${MANIFEST_NAME}: not a gallery export`);
-  const manifest = JSON.parse(strFromU8(manifestBytes)) as Partial<Manifest>;
-  if (manifest.app !== 'image-api-playground' || manifest.kind !== 'gallery-export') throw new Error(`${name}: not a gallery export of this app`);
-  if (typeof manifest.version !== 'number' || manifest.version > MANIFEST_VERSION) {
-    throw new Error(`${name} was written by a newer version of the app (manifest version ${String(manifest.version)})`);
-  }
-  const jobs = Array.isArray(manifest.jobs) ? manifest.jobs : [];
+  const { readGalleryZipOffThread } = await import('./zip-client');
+  // Off the main thread: the manifest first, checked, then only the entries it names, under caps.
+  const { manifest, files } = await readGalleryZipOffThread(bytes, name, options.limits);
+  const jobs = Array.isArray(manifest.jobs) ? (manifest.jobs as unknown[]) : [];
   const images = isPlainObject(manifest.images) ? (manifest.images as Record<string, ManifestImage>) : {};
   const inputs = isPlainObject(manifest.inputs) ? (manifest.inputs as Manifest['inputs']) : {};
-  const named = new Set<unknown>([
-    ...Object.values(images).flatMap((e) => (isPlainObject(e) ? [e.file, e.original, e.thumb] : [])),
-    ...Object.values(inputs).map((e) => (isPlainObject(e) ? e.file : undefined)),
-  ]);
-  const files = zip.read((entry) => named.has(entry));
   // Stored in batches, each one transaction: a job's own problems refuse it alone.
   let batch: { at: number; what: string; raw: unknown; blobs: ImportBlobs }[] = [];
   // Told in the manifest's order, whether the reading or the store refused a job.
