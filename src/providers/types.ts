@@ -187,6 +187,8 @@ export interface EndpointDef<S extends AnyObjectSchema = AnyObjectSchema> {
   maxOutputs?: number;
   /** The sizes an image sent to it may have: init images and "Only masked" crops are scaled to fit. */
   sizeRule?: ImageSizeRule;
+  /** An endpoint made from a published schema (Replicate, fal): the version of that schema; jobs record it. */
+  schemaVersion?: string;
   buildRequest(args: BuildArgs<z.output<S>>): HttpRequest;
   parseResponse(res: HttpResponse): ProviderResult;
 }
