@@ -138,7 +138,9 @@ export type ParamRole =
   | 'samples'
   | 'initImage'
   | 'mask'
-  | 'strength';
+  | 'strength'
+  /** A named size instead of width and height: an aspect ratio ("16:9") or a preset ("landscape_4_3"). */
+  | 'size';
 
 export interface BuildArgs<P> {
   params: P;

@@ -60,6 +60,8 @@ const ROLE_BY_NAME: Record<string, ParamRole> = {
   scheduler: 'scheduler',
   prompt_strength: 'strength',
   strength: 'strength',
+  aspect_ratio: 'size',
+  image_size: 'size',
 };
 
 const BASIC = new Set(['aspect_ratio', 'image_size', 'megapixels']);
