@@ -6,6 +6,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
+import { keepCompareTargets } from './fixtures/compare';
 import { field, generate, openFresh, openView, recordRequests, resetSandbox, resultCard } from './fixtures/playground';
 
 const DEV_V1 = '5b8c7e3a0f2d4b6c9e1a3d5f7b9c1e3a5d7f9b1c3e5a7d9f1b3c5e7a9d1f3b5c';
@@ -122,4 +123,22 @@ test('a model whose schema changed refreshes its form, and its old jobs still op
   await generate(page);
   await expect(resultCard(page).first()).toHaveAccessibleName('Job done', { timeout: 30_000 });
   expect(requests.find((r) => r.method() === 'POST' && r.url().endsWith('/sandbox/replicate/v1/predictions'))!.postDataJSON()).toMatchObject({ version: DEV_V2 });
+});
+
+test('added models are Compare targets: ModelsLab, an added Replicate model and an added fal model give three columns', async ({ page }) => {
+  await addModel(page, 'Replicate', 'black-forest-labs/flux-dev');
+  await expect(page.getByLabel('Endpoint')).toHaveValue('replicate/black-forest-labs/flux-dev');
+  await addModel(page, 'fal', 'fal-ai/flux/dev');
+  await expect(page.getByLabel('Endpoint')).toHaveValue('fal/fal-ai/flux/dev');
+  await openView(page, 'Compare');
+  const labels = ['ModelsLab text2img', 'Replicate black-forest-labs/flux-dev', 'fal fal-ai/flux/dev'];
+  await keepCompareTargets(page, labels);
+  await page.getByLabel('Prompt', { exact: true }).fill('a lighthouse on a cliff at dusk');
+  await page.getByLabel('Seed', { exact: true }).fill('6262');
+  await page.getByRole('button', { name: 'Run comparison (3 requests)' }).click();
+  for (const label of labels) {
+    const col = page.getByRole('article', { name: `Result: ${label}` });
+    await expect(col.getByRole('img', { name: `${label}, seed 6262` })).toBeVisible({ timeout: 30_000 });
+  }
+  await expect(page.getByRole('article', { name: /^Result: / })).toHaveCount(3);
 });
