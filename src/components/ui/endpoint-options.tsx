@@ -3,7 +3,7 @@ import { endpointsRevision, providers, subscribeEndpoints } from '../../provider
 
 /** Every endpoint as <option>s grouped by provider, for an endpoint <select>; added models included as they come. */
 export function EndpointOptions() {
-  useSyncExternalStore(subscribeEndpoints, endpointsRevision);
+  useSyncExternalStore(subscribeEndpoints, endpointsRevision, endpointsRevision);
   return (
     <>
       {providers.map((p) => (

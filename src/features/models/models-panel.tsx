@@ -19,8 +19,8 @@ const storageProblem = (e: unknown) => `The model could not be kept in this brow
 
 export function ModelsPanel(props: { onAdded(endpointId: string): void }) {
   const uid = useId();
-  const models = useSyncExternalStore(subscribeAddedModels, addedModels);
-  const dropped = useSyncExternalStore(subscribeAddedModels, droppedModels);
+  const models = useSyncExternalStore(subscribeAddedModels, addedModels, addedModels);
+  const dropped = useSyncExternalStore(subscribeAddedModels, droppedModels, droppedModels);
   const [provider, setProvider] = useState<SchemaProviderId>('replicate');
   const [typed, setTyped] = useState('');
   const [busy, setBusy] = useState<string>();
