@@ -34,11 +34,12 @@ describe('share links', () => {
       v: 1,
       endpoint: 'modelslab/text2img',
       params: {
-        prompt: 'a fox',
+        prompt: 'shared: a fox, https://not.a.target',
         negative_prompt: 'blur',
         seed: 7,
         model_id: 'evil-model',
         track_id: 'T-1',
+        lora_model: 'x:y',
         webhook: 'https://collect.example/hook',
         scheduler: 'https://also.example/x',
         planted: 'x',
@@ -46,15 +47,15 @@ describe('share links', () => {
     });
     const read = readSetup(link);
     if (!read.ok) throw new Error(read.problem);
-    expect(read.setup.params).toEqual({ prompt: 'a fox', negative_prompt: 'blur', seed: 7, model_id: 'evil-model', track_id: 'T-1' });
-    expect(read.named).toEqual(['model_id: "evil-model"', 'track_id: "T-1"']);
+    expect(read.setup.params).toEqual({ prompt: 'shared: a fox, https://not.a.target', negative_prompt: 'blur', seed: 7, model_id: 'evil-model', track_id: 'T-1', lora_model: 'x:y' });
+    expect(read.named).toEqual(['model_id: "evil-model"', 'track_id: "T-1"', 'lora_model: "x:y"']);
     expect(read.dropped).toEqual([
       'webhook "https://collect.example/hook" (a link may not set where requests or results go)',
       'scheduler "https://also.example/x" (a link may not set where requests or results go)',
       'planted (not a parameter of modelslab/text2img)',
     ]);
     const notice = setupNotice(read);
-    expect(notice).toContain('It set model_id: "evil-model", track_id: "T-1".');
+    expect(notice).toContain('It set model_id: "evil-model", track_id: "T-1", lora_model: "x:y".');
     expect(notice).toContain('Left out: webhook "https://collect.example/hook"');
     expect(notice).toContain('nothing is saved until you edit or generate');
   });

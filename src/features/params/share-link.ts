@@ -74,7 +74,7 @@ export const MAX_SETUP_CHARS = 64 * 1024;
 
 /** Where a link may not point the form: a URL-valued parameter (a webhook, a callback, an image URL). */
 const URL_NAME = /webhook|callback|(^|_)url$/i;
-const URL_VALUE = /^\s*([a-z][a-z0-9+.-]*:|\/\/)/i;
+const URL_VALUE = /^\s*([a-z][a-z0-9+.-]*:\/\/|\/\/|(data|blob|javascript|file):)/i;
 
 export type ReadSetup =
   | {
@@ -119,12 +119,13 @@ export function readSetup(value: string): ReadSetup {
       params[k] = v;
       continue;
     }
-    if (URL_NAME.test(k) || field.kind === 'image' || (typeof v === 'string' && URL_VALUE.test(v))) {
+    const prompt = field.role === 'prompt' || field.role === 'negativePrompt';
+    // A prompt is text the notice need not name, whatever it holds ("shared: a lantern" is no URL).
+    if (URL_NAME.test(k) || field.kind === 'image' || (!prompt && typeof v === 'string' && URL_VALUE.test(v))) {
       dropped.push(`${k} ${shown(v)} (a link may not set where requests or results go)`);
       continue;
     }
     params[k] = v;
-    const prompt = field.role === 'prompt' || field.role === 'negativePrompt';
     if (!prompt && typeof v !== 'number') named.push(`${k}: ${shown(v)}`);
   }
   return { ok: true, setup: { ...setup, params }, named, dropped };
