@@ -14,6 +14,7 @@ import { isImageRef } from '../providers/shared/image-ref';
 import type { EndpointDef } from '../providers/types';
 import type { JobInpaint } from './job-record';
 import { getLocalImage, MissingImageError, putLocalImage } from './local-images';
+import { THUMB_MAX_SIDE } from './thumbnail';
 import { DEFAULT_MASK_BLUR, DEFAULT_PADDING } from './workspace';
 import type { InpaintSettings } from './workspace';
 
@@ -112,9 +113,9 @@ export async function uncropResult(plan: JobInpaint, result: Blob) {
   return runBlobOp({ op: 'uncrop', result, region: plan.region });
 }
 
-/** The provider's image stitched into the full-size original; throws when the original is gone. */
+/** The provider's image stitched into the full-size original, with its thumbnail; throws when the original is gone. */
 export async function stitchResult(plan: JobInpaint & { mask: string }, result: Blob) {
   const [original, mask] = await Promise.all([getLocalImage(plan.image), getLocalImage(plan.mask)]);
   if (!original || !mask) throw new MissingImageError('The full-size original is no longer stored, so the result could not be stitched into it.');
-  return runBlobOp({ op: 'stitch', original, mask, region: plan.region, result, maskBlur: plan.maskBlur });
+  return runBlobOp({ op: 'stitch', original, mask, region: plan.region, result, maskBlur: plan.maskBlur, thumbSide: THUMB_MAX_SIDE });
 }
