@@ -114,6 +114,8 @@ test('inpainting, Only masked: the card first, the crop keeps its aspect, the st
   const [, cw, ch] = /crop (\d+)×(\d+)/.exec(note)!.map(Number);
   expect(within1(sent.width / sent.height, cw! / ch!)).toBe(true);
   await expect(resultCard(page)).toContainText(`crop ${cw}×${ch}`);
+  // The card says what was sent: the init image as JPEG, the mask as PNG, with their bytes.
+  await expect(resultCard(page)).toContainText(new RegExp(`Init image sent: JPEG ${sent.width}×${sent.height}, \\d+ KB \\(crop .*\\); mask PNG, \\d+ KB`));
   const check = await checkStitch(page, (await stitched.getByRole('img').getAttribute('src'))!, maskSrc, blurReach(4));
   expect([check.width, check.height]).toEqual([W, H]);
   expect(check.changedOutside).toBe(0);

@@ -41,6 +41,8 @@ export interface SentImage {
   bytes: number;
   /** "crop 2992×2992 at 120, 40 → 1024×1024", "scale 4032×3024 → 1024×768", "as chosen". */
   how: string;
+  /** The mask sent with it (at the same size). */
+  mask?: { mime: string; bytes: number };
 }
 
 export interface PreparedImages {
@@ -98,7 +100,8 @@ export async function prepareSentImages(
   const content = regionContent(region);
   const padded = isPadded(region) ? `, padded from ${dims(content)}` : '';
   const how = `${whole ? `scale ${dims(crop)}` : `crop ${dims(crop)} at ${crop.x}, ${crop.y}`} → ${dims(region.send)}${padded}`;
-  const sent = { width: region.send.width, height: region.send.height, mime: answer.image.type, bytes: answer.image.size, how };
+  const sentMask = answer.mask ? { mask: { mime: answer.mask.type || 'image/png', bytes: answer.mask.size } } : {};
+  const sent = { width: region.send.width, height: region.send.height, mime: answer.image.type, bytes: answer.image.size, how, ...sentMask };
   // Without a mask the answer is the provider's (nothing to stitch), once its padding is cut off.
   if (!mask) return { params: out, sent, ...(isPadded(region) ? { inpaint: { image: image.ref, area: 'whole' as const, maskBlur: 0, region } } : {}) };
   return {
