@@ -1,7 +1,9 @@
-import { providers } from '../../providers/registry';
+import { useSyncExternalStore } from 'react';
+import { endpointsRevision, providers, subscribeEndpoints } from '../../providers/registry';
 
-/** Every endpoint as <option>s grouped by provider, for an endpoint <select>. */
+/** Every endpoint as <option>s grouped by provider, for an endpoint <select>; added models included as they come. */
 export function EndpointOptions() {
+  useSyncExternalStore(subscribeEndpoints, endpointsRevision, endpointsRevision);
   return (
     <>
       {providers.map((p) => (
