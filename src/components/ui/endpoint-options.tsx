@@ -1,4 +1,5 @@
 import { useSyncExternalStore } from 'react';
+import { endpointOptionLabel } from '../../providers/first-paint-snapshot';
 import { endpointsRevision, providers, subscribeEndpoints } from '../../providers/registry';
 
 /** Every endpoint as <option>s grouped by provider, for an endpoint <select>; added models included as they come. */
@@ -10,7 +11,7 @@ export function EndpointOptions() {
         <optgroup key={p.id} label={p.name}>
           {p.endpoints.map((ep) => (
             <option key={ep.id} value={ep.id}>
-              {p.name} · {ep.name} ({ep.title})
+              {endpointOptionLabel(p.name, ep)}
             </option>
           ))}
         </optgroup>
