@@ -261,7 +261,7 @@ test.describe('A/B at 1440×900, with a touch screen too', () => {
 
     // A horizontal touch drag.
     const cdp = await page.context().newCDPSession(page);
-    const touch = (type: string, f?: number) =>
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', f?: number) =>
       cdp.send('Input.dispatchTouchEvent', { type, touchPoints: f === undefined ? [] : [{ x: at(f), y }] });
     await touch('touchStart', 0.3);
     await touch('touchMove', 0.45);
