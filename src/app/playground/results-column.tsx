@@ -48,7 +48,7 @@ export function ResultsColumn(props: {
       tabIndex={0}
       className="flex min-w-0 flex-col gap-4 lg:sticky lg:top-16 lg:max-h-[calc(100dvh-5rem)] lg:overflow-y-auto lg:pr-1"
     >
-      <QueuePanel />
+      <QueuePanel cardIds={runIds} />
       <Suspense fallback={null}>
         <SessionCosts />
         <HistoryStrip currentId={runIds.at(-1)} onShow={(j) => props.onShow(j.id)} />

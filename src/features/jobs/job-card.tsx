@@ -134,7 +134,8 @@ export function JobCard({
           )}
         </span>
       </header>
-      <JobProgress job={job} />
+      {/* While a server reports its own progress (A1111), its bar is the only one. */}
+      <JobProgress job={job} bar={!(provider?.extra?.progress && job.status === 'sending')} />
       {job.sentImage && <p className="text-xs text-zinc-400">Init image sent: {describeSent(job.sentImage)}</p>}
       <ServerProgress job={job} />
       {job.error?.kind === STOPPED_WATCHING && job.status === 'cancelled' && (

@@ -5,7 +5,7 @@ import { proxyQuery } from '../../job-store/queries';
 import { providers } from '../../providers/registry';
 import type { ProviderDef } from '../../providers/types';
 import { updateProviderSettings, useProviderSettings } from '../../api/settings-store';
-import { baseUrlProblem, trimSlash } from '../../api/route';
+import { baseUrlProblem, trimSlash, withPageOrigin } from '../../api/route';
 
 /** The live key as the provider takes it: one secret, a user and password (Basic auth), or nothing. */
 function LiveKeyFields({ provider, id, value, onChange }: { provider: ProviderDef; id: string; value: string; onChange(key: string): void }) {
@@ -20,6 +20,7 @@ function LiveKeyFields({ provider, id, value, onChange }: { provider: ProviderDe
     const join = (u: string, p: string) => onChange(u || p ? `${u}:${p}` : '');
     return (
       <>
+        <p className="text-xs text-zinc-400">Login, as user:password (sent as HTTP Basic auth).</p>
         <FieldShell id={`${id}-user`} label={`${provider.name} user${optional}`} description={provider.keyHelp}>
           <input id={`${id}-user`} type="text" autoComplete="off" spellCheck={false} className={inputClass} value={user} onChange={(e) => join(e.target.value.trim(), password)} />
         </FieldShell>
@@ -58,7 +59,7 @@ function ProviderSettingsCard({ provider, proxyOk }: { provider: ProviderDef; pr
         {(['sandbox', 'live'] as const).map((m) => (
           <label key={m} className="flex items-center gap-1.5">
             <input type="radio" name={`${id}-mode`} className="accent-amber-500" checked={s.mode === m} onChange={() => set({ mode: m })} />
-            {m === 'sandbox' ? 'Sandbox (offline twin, free)' : 'Live (your key)'}
+            {m === 'sandbox' ? 'Sandbox (offline twin, free)' : provider.local ? 'Your server' : 'Live (your key)'}
           </label>
         ))}
       </div>
@@ -85,12 +86,12 @@ function ProviderSettingsCard({ provider, proxyOk }: { provider: ProviderDef; pr
         <>
           <label className="flex items-center gap-2 text-xs text-zinc-300">
             <input type="checkbox" className="accent-amber-500" checked={s.remember} onChange={(e) => set({ remember: e.target.checked })} />
-            remember on this device (otherwise the key is forgotten when the tab closes)
+            remember on this device (otherwise the {provider.keyLocation.in === 'basic' ? 'login' : 'key'} is forgotten when the tab closes)
           </label>
           <FieldShell
             id={`${id}-base`}
             label={`${provider.name} base URL`}
-            description={provider.baseUrlHelp}
+            description={withPageOrigin(provider.baseUrlHelp)}
             error={baseProblem && `${baseProblem} Live requests are not sent until it does.`}
           >
             <input
