@@ -2,7 +2,7 @@
  * The gallery: every job and image, kept in the browser with its parameters
  * and seed, in a virtualized grid with filters and a detail dialog.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { GalleryGrid } from './gallery-grid';
 import type { GalleryGridHandle } from './gallery-grid';
 import { GalleryToolbar } from './gallery-toolbar';
@@ -32,8 +32,10 @@ export default function GalleryView(props: GalleryViewProps) {
   const storageFull = useStorageFull();
 
   const all = jobs.data?.jobs;
-  const searching = queryWords(query).length > 0;
-  const list = useMemo(() => (all ? searchJobs(all, query) : undefined), [all, query]);
+  // Typing stays immediate; the grid follows in a render a newer key can interrupt.
+  const shownQuery = useDeferredValue(query);
+  const searching = queryWords(shownQuery).length > 0;
+  const list = useMemo(() => (all ? searchJobs(all, shownQuery) : undefined), [all, shownQuery]);
   const tiles = useMemo(() => toTiles(list ?? []), [list]);
   const summary = useMemo(
     () => (!jobs.complete ? 'Counting…' : searching ? `${countSummary(list ?? [])} match, of ${all?.length ?? 0}` : countSummary(list ?? [])),
@@ -90,7 +92,7 @@ export default function GalleryView(props: GalleryViewProps) {
         <p className="py-16 text-center text-sm text-zinc-500">Loading the gallery…</p>
       ) : tiles.length === 0 ? (
         <div className="flex flex-col items-center gap-3 rounded-lg border border-dashed border-zinc-800 px-6 py-16 text-center">
-          <p className="max-w-sm text-sm text-zinc-300">{searching ? `No prompt matches “${query.trim()}”${filtered ? ' with these filters' : ''}.` : filtered ? 'No jobs match these filters.' : EMPTY_TEXT}</p>
+          <p className="max-w-sm text-sm text-zinc-300">{searching ? `No prompt matches “${shownQuery.trim()}”${filtered ? ' with these filters' : ''}.` : filtered ? 'No jobs match these filters.' : EMPTY_TEXT}</p>
           {narrowed && (
             <button
               type="button"
