@@ -92,6 +92,23 @@ describe('the proxy, forwarding', () => {
     expect(proxy.lines.join('\n')).not.toContain('SECRET-123');
   });
 
+  it('forwards PUT to a …/cancel path only (fal’s queue cancel), and Replicate’s Prefer header', async () => {
+    answer = (_req, res) => {
+      res.writeHead(202, { 'content-type': 'application/json' });
+      res.end('{"status":"CANCELLATION_REQUESTED"}');
+    };
+    const before = seen.length;
+    const cancel = await fetch(`${proxy.base}/proxy/known/fal-ai/flux/requests/abc-123/cancel`, { method: 'PUT', headers: { [TARGET_HEADER]: upstreamBase(), authorization: 'Key k' } });
+    expect(cancel.status).toBe(202);
+    expect(seen.slice(before).map((s) => [s.method, s.url])).toEqual([['PUT', '/fal-ai/flux/requests/abc-123/cancel']]);
+    const other = await fetch(`${proxy.base}/proxy/known/v1/files`, { method: 'PUT', headers: { [TARGET_HEADER]: upstreamBase() }, body: 'x' });
+    expect(other.status).toBe(405);
+    expect(seen.length).toBe(before + 1);
+    const create = await fetch(`${proxy.base}/proxy/known/v1/predictions`, { method: 'POST', headers: { [TARGET_HEADER]: upstreamBase(), prefer: 'wait=60' }, body: '{}' });
+    expect(create.status).toBe(202);
+    expect(seen.at(-1)!.headers.prefer).toBe('wait=60');
+  });
+
   it('does not follow a redirect', async () => {
     answer = (_req, res) => {
       res.writeHead(302, { location: `${upstreamBase()}/elsewhere` });

@@ -24,7 +24,8 @@ export const MAX_REQUEST_BYTES = 30 * 1024 * 1024;
 export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024;
 export const TIMEOUT_MS = 180_000;
 
-const FORWARD_REQUEST_HEADERS = ['content-type', 'accept', 'x-api-key', 'authorization'];
+// `prefer`: Replicate's `Prefer: wait=N` holds a create until the prediction ends.
+const FORWARD_REQUEST_HEADERS = ['content-type', 'accept', 'x-api-key', 'authorization', 'prefer'];
 /** Passed back for every provider: what the client needs to read any answer. */
 const BASE_RESPONSE_HEADERS = ['content-type', 'retry-after'];
 
@@ -194,7 +195,9 @@ export function createProxyHandler(options: ProxyOptions): FetchHandler {
     try {
       const caller = classifyCaller({ origin: request.headers.get('origin'), secFetchSite: request.headers.get('sec-fetch-site'), host: requestUrl.host });
       if (caller !== 'same-origin') throw new ProxyRefusal(403, 'cross-site requests are refused.');
-      if (request.method !== 'POST' && request.method !== 'GET') throw new ProxyRefusal(405, 'only GET and POST are forwarded.');
+      // PUT only to cancel (fal's queue: `PUT …/requests/{id}/cancel`).
+      const isCancelPut = request.method === 'PUT' && /\/cancel$/.test(m[2] ?? '');
+      if (request.method !== 'POST' && request.method !== 'GET' && !isCancelPut) throw new ProxyRefusal(405, 'only GET and POST are forwarded, and PUT to a …/cancel path.');
       const { url, host } = checkTarget(options.targets, provider, request.headers.get(TARGET_HEADER), (m[2] ?? '') + requestUrl.search, options.targetPort);
       const addresses = await checkedAddresses(host, options.addresses);
       const headers: Record<string, string> = {};
@@ -202,7 +205,7 @@ export function createProxyHandler(options: ProxyOptions): FetchHandler {
         const value = request.headers.get(name);
         if (value !== null) headers[name] = value;
       }
-      const body = request.method === 'POST' ? await readCappedRequest(request, maxRequest) : undefined;
+      const body = request.method === 'GET' ? undefined : await readCappedRequest(request, maxRequest);
       const limit = timeLimit(request.signal, timeoutMs);
       stopTimer = limit.clear;
       const sent = await fetchUpstream(url, { method: request.method, headers, body, signal: limit.signal }, addresses);

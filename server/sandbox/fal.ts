@@ -17,11 +17,13 @@ import { defineTwin } from './twin';
 import type { Twin } from './twin';
 import schnell from './model-docs/flux-schnell.openapi.json';
 import fill from './model-docs/flux-pro-fill.openapi.json';
+import dev from './model-docs/flux-dev.openapi.json';
 
 const QUEUE = '/sandbox/fal-queue';
 const SCHEMA = '/sandbox/fal-schema';
 
-const DOCS: Record<string, unknown> = { 'fal-ai/flux/schnell': schnell, 'fal-ai/flux-pro/v1/fill': fill };
+// fal-ai/flux/dev is not among the app's curated models: "Add model" fetches its schema from here.
+const DOCS: Record<string, unknown> = { 'fal-ai/flux/schnell': schnell, 'fal-ai/flux-pro/v1/fill': fill, 'fal-ai/flux/dev': dev };
 
 interface FalRequest {
   id: string;

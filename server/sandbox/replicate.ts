@@ -19,6 +19,8 @@ import schnell from './model-docs/flux-schnell.model.json';
 import schnellV2 from './model-docs/flux-schnell-v2.model.json';
 import fillDev from './model-docs/flux-fill-dev.model.json';
 import sdxl from './model-docs/sdxl.model.json';
+import fluxDev from './model-docs/flux-dev.model.json';
+import fluxDevV2 from './model-docs/flux-dev-v2.model.json';
 
 const PREFIX = '/sandbox/replicate';
 
@@ -34,6 +36,8 @@ const MODELS: Record<string, { official: boolean; versions: ModelDoc[] }> = {
   'black-forest-labs/flux-schnell': { official: true, versions: [schnell as ModelDoc, schnellV2 as ModelDoc] },
   'black-forest-labs/flux-fill-dev': { official: true, versions: [fillDev as ModelDoc] },
   'stability-ai/sdxl': { official: false, versions: [sdxl as ModelDoc] },
+  // Not among the app's curated models: "Add model" fetches its schema (a second version is there for the control to publish).
+  'black-forest-labs/flux-dev': { official: true, versions: [fluxDev as ModelDoc, fluxDevV2 as ModelDoc] },
 };
 
 interface Prediction {

@@ -26,7 +26,13 @@ const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const providerModules = Object.values(import.meta.glob('../providers/*/provider.ts'));
 let providersLoaded: Promise<void> | undefined;
 function providersReady(): Promise<void> {
-  providersLoaded ??= [() => import('../zod-jitless'), ...providerModules, () => import('../providers/registry')].reduce<Promise<void>>(
+  providersLoaded ??= [
+    () => import('../zod-jitless'),
+    ...providerModules,
+    () => import('../providers/registry'),
+    // The models the user added (Replicate, fal) join the registry before any view lists endpoints.
+    () => import('../job-store/added-models').then((m) => m.loadAddedModels()),
+  ].reduce<Promise<void>>(
     (done, load) => done.then(load).then(nextTask),
     Promise.resolve(),
   );

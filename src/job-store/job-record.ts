@@ -75,6 +75,8 @@ export const jobRecordSchema = z.object({
   /** A provider id of the registry; a record naming one this app does not know is read as one from a newer version. */
   provider: z.string().min(1),
   endpointId: z.string().min(1),
+  /** The version of the schema the endpoint was made from (a Replicate or fal model), when it has one. */
+  schemaVersion: z.string().max(100).optional(),
   /** The validated parameters as sent, with the concrete seed. Never the API key. */
   params: z.record(z.string(), z.unknown()),
   /** The seed sent; replaced by the provider's reported seed when it gives one. */

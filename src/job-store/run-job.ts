@@ -96,6 +96,7 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
     mode,
     provider: provider.id,
     endpointId: endpoint.id,
+    ...(endpoint.schemaVersion ? { schemaVersion: endpoint.schemaVersion } : {}),
     params: prepared.params,
     seed,
     status: 'sending',

@@ -38,9 +38,14 @@ export function firstPaintSnapshot(registry: Pick<Registry, 'providers' | 'getEn
     initialValues: initialFormValues(fields, (endpoint.initialValues ?? {}) as Record<string, unknown>),
     groups: registry.providers.map((p) => ({
       label: p.name,
-      endpoints: p.endpoints.map((ep) => ({ id: ep.id, label: `${p.name} · ${ep.name} (${ep.title})` })),
+      endpoints: p.endpoints.map((ep) => ({ id: ep.id, label: endpointOptionLabel(p.name, ep) })),
     })),
   };
   // Plain data only: what JSON keeps is what the first paint gets.
   return JSON.parse(JSON.stringify(snapshot)) as FirstPaintSnapshot;
+}
+
+/** An endpoint's line in an endpoint select: `ModelsLab · text2img (Text to image)`; the title left out when it is the name (an added model). */
+export function endpointOptionLabel(providerName: string, ep: { name: string; title: string }): string {
+  return `${providerName} · ${ep.name}${ep.title !== ep.name ? ` (${ep.title})` : ''}`;
 }

@@ -138,7 +138,9 @@ export type ParamRole =
   | 'samples'
   | 'initImage'
   | 'mask'
-  | 'strength';
+  | 'strength'
+  /** A named size instead of width and height: an aspect ratio ("16:9") or a preset ("landscape_4_3"). */
+  | 'size';
 
 export interface BuildArgs<P> {
   params: P;
@@ -187,6 +189,8 @@ export interface EndpointDef<S extends AnyObjectSchema = AnyObjectSchema> {
   maxOutputs?: number;
   /** The sizes an image sent to it may have: init images and "Only masked" crops are scaled to fit. */
   sizeRule?: ImageSizeRule;
+  /** An endpoint made from a published schema (Replicate, fal): the version of that schema; jobs record it. */
+  schemaVersion?: string;
   buildRequest(args: BuildArgs<z.output<S>>): HttpRequest;
   parseResponse(res: HttpResponse): ProviderResult;
 }

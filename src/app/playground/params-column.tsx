@@ -5,6 +5,7 @@
 import { lazy, Suspense } from 'react';
 import type { FormEvent, ReactNode } from 'react';
 import { EndpointOptions } from '../../components/ui/endpoint-options';
+import { ModelsPanel } from '../../features/models/models-panel';
 import { droppedImage, ReadImageControl, useImageParams } from '../../features/params/read-image-control';
 import type { Recall } from '../../features/params/recall-params';
 import type { EndpointDef } from '../../providers/types';
@@ -52,6 +53,7 @@ export function ParamsColumn(props: {
         liveTarget={props.liveTarget}
         onOpenSettings={props.onOpenSettings}
       />
+      <ModelsPanel onAdded={props.onSelect} />
       <div className="flex flex-wrap items-end gap-3">
         <ReadImageControl onFile={imageParams.readFile} />
         <button type="button" className="ml-auto rounded-md border border-zinc-700 px-2 py-1 text-xs text-zinc-200 hover:border-zinc-500" onClick={props.onCopyLink}>

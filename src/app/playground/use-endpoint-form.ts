@@ -2,12 +2,13 @@
  * The playground's endpoint and its form: which endpoint, the values its form starts from (its
  * draft, a preset, a link), values pushed in afterwards, and the form itself once mounted.
  */
-import { startTransition, useCallback, useEffect, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { carryOver } from '../../providers/mapping/carry-over';
-import { allEndpoints, DEFAULT_ENDPOINT_ID, getEndpoint } from '../../providers/registry';
+import { allEndpoints, DEFAULT_ENDPOINT_ID, getEndpoint, subscribeEndpoints } from '../../providers/registry';
 import { loadDraft, loadLastEndpoint, saveLastEndpoint } from '../drafts';
 import type { Preset } from '../preset';
+import type { EndpointDef } from '../../providers/types';
 import type { Recall } from '../../features/params/recall-params';
 
 export function useEndpointForm(preset: Preset | undefined) {
@@ -30,6 +31,25 @@ export function useEndpointForm(preset: Preset | undefined) {
     setForm(undefined);
     setFormNonce((n) => n + 1);
   }, []);
+
+  // The endpoint on screen was replaced under its id (its model's schema refreshed): a new form
+  // from the new schema, keeping every value it still accepts. Removed: the default endpoint.
+  const live = useRef({ endpointId, endpoint, form });
+  useEffect(() => {
+    live.current = { endpointId, endpoint, form };
+  });
+  useEffect(
+    () =>
+      subscribeEndpoints(() => {
+        const { endpointId: id, endpoint: before, form: f } = live.current;
+        const now = getEndpoint(id);
+        if (!now) return switchEndpoint(DEFAULT_ENDPOINT_ID);
+        if (now === before) return;
+        const values = f?.getValues();
+        switchEndpoint(id, values ? { ...loadDraft(id), ...keptValues(values, now) } : undefined);
+      }),
+    [switchEndpoint],
+  );
 
   /** The target's draft, with what follows the user (the prompts) from the form on screen. */
   const carried = (id: string): Record<string, unknown> | undefined => {
@@ -64,4 +84,10 @@ export function useEndpointForm(preset: Preset | undefined) {
   const onForm = useCallback((f: UseFormReturn<FieldValues>) => startTransition(() => setForm(f)), []);
 
   return { endpoint, startValues, formNonce, external, setExternal, form, onForm, switchEndpoint, chooseEndpoint, applyRecall };
+}
+
+/** The values whose field the new schema still has, under the same name (a refreshed model's form keeps them). */
+function keptValues(values: Record<string, unknown>, to: EndpointDef): Record<string, unknown> {
+  const fields = to.schema.shape as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(values).filter(([name]) => name in fields));
 }

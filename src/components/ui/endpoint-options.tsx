@@ -1,14 +1,17 @@
-import { providers } from '../../providers/registry';
+import { useSyncExternalStore } from 'react';
+import { endpointOptionLabel } from '../../providers/first-paint-snapshot';
+import { endpointsRevision, providers, subscribeEndpoints } from '../../providers/registry';
 
-/** Every endpoint as <option>s grouped by provider, for an endpoint <select>. */
+/** Every endpoint as <option>s grouped by provider, for an endpoint <select>; added models included as they come. */
 export function EndpointOptions() {
+  useSyncExternalStore(subscribeEndpoints, endpointsRevision, endpointsRevision);
   return (
     <>
       {providers.map((p) => (
         <optgroup key={p.id} label={p.name}>
           {p.endpoints.map((ep) => (
             <option key={ep.id} value={ep.id}>
-              {p.name} · {ep.name} ({ep.title})
+              {endpointOptionLabel(p.name, ep)}
             </option>
           ))}
         </optgroup>

@@ -5,7 +5,10 @@
  * picture's mask has nothing left to undo, brings both back. Loading another picture forgets them.
  */
 import { useCallback, useRef, useState } from 'react';
+import type { RefObject } from 'react';
 import type { MaskDocument } from './mask-document';
+import type { MaskEditor } from './mask-editor';
+import type { CanvasStatus, LatestPanel } from './use-canvas-editor';
 
 export interface ExtendSnapshot {
   image: Promise<Blob>;
@@ -51,4 +54,50 @@ export function useExtendUndo() {
   }, []);
 
   return { canUndo: depth > 0, keep, take, forget };
+}
+
+/**
+ * The panel's side of it: `extended` keeps the picture and mask before an Extend replaces them;
+ * `undo` undoes the mask's last step, or, with none left, the last Extend (the picture and mask
+ * before it come back; the mask waits for the picture's size).
+ */
+export function useExtendUndoActions({
+  extendUndo,
+  editorRef,
+  holdMask,
+  hasMask,
+  display,
+  latest,
+  setStatus,
+}: {
+  extendUndo: ReturnType<typeof useExtendUndo>;
+  editorRef: RefObject<MaskEditor | undefined>;
+  holdMask(mask: ImageBitmap | undefined): void;
+  hasMask(): boolean;
+  display: { src: string } | undefined;
+  latest: LatestPanel;
+  setStatus(status: CanvasStatus): void;
+}) {
+  const extended = (image: Blob, mask: ImageBitmap, size: { width: number; height: number }) => {
+    if (display) extendUndo.keep(display.src, editorRef.current?.document, hasMask());
+    holdMask(mask);
+    latest.current.props.onInitImageChange(image, size);
+  };
+
+  const undo = () => {
+    const editor = editorRef.current;
+    if (editor?.document?.canUndo || !extendUndo.canUndo) return editor?.undo();
+    const s = extendUndo.take();
+    if (!s) return;
+    void Promise.all([s.image, s.mask]).then(
+      ([image, mask]) => {
+        holdMask(mask);
+        latest.current.props.onInitImageChange(image, { width: s.width, height: s.height });
+        setStatus({ kind: 'note', text: `Extend undone: back to ${s.width}×${s.height}${mask ? ' and its mask' : ''}.` });
+      },
+      () => setStatus({ kind: 'error', text: 'Extend could not be undone: the picture before it is no longer available.' }),
+    );
+  };
+
+  return { undo, extended };
 }

@@ -19,7 +19,7 @@ const NOTE_STYLE: Record<Severity, string> = {
 };
 
 function Row({ row }: { row: MappingRow }) {
-  const role = row.key === 'override' ? 'override' : SHARED_LABELS[row.key as SharedKey | 'model'];
+  const role = row.key === 'override' ? 'override' : SHARED_LABELS[row.key as SharedKey | 'model' | 'size'];
   const changed = row.status === 'adjusted' || row.status === 'omitted' || (row.status === 'override' && row.key !== 'override');
   return (
     <tr className={`border-t border-zinc-800/70 ${ROW_STYLE[row.severity]}`}>

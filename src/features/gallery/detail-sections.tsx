@@ -97,6 +97,7 @@ export function TimingList({ job }: { job: JobRecord }) {
         ['Finished', formatTime(t.finishedAt)],
         ['Provider ETA', job.eta !== undefined && job.status !== 'done' ? formatSeconds(job.eta) : undefined],
         ['Queue position', job.queuePosition],
+        ['Schema version', job.schemaVersion && <span className="font-mono text-xs">{job.schemaVersion}</span>],
         ['Provider job id', job.providerJobId && <span className="font-mono">{job.providerJobId}</span>],
         ['Fetch URL', job.fetchUrl && <span className="font-mono text-xs">{job.fetchUrl}</span>],
       ]}

@@ -3,7 +3,7 @@
  * per-endpoint OpenAPI document converted (schema-models); the curated ones ship with the project.
  */
 import type { EndpointDef, ImageSizeRule } from '../types';
-import { convertInputSchema, localResolver } from '../schema-models/json-schema';
+import { convertInputSchema, documentDigest, localResolver } from '../schema-models/json-schema';
 import { buildSubmitRequest } from './request';
 import { inputRefOf, parseFalResponse } from './response';
 import schnell from '../fixtures/fal/flux-schnell.openapi.json';
@@ -17,6 +17,8 @@ export interface FalModelDoc {
   description?: string;
   /** fal's OpenAPI document for the endpoint. */
   doc: unknown;
+  /** The document's version (fal publishes none that changes: a digest of the document); default: its digest. */
+  version?: string;
 }
 
 /** FLUX fill takes an image and a mask of the same size; sizes kept within 1440, multiples of 32 (unverified for fal). */
@@ -42,6 +44,7 @@ export function falEndpoint(m: FalModelDoc): EndpointDef {
     schema: converted.schema,
     initialValues: converted.initialValues,
     ...(converted.kind !== 'txt2img' ? { sizeRule: FILL_SIZES } : {}),
+    schemaVersion: m.version ?? documentDigest(m.doc),
     buildRequest: (args) => buildSubmitRequest(m.endpointId, converted.schema, args),
     parseResponse: (res) => parseFalResponse(res, m.endpointId),
   };

@@ -16,8 +16,8 @@ export const fal: ProviderDef = {
   keyHelp: 'Sign in at fal.ai and create a key in your dashboard’s Keys page (it looks like key_id:key_secret).',
   defaultBaseUrl: 'https://queue.fal.run',
   baseUrlHelp: 'Default: https://queue.fal.run',
-  // The queue, and the hosts its output files come from.
-  proxyHosts: ['queue.fal.run', 'fal.media', 'v3.fal.media', 'v3b.fal.media'],
+  // The queue, the per-endpoint OpenAPI documents ("Add model": fal.ai), and the hosts its output files come from.
+  proxyHosts: ['queue.fal.run', 'fal.ai', 'fal.media', 'v3.fal.media', 'v3b.fal.media'],
   responseHeaders: ['retry-after', 'x-fal-error-type'],
   endpoints: CURATED_FAL_MODELS.map(falEndpoint),
   buildFetchRequest: buildStatusRequest,

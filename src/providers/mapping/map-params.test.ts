@@ -149,3 +149,37 @@ describe('mapTarget: overrides and validation', () => {
     expect(mapTarget(target('nowhere/x'), base)).toMatchObject({ sendable: false, problems: ['There is no endpoint "nowhere/x".'] });
   });
 });
+
+describe('mapTarget: named sizes (Replicate aspect_ratio, fal image_size)', () => {
+  it('width × height become the aspect ratio, with a warning that the model picks the pixels', () => {
+    const m = mapTarget(target('replicate/black-forest-labs/flux-schnell'), { ...base, width: 1024, height: 576 });
+    expect(m.sendable).toBe(true);
+    expect(m.params.aspect_ratio).toBe('16:9');
+    expect(m.rows.filter((r) => r.key === 'width' || r.key === 'height')).toEqual([]);
+    expect(row(m, 'aspect_ratio')).toMatchObject({ key: 'size', shared: '1024×576', status: 'adjusted', severity: 'warning' });
+    expect(m.warnings).toContain('aspect_ratio: 1024×576 sent as the aspect ratio "16:9": the model picks the pixel size');
+  });
+
+  it('a fal preset is sent as it is when the size is one, else the nearest with the size it makes', () => {
+    const exact = mapTarget(target('fal/fal-ai/flux/schnell'), { ...base, width: 1024, height: 768 });
+    expect(exact.params.image_size).toBe('landscape_4_3');
+    expect(row(exact, 'image_size')).toMatchObject({ status: 'sent', severity: 'ok' });
+    expect(exact.warnings.filter((w) => w.startsWith('image_size'))).toEqual([]);
+    const near = mapTarget(target('fal/fal-ai/flux/schnell'), { ...base, width: 640, height: 640 });
+    expect(near.params.image_size).toBe('square');
+    expect(near.warnings).toContain('image_size: 640×640 has no preset: "square" makes 512×512');
+  });
+
+  it('only one of width and height, or none: the endpoint default, said so', () => {
+    const one = mapTarget(target('fal/fal-ai/flux/schnell'), { ...base, width: 1024, height: undefined });
+    expect(one.params.image_size).toBe('landscape_4_3');
+    expect(row(one, 'image_size')).toMatchObject({ status: 'default', severity: 'info' });
+    const none = mapTarget(target('replicate/black-forest-labs/flux-schnell'), { prompt: 'x', negativePrompt: '' });
+    expect(row(none, 'aspect_ratio')).toMatchObject({ status: 'default', value: '1:1' });
+  });
+
+  it('an inpainting fill model has no size: width and height are not taken, the image decides', () => {
+    const m = mapTarget(target('fal/fal-ai/flux-pro/v1/fill'), { ...base, initImage: PNG, mask: PNG });
+    expect(m.rows.find((r) => r.key === 'width')).toMatchObject({ status: 'not-taken', note: expect.stringMatching(/size follows the init image/) });
+  });
+});

@@ -15,6 +15,7 @@ import { normalizeValues } from '../fields/form-values';
 import { fitNumber, formatNumber, numberRules } from './fit-value';
 import { parseOverrides } from './overrides';
 import { translateScheduler } from './scheduler-names';
+import { chooseSizeOption } from './size-options';
 import { isNumericKey, SHARED_KEYS, SHARED_LABELS } from './shared-params';
 import type { SharedKey, SharedParams } from './shared-params';
 /** What the mapping needs of a target: the endpoint, optionally another model, overrides in its own names. */
@@ -41,7 +42,7 @@ export type RowStatus =
 export type Severity = 'ok' | 'info' | 'warning' | 'error';
 
 export interface MappingRow {
-  key: SharedKey | 'model' | 'override';
+  key: SharedKey | 'model' | 'override' | 'size';
   /** The endpoint's own parameter name. */
   field?: string;
   shared?: unknown;
@@ -145,6 +146,21 @@ function mapShared(key: SharedKey, shared: unknown, { endpoint, field, shape, va
   return { ...row, value: shared };
 }
 
+/** Width and height as the one named size an endpoint takes instead (`aspect_ratio`, `image_size`). */
+function mapSize(field: FieldDescriptor, shared: SharedParams, values: Record<string, unknown>): MappingRow | undefined {
+  const { width, height } = shared;
+  const row: MappingRow = { key: 'size', field: field.name, status: 'default', severity: 'ok', value: values[field.name] };
+  if (isEmpty(width) && isEmpty(height)) return row;
+  if (width === undefined || height === undefined) {
+    return { ...row, shared: width ?? height, severity: 'info', note: `${field.name} is chosen from both width and height: the endpoint default` };
+  }
+  const asked = `${width}×${height}`;
+  const choice = chooseSizeOption(field.options ?? [], width, height);
+  if (!choice) return { ...row, shared: asked, status: 'omitted', severity: 'warning', note: `no ${field.name} matches ${asked}: the endpoint default` };
+  values[field.name] = choice.value;
+  return { ...row, shared: asked, value: choice.value, status: choice.exact ? 'sent' : 'adjusted', severity: choice.exact ? 'ok' : 'warning', note: choice.note };
+}
+
 function notTaken(key: SharedKey, shared: unknown, endpoint: EndpointDef): MappingRow | undefined {
   if (isEmpty(shared)) return undefined;
   const why =
@@ -175,9 +191,16 @@ export function mapTarget<T extends MappingTarget>(target: T, shared: SharedPara
     rows.push({ key: 'model', field: modelField.name, shared: model, value: values[modelField.name], status: model ? 'sent' : 'default', severity: 'ok', note: model ? undefined : "the endpoint's example model" });
   }
 
+  // No width and height, but a named size: the two become one row.
+  const sizeField = !byRole('width') && !byRole('height') ? byRole('size') : undefined;
   for (const key of SHARED_KEYS) {
     const field = byRole(key);
     const value = shared[key];
+    if (sizeField && (key === 'width' || key === 'height')) {
+      const row = key === 'width' ? mapSize(sizeField, shared, values) : undefined;
+      if (row) rows.push(row);
+      continue;
+    }
     if (!field) {
       const row = notTaken(key, value, endpoint);
       if (row) rows.push(row);
@@ -222,7 +245,7 @@ export function mapTarget<T extends MappingTarget>(target: T, shared: SharedPara
     endpoint,
     params,
     rows,
-    warnings: rows.filter((r) => r.severity === 'warning' && r.note).map((r) => `${r.field ?? SHARED_LABELS[r.key as SharedKey]}: ${r.note}`),
+    warnings: rows.filter((r) => r.severity === 'warning' && r.note).map((r) => `${r.field ?? SHARED_LABELS[r.key as SharedKey | 'size']}: ${r.note}`),
     problems: [...new Set(problems)],
     sendable: problems.length === 0,
   };

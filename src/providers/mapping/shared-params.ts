@@ -44,8 +44,9 @@ export interface SharedParams {
   strength?: number;
 }
 
-export const SHARED_LABELS: Record<SharedKey | 'model', string> = {
+export const SHARED_LABELS: Record<SharedKey | 'model' | 'size', string> = {
   model: 'model',
+  size: 'width × height',
   prompt: 'prompt',
   negativePrompt: 'negative prompt',
   seed: 'seed',

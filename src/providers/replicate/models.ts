@@ -51,6 +51,7 @@ export function replicateEndpoint(m: ReplicateModelDoc): EndpointDef {
     schema: converted.schema,
     initialValues: converted.initialValues,
     ...(converted.kind !== 'txt2img' ? { sizeRule: FLUX_FILL_SIZES } : {}),
+    ...(m.version ? { schemaVersion: m.version } : {}),
     buildRequest: (args) => buildPredictionRequest(ref, converted.schema, args),
     parseResponse: parsePrediction,
   };

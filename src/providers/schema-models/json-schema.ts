@@ -60,6 +60,8 @@ const ROLE_BY_NAME: Record<string, ParamRole> = {
   scheduler: 'scheduler',
   prompt_strength: 'strength',
   strength: 'strength',
+  aspect_ratio: 'size',
+  image_size: 'size',
 };
 
 const BASIC = new Set(['aspect_ratio', 'image_size', 'megapixels']);
@@ -239,4 +241,20 @@ export function localResolver(doc: unknown): ConvertOptions['resolve'] {
     }
     return isObject(at) ? at : undefined;
   };
+}
+
+/**
+ * A short digest of a schema document (FNV-1a, 32 bits, of its JSON with sorted keys): the
+ * version of a schema whose publisher gives none that changes with it (fal). Not a security hash.
+ */
+export function documentDigest(doc: unknown): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(canonical) : isObject(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, canonical(v[k])])) : v;
+  const text = JSON.stringify(canonical(doc)) ?? '';
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return `fnv1a-${h.toString(16).padStart(8, '0')}`;
 }
