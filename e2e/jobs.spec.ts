@@ -108,10 +108,19 @@ const modelslabPosts = (requests: ReturnType<typeof recordRequests>) =>
   requests.filter((r) => r.method() === 'POST' && new URL(r.url()).pathname === '/sandbox/modelslab/api/v4/dreambooth');
 
 test('cancel on a queued job stops watching; Resume fetches the same job (no second POST) and its image arrives', async ({ page, request }) => {
-  await resetSandbox(request, { queue: 'always', queueMs: 2500 });
+  // The queue is long enough (15 s) that Cancel comes before the first poll is due even on a busy
+  // machine; the page's timers are on Playwright's clock, so the test moves the page's time past it.
+  test.setTimeout(120_000);
+  await resetSandbox(request, { queue: 'always', queueMs: 15_000 });
+  await page.clock.install();
+  await page.reload();
   await chooseEndpoint(page, 'modelslab/text2img');
   const requests = recordRequests(page);
+  const posted = page.waitForResponse((r) => r.request().method() === 'POST' && new URL(r.url()).pathname === '/sandbox/modelslab/api/v4/dreambooth');
   await generate(page);
+  const answer = await posted;
+  const { fetch_result: fetchUrl } = (await answer.json()) as { fetch_result: string };
+  const { key } = answer.request().postDataJSON() as { key: string };
   const card = resultCard(page);
   await expect(card).toHaveAccessibleName('Job queued');
   await card.getByRole('button', { name: 'Cancel' }).click();
@@ -120,8 +129,11 @@ test('cancel on a queued job stops watching; Resume fetches the same job (no sec
   await expect(card.getByRole('alert')).toHaveCount(0);
   await expect(card.getByRole('status').filter({ hasText: 'Stopped watching' })).toContainText('may finish and bill it');
   await expect(card.getByRole('button', { name: 'Retry' })).toHaveCount(0);
-  // Past the ETA (2.5 s), when the first poll would have been due, and the provider finishes the job meanwhile; nobody fetches it.
-  await page.waitForTimeout(4000);
+  // Past the ETA (15 s) by the page's clock, when the first poll would have been due; nobody fetches it.
+  await page.clock.runFor(20_000);
+  // The provider finishes the job meanwhile (asked by the test itself, not the page).
+  const providerStatus = async () => ((await (await request.post(fetchUrl, { data: { key } })).json()) as { status: string }).status;
+  await expect.poll(providerStatus, { timeout: 40_000 }).toBe('success');
   expect(requests.filter((r) => r.url().includes('/fetch'))).toEqual([]);
   await card.getByRole('button', { name: 'Resume' }).click();
   await expect(resultCard(page)).toHaveAccessibleName('Job done', { timeout: 20_000 });

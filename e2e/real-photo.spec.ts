@@ -114,13 +114,15 @@ test('inpainting, Only masked: the card first, the crop keeps its aspect, the st
   const [, cw, ch] = /crop (\d+)×(\d+)/.exec(note)!.map(Number);
   expect(within1(sent.width / sent.height, cw! / ch!)).toBe(true);
   await expect(resultCard(page)).toContainText(`crop ${cw}×${ch}`);
+  // The card says what was sent: the init image as JPEG, the mask as PNG, with their bytes.
+  await expect(resultCard(page)).toContainText(new RegExp(`Init image sent: JPEG ${sent.width}×${sent.height}, \\d+ KB \\(crop .*\\); mask PNG, \\d+ KB`));
   const check = await checkStitch(page, (await stitched.getByRole('img').getAttribute('src'))!, maskSrc, blurReach(4));
   expect([check.width, check.height]).toEqual([W, H]);
   expect(check.changedOutside).toBe(0);
   expect(check.changed).toBeGreaterThan(1000);
 });
 
-test('Extend right by 400 sends the wider picture with its aspect; Undo brings back the photo and its mask', async ({ page }) => {
+test('Extend right by 400: the card first, the wider picture sent with its aspect; Undo brings back the photo and its mask', async ({ page }) => {
   await chooseEndpoint(page, 'modelslab/inpaint');
   await loadPhoto(page);
   await strokeInImage(page, { width: W, height: H }, [300, 300], [800, 600]);
@@ -131,7 +133,8 @@ test('Extend right by 400 sends the wider picture with its aspect; Undo brings b
   await expect(stage(page)).toHaveAccessibleName(new RegExp(`${W + 400}×${H}`), { timeout: 30_000 });
   const caught = catchRequest(page, '/api/v4/dreambooth/inpaint');
   await generate(page);
-  const { body } = await caught;
+  const { body, cardFirst } = await caught;
+  expect(cardFirst).toBe(true);
   const sent = imageSize(String(body.init_image));
   expect(within1(sent.width / sent.height, (W + 400) / H)).toBe(true);
   expect([Number(body.width), Number(body.height)]).toEqual([sent.width, sent.height]);

@@ -14,6 +14,7 @@ import { isImageRef } from '../providers/shared/image-ref';
 import type { EndpointDef } from '../providers/types';
 import type { JobInpaint } from './job-record';
 import { getLocalImage, MissingImageError, putLocalImage } from './local-images';
+import { THUMB_MAX_SIDE } from './thumbnail';
 import { DEFAULT_MASK_BLUR, DEFAULT_PADDING } from './workspace';
 import type { InpaintSettings } from './workspace';
 
@@ -40,6 +41,8 @@ export interface SentImage {
   bytes: number;
   /** "crop 2992×2992 at 120, 40 → 1024×1024", "scale 4032×3024 → 1024×768", "as chosen". */
   how: string;
+  /** The mask sent with it (at the same size). */
+  mask?: { mime: string; bytes: number };
 }
 
 export interface PreparedImages {
@@ -97,7 +100,8 @@ export async function prepareSentImages(
   const content = regionContent(region);
   const padded = isPadded(region) ? `, padded from ${dims(content)}` : '';
   const how = `${whole ? `scale ${dims(crop)}` : `crop ${dims(crop)} at ${crop.x}, ${crop.y}`} → ${dims(region.send)}${padded}`;
-  const sent = { width: region.send.width, height: region.send.height, mime: answer.image.type, bytes: answer.image.size, how };
+  const sentMask = answer.mask ? { mask: { mime: answer.mask.type || 'image/png', bytes: answer.mask.size } } : {};
+  const sent = { width: region.send.width, height: region.send.height, mime: answer.image.type, bytes: answer.image.size, how, ...sentMask };
   // Without a mask the answer is the provider's (nothing to stitch), once its padding is cut off.
   if (!mask) return { params: out, sent, ...(isPadded(region) ? { inpaint: { image: image.ref, area: 'whole' as const, maskBlur: 0, region } } : {}) };
   return {
@@ -112,9 +116,9 @@ export async function uncropResult(plan: JobInpaint, result: Blob) {
   return runBlobOp({ op: 'uncrop', result, region: plan.region });
 }
 
-/** The provider's image stitched into the full-size original; throws when the original is gone. */
+/** The provider's image stitched into the full-size original, with its thumbnail; throws when the original is gone. */
 export async function stitchResult(plan: JobInpaint & { mask: string }, result: Blob) {
   const [original, mask] = await Promise.all([getLocalImage(plan.image), getLocalImage(plan.mask)]);
   if (!original || !mask) throw new MissingImageError('The full-size original is no longer stored, so the result could not be stitched into it.');
-  return runBlobOp({ op: 'stitch', original, mask, region: plan.region, result, maskBlur: plan.maskBlur });
+  return runBlobOp({ op: 'stitch', original, mask, region: plan.region, result, maskBlur: plan.maskBlur, thumbSide: THUMB_MAX_SIDE });
 }

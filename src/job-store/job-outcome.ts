@@ -84,7 +84,7 @@ export async function finish(jobId: string, result: Extract<ProviderResult, { ki
  */
 async function saveStitched(jobId: string, plan: NonNullable<JobRecord['inpaint']>, got: { blob: Blob; mime: string; sourceUrl?: string }, seed?: number) {
   const { stitchResult, uncropResult } = await import('./inpaint-job');
-  let made: { image: Blob; width: number; height: number } | undefined;
+  let made: { image: Blob; width: number; height: number; thumb?: Blob } | undefined;
   let problem = '';
   const { mask } = plan;
   try {
@@ -99,7 +99,8 @@ async function saveStitched(jobId: string, plan: NonNullable<JobRecord['inpaint'
     const note = mask
       ? `${STITCHED_NOTE_START}${made.width}×${made.height} original (${plan.area === 'masked' ? 'only masked' : 'whole picture'}: crop ${crop.width}×${crop.height} at ${crop.x}, ${crop.y}).`
       : `${UNPADDED_NOTE_START}${made.width}×${made.height}, the picture's aspect (the provider's output without the padding it was sent with).`;
-    await saveImage(jobId, { blob: made.image, mime: 'image/png', seed, width: made.width, height: made.height, note, whileOpen: true });
+    // The stitch made the thumbnail from its own canvas: the full-size PNG is not decoded again.
+    await saveImage(jobId, { blob: made.image, mime: 'image/png', seed, width: made.width, height: made.height, thumb: made.thumb, note, whileOpen: true });
   }
   await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed, note: `${RAW_NOTE_START}${problem}`, whileOpen: true });
 }

@@ -99,7 +99,7 @@ export const jobRecordSchema = z.object({
   compareLabel: z.string().optional(),
   inpaint: jobInpaintSchema.optional(),
   /** What went as the init image: size, type, bytes and how it was made from the picture (inpaint-job.ts). */
-  sentImage: z.object({ width: finite, height: finite, mime: z.string(), bytes: finite, how: z.string() }).optional(),
+  sentImage: z.object({ width: finite, height: finite, mime: z.string(), bytes: finite, how: z.string(), mask: z.object({ mime: z.string(), bytes: finite }).optional() }).optional(),
 });
 
 export type JobRecord = z.infer<typeof jobRecordSchema>;

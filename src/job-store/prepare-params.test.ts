@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getEndpoint } from '../providers/registry';
-import { InvalidParamsError, prepareParams } from './run-job';
+import { describeSent, InvalidParamsError, prepareParams } from './run-job';
 
 describe('prepareParams', () => {
   const segmind = getEndpoint('segmind/sd1.5-dreamshaper')!;
@@ -26,5 +26,13 @@ describe('prepareParams', () => {
   it('fills schema defaults', () => {
     const { params } = prepareParams(segmind, { prompt: 'x' }, () => 0);
     expect(params).toMatchObject({ num_inference_steps: 20, guidance_scale: 7.5, img_width: 512, img_height: 512, seed: 0 });
+  });
+});
+
+describe('describeSent', () => {
+  it('says the init image sent (type, size, bytes, how) and the mask sent with it', () => {
+    const sent = { width: 1024, height: 768, mime: 'image/jpeg', bytes: 186_000, how: 'scale 4032×3024 → 1024×768' };
+    expect(describeSent(sent)).toBe('JPEG 1024×768, 182 KB (scale 4032×3024 → 1024×768)');
+    expect(describeSent({ ...sent, bytes: 3 * 1024 * 1024, mask: { mime: 'image/png', bytes: 9000 } })).toBe('JPEG 1024×768, 3.0 MB (scale 4032×3024 → 1024×768); mask PNG, 9 KB');
   });
 });

@@ -152,11 +152,12 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
   return runSend(job.id, req, input, controller.signal);
 }
 
-/** `JPEG 1024×768, 182 KB (crop 2992×2992 at 120, 40 → 1024×768)` */
+/** `JPEG 1024×768, 182 KB (crop 2992×2992 at 120, 40 → 1024×768); mask PNG, 9 KB` */
 export function describeSent(sent: NonNullable<JobRecord['sentImage']>): string {
-  const type = (sent.mime.split('/')[1] ?? sent.mime).toUpperCase();
-  const kb = sent.bytes >= 1024 * 1024 ? `${(sent.bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(sent.bytes / 1024))} KB`;
-  return `${type} ${sent.width}×${sent.height}, ${kb} (${sent.how})`;
+  const type = (mime: string) => (mime.split('/')[1] ?? mime).toUpperCase();
+  const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`);
+  const mask = sent.mask ? `; mask ${type(sent.mask.mime)}, ${size(sent.mask.bytes)}` : '';
+  return `${type(sent.mime)} ${sent.width}×${sent.height}, ${size(sent.bytes)} (${sent.how})${mask}`;
 }
 
 async function runSend(jobId: string, req: HttpRequest, input: SubmitInput, signal: AbortSignal): Promise<JobRecord> {

@@ -24,6 +24,8 @@ export interface SaveImageInput {
   note?: string;
   /** Refuse (JobClosedError) when the job is already done, failed, cancelled or interrupted. */
   whileOpen?: boolean;
+  /** A thumbnail made with the image (with width and height given): none is made from `blob`. */
+  thumb?: Blob;
 }
 
 export interface SaveImageLinkInput {
@@ -87,7 +89,8 @@ export function createImageWrites({ writer, makeThumbnail, now, newId, notify }:
     async saveImage(jobId: string, input: SaveImageInput): Promise<JobImage> {
       let thumb: Awaited<ReturnType<ThumbnailMaker>>;
       try {
-        thumb = await makeThumbnail(input.blob);
+        const given = input.thumb && input.width && input.height ? { blob: input.thumb, width: input.width, height: input.height } : undefined;
+        thumb = given ?? (await makeThumbnail(input.blob));
       } catch {
         thumb = undefined; // undecodable here: the image is kept, the grid shows the full image
       }

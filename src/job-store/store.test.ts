@@ -228,6 +228,18 @@ describe('gallery store', () => {
     expect(await store.getThumbBlob(image.id)).toBeUndefined();
   });
 
+  it('keeps a thumbnail made with the image and does not make another', async () => {
+    let made = 0;
+    store = createGalleryStore({ dbName, channelName: null, makeThumbnail: async (b) => (made++, thumbMaker(b)) });
+    const job = makeJob();
+    await store.putJob(job);
+    const thumb = new Blob(['t'], { type: 'image/webp' });
+    const image = await store.saveImage(job.id, { blob: new Blob(['x'], { type: 'image/png' }), width: 4032, height: 3024, thumb });
+    expect(made).toBe(0);
+    expect([image.width, image.height]).toEqual([4032, 3024]);
+    expect(await (await store.getThumbBlob(image.id))?.text()).toBe('t');
+  });
+
   it('clearAll empties every store', async () => {
     const job = makeJob({ params: { init_image: bigDataUrl(2000) } });
     await store.putJob(job);

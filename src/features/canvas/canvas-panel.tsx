@@ -8,7 +8,6 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { CanvasHelp, CanvasTitle, StageOverlay, StatusLine, stageLabel } from './canvas-panel-parts';
 import { ImageSourceBar } from './image-source-bar';
 import type { LoadedImage } from './image-source';
-import { canvasAction } from './keyboard-shortcuts';
 import type { PaintTool } from './mask-editor';
 import type { ExportedMaskUrl } from './mask-export-scheduler';
 import { MaskPreview } from './mask-preview';
@@ -107,10 +106,11 @@ export default function CanvasPanel(props: CanvasPanelProps) {
 
   const maxBrush = display ? Math.max(64, Math.min(1024, Math.round(Math.max(display.width, display.height) / 2))) : 256;
 
-  const panelRef = useRef<HTMLElement>(null);
-  useCanvasKeys({ panelRef, editorRef, masking: () => latest.current.maskEnabled, onTool: chooseTool, onBrushSize: setBrushSize, maxBrush, onUndo: undo });
-
   const hasImage = !!display;
+  const actionState = { masking: maskEnabled && hasImage, canUndo: history.canUndo || extendUndo.canUndo, canRedo: history.canRedo };
+  const panelRef = useRef<HTMLElement>(null);
+  const runAction = useCanvasKeys({ panelRef, editorRef, state: actionState, onTool: chooseTool, onBrushSize: setBrushSize, maxBrush, onUndo: undo });
+
   return (
     <section
       ref={panelRef}
@@ -152,13 +152,7 @@ export default function CanvasPanel(props: CanvasPanelProps) {
           />
           <StageOverlay hasImage={hasImage} loading={loading} dragging={input.dragging} maxSide={maxSide} />
           {hasImage && (
-            <ZoomControls
-              labelRef={zoomLabelRef}
-              onRun={(id) => {
-                const editor = editorRef.current;
-                if (editor) canvasAction(id).run({ editor, masking: maskEnabled, chooseTool, stepBrush: () => undefined });
-              }}
-            />
+            <ZoomControls labelRef={zoomLabelRef} onRun={runAction} />
           )}
         </div>
 
@@ -166,16 +160,13 @@ export default function CanvasPanel(props: CanvasPanelProps) {
           <aside aria-label="Mask" className="flex flex-col gap-4">
             <MaskToolbar
               tool={tool}
-              onTool={chooseTool}
+              actions={actionState}
+              onAction={runAction}
               shapeMode={shapeMode}
               onShapeMode={setShapeMode}
               brushSize={Math.min(brushSize, maxBrush)}
               maxBrush={maxBrush}
               onBrushSize={setBrushSize}
-              canUndo={history.canUndo || extendUndo.canUndo}
-              canRedo={history.canRedo}
-              onUndo={undo}
-              onRedo={() => editorRef.current?.redo()}
               onClear={() => editorRef.current?.clearMask()}
               onInvert={() => editorRef.current?.invertMask()}
               opacity={opacity}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { actionForKey, ariaKeys, CANVAS_ACTIONS, canvasAction, keysText, SHORTCUT_HELP, stepBrushSize } from './keyboard-shortcuts';
-import type { KeyLike } from './keyboard-shortcuts';
+import { actionForKey, ariaKeys, CANVAS_ACTIONS, canvasAction, dispatchCanvasKey, keysText, runCanvasAction, SHORTCUT_HELP, stepBrushSize } from './keyboard-shortcuts';
+import type { CanvasActionContext, CanvasActionState, KeyLike } from './keyboard-shortcuts';
+import type { MaskEditor } from './mask-editor';
 
 const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
   key: k,
@@ -64,15 +65,77 @@ describe('the action table', () => {
   });
 
   it('runs only what is enabled: tools need the mask, zoom does not', () => {
-    const calls: string[] = [];
-    const editor = { zoomBy: (f: number) => calls.push(`zoom ${f}`), undo: () => calls.push('undo') } as never;
-    const ctx = { editor, masking: false, chooseTool: (t: string) => calls.push(t), stepBrush: () => undefined };
+    const { ctx, calls } = context({ masking: false });
     expect(canvasAction('brush').enabled(ctx)).toBe(false);
     expect(canvasAction('undo').enabled(ctx)).toBe(false);
     expect(canvasAction('zoom-in').enabled(ctx)).toBe(true);
-    canvasAction('zoom-in').run(ctx);
-    canvasAction('lasso').run({ ...ctx, masking: true });
-    expect(calls).toEqual(['zoom 1.25', 'lasso']);
+    expect(runCanvasAction('lasso', ctx)).toBe(false);
+    expect(runCanvasAction('zoom-in', ctx)).toBe(true);
+    expect(runCanvasAction('lasso', { ...ctx, masking: true })).toBe(true);
+    expect(calls).toEqual(['zoom 1.25', 'tool lasso']);
+  });
+});
+
+/** A context whose editor and callbacks write what they were asked into `calls`. */
+function context(state: Partial<CanvasActionState> = {}, gesture = false) {
+  const calls: string[] = [];
+  const editor = {
+    zoomBy: (f: number) => calls.push(`zoom ${f}`),
+    fit: () => calls.push('fit'),
+    redo: () => calls.push('editor redo'),
+    undo: () => calls.push('editor undo'),
+    finishGesture: () => (calls.push('finish'), gesture),
+    cancelGesture: () => (calls.push('cancel'), gesture),
+  } as unknown as MaskEditor;
+  const ctx: CanvasActionContext = {
+    masking: true,
+    canUndo: true,
+    canRedo: true,
+    ...state,
+    editor,
+    chooseTool: (t) => calls.push(`tool ${t}`),
+    stepBrush: (d) => calls.push(`brush ${d}`),
+    undo: () => calls.push('panel undo'),
+  };
+  return { ctx, calls };
+}
+
+describe('dispatchCanvasKey: keys through the table', () => {
+  it('runs the action a key names, with the context\'s undo (Extend included)', () => {
+    const { ctx, calls } = context();
+    expect(dispatchCanvasKey(key('z', { ctrlKey: true }), ctx)).toBe(true);
+    expect(dispatchCanvasKey(key('y', { metaKey: true }), ctx)).toBe(true);
+    expect(dispatchCanvasKey(key('E', { shiftKey: true }), ctx)).toBe(true);
+    expect(dispatchCanvasKey(key(']'), ctx)).toBe(true);
+    expect(dispatchCanvasKey(key('['), ctx)).toBe(true);
+    expect(dispatchCanvasKey(key('='), ctx)).toBe(true);
+    expect(dispatchCanvasKey(key('-'), ctx)).toBe(true);
+    expect(dispatchCanvasKey(key('0'), ctx)).toBe(true);
+    expect(calls).toEqual(['panel undo', 'editor redo', 'tool eraser', 'brush 1', 'brush -1', 'zoom 1.25', 'zoom 0.8', 'fit']);
+  });
+
+  it('leaves a key alone when its action is disabled or not a canvas key', () => {
+    const { ctx, calls } = context({ masking: false });
+    expect(dispatchCanvasKey(key('b'), ctx)).toBe(false);
+    expect(dispatchCanvasKey(key(']'), ctx)).toBe(false);
+    expect(dispatchCanvasKey(key('z', { ctrlKey: true }), ctx)).toBe(false);
+    expect(dispatchCanvasKey(key('x'), ctx)).toBe(false);
+    expect(dispatchCanvasKey(key('c', { ctrlKey: true }), ctx)).toBe(false);
+    expect(calls).toEqual([]);
+    const nothingToUndo = context({ canUndo: false, canRedo: false });
+    expect(dispatchCanvasKey(key('z', { ctrlKey: true }), nothingToUndo.ctx)).toBe(false);
+    expect(dispatchCanvasKey(key('z', { ctrlKey: true, shiftKey: true }), nothingToUndo.ctx)).toBe(false);
+    expect(nothingToUndo.calls).toEqual([]);
+  });
+
+  it('gives Enter and Esc back when no gesture is in progress', () => {
+    const idle = context({}, false);
+    expect(dispatchCanvasKey(key('Enter'), idle.ctx)).toBe(false);
+    expect(dispatchCanvasKey(key('Escape'), idle.ctx)).toBe(false);
+    expect(idle.calls).toEqual(['finish', 'cancel']);
+    const drawing = context({}, true);
+    expect(dispatchCanvasKey(key('Enter'), drawing.ctx)).toBe(true);
+    expect(dispatchCanvasKey(key('Escape'), drawing.ctx)).toBe(true);
   });
 });
 

@@ -22,13 +22,22 @@ export type CanvasAction =
   | 'fit'
   | 'cancel';
 
-/** What an action acts on. */
-export interface CanvasActionContext {
-  editor: MaskEditor;
+/** What an action's `enabled` reads: plain state, so a button can ask while it renders. */
+export interface CanvasActionState {
   /** The mask can be edited now (an inpainting endpoint with an image). */
   masking: boolean;
+  /** Something to undo: a mask step, or an Extend. */
+  canUndo: boolean;
+  canRedo: boolean;
+}
+
+/** What an action acts on. */
+export interface CanvasActionContext extends CanvasActionState {
+  editor: MaskEditor;
   chooseTool(tool: PaintTool): void;
   stepBrush(direction: 1 | -1): void;
+  /** Undo the mask's last step, or, with none left, the last Extend. */
+  undo(): void;
 }
 
 export interface CanvasActionDef {
@@ -40,12 +49,12 @@ export interface CanvasActionDef {
    */
   keys: readonly string[];
   aliases?: readonly string[];
-  enabled(ctx: CanvasActionContext): boolean;
+  enabled(state: CanvasActionState): boolean;
   /** Does it; false when it did nothing (the key keeps its usual meaning). */
   run(ctx: CanvasActionContext): boolean | void;
 }
 
-const masking = (ctx: CanvasActionContext) => ctx.masking;
+const masking = (state: CanvasActionState) => state.masking;
 const always = () => true;
 const tool = (id: PaintTool, label: string, key: string): CanvasActionDef => ({ id, label, keys: [key], enabled: masking, run: (ctx) => ctx.chooseTool(id) });
 
@@ -57,8 +66,8 @@ export const CANVAS_ACTIONS: readonly CanvasActionDef[] = [
   { id: 'close-shape', label: 'Close the lasso polygon (or double click)', keys: ['Enter'], enabled: always, run: (ctx) => ctx.editor.finishGesture() },
   { id: 'size-down', label: 'Smaller brush', keys: ['['], enabled: masking, run: (ctx) => ctx.stepBrush(-1) },
   { id: 'size-up', label: 'Larger brush', keys: [']'], enabled: masking, run: (ctx) => ctx.stepBrush(1) },
-  { id: 'undo', label: 'Undo', keys: ['Mod+z'], enabled: masking, run: (ctx) => ctx.editor.undo() },
-  { id: 'redo', label: 'Redo', keys: ['Shift+Mod+z', 'Mod+y'], enabled: masking, run: (ctx) => ctx.editor.redo() },
+  { id: 'undo', label: 'Undo', keys: ['Mod+z'], enabled: (s) => s.masking && s.canUndo, run: (ctx) => ctx.undo() },
+  { id: 'redo', label: 'Redo', keys: ['Shift+Mod+z', 'Mod+y'], enabled: (s) => s.masking && s.canRedo, run: (ctx) => ctx.editor.redo() },
   { id: 'zoom-in', label: 'Zoom in', keys: ['+'], aliases: ['='], enabled: always, run: (ctx) => ctx.editor.zoomBy(ZOOM_STEP) },
   { id: 'zoom-out', label: 'Zoom out', keys: ['-'], aliases: ['_'], enabled: always, run: (ctx) => ctx.editor.zoomBy(1 / ZOOM_STEP) },
   { id: 'fit', label: 'Fit the image', keys: ['0'], enabled: always, run: (ctx) => ctx.editor.fit() },
@@ -91,6 +100,19 @@ export function actionForKey(e: KeyLike): CanvasAction | undefined {
   const combo = comboOf(e);
   if (!combo) return undefined;
   return CANVAS_ACTIONS.find((a) => a.keys.includes(combo) || a.aliases?.includes(combo))?.id;
+}
+
+/** Runs an action when it is enabled; false when it did not run or did nothing (a key then keeps its usual meaning). */
+export function runCanvasAction(id: CanvasAction, ctx: CanvasActionContext): boolean {
+  const action = canvasAction(id);
+  if (!action.enabled(ctx)) return false;
+  return action.run(ctx) !== false;
+}
+
+/** A key press through the table: true when an action took it (the caller prevents the default). */
+export function dispatchCanvasKey(e: KeyLike, ctx: CanvasActionContext): boolean {
+  const id = actionForKey(e);
+  return id !== undefined && runCanvasAction(id, ctx);
 }
 
 const KEY_NAMES: Record<string, string> = { Escape: 'Esc', '-': '−', Mod: 'Ctrl/⌘' };

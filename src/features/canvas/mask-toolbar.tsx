@@ -4,6 +4,7 @@ import type { PaintTool } from './mask-editor';
 import type { StrokeMode } from './mask-ops';
 import { rangeClass } from './ui-classes';
 import { actionTitle, ariaKeys, canvasAction } from './keyboard-shortcuts';
+import type { CanvasAction, CanvasActionState } from './keyboard-shortcuts';
 
 import { Button } from '../../components/ui/button';
 
@@ -21,16 +22,14 @@ const REDO = canvasAction('redo');
 
 export function MaskToolbar(props: {
   tool: PaintTool;
-  onTool(tool: PaintTool): void;
+  /** What the action table's `enabled` reads; the tool, undo and redo buttons are its actions. */
+  actions: CanvasActionState;
+  onAction(id: CanvasAction): void;
   shapeMode: StrokeMode;
   onShapeMode(mode: StrokeMode): void;
   brushSize: number;
   maxBrush: number;
   onBrushSize(size: number): void;
-  canUndo: boolean;
-  canRedo: boolean;
-  onUndo(): void;
-  onRedo(): void;
   onClear(): void;
   onInvert(): void;
   opacity: number;
@@ -47,7 +46,7 @@ export function MaskToolbar(props: {
         {TOOLS.map(([value, what]) => {
           const action = canvasAction(value);
           return (
-            <Button key={value} aria-keyshortcuts={ariaKeys(action)} title={actionTitle(action, what)} pressed={tool === value} onClick={() => props.onTool(value)} disabled={disabled}>
+            <Button key={value} aria-keyshortcuts={ariaKeys(action)} title={actionTitle(action, what)} pressed={tool === value} onClick={() => props.onAction(value)} disabled={!action.enabled(props.actions)}>
               {action.label}
             </Button>
           );
@@ -95,10 +94,10 @@ export function MaskToolbar(props: {
         />
       </div>
       <div className="grid grid-cols-2 gap-1">
-        <Button onClick={props.onUndo} disabled={disabled || !props.canUndo} aria-keyshortcuts={ariaKeys(UNDO)} title={actionTitle(UNDO)}>
+        <Button onClick={() => props.onAction('undo')} disabled={!UNDO.enabled(props.actions)} aria-keyshortcuts={ariaKeys(UNDO)} title={actionTitle(UNDO)}>
           {UNDO.label}
         </Button>
-        <Button onClick={props.onRedo} disabled={disabled || !props.canRedo} aria-keyshortcuts={ariaKeys(REDO)} title={actionTitle(REDO)}>
+        <Button onClick={() => props.onAction('redo')} disabled={!REDO.enabled(props.actions)} aria-keyshortcuts={ariaKeys(REDO)} title={actionTitle(REDO)}>
           {REDO.label}
         </Button>
         <Button onClick={props.onClear} disabled={disabled} title="Paint nothing: keep the whole image">

@@ -1,79 +1,65 @@
-/** The canvas's keyboard shortcuts (keyboard-shortcuts.ts), while focus is in the panel or nowhere in particular. */
-import { useEffect, useRef } from 'react';
+/**
+ * The canvas's actions (keyboard-shortcuts.ts) wired to the panel: keys while focus is in the
+ * panel or nowhere in particular, and `run` for the buttons. Both go through the table: an
+ * action runs only when its `enabled` says so.
+ */
+import { useEffect, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import { isTextEntry } from './dom-targets';
-import { actionForKey, stepBrushSize } from './keyboard-shortcuts';
+import { dispatchCanvasKey, runCanvasAction, stepBrushSize } from './keyboard-shortcuts';
+import type { CanvasAction, CanvasActionContext, CanvasActionState } from './keyboard-shortcuts';
 import type { MaskEditor, PaintTool } from './mask-editor';
 import { MIN_BRUSH } from './mask-toolbar';
 
 export function useCanvasKeys(opts: {
   panelRef: RefObject<HTMLElement | null>;
   editorRef: RefObject<MaskEditor | undefined>;
-  /** Whether the mask can be painted now (an inpainting endpoint and an image). */
-  masking(): boolean;
+  /** The state as rendered (`masking` also needs the editor to hold a picture when an action runs). */
+  state: CanvasActionState;
   onTool(tool: PaintTool): void;
   onBrushSize(update: (size: number) => number): void;
   maxBrush: number;
-  /** Undo, when it is more than the editor's (Extend). */
-  onUndo?(): void;
+  /** Undo: the mask's, or, with none left, the last Extend. */
+  onUndo(): void;
 }) {
-  const { panelRef, editorRef, maxBrush } = opts;
+  const { panelRef } = opts;
   const latest = useRef(opts);
   useEffect(() => {
     latest.current = opts;
   });
+
+  // Read when an action runs (a key press, a click): the latest props and the editor as it is.
+  const [contextNow] = useState(() => (): CanvasActionContext | undefined => {
+    const o = latest.current;
+    const editor = o.editorRef.current;
+    if (!editor) return undefined;
+    return {
+      ...o.state,
+      masking: o.state.masking && !!editor.document,
+      editor,
+      chooseTool: o.onTool,
+      stepBrush: (direction) => o.onBrushSize((s) => stepBrushSize(s, direction, MIN_BRUSH, o.maxBrush)),
+      undo: o.onUndo,
+    };
+  });
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented || isTextEntry(e.target)) return;
       const active = document.activeElement;
       const inPanel = !active || active === document.body || !!panelRef.current?.contains(active);
       if (!inPanel) return;
-      const action = actionForKey(e);
-      const editor = editorRef.current;
-      if (!action || !editor) return;
-      const masking = latest.current.masking() && !!editor.document;
-      switch (action) {
-        case 'undo':
-          if (!masking) return;
-          if (latest.current.onUndo) latest.current.onUndo();
-          else editor.undo();
-          break;
-        case 'redo':
-          if (!masking) return;
-          editor.redo();
-          break;
-        case 'brush':
-        case 'eraser':
-        case 'rect':
-        case 'lasso':
-          if (!masking) return;
-          latest.current.onTool(action);
-          break;
-        case 'size-down':
-        case 'size-up':
-          if (!masking) return;
-          latest.current.onBrushSize((s) => stepBrushSize(s, action === 'size-up' ? 1 : -1, MIN_BRUSH, maxBrush));
-          break;
-        case 'zoom-in':
-          editor.zoomBy(1.25);
-          break;
-        case 'zoom-out':
-          editor.zoomBy(0.8);
-          break;
-        case 'fit':
-          editor.fit();
-          break;
-        case 'close-shape':
-          // Enter elsewhere (a focused button) keeps its own meaning.
-          if (!editor.finishGesture()) return;
-          break;
-        case 'cancel':
-          if (!editor.cancelGesture()) return;
-          break;
-      }
-      e.preventDefault();
+      const ctx = contextNow();
+      if (ctx && dispatchCanvasKey(e, ctx)) e.preventDefault();
     };
     document.addEventListener('keydown', onKey);
     return () => document.removeEventListener('keydown', onKey);
-  }, [maxBrush, panelRef, editorRef]);
+  }, [panelRef, contextNow]);
+
+  /** Runs an action for a button (a no-op when it is not enabled). */
+  const [run] = useState(() => (id: CanvasAction) => {
+    const ctx = contextNow();
+    if (ctx) runCanvasAction(id, ctx);
+  });
+  return run;
 }

@@ -30,23 +30,30 @@ export function useDisplayImage(
 ): { display: DisplayImage | undefined; error: string | undefined; loading: boolean } {
   const [display, setDisplay] = useState<DisplayImage>();
   const [error, setError] = useState<string>();
-  const [loading, setLoading] = useState(false);
+  const [loading, setLoading] = useState(!!initImage);
   const onFittedRef = useRef(onFitted);
   useEffect(() => {
     onFittedRef.current = onFitted;
   });
   const { maxSide, multipleOf } = fit;
 
-  useEffect(() => {
-    let cancelled = false;
+  // A new image (or fit) starts loading at once; no image clears what was shown. Adjusted while
+  // rendering, not in the effect: the render that drops the image already shows none. The
+  // picture shown stays until the next one is ready (Extend's mask waits for the new size).
+  const wanted = `${initImage ?? ''}\n${maxSide ?? ''}\n${multipleOf ?? ''}`;
+  const [started, setStarted] = useState(wanted);
+  if (started !== wanted) {
+    setStarted(wanted);
+    setLoading(!!initImage);
     if (!initImage) {
-      // eslint-disable-next-line react-hooks/set-state-in-effect -- to derive instead, as this branch did before the Worker preview path; left for its owner
       setDisplay(undefined);
       setError(undefined);
-      setLoading(false);
-      return;
     }
-    setLoading(true);
+  }
+
+  useEffect(() => {
+    let cancelled = false;
+    if (!initImage) return;
     const shown = (image: CanvasImageSource, width: number, height: number, readable: boolean) => {
       setDisplay({ src: initImage, image, width, height, readable });
       setError(undefined);

@@ -12,8 +12,11 @@ import { decodeMask, decodeRgba, encodePng, prepare } from './blob-prepare';
 import type { PrepareRequest, PrepareResponse } from './blob-prepare';
 import { probe } from './blob-probe';
 import type { ProbeRequest, ProbeResponse } from './blob-probe';
-import { handleStitchRequest, pureScaler } from './stitch-protocol';
-import type { RgbaScaler, StitchResponse } from './stitch-protocol';
+import { stitchBlobs, stitchBlobsPixels, thumbnailOf } from './blob-stitch';
+import type { BlobStitchRequest, BlobStitchResponse } from './blob-stitch';
+import { opaqueByHeader } from './send-format';
+import { pureScaler } from './stitch-protocol';
+import type { RgbaScaler } from './stitch-protocol';
 import { resultContent } from './stitch';
 import type { MaskImage } from './types';
 
@@ -27,8 +30,8 @@ export type BlobRequest =
   | ProbeRequest
   /** The part of an answer that shows the picture, without the padding that kept its aspect (img2img). */
   | { op: 'uncrop'; result: Blob; region: Pick<InpaintRegion, 'send' | 'content'> }
-  /** The provider's result scaled back and composited into the full-size original through the blurred mask. */
-  | { op: 'stitch'; original: Blob; mask: Blob; region: InpaintRegion; result: Blob; maskBlur: number }
+  /** The provider's result scaled back and composited into the full-size original through the blurred mask (blob-stitch.ts). */
+  | BlobStitchRequest
   /** Outpainting: the picture on a bigger canvas, the new area filled, and the mask with its overlap. */
   | { op: 'extend'; image: Blob; by: Extension; fill: 'stretch' | 'noise'; seed: number; overlap: number }
   /** The answer is an ImageBitmap of the mask as the canvas editor holds it (white, value as alpha), ready to draw. */
@@ -42,7 +45,7 @@ export type BlobResponse =
   | PrepareResponse
   | ProbeResponse
   | { op: 'uncrop'; image: Blob; width: number; height: number }
-  | { op: 'stitch'; image: Blob; width: number; height: number; resultWidth: number; resultHeight: number }
+  | BlobStitchResponse
   /** overlay: the mask as the canvas editor draws it (see 'mask'). */
   | { op: 'extend'; image: Blob; mask: Blob; overlay: ImageBitmap; width: number; height: number }
   | { op: 'mask'; overlay: ImageBitmap; painted: boolean; width: number; height: number }
@@ -67,19 +70,14 @@ export function blobTransferables(response: BlobResponse): Transferable[] {
 async function thumbnail(image: Blob, maxSide: number): Promise<BlobResponse> {
   const bitmap = await createImageBitmap(image);
   try {
-    const { width, height } = bitmap;
-    const scale = Math.min(1, maxSide / Math.max(width, height));
-    const canvas = new OffscreenCanvas(Math.max(1, Math.round(width * scale)), Math.max(1, Math.round(height * scale)));
-    const ctx = canvas.getContext('2d')!;
-    ctx.imageSmoothingQuality = 'high';
-    ctx.drawImage(bitmap, 0, 0, canvas.width, canvas.height);
-    let blob: Blob | undefined = await canvas.convertToBlob({ type: 'image/webp', quality: 0.8 });
-    // Browsers without a WebP encoder fall back to PNG, which is larger than JPEG for photos.
-    if (blob.type !== 'image/webp') blob = await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 }).catch(() => undefined);
-    return { op: 'thumbnail', blob, width, height };
+    return { op: 'thumbnail', blob: await thumbnailOf(bitmap, maxSide), width: bitmap.width, height: bitmap.height };
   } finally {
     bitmap.close();
   }
+}
+
+async function head(blob: Blob): Promise<Uint8Array> {
+  return new Uint8Array(await blob.slice(0, 64 * 1024).arrayBuffer());
 }
 
 export async function handleBlobRequest(request: BlobRequest, scaler: RgbaScaler = pureScaler, progress?: (text: string) => void): Promise<BlobResponse> {
@@ -92,14 +90,9 @@ export async function handleBlobRequest(request: BlobRequest, scaler: RgbaScaler
       const out = resultContent(await decodeRgba(request.result), request.region);
       return { op: 'uncrop', image: await encodePng(out), width: out.width, height: out.height };
     }
-    case 'stitch': {
-      const original = await decodeRgba(request.original);
-      const mask = await decodeMask(request.mask, original.width, original.height);
-      const result = await decodeRgba(request.result);
-      const req = { op: 'stitch' as const, original, mask, region: request.region, result, maskBlur: request.maskBlur, inPlace: true };
-      const out = (await handleStitchRequest(req, scaler)) as StitchResponse;
-      return { op: 'stitch', image: await encodePng(out.image), width: original.width, height: original.height, resultWidth: result.width, resultHeight: result.height };
-    }
+    case 'stitch':
+      // An opaque original is stitched on a canvas, touching only the blend window's pixels.
+      return opaqueByHeader(await head(request.original)) ? stitchBlobs(request, scaler) : stitchBlobsPixels(request, scaler);
     case 'extend': {
       const image = await decodeRgba(request.image);
       const fill = request.fill === 'noise' ? { kind: 'noise' as const, seed: request.seed } : { kind: 'stretch' as const };

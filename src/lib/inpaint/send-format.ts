@@ -66,3 +66,25 @@ export function initImageType(opaque: boolean): 'image/jpeg' | 'image/png' {
 }
 
 export const JPEG_QUALITY = 0.92;
+
+/**
+ * Whether an encoded picture is opaque by its header alone: a JPEG always; a PNG of grey or RGB
+ * colour (type 0 or 2) with no tRNS chunk before its pixels. False when it may have alpha (the
+ * pixels would have to be read to know).
+ */
+export function opaqueByHeader(head: Uint8Array): boolean {
+  if (isJpeg(head)) return true;
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (head.length < 33 || png.some((b, i) => head[i] !== b)) return false;
+  const colorType = head[25]!;
+  if (colorType !== 0 && colorType !== 2) return false;
+  let at = 8;
+  while (at + 8 <= head.length) {
+    const length = ((head[at]! << 24) | (head[at + 1]! << 16) | (head[at + 2]! << 8) | head[at + 3]!) >>> 0;
+    const type = String.fromCharCode(head[at + 4]!, head[at + 5]!, head[at + 6]!, head[at + 7]!);
+    if (type === 'tRNS') return false;
+    if (type === 'IDAT' || type === 'IEND') return true;
+    at += 12 + length;
+  }
+  return false; // the head ends before the pixels: unknown
+}
