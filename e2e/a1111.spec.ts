@@ -232,5 +232,38 @@ test('a 2×2 sweep of seed × guidance on A1111 gives four labelled images, kept
   await page.getByRole('button', { name: 'Gallery', exact: true }).click();
   const gallery = page.getByRole('region', { name: 'Gallery' });
   await expect(gallery.getByText('4 images in 4 jobs')).toBeVisible();
-  await expect(gallery.getByRole('button', { name: /^Open image, seed (11|22) · guidance (5|9), seed (11|22), A1111 txt2img, / })).toHaveCount(4);
+  await expect(gallery.getByRole('button', { name: /^Open image, seed (11|22), A1111 txt2img, seed (11|22) · guidance (5|9), / })).toHaveCount(4);
+});
+
+test('a running A1111 job shows one progress bar, the server’s', async ({ page, request }) => {
+  await resetA1111(request, { stepMs: 300 });
+  await chooseEndpoint(page, 'a1111/txt2img');
+  await generate(page);
+  await expect(progressBar(page)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Running jobs' })).toContainText('AUTOMATIC1111');
+  // Not a second one on its card, nor a third in Running jobs (which still shows its elapsed time).
+  await expect(page.getByRole('region', { name: 'Results' }).getByRole('progressbar')).toHaveCount(1);
+  await expect(page.getByRole('region', { name: 'Running jobs' })).toContainText(/\d+\.\d s elapsed/);
+  await expect(resultCard(page)).toHaveAccessibleName('Job done', { timeout: 20_000 });
+});
+
+test('Settings: the A1111 card is "Your server" with a user and password; an unreachable server names this page’s origin', async ({ page, baseURL }) => {
+  const origin = new URL(baseURL!).origin;
+  await openView(page, 'Settings');
+  const card = page.getByRole('group', { name: 'AUTOMATIC1111 (Stable Diffusion WebUI)' });
+  await expect(card.getByLabel('Live (your key)')).toHaveCount(0);
+  await card.getByRole('radiogroup', { name: 'AUTOMATIC1111 (Stable Diffusion WebUI) mode' }).getByLabel('Your server').check();
+  await expect(card.getByLabel('AUTOMATIC1111 (Stable Diffusion WebUI) user (optional)')).toBeVisible();
+  await expect(card.getByLabel('AUTOMATIC1111 (Stable Diffusion WebUI) password (optional)')).toHaveAttribute('type', 'password');
+  await expect(card.getByText('Login, as user:password (sent as HTTP Basic auth).')).toBeVisible();
+  await expect(card.getByText(`--cors-allow-origins=${origin} `)).toBeVisible();
+  await expect(card).not.toContainText('origin>');
+  // Nothing listens on port 9: the browser cannot reach it, and the hint says which origin to allow.
+  await card.getByLabel('AUTOMATIC1111 (Stable Diffusion WebUI) base URL').fill('http://127.0.0.1:9');
+  await openView(page, 'Playground');
+  await chooseEndpoint(page, 'a1111/txt2img');
+  await generate(page);
+  const alert = resultCard(page).getByRole('alert');
+  await expect(alert).toContainText(`--cors-allow-origins=${origin},`);
+  await expect(alert).not.toContainText('origin>');
 });

@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { keepCompareTargets, pickComparePreset } from './fixtures/compare';
-import { openFresh, recordRequests, resetSandbox } from './fixtures/playground';
+import { openFresh, recordRequests, resetSandbox, settled } from './fixtures/playground';
 
 const THREE = ['DreamRender-3.0 generate_image', 'ModelsLab text2img', 'Segmind sd1.5-dreamshaper'];
 
@@ -219,4 +219,62 @@ test('a comparison lands in the gallery and reopens after a reload', async ({ pa
   const gallery = page.getByRole('region', { name: 'Gallery' });
   // A tile shows its comparison label on the picture, and the endpoint under it (for some the same words).
   for (const label of THREE) await expect(gallery.getByText(label, { exact: true }).first()).toBeVisible();
+});
+
+test.describe('A/B at 1440×900, with a touch screen too', () => {
+  test.use({ viewport: { width: 1440, height: 900 }, hasTouch: true });
+
+  test('a drag on the A/B image moves the divider (mouse and touch), keys too; image and control fit the view', async ({ page }) => {
+    await keepCompareTargets(page, ['ModelsLab text2img', 'Segmind sd1.5-dreamshaper']);
+    await page.getByLabel('Prompt', { exact: true }).fill('a windmill by a canal');
+    await page.getByRole('button', { name: 'Run comparison (2 requests)' }).click();
+    await page.getByRole('tab', { name: 'A/B' }).click();
+    const a = page.getByRole('img', { name: /^A: ModelsLab text2img, seed \d+$/ });
+    await expectLoaded(a);
+    await expectLoaded(page.getByRole('img', { name: /^B: Segmind sd1\.5-dreamshaper, seed \d+$/ }));
+    const slider = page.getByRole('slider', { name: 'A/B position' });
+    await expect(slider).toHaveValue('50');
+
+    // Opened, the images and the control are on screen together, below the sticky header.
+    await settled(page);
+    const box = (await a.boundingBox())!;
+    const control = (await slider.boundingBox())!;
+    const header = (await page.getByRole('banner').first().boundingBox())!;
+    expect(box.y).toBeGreaterThanOrEqual(header.y + header.height);
+    expect(control.y + control.height).toBeLessThanOrEqual(900);
+    expect(box.height).toBeGreaterThan(400);
+
+    // A mouse drag anywhere on the image: the divider follows, A's clip with it.
+    const at = (f: number) => box.x + box.width * f;
+    const y = box.y + box.height / 2;
+    await page.mouse.move(at(0.6), y);
+    await page.mouse.down();
+    await expect(slider).toHaveValue('60');
+    await page.mouse.move(at(0.4), y, { steps: 4 });
+    await page.mouse.move(at(0.25), y, { steps: 4 });
+    await page.mouse.up();
+    await expect(slider).toHaveValue('25');
+    await expect(page.getByRole('img', { name: /^A: / }).locator('..')).toHaveAttribute('style', /inset\(0px 75% 0px 0px\)|inset\(0 75% 0 0\)/);
+    // Moving without a button pressed moves nothing.
+    await page.mouse.move(at(0.9), y);
+    await expect(slider).toHaveValue('25');
+
+    // A horizontal touch drag.
+    const cdp = await page.context().newCDPSession(page);
+    const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', f?: number) =>
+      cdp.send('Input.dispatchTouchEvent', { type, touchPoints: f === undefined ? [] : [{ x: at(f), y }] });
+    await touch('touchStart', 0.3);
+    await touch('touchMove', 0.45);
+    await touch('touchMove', 0.7);
+    await touch('touchEnd');
+    await expect(slider).toHaveValue('70');
+
+    // The keys, on the control.
+    await slider.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await expect(slider).toHaveValue('68');
+    await page.keyboard.press('End');
+    await expect(slider).toHaveValue('100');
+  });
 });

@@ -47,6 +47,30 @@ test('Batch count 4 shows four jobs, each image with its seed', async ({ page })
   const batch = page.getByRole('group', { name: 'Batch of 4 jobs' });
   await expect(batch.getByRole('article', { name: 'Job done' })).toHaveCount(4, { timeout: 40_000 });
   for (const seed of [700, 701, 702, 703]) await expect(batch.getByRole('img', { name: new RegExp(`seed ${seed}$`) })).toBeVisible();
+
+  // The lightbox steps through the whole batch with ← / →, and with its buttons.
+  await batch.getByRole('article').nth(1).getByRole('button', { name: 'Open result 1 in the lightbox' }).click();
+  const box = page.getByRole('dialog', { name: 'Lightbox' });
+  await expect(box.getByRole('img', { name: /seed 701$/ })).toBeVisible();
+  await expect(box.getByText('image 2 of 4')).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(box.getByRole('img', { name: /seed 702$/ })).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await expect(box.getByRole('img', { name: /seed 703$/ })).toBeVisible();
+  await expect(box.getByText('image 4 of 4')).toBeVisible();
+  await expect(box.getByRole('button', { name: 'Next' })).toHaveAttribute('aria-disabled', 'true');
+  await box.getByRole('button', { name: 'Previous' }).click();
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await expect(box.getByRole('img', { name: /seed 700$/ })).toBeVisible();
+  await expect(box.getByRole('button', { name: 'Previous' })).toHaveAttribute('aria-disabled', 'true');
+  // Zoomed in, the arrows pan the image instead.
+  await page.keyboard.press('+');
+  await expect(box.getByText('125 %')).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(box.getByRole('img', { name: /seed 700$/ })).toBeVisible();
+  await expect(box.getByText('image 1 of 4')).toBeVisible();
 });
 
 test('a link carries batch count and seed mode; a reload after opening it keeps the edits made since', async ({ page, context }) => {

@@ -64,7 +64,7 @@ async function main() {
     await page.waitForTimeout(100);
     console.log('ArrowRight, ArrowDown in the grid moves focus to:', await page.evaluate(() => document.activeElement?.getAttribute('aria-label')));
 
-    await page.getByRole('button', { name: /^Open job, Failed/ }).first().click();
+    await page.getByRole('button', { name: /^Open job, .*, Failed, / }).first().click();
     await dialog.waitFor();
     await page.waitForTimeout(200);
     await shot('4-detail-failed');

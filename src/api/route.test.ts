@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getProvider } from '../providers/registry';
-import { resolveRoute, routedUrl } from './route';
+import { resolveRoute, routedUrl, withPageOrigin } from './route';
 
 const segmind = getProvider('segmind')!;
 const dreamrender = getProvider('dreamrender')!;
@@ -29,5 +29,19 @@ describe('resolveRoute', () => {
   it('says what is missing in Live mode', () => {
     expect(resolveRoute(dreamrender, { ...base, mode: 'live', key: 'k' }, 'http://h', true).problem).toMatch(/base URL/);
     expect(resolveRoute(segmind, { ...base, mode: 'live' }, 'http://h', true).problem).toMatch(/key/);
+  });
+});
+
+describe('withPageOrigin', () => {
+  it('puts the page’s real origin in the A1111 hints, every time it occurs', () => {
+    const a1111 = getProvider('a1111')!;
+    const hint = withPageOrigin(a1111.networkHint!, 'http://127.0.0.1:5173');
+    expect(hint).toContain('--cors-allow-origins=http://127.0.0.1:5173,');
+    expect(hint).toContain('--cors-origins=http://127.0.0.1:5173 ');
+    expect(hint).not.toContain('origin>');
+    expect(withPageOrigin(a1111.baseUrlHelp, 'https://play.example')).not.toContain('origin>');
+  });
+  it('leaves the words where there is no page (Node)', () => {
+    expect(withPageOrigin('allow <this page’s origin>', undefined)).toBe('allow <this page’s origin>');
   });
 });

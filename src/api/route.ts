@@ -2,6 +2,7 @@
  * Where a request goes: the sandbox twin, the live host directly, or the live
  * host through the local proxy. Pure, apart from reading the page's origin.
  */
+import { PAGE_ORIGIN } from '../providers/types';
 import type { ProviderDef } from '../providers/types';
 import type { ProviderSettings } from './settings-store';
 
@@ -16,6 +17,11 @@ export interface Route {
   proxy?: { prefix: string; target: string };
   /** Why a request cannot go out, in plain words. */
   problem?: string;
+}
+
+/** A provider's help text with the page's real origin where it says `PAGE_ORIGIN` (kept as written outside a browser). */
+export function withPageOrigin(text: string, origin: string | undefined = globalThis.location?.origin): string {
+  return origin ? text.replaceAll(PAGE_ORIGIN, origin) : text;
 }
 
 export function trimSlash(url: string): string {

@@ -28,6 +28,7 @@ export const SHORTCUT_GROUPS: readonly Group[] = [
       ['+ / −', 'Zoom in / out'],
       ['0', 'Fit (reset zoom and pan)'],
       ['Arrow keys', 'Pan'],
+      ['← / → (lightbox, at fit)', 'Previous / next image of the batch'],
       ['Wheel, drag', 'Zoom, pan'],
     ],
   },

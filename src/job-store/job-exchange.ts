@@ -4,7 +4,7 @@
  * says what to check; a rate limit's wait, capped.
  */
 import { NetworkError, send } from '../api/http';
-import { routedUrl } from '../api/route';
+import { routedUrl, withPageOrigin } from '../api/route';
 import type { Route } from '../api/route';
 import { maxOutputs, requestTimeoutMs } from '../providers/shared/limits';
 import type { EndpointDef, HttpRequest, ProviderDef, ProviderError, ProviderResult } from '../providers/types';
@@ -23,7 +23,7 @@ export function networkError(e: unknown, provider?: ProviderDef): ProviderError 
   return {
     kind: 'network',
     message: e instanceof Error ? e.message : String(e),
-    hint: provider?.networkHint ?? 'Check the base URL and your connection; in Live mode try routing through the local proxy (Settings).',
+    hint: provider?.networkHint ? withPageOrigin(provider.networkHint) : 'Check the base URL and your connection; in Live mode try routing through the local proxy (Settings).',
   };
 }
 

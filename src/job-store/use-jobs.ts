@@ -1,5 +1,6 @@
 /** Jobs read from the persisted store through TanStack Query; the cache follows the store by job id. */
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useQueries, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { JobRecord } from './job-record';
 import { useEffect } from 'react';
 import { activeJobsQuery, jobQuery, syncJobCache } from './queries';
 
@@ -11,6 +12,11 @@ export function useJobStoreSync() {
 
 export function useJob(id: string | undefined) {
   return useQuery(jobQuery(id));
+}
+
+/** Several jobs by id, in that order; one not (yet) read is undefined. */
+export function useJobs(ids: readonly string[]): Array<JobRecord | undefined> {
+  return useQueries({ queries: ids.map((id) => jobQuery(id)), combine: (results) => results.map((r) => r.data ?? undefined) });
 }
 
 /** Jobs still sending or queued, oldest first. */

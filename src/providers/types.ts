@@ -252,7 +252,7 @@ export interface ProviderDef {
   keyHelp: string;
   /** The documented public base URL; undefined where there is none (DreamRender). */
   defaultBaseUrl?: string;
-  /** One line under the base URL field in Settings. */
+  /** One line under the base URL field in Settings; `PAGE_ORIGIN` in it is shown as the page's real origin. */
   baseUrlHelp: string;
   /**
    * Hosts the local proxy may forward this provider's requests to, or
@@ -270,6 +270,7 @@ export interface ProviderDef {
   /**
    * What to do when the browser cannot reach the server at all (a CORS refusal
    * looks the same as a host that is down), in plain words; a generic hint otherwise.
+   * `PAGE_ORIGIN` in it becomes the page's real origin.
    */
   networkHint?: string;
   /** Response headers worth reading (credits, seed, timing); the proxy passes these on. Lower-case. */
@@ -283,3 +284,9 @@ export interface ProviderDef {
   /** Optional progress, cancel and list requests (see ExtraRequests). */
   extra?: ExtraRequests;
 }
+
+/**
+ * Written in a provider's help where the page's origin goes (a CORS flag): providers are pure and
+ * cannot know it; `withPageOrigin` (src/api/route.ts) puts the real one in where it is shown.
+ */
+export const PAGE_ORIGIN = '<this page’s origin>';

@@ -18,10 +18,10 @@ const SessionCosts = lazy(() => import('../session-costs').then((m) => ({ defaul
 
 const panel = 'rounded-lg border border-zinc-800 bg-zinc-900/60 p-6 text-sm text-zinc-400';
 
-function RunJob(props: { id: string; actions: ResultActions; onRetry(job: JobRecord): void; onCancel(id: string): void; onResume(id: string): void }) {
+function RunJob(props: { id: string; runIds: string[]; actions: ResultActions; onRetry(job: JobRecord): void; onCancel(id: string): void; onResume(id: string): void }) {
   const job = useJob(props.id).data ?? undefined;
   if (!job) return <p className={panel}>Loading…</p>;
-  return <JobCard job={job} actions={props.actions} onCancel={(j) => props.onCancel(j.id)} onResume={(j) => props.onResume(j.id)} onRetry={props.onRetry} />;
+  return <JobCard job={job} batchIds={props.runIds} actions={props.actions} onCancel={(j) => props.onCancel(j.id)} onResume={(j) => props.onResume(j.id)} onRetry={props.onRetry} />;
 }
 
 export function ResultsColumn(props: {
@@ -48,7 +48,7 @@ export function ResultsColumn(props: {
       tabIndex={0}
       className="flex min-w-0 flex-col gap-4 lg:sticky lg:top-16 lg:max-h-[calc(100dvh-5rem)] lg:overflow-y-auto lg:pr-1"
     >
-      <QueuePanel />
+      <QueuePanel cardIds={runIds} />
       <Suspense fallback={null}>
         <SessionCosts />
         <HistoryStrip currentId={runIds.at(-1)} onShow={(j) => props.onShow(j.id)} />
@@ -64,7 +64,7 @@ export function ResultsColumn(props: {
           <Suspense fallback={<p className={panel}>Loading…</p>}>
             <div className={runIds.length > 1 ? 'grid gap-3 xl:grid-cols-2' : ''} aria-label={runIds.length > 1 ? `Batch of ${runIds.length} jobs` : undefined} role={runIds.length > 1 ? 'group' : undefined}>
               {runIds.map((id) => (
-                <RunJob key={id} id={id} actions={actions} onRetry={props.onRetry} onCancel={cancel.cancel} onResume={resume.resume} />
+                <RunJob key={id} id={id} runIds={runIds} actions={actions} onRetry={props.onRetry} onCancel={cancel.cancel} onResume={resume.resume} />
               ))}
             </div>
           </Suspense>

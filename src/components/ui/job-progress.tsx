@@ -12,8 +12,12 @@ function useNow(active: boolean, ms = 250) {
   return now;
 }
 
-/** Elapsed time, a progress bar against the provider's ETA, and any notice (rate limit…). */
-export function JobProgress({ job }: { job: JobRecord }) {
+/**
+ * Elapsed time, a progress bar against the provider's ETA, and any notice (rate limit…).
+ * `bar={false}` leaves the bar out where another one already shows this job (the server's own
+ * progress, or its card below): one bar per job.
+ */
+export function JobProgress({ job, bar = true }: { job: JobRecord; bar?: boolean }) {
   const active = job.status === 'sending' || job.status === 'queued';
   const now = useNow(active);
   const live = useLive(job.id);
@@ -31,19 +35,21 @@ export function JobProgress({ job }: { job: JobRecord }) {
         <span>{label}</span>
         <span>{elapsed.toFixed(1)} s elapsed</span>
       </div>
-      <div
-        role="progressbar"
-        aria-label={`${label}: progress`}
-        aria-valuemin={0}
-        aria-valuemax={100}
-        aria-valuenow={pct === undefined ? undefined : Math.round(pct)}
-        className="h-1.5 overflow-hidden rounded bg-zinc-800"
-      >
+      {bar && (
         <div
-          className={`h-full bg-amber-500 transition-[width] duration-200 ${pct === undefined ? 'w-1/3 animate-pulse' : ''}`}
-          style={pct === undefined ? undefined : { width: `${pct}%` }}
-        />
-      </div>
+          role="progressbar"
+          aria-label={`${label}: progress`}
+          aria-valuemin={0}
+          aria-valuemax={100}
+          aria-valuenow={pct === undefined ? undefined : Math.round(pct)}
+          className="h-1.5 overflow-hidden rounded bg-zinc-800"
+        >
+          <div
+            className={`h-full bg-amber-500 transition-[width] duration-200 ${pct === undefined ? 'w-1/3 animate-pulse' : ''}`}
+            style={pct === undefined ? undefined : { width: `${pct}%` }}
+          />
+        </div>
+      )}
       {live.notice && (
         <p role="status" className="text-xs text-amber-300">
           {live.notice}

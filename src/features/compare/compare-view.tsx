@@ -4,13 +4,14 @@
  * as columns, an A/B slider, and X/Y sweeps. Where targets, shared values,
  * mapping, running and the saved comparison meet.
  */
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { cryptoRandom } from '../../lib/random';
 import { getEndpoint } from '../../providers/registry';
-import { ABView } from './ab-view';
+import { CompareTabs } from './compare-tabs';
+import type { CompareTab } from './compare-tabs';
+import { ComparisonShown, NoComparison } from './comparison-shown';
 import { loadDraft, saveDraft } from './comparison-store';
 import type { ComparisonRecord } from './comparison-record';
-import { takeOpenRequest } from './open-request';
 import { endpointFields } from '../../providers/mapping/map-params';
 import { MappingTable } from './mapping-table';
 import { RecentComparisons } from './recent-comparisons';
@@ -19,24 +20,16 @@ import { DEFAULT_SHARED_FORM, parseSharedForm, sharedToForm } from '../../provid
 import type { SharedForm } from '../../providers/mapping/shared-params';
 import { SharedParamsForm } from './shared-params-form';
 import type { ImageEditor } from './shared-params-form';
-import { SideBySide } from './side-by-side';
 import { planSweep } from './sweep';
 import type { SweepAxis } from './sweep';
-import { SweepGrid } from './sweep-grid';
 import { SweepSetup } from './sweep-setup';
 import { TargetsEditor } from './targets-editor';
 import { defaultTargetEndpoints, newTarget, targetLabels } from './targets';
 import type { CompareTarget } from './targets';
-import { findComparison, restoreImages, useComparison } from './use-comparison';
+import { useComparison } from './use-comparison';
+import { useCompareOpen } from './use-compare-open';
 import { Button } from '../../components/ui/button';
 import { updateWorkspace, useWorkspace } from '../../job-store/workspace';
-
-type Tab = 'side' | 'ab' | 'sweep';
-const TABS: Array<[Tab, string]> = [
-  ['side', 'Side by side'],
-  ['ab', 'A/B'],
-  ['sweep', 'Sweep'],
-];
 
 function takesRole(endpointId: string, role: 'initImage' | 'mask') {
   const endpoint = getEndpoint(endpointId);
@@ -52,65 +45,26 @@ export default function CompareView({ ImageEditor, openId, onShown }: { ImageEdi
   const images = useMemo(() => ({ initImage: workspace.image, mask: workspace.mask }), [workspace.image, workspace.mask]);
   const [x, setX] = useState<SweepAxis | undefined>(() => draft?.x ?? { param: 'seed', values: '1, 2' });
   const [y, setY] = useState<SweepAxis | undefined>(() => draft?.y);
-  const [tab, setTab] = useState<Tab>('side');
+  const [tab, setTab] = useState<CompareTab>('side');
   const [message, setMessage] = useState<string>();
   const comparison = useComparison();
   const { record, show } = comparison;
 
-  // Shows a comparison found (or says it is gone); `apply` puts its targets and parameters in the form.
-  const showFound = useCallback(
-    (found: ComparisonRecord | undefined, apply: boolean) => {
-      if (!found) {
-        setMessage('That comparison is no longer saved, and the gallery has none of its jobs.');
-        return;
-      }
-      setMessage(undefined);
-      show(found);
-      if (apply) {
-        setTargets(found.targets);
-        setForm(sharedToForm(found.shared));
-        if (found.kind === 'sweep') {
-          setX(found.axes.x);
-          setY(found.axes.y);
-        }
-        setTab(found.kind === 'sweep' ? 'sweep' : 'side');
-      }
-      void restoreImages(found).then((restored) => {
-        if (restored.initImage) updateWorkspace({ image: restored.initImage, mask: restored.mask });
-      });
-    },
-    [show],
-  );
-  const open = useCallback((id: string, apply: boolean) => findComparison(id).then((found) => showFound(found, apply)), [showFound]);
-
-  // After a reload: the comparison that was on screen, or the one another view asked to open.
-  const reopened = useRef(false);
-  useEffect(() => {
-    if (reopened.current) return; // once, even when effects run twice (StrictMode)
-    reopened.current = true;
-    const asked = takeOpenRequest() ?? openId;
-    if (asked) void open(asked, true);
-    else if (draft?.currentId) void open(draft.currentId, false);
-  }, [draft, open, openId]);
-
-  useEffect(() => {
-    saveDraft({ version: 1, targets, form, x, y, currentId: record?.id });
-  }, [targets, form, x, y, record?.id]);
-
-  // The URL names the open comparison: Back and Forward open the one it names; opening one here updates it.
   const shownId = record?.id;
+  const apply = useCallback((found: ComparisonRecord) => {
+    setTargets(found.targets);
+    setForm(sharedToForm(found.shared));
+    if (found.kind === 'sweep') {
+      setX(found.axes.x);
+      setY(found.axes.y);
+    }
+    setTab(found.kind === 'sweep' ? 'sweep' : 'side');
+  }, []);
+  const open = useCompareOpen({ draft, openId, shownId, show, apply, onMessage: setMessage, onShown });
+
   useEffect(() => {
-    if (openId && reopened.current && openId !== shownId) void open(openId, true);
-    // Only a change of the URL opens a comparison.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [openId]);
-  const lastShown = useRef<string | undefined>(undefined);
-  useEffect(() => {
-    if (shownId === lastShown.current) return;
-    if (shownId || lastShown.current) onShown?.(shownId);
-    lastShown.current = shownId;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [shownId]);
+    saveDraft({ version: 1, targets, form, x, y, currentId: shownId });
+  }, [targets, form, x, y, shownId]);
 
   const { shared, errors } = useMemo(() => parseSharedForm(form, images), [form, images]);
   const labels = useMemo(() => targetLabels(targets), [targets]);
@@ -163,31 +117,7 @@ export default function CompareView({ ImageEditor, openId, onShown }: { ImageEdi
           />
         </div>
         <div className="flex min-w-0 flex-col gap-4 xl:col-start-2 xl:row-span-2 xl:row-start-1">
-          <div role="tablist" aria-label="Views" className="flex gap-1 border-b border-zinc-800">
-            {TABS.map(([id, label]) => (
-              <button
-                key={id}
-                type="button"
-                role="tab"
-                id={`compare-tab-${id}`}
-                aria-selected={tab === id}
-                aria-controls="compare-tabpanel"
-                tabIndex={tab === id ? 0 : -1}
-                onClick={() => setTab(id)}
-                onKeyDown={(e) => {
-                  const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-                  if (!step) return;
-                  const next = TABS[(TABS.findIndex(([t]) => t === id) + step + TABS.length) % TABS.length]![0];
-                  setTab(next);
-                  document.getElementById(`compare-tab-${next}`)?.focus();
-                }}
-                className={`-mb-px border-b-2 px-3 py-2 text-sm ${tab === id ? 'border-amber-400 text-amber-300' : 'border-transparent text-zinc-400 hover:text-zinc-200'}`}
-              >
-                {label}
-              </button>
-            ))}
-          </div>
-          <div role="tabpanel" id="compare-tabpanel" aria-labelledby={`compare-tab-${tab}`} className="flex flex-col gap-4">
+          <CompareTabs tab={tab} onTab={setTab}>
             {tab === 'sweep' ? (
               <SweepSetup x={x} y={y} onX={setX} onY={setY} plan={sweepPlan} running={comparison.running} onRun={() => start({ x, y })} />
             ) : (
@@ -207,32 +137,8 @@ export default function CompareView({ ImageEditor, openId, onShown }: { ImageEdi
                 {message}
               </p>
             )}
-            {record && (
-              <p className="text-sm text-zinc-300">
-                <span className="text-zinc-100">{record.title}</span>
-                {record.seed !== undefined && (
-                  <>
-                    {' '}
-                    · seed <span className="font-mono text-amber-300">{record.seed}</span> for every target
-                  </>
-                )}
-                <span className="text-zinc-500"> · saved with its results in the gallery</span>
-              </p>
-            )}
-            {!record ? (
-              <p className="rounded-lg border border-dashed border-zinc-700 p-8 text-center text-sm text-zinc-400">
-                No comparison yet. Choose targets, write a prompt, and Run: every result appears here side by side.
-              </p>
-            ) : tab === 'side' ? (
-              <SideBySide record={record} onJob={comparison.setJob} onProblem={setMessage} />
-            ) : tab === 'ab' ? (
-              <ABView key={record.id} record={record} />
-            ) : record.kind === 'sweep' ? (
-              <SweepGrid record={record} />
-            ) : (
-              <p className="text-sm text-zinc-400">This comparison is not a sweep: set the axes above and Run sweep.</p>
-            )}
-          </div>
+            {record ? <ComparisonShown record={record} tab={tab} onJob={comparison.setJob} onProblem={setMessage} /> : <NoComparison />}
+          </CompareTabs>
         </div>
         <section aria-label="Parameter mapping" className="flex flex-col gap-2 xl:col-start-1 xl:row-start-2">
           <h2 className="text-sm font-semibold text-zinc-200">Mapping, per target</h2>

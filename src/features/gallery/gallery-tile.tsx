@@ -1,7 +1,7 @@
-/** One tile of the grid: a thumbnail (or the job's status), the seed and the endpoint. */
+/** One tile of the grid: a thumbnail (or the job's status) and the prompt's start. */
 import { memo, useState } from 'react';
-import { jobTitle, shortError, STATUS_LABELS, tileLabel } from './gallery-tiles';
-import { jobPrompts, promptStart } from './job-prompt';
+import { STATUS_LABELS, statusLines, tileCaption, tileLabel } from './gallery-tiles';
+import { jobPrompts } from './job-prompt';
 import type { GalleryTile as Tile } from './gallery-tiles';
 import { hasObjectUrl, useObjectUrlState } from '../../job-store/object-urls';
 import { StatusBadge } from '../../components/ui/status-badge';
@@ -26,15 +26,15 @@ function Thumb({ imageId, defer }: { imageId: string; defer: boolean }) {
 function StatusPanel({ tile }: { tile: Tile }) {
   const { job } = tile;
   const active = job.status === 'sending' || job.status === 'queued';
+  const [status, ...more] = statusLines(job);
   return (
     <span className="flex h-full flex-col items-center justify-center gap-2 p-3 text-center">
-      <span className={`text-sm font-semibold ${job.status === 'failed' ? 'text-red-300' : active ? 'text-sky-200' : 'text-zinc-300'}`}>
-        {STATUS_LABELS[job.status]}
-        {job.status === 'queued' && job.queuePosition !== undefined ? ` (#${job.queuePosition})` : ''}
-      </span>
-      {job.error && <span className="line-clamp-3 text-xs text-zinc-400">{shortError(job.error, 90)}</span>}
-      {active && job.eta !== undefined && <span className="text-xs text-zinc-500">ETA about {Math.round(job.eta)} s</span>}
-      {job.status === 'done' && <span className="text-xs text-zinc-500">No image was returned</span>}
+      <span className={`text-sm font-semibold ${job.status === 'failed' ? 'text-red-300' : active ? 'text-sky-200' : 'text-zinc-300'}`}>{status}</span>
+      {more.map((line) => (
+        <span key={line} className="line-clamp-3 text-xs text-zinc-400">
+          {line}
+        </span>
+      ))}
     </span>
   );
 }
@@ -84,15 +84,8 @@ export const GalleryTile = memo(function GalleryTile({
           <span className="absolute bottom-1.5 left-1.5 rounded bg-amber-500/90 px-1.5 py-0.5 text-[11px] font-medium text-zinc-950">{job.compareLabel}</span>
         )}{' '}
       </span>{' '}
-      <span className="flex shrink-0 flex-col gap-0.5 px-2 py-1 text-xs">
-        <span className="flex items-center justify-between gap-2">
-          <span className="shrink-0 whitespace-nowrap text-zinc-500">
-            seed <span className="font-mono text-zinc-200">{tile.seed ?? 'unknown'}</span>
-          </span>{' '}
-          <span className="min-w-0 truncate text-zinc-500">{jobTitle(job)}</span>
-        </span>{' '}
-        <span className="truncate text-zinc-300">{promptStart(jobPrompts(job).prompt)}</span>
-      </span>
+      {/* The prompt's start; seed and endpoint are in the name, the filters and the detail dialog. */}
+      <span className={`line-clamp-2 shrink-0 px-2 py-1 text-xs leading-snug ${jobPrompts(job).prompt.trim() ? 'text-zinc-200' : 'text-zinc-500 italic'}`}>{tileCaption(job)}</span>
     </button>
   );
 });

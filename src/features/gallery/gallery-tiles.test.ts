@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { downloadFileName } from '../../job-store/image-file-name';
-import { countSummary, shortError, tileLabel, toTiles } from './gallery-tiles';
+import { countSummary, shortError, tileCaption, tileLabel, toTiles } from './gallery-tiles';
 import { makeJob } from '../../job-store/test-fixtures';
 
 const img = (id: string, seed?: number) => ({ id, mime: 'image/png', seed, stored: true });
@@ -17,8 +17,8 @@ describe('gallery tiles', () => {
       ['a:a2', 2],
       ['b', 9],
     ]);
-    expect(tileLabel(tiles[0]!)).toBe('Open image 1 of 2, seed 1, ModelsLab text2img, a lighthouse at dusk');
-    expect(tileLabel(tiles[2]!)).toBe('Open job, Failed: The key was refused., seed 9, ModelsLab text2img');
+    expect(tileLabel(tiles[0]!)).toBe('Open image, seed 1, ModelsLab text2img, image 1 of 2, a lighthouse at dusk');
+    expect(tileLabel(tiles[2]!)).toBe('Open job, seed 9, ModelsLab text2img, Failed, The key was refused., a lighthouse at dusk');
     expect(countSummary(jobs)).toBe('2 images in 2 jobs');
     expect(countSummary([jobs[1]!])).toBe('0 images in 1 job');
   });
@@ -26,6 +26,15 @@ describe('gallery tiles', () => {
   it('labels a single image as the spec says', () => {
     const [tile] = toTiles([makeJob({ seed: 1234, images: [img('x')] })]);
     expect(tileLabel(tile!)).toBe('Open image, seed 1234, ModelsLab text2img, a lighthouse at dusk');
+  });
+
+  it('ends the name with what the tile shows: the count, the compare label, the prompt’s start', () => {
+    const job = makeJob({ compareLabel: 'seed 11 · guidance 5', images: [img('p', 11), img('q', 12)], params: { prompt: `  a ${'very '.repeat(30)}long prompt ` } });
+    const tile = toTiles([job])[1]!;
+    expect(tileCaption(job)).toHaveLength(90);
+    expect(tileCaption(job).endsWith('…')).toBe(true);
+    expect(tileLabel(tile)).toBe(`Open image, seed 12, ModelsLab text2img, image 2 of 2, seed 11 · guidance 5, ${tileCaption(job)}`);
+    expect(tileCaption(makeJob({ params: { seed: 1 } }))).toBe('No prompt');
   });
 
   it('shortens long errors', () => {

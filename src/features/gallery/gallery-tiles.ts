@@ -54,20 +54,36 @@ export function shortError(error: JobError | undefined, max = 70): string {
   return firstSentence.length > max ? `${firstSentence.slice(0, max - 1).trimEnd()}…` : firstSentence;
 }
 
-/** The tile's accessible name: "Open image, seed 1234, ModelsLab text2img". */
+/** What the tile of a job without an image says in its place, line by line. */
+export function statusLines(job: JobRecord): string[] {
+  const active = job.status === 'sending' || job.status === 'queued';
+  const position = job.status === 'queued' && job.queuePosition !== undefined ? ` (#${job.queuePosition})` : '';
+  return [
+    `${STATUS_LABELS[job.status]}${position}`,
+    job.error ? shortError(job.error, 90) : '',
+    active && job.eta !== undefined ? `ETA about ${Math.round(job.eta)} s` : '',
+    job.status === 'done' ? 'No image was returned' : '',
+  ].filter(Boolean);
+}
+
+/** What a tile's caption says: the prompt's start, or that there was none. */
+export function tileCaption(job: JobRecord): string {
+  return promptStart(jobPrompts(job).prompt, 90) || 'No prompt';
+}
+
+/**
+ * The tile's accessible name: "Open image, seed 1234, ModelsLab text2img, a lighthouse at dusk". It
+ * ends with what the tile shows, in its order (the "1 of 2" badge, the compare label, the prompt's
+ * start), so the name holds the visible text (WCAG 2.5.3); seed and endpoint come first.
+ */
 export function tileLabel(tile: GalleryTile): string {
   const seed = `seed ${tile.seed ?? 'unknown'}`;
   const title = jobTitle(tile.job);
-  if (!tile.image) {
-    const error = tile.job.error ? `: ${shortError(tile.job.error)}` : '';
-    return `Open job, ${STATUS_LABELS[tile.job.status]}${error}, ${seed}, ${title}`;
-  }
-  // The visible text (the "1 of 2" badge, the compare label, seed, endpoint, prompt) in its order: the name holds what is seen.
-  const more = tile.job.images.length > 1 ? ` ${tile.imageIndex + 1} of ${tile.job.images.length}` : '';
+  if (!tile.image) return `Open job, ${seed}, ${title}, ${statusLines(tile.job).join(', ')}, ${tileCaption(tile.job)}`;
   const linkOnly = tile.image.stored ? '' : ' (link only, not stored)';
+  const more = tile.job.images.length > 1 ? `, image ${tile.imageIndex + 1} of ${tile.job.images.length}` : '';
   const label = tile.job.compareLabel ? `, ${tile.job.compareLabel}` : '';
-  const prompt = promptStart(jobPrompts(tile.job).prompt);
-  return `Open image${more}${linkOnly}${label}, ${seed}, ${title}${prompt ? `, ${prompt}` : ''}`;
+  return `Open image${linkOnly}, ${seed}, ${title}${more}${label}, ${tileCaption(tile.job)}`;
 }
 
 export function countImages(jobs: readonly JobRecord[]): number {

@@ -1,5 +1,6 @@
-/** Filters (Provider, Endpoint, Status), the count, storage use and Clear all (confirmed first). */
+/** The search field, filters (Provider, Endpoint, Status), the count, storage use and Clear all (confirmed first). */
 import { useId, useState } from 'react';
+import type { ReactNode } from 'react';
 import { formatBytes } from './format';
 import type { JobFilter } from '../../job-store/job-query';
 import { JOB_STATUSES } from '../../job-store/job-record';
@@ -20,7 +21,10 @@ export function GalleryToolbar({
   usage,
   canClear,
   onClearAll,
+  search,
 }: {
+  /** The search field (and the starred filter), first in the row. */
+  search?: ReactNode;
   filter: JobFilter;
   onFilter(filter: JobFilter): void;
   endpointIds: string[];
@@ -47,6 +51,7 @@ export function GalleryToolbar({
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-end gap-3">
+        {search}
         <div className={fieldClass}>
           <label htmlFor={`${uid}-provider`}>Provider</label>
           <select

@@ -2,13 +2,15 @@
  * The gallery: every job and image, kept in the browser with its parameters
  * and seed, in a virtualized grid with filters and a detail dialog.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
 import { GalleryGrid } from './gallery-grid';
 import type { GalleryGridHandle } from './gallery-grid';
 import { GalleryToolbar } from './gallery-toolbar';
 import { ArchiveControls } from './archive-controls';
 import type { ComparisonsPort } from './archive-controls';
 import { countSummary, toTiles } from './gallery-tiles';
+import { queryWords, searchJobs } from './gallery-search';
+import { GallerySearchBox } from './gallery-search-box';
 import { ImageDetailDialog } from './image-detail-dialog';
 import type { DetailActions } from './image-detail-dialog';
 import type { JobFilter } from '../../job-store/job-query';
@@ -21,6 +23,7 @@ const EMPTY_TEXT = 'No images yet. Generate one and it will appear here, with it
 
 export default function GalleryView(props: GalleryViewProps) {
   const [filter, setFilter] = useState<JobFilter>({});
+  const [query, setQuery] = useState('');
   const [openKey, setOpenKey] = useState<string | null>(null);
   const gridRef = useRef<GalleryGridHandle | null>(null);
   const jobs = useGalleryJobs(filter);
@@ -28,12 +31,20 @@ export default function GalleryView(props: GalleryViewProps) {
   const estimate = useStorageEstimate();
   const storageFull = useStorageFull();
 
-  const list = jobs.data?.jobs;
+  const all = jobs.data?.jobs;
+  // Typing stays immediate; the grid follows in a render a newer key can interrupt.
+  const shownQuery = useDeferredValue(query);
+  const searching = queryWords(shownQuery).length > 0;
+  const list = useMemo(() => (all ? searchJobs(all, shownQuery) : undefined), [all, shownQuery]);
   const tiles = useMemo(() => toTiles(list ?? []), [list]);
-  const summary = useMemo(() => (jobs.complete ? countSummary(list ?? []) : 'Counting…'), [list, jobs.complete]);
+  const summary = useMemo(
+    () => (!jobs.complete ? 'Counting…' : searching ? `${countSummary(list ?? [])} match, of ${all?.length ?? 0}` : countSummary(list ?? [])),
+    [all, list, jobs.complete, searching],
+  );
   const openIndex = openKey === null ? -1 : tiles.findIndex((t) => t.key === openKey);
   const openTile = openIndex >= 0 ? tiles[openIndex] : undefined;
   const filtered = Object.values(filter).some((v) => v !== undefined);
+  const narrowed = filtered || searching;
   const skipped = jobs.data?.skipped;
   const unreadable = (skipped?.futureVersion ?? 0) + (skipped?.invalid ?? 0);
 
@@ -56,6 +67,7 @@ export default function GalleryView(props: GalleryViewProps) {
         usage={estimate.data}
         canClear={(facets.data?.statuses.length ?? 0) > 0}
         onClearAll={() => galleryStore().clearAll()}
+        search={<GallerySearchBox query={query} onQuery={setQuery} />}
       />
       <ArchiveControls filter={filter} filtered={filtered} comparisons={props.comparisons} />
       {storageFull && (
@@ -80,9 +92,16 @@ export default function GalleryView(props: GalleryViewProps) {
         <p className="py-16 text-center text-sm text-zinc-500">Loading the gallery…</p>
       ) : tiles.length === 0 ? (
         <div className="flex flex-col items-center gap-3 rounded-lg border border-dashed border-zinc-800 px-6 py-16 text-center">
-          <p className="max-w-sm text-sm text-zinc-300">{filtered ? 'No jobs match these filters.' : EMPTY_TEXT}</p>
-          {filtered && (
-            <button type="button" onClick={() => setFilter({})} className="rounded-md border border-zinc-700 px-3 py-1.5 text-sm text-zinc-200 hover:border-amber-500">
+          <p className="max-w-sm text-sm text-zinc-300">{searching ? `No prompt matches “${shownQuery.trim()}”${filtered ? ' with these filters' : ''}.` : filtered ? 'No jobs match these filters.' : EMPTY_TEXT}</p>
+          {narrowed && (
+            <button
+              type="button"
+              onClick={() => {
+                setFilter({});
+                setQuery('');
+              }}
+              className="rounded-md border border-zinc-700 px-3 py-1.5 text-sm text-zinc-200 hover:border-amber-500"
+            >
               Show everything
             </button>
           )}

@@ -73,43 +73,11 @@ function ImagePane({ tile }: { tile: GalleryTile }) {
   );
 }
 
-export function ImageDetailDialog({
-  tile,
-  position,
-  actions,
-  onClose,
-  onMove,
-}: {
-  tile: GalleryTile;
-  position: { index: number; total: number };
-  actions: DetailActions;
-  onClose(): void;
-  onMove(delta: -1 | 1): void;
-}) {
-  const ref = useRef<HTMLDialogElement>(null);
+/** What can be done with the image shown; its notice and delete confirmation are its own (keyed by tile). */
+function DetailActionBar({ tile, actions, onDeleted }: { tile: GalleryTile; actions: DetailActions; onDeleted(): void }) {
   const { job, image, seed } = tile;
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmDelete, setConfirmDelete] = useState(false);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    if (dialog && !dialog.open) dialog.showModal();
-    return () => dialog?.close();
-  }, []);
-
-  // React StrictMode (npm run dev) mounts, cleans up and mounts again: the cleanup's close() fires a
-  // 'close' event after the dialog is open again. Only a close that leaves it closed is the user's.
-  const onDialogClose = () => {
-    if (!ref.current?.open) onClose();
-  };
-
-  // Another tile (arrow keys): its own notice and confirmation, reset while rendering, not after.
-  const [shownKey, setShownKey] = useState(tile.key);
-  if (shownKey !== tile.key) {
-    setShownKey(tile.key);
-    setNotice(null);
-    setConfirmDelete(false);
-  }
 
   const withBlob = async (take: (blob: Blob) => void) => {
     if (!image?.stored) return;
@@ -125,10 +93,99 @@ export function ImageDetailDialog({
   const remove = async () => {
     try {
       await galleryStore().deleteJob(job.id);
-      onClose();
+      onDeleted();
     } catch (error) {
       setNotice(`Could not delete: ${error instanceof Error ? error.message : String(error)}`);
     }
+  };
+
+  const stored = image?.stored === true;
+  const noBlob = stored ? undefined : image ? 'Only the link to this image was kept' : 'This job has no image';
+  const retryable = job.status === 'failed' || job.status === 'cancelled' || job.status === 'interrupted';
+  return (
+    <>
+      <div className="flex flex-wrap gap-2">
+        <Button variant="primary" onClick={() => actions.onReuseParams(job)}>
+          Reuse parameters
+        </Button>
+        <Button disabled={seed === undefined} title={seed === undefined ? 'No seed was recorded' : undefined} onClick={() => seed !== undefined && actions.onReuseSeed(job, seed)}>
+          Reuse seed
+        </Button>
+        <Button disabled={!stored} title={noBlob} onClick={() => void withBlob((blob) => actions.onUseAsInit({ blob, job }))}>
+          Send to img2img
+        </Button>
+        <Button disabled={!stored} title={noBlob} onClick={() => void withBlob((blob) => actions.onSendToInpaint({ blob, job }))}>
+          Send to inpaint
+        </Button>
+        <Button
+          disabled={!stored}
+          title={noBlob}
+          onClick={() => void withBlob((blob) => image && void downloadJobImage(job, image, blob))}>
+          Download
+        </Button>
+        {retryable && actions.onRetry && (
+          <Button onClick={() => actions.onRetry?.(job)}>
+            Retry
+          </Button>
+        )}
+        {job.compareGroupId && actions.onOpenComparison && (
+          <Button onClick={() => job.compareGroupId && actions.onOpenComparison?.(job.compareGroupId)}>
+            Open comparison{job.compareLabel ? ` (${job.compareLabel})` : ''}
+          </Button>
+        )}
+        {!confirmDelete ? (
+          <Button variant="danger" className="ml-auto" onClick={() => setConfirmDelete(true)}>
+            Delete
+          </Button>
+        ) : (
+          <span role="group" aria-label="Confirm delete" className="ml-auto flex items-center gap-2 text-sm">
+            <span className="text-red-200">
+              Delete this job{job.images.length > 0 ? ` and its ${job.images.length === 1 ? 'image' : `${job.images.length} images`}` : ''}?
+            </span>
+            <Button autoFocus variant="danger" onClick={() => void remove()}>
+              Yes, delete
+            </Button>
+            <Button onClick={() => setConfirmDelete(false)}>
+              Keep
+            </Button>
+          </span>
+        )}
+      </div>
+      {notice && (
+        <p role="alert" className="rounded-md border border-red-800 bg-red-950/60 px-3 py-2 text-sm text-red-200">
+          {notice}
+        </p>
+      )}
+    </>
+  );
+}
+
+export function ImageDetailDialog({
+  tile,
+  position,
+  actions,
+  onClose,
+  onMove,
+}: {
+  tile: GalleryTile;
+  position: { index: number; total: number };
+  actions: DetailActions;
+  onClose(): void;
+  onMove(delta: -1 | 1): void;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const { job, image, seed } = tile;
+
+  useEffect(() => {
+    const dialog = ref.current;
+    if (dialog && !dialog.open) dialog.showModal();
+    return () => dialog?.close();
+  }, []);
+
+  // React StrictMode (npm run dev) mounts, cleans up and mounts again: the cleanup's close() fires a
+  // 'close' event after the dialog is open again. Only a close that leaves it closed is the user's.
+  const onDialogClose = () => {
+    if (!ref.current?.open) onClose();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
@@ -137,10 +194,6 @@ export function ImageDetailDialog({
     if (event.key === 'ArrowLeft' && position.index > 0) onMove(-1);
     else if (event.key === 'ArrowRight' && position.index < position.total - 1) onMove(1);
   };
-
-  const stored = image?.stored === true;
-  const noBlob = stored ? undefined : image ? 'Only the link to this image was kept' : 'This job has no image';
-  const retryable = job.status === 'failed' || job.status === 'cancelled' || job.status === 'interrupted';
 
   return (
     <dialog
@@ -179,58 +232,7 @@ export function ImageDetailDialog({
         <div className="grid min-h-0 flex-1 gap-4 overflow-y-auto p-4 md:grid-cols-[minmax(0,1.15fr)_minmax(0,1fr)]">
           <div className="flex flex-col gap-3">
             <ImagePane tile={tile} />
-            <div className="flex flex-wrap gap-2">
-              <Button variant="primary" onClick={() => actions.onReuseParams(job)}>
-                Reuse parameters
-              </Button>
-              <Button disabled={seed === undefined} title={seed === undefined ? 'No seed was recorded' : undefined} onClick={() => seed !== undefined && actions.onReuseSeed(job, seed)}>
-                Reuse seed
-              </Button>
-              <Button disabled={!stored} title={noBlob} onClick={() => void withBlob((blob) => actions.onUseAsInit({ blob, job }))}>
-                Send to img2img
-              </Button>
-              <Button disabled={!stored} title={noBlob} onClick={() => void withBlob((blob) => actions.onSendToInpaint({ blob, job }))}>
-                Send to inpaint
-              </Button>
-              <Button
-                disabled={!stored}
-                title={noBlob}
-                onClick={() => void withBlob((blob) => image && void downloadJobImage(job, image, blob))}>
-                Download
-              </Button>
-              {retryable && actions.onRetry && (
-                <Button onClick={() => actions.onRetry?.(job)}>
-                  Retry
-                </Button>
-              )}
-              {job.compareGroupId && actions.onOpenComparison && (
-                <Button onClick={() => job.compareGroupId && actions.onOpenComparison?.(job.compareGroupId)}>
-                  Open comparison{job.compareLabel ? ` (${job.compareLabel})` : ''}
-                </Button>
-              )}
-              {!confirmDelete ? (
-                <Button variant="danger" className="ml-auto" onClick={() => setConfirmDelete(true)}>
-                  Delete
-                </Button>
-              ) : (
-                <span role="group" aria-label="Confirm delete" className="ml-auto flex items-center gap-2 text-sm">
-                  <span className="text-red-200">
-                    Delete this job{job.images.length > 0 ? ` and its ${job.images.length === 1 ? 'image' : `${job.images.length} images`}` : ''}?
-                  </span>
-                  <Button autoFocus variant="danger" onClick={() => void remove()}>
-                    Yes, delete
-                  </Button>
-                  <Button onClick={() => setConfirmDelete(false)}>
-                    Keep
-                  </Button>
-                </span>
-              )}
-            </div>
-            {notice && (
-              <p role="alert" className="rounded-md border border-red-800 bg-red-950/60 px-3 py-2 text-sm text-red-200">
-                {notice}
-              </p>
-            )}
+            <DetailActionBar key={tile.key} tile={tile} actions={actions} onDeleted={onClose} />
           </div>
           <div className="flex min-w-0 flex-col gap-4">
             <Section title="Seed">

@@ -11,6 +11,7 @@ import { Button } from '../../components/ui/button';
 import { STOPPED_WATCHING } from '../../job-store/job-outcome';
 import { canResume, describeSent } from '../../job-store/run-job';
 import { ServerProgress } from './server-progress';
+import { imageSeed, resultAlt, sampleNote } from './result-alt';
 
 /** What a result card can do with one of its images; the app wires them (the card knows no other feature). */
 export interface ResultActions {
@@ -23,15 +24,12 @@ const small = '!px-2 !py-1 text-xs';
 // Loaded when a result is first opened in it.
 const Lightbox = lazy(() => import('./lightbox'));
 
-function ResultImage({ job, image, index, actions }: { job: JobRecord; image: JobImage; index: number; actions?: ResultActions }) {
+function ResultImage({ job, image, index, actions, batchIds }: { job: JobRecord; image: JobImage; index: number; actions?: ResultActions; batchIds?: readonly string[] }) {
   const url = useObjectUrl(image.stored ? image.id : undefined, 'full');
   const [zoomed, setZoomed] = useState(false);
-  const own = image.seed !== undefined;
-  const seed = image.seed ?? job.seed;
-  const count = job.images.length;
-  // Without a seed of its own, a sample is the job's seed at its index: the same job again reproduces it.
-  const sample = !own && count > 1 ? `, sample ${index + 1} of ${count}` : '';
-  const alt = `Result ${index + 1} of ${job.endpointId}, seed ${seed ?? 'unknown'}${sample}`;
+  const seed = imageSeed(job, image);
+  const sample = sampleNote(job, image, index);
+  const alt = resultAlt(job, image, index);
   const n = `result ${index + 1}`;
   return (
     <figure className="flex flex-col gap-1">
@@ -84,7 +82,7 @@ function ResultImage({ job, image, index, actions }: { job: JobRecord; image: Jo
       )}
       {zoomed && url && (
         <Suspense fallback={null}>
-          <Lightbox url={url} alt={alt} onClose={() => setZoomed(false)} />
+          <Lightbox jobIds={batchIds ?? [job.id]} imageId={image.id} onClose={() => setZoomed(false)} />
         </Suspense>
       )}
     </figure>
@@ -97,9 +95,12 @@ export function JobCard({
   onRetry,
   onResume,
   actions,
+  batchIds,
 }: {
   job: JobRecord;
   actions?: ResultActions;
+  /** The jobs of the run this one belongs to, in order: the lightbox steps through all their images. */
+  batchIds?: readonly string[];
   onCancel(job: JobRecord): void;
   onRetry(job: JobRecord): void;
   onResume(job: JobRecord): void;
@@ -133,7 +134,8 @@ export function JobCard({
           )}
         </span>
       </header>
-      <JobProgress job={job} />
+      {/* While a server reports its own progress (A1111), its bar is the only one. */}
+      <JobProgress job={job} bar={!(provider?.extra?.progress && job.status === 'sending')} />
       {job.sentImage && <p className="text-xs text-zinc-400">Init image sent: {describeSent(job.sentImage)}</p>}
       <ServerProgress job={job} />
       {job.error?.kind === STOPPED_WATCHING && job.status === 'cancelled' && (
@@ -152,7 +154,7 @@ export function JobCard({
       {job.images.length > 0 && (
         <div className={`grid gap-3 ${job.images.length > 1 ? 'sm:grid-cols-2' : ''}`}>
           {job.images.map((img, i) => (
-            <ResultImage key={img.id} job={job} image={img} index={i} actions={actions} />
+            <ResultImage key={img.id} job={job} image={img} index={i} actions={actions} batchIds={batchIds} />
           ))}
         </div>
       )}

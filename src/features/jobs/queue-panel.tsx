@@ -37,7 +37,8 @@ export function JobPollers() {
   );
 }
 
-export function QueuePanel() {
+/** `cardIds`: jobs whose own card is on screen, with their progress: their rows here show no second bar. */
+export function QueuePanel({ cardIds = [] }: { cardIds?: readonly string[] }) {
   const active = useActiveJobs().data ?? [];
   const cancel = useCancelJob();
   if (!active.length) return null;
@@ -55,7 +56,7 @@ export function QueuePanel() {
                 Cancel
               </Button>
             </div>
-            <JobProgress job={j} />
+            <JobProgress job={j} bar={!cardIds.includes(j.id)} />
           </li>
         ))}
       </ul>

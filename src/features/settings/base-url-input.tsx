@@ -7,7 +7,7 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { FieldShell, inputClass } from '../../components/ui/field-shell';
-import { baseUrlProblem, trimSlash } from '../../api/route';
+import { baseUrlProblem, trimSlash, withPageOrigin } from '../../api/route';
 import type { ProviderDef } from '../../providers/types';
 
 export const COMMIT_PAUSE_MS = 1200;
@@ -42,7 +42,7 @@ export function BaseUrlInput({ provider, id, value, onCommit }: { provider: Prov
     <FieldShell
       id={id}
       label={`${provider.name} base URL`}
-      description={provider.baseUrlHelp}
+      description={withPageOrigin(provider.baseUrlHelp)}
       error={problem && `${problem} Live requests are not sent until it does.`}
     >
       <input

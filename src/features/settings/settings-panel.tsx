@@ -20,6 +20,7 @@ function LiveKeyFields({ provider, id, value, onChange }: { provider: ProviderDe
     const join = (u: string, p: string) => onChange(u || p ? `${u}:${p}` : '');
     return (
       <>
+        <p className="text-xs text-zinc-400">Login, as user:password (sent as HTTP Basic auth).</p>
         <FieldShell id={`${id}-user`} label={`${provider.name} user${optional}`} description={provider.keyHelp}>
           <input id={`${id}-user`} type="text" autoComplete="off" spellCheck={false} className={inputClass} value={user} onChange={(e) => join(e.target.value.trim(), password)} />
         </FieldShell>
@@ -56,7 +57,7 @@ function ProviderSettingsCard({ provider, proxyOk }: { provider: ProviderDef; pr
         {(['sandbox', 'live'] as const).map((m) => (
           <label key={m} className="flex items-center gap-1.5">
             <input type="radio" name={`${id}-mode`} className="accent-amber-500" checked={s.mode === m} onChange={() => set({ mode: m })} />
-            {m === 'sandbox' ? 'Sandbox (offline twin, free)' : 'Live (your key)'}
+            {m === 'sandbox' ? 'Sandbox (offline twin, free)' : provider.local ? 'Your server' : 'Live (your key)'}
           </label>
         ))}
       </div>
@@ -83,7 +84,7 @@ function ProviderSettingsCard({ provider, proxyOk }: { provider: ProviderDef; pr
         <>
           <label className="flex items-center gap-2 text-xs text-zinc-300">
             <input type="checkbox" className="accent-amber-500" checked={s.remember} onChange={(e) => set({ remember: e.target.checked })} />
-            remember on this device (otherwise the key is forgotten when the tab closes)
+            remember on this device (otherwise the {provider.keyLocation.in === 'basic' ? 'login' : 'key'} is forgotten when the tab closes)
           </label>
           <BaseUrlInput provider={provider} id={`${id}-base`} value={s.baseUrl} onCommit={(baseUrl) => set({ baseUrl })} />
           {!provider.local && (

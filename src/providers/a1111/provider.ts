@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { ProviderDef } from '../types';
+import { PAGE_ORIGIN } from '../types';
 import { endpointsOf } from '../shared/define';
 import { A1111_KEY } from './auth';
 import { buildListRequest, parseListResponse } from './lists';
@@ -78,8 +79,8 @@ export const a1111: ProviderDef = {
   keyHelp: 'Only needed when the server was started with a login: --api-auth user:password (A1111, Forge) or --auth (SD.Next).',
   defaultBaseUrl: A1111_DEFAULT_BASE_URL,
   baseUrlHelp:
-    'Default: http://127.0.0.1:7860. Start A1111 or Forge with --api --cors-allow-origins=<this page’s origin> ' +
-    '(and --api-auth user:password for a login); SD.Next with --cors-origins=<this page’s origin> (--auth for a login).',
+    `Default: http://127.0.0.1:7860. Start A1111 or Forge with --api --cors-allow-origins=${PAGE_ORIGIN} ` +
+    `(and --api-auth user:password for a login); SD.Next with --cors-origins=${PAGE_ORIGIN} (--auth for a login).`,
   // Called straight from the browser, never through the proxy.
   proxyHosts: [],
   local: true,
@@ -87,8 +88,8 @@ export const a1111: ProviderDef = {
   // and the progress poll shows it is alive meanwhile. Cancel interrupts it on the server.
   timeoutMs: 30 * 60_000,
   networkHint:
-    'Start A1111 or Forge with --api --cors-allow-origins=<this page’s origin>, SD.Next with ' +
-    '--cors-origins=<this page’s origin> (the browser cannot tell a CORS refusal from a server that is ' +
+    `Start A1111 or Forge with --api --cors-allow-origins=${PAGE_ORIGIN}, SD.Next with ` +
+    `--cors-origins=${PAGE_ORIGIN} (the browser cannot tell a CORS refusal from a server that is ` +
     'not running), and check the base URL in Settings.',
   responseHeaders: [],
   endpoints: [txt2imgEndpoint, img2imgEndpoint, inpaintEndpoint],
