@@ -118,7 +118,7 @@ test('typing a base URL asks the server lists only of the finished URL, with the
   await chooseEndpoint(page, 'a1111/txt2img');
   await openView(page, 'Settings');
   const card = page.getByRole('group', { name: 'AUTOMATIC1111 (Stable Diffusion WebUI)' });
-  await card.getByLabel('Live (your key)').check();
+  await card.getByLabel('Your server').check();
   await card.getByLabel(/user/).fill('alice');
   await card.getByLabel(/password/).fill('s3cret');
   const base = card.getByLabel(/base URL$/);
