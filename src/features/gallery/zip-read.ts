@@ -4,6 +4,7 @@
  * an entry or the archive as a whole passes its cap. Entries not asked for are never inflated.
  */
 import { Unzip, UnzipInflate } from 'fflate';
+import { concatBytes } from '../../lib/metadata/bytes';
 
 export interface ZipLimits {
   /** Inflated bytes one entry may make. */
@@ -20,17 +21,6 @@ const SLICE = 16 * 1024;
 export class ZipLimitError extends Error {}
 
 const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
-
-function joined(chunks: Uint8Array[], size: number): Uint8Array {
-  if (chunks.length === 1) return chunks[0]!;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.length;
-  }
-  return out;
-}
 
 /** A reader of one archive; `used` counts what every read so far inflated. */
 export function zipReader(zip: Uint8Array, limits: ZipLimits = ZIP_LIMITS) {
@@ -59,7 +49,7 @@ export function zipReader(zip: Uint8Array, limits: ZipLimits = ZIP_LIMITS) {
             return;
           }
           chunks.push(chunk);
-          if (final) out[file.name] = joined(chunks, size);
+          if (final) out[file.name] = chunks.length === 1 ? chunks[0]! : concatBytes(chunks);
         };
         file.start();
       });
