@@ -20,7 +20,7 @@ describe('checkPageOrigin: what the page policy can name', () => {
   });
 
   it('refuses, with the reason, what the policy cannot allow', () => {
-    expect(problem('http://[::1]:7860')).toMatch(/cannot name an IPv6 address: use 127\.0\.0\.1 or localhost/);
+    expect(problem('http://[::1]:7860')).toMatch(/IPv6 address, which the page.s security policy cannot list: use 127\.0\.0\.1 or localhost/);
     expect(problem('https://[2001:db8::1]/')).toMatch(/IPv6/);
     expect(problem('http://192.168.1.5:7860')).toMatch(/http:\/\/ on this machine \(127\.0\.0\.1 or localhost\)/);
     expect(problem('http://localhost:7860', false)).toBe('It must start with https://.');

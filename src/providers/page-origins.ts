@@ -42,9 +42,9 @@ export function checkPageOrigin(text: string, local: boolean): OriginCheck {
   if (url.username || url.password) return { problem: 'It may not carry a user or password: enter the login in its own boxes.' };
   const host = url.hostname;
   if (host.startsWith('[')) {
-    return { problem: 'The page\'s security policy cannot name an IPv6 address: use 127.0.0.1 or localhost for this machine, or a host name.' };
+    return { problem: 'It names an IPv6 address, which the page\'s security policy cannot list: use 127.0.0.1 or localhost for this machine, or a host name.' };
   }
-  if (!HOST_NAME.test(host)) return { problem: `“${host.slice(0, 80)}” is not a host name the page's security policy can name.` };
+  if (!HOST_NAME.test(host)) return { problem: `It names “${host.slice(0, 80)}”, which is not a host name the page's security policy can list.` };
   if (url.protocol === 'http:' && !(local && isLoopbackHostName(host))) return { problem: `It must start with ${httpWord}.` };
   return { origin: url.origin };
 }
