@@ -93,3 +93,33 @@ test('Load URL: an image on a configured server loads; one the page may not reac
   await expect(page.getByRole('img', { name: /512×512/ }).or(page.getByLabel(/Init image: 512×512|Mask canvas: 512×512/)).first()).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: "isn't allowed to read this image's pixels" })).toBeVisible();
 });
+
+test('a result on a file host the policy does not list is read through the server, never fetched by the page', async ({ page }) => {
+  const KEY = 'e2e-policy-live-key-777';
+  const cdn = 'https://cdn.e2e.test/generations/out-0.png';
+  // ModelsLab's live answer (replayed): its image lives on a host the registry does not name.
+  await page.route('https://stablediffusionapi.com/**', (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      headers: { 'access-control-allow-origin': '*', 'access-control-allow-headers': 'content-type' },
+      body: JSON.stringify({ status: 'success', id: 7, output: [cdn], meta: { seed: 3 } }),
+    }),
+  );
+  const direct: string[] = [];
+  page.on('request', (r) => {
+    if (r.url().startsWith('https://cdn.e2e.test/')) direct.push(r.url());
+  });
+  await openView(page, 'Settings');
+  await page.getByRole('radiogroup', { name: 'ModelsLab mode' }).getByLabel('Live (your key)').check();
+  await page.getByLabel('ModelsLab API key').fill(KEY);
+  await page.getByRole('group', { name: 'ModelsLab' }).getByLabel('route through the local proxy').uncheck();
+  await openView(page, 'Playground');
+  await chooseEndpoint(page, 'modelslab/text2img');
+  await page.getByRole('form').getByLabel('prompt', { exact: true }).fill('a file on a CDN');
+  await page.getByRole('button', { name: 'Generate', exact: true }).click();
+  // The server tried it (and, offline, could not resolve the name): its reason is shown, the link kept.
+  await expect(page.getByText('that host name could not be resolved. The link is kept.')).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Open the link' })).toHaveAttribute('href', cdn);
+  expect(direct).toEqual([]);
+});

@@ -58,6 +58,16 @@ describe('Load URL through the server', () => {
     expect(seen.at(-1)!.authorization).toBeUndefined();
   });
 
+  it('passes on the image a base64 text holds (ModelsLab’s .base64 results), decoded', async () => {
+    answer = (_req, res) => res.end(`data:image/png;base64,${PNG.toString('base64')}\n`);
+    const res = await image(proxy.base, `https://${UPSTREAM_HOST}:${port}/out.base64`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await res.arrayBuffer())).toEqual(PNG);
+    answer = (_req, res) => res.end(Buffer.from('<html>not an image</html>').toString('base64'));
+    expect((await image(proxy.base, `https://${UPSTREAM_HOST}:${port}/out.base64`)).status).toBe(415);
+  });
+
   it('refuses what is not an image, a redirect, an error status and an image over the cap', async () => {
     answer = (_req, res) => res.end('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
     let res = await image(proxy.base, `https://${UPSTREAM_HOST}:${port}/x.png`);

@@ -63,6 +63,22 @@ function refusalFor(e: unknown, timeoutMs: number): ImageRefusal {
   return new ImageRefusal(502, "the image's server could not be reached (network, DNS or TLS failure).");
 }
 
+/**
+ * The image in an answer: its bytes, or the image a base64 text holds (ModelsLab's `base64: "yes"`
+ * results are `.base64` text files), with the sniffed type; undefined for anything else.
+ */
+function imageBytes(bytes: Uint8Array): { bytes: Uint8Array; mime: string } | undefined {
+  const mime = sniffImageMime(bytes);
+  if (mime) return { bytes, mime };
+  const text = Buffer.from(bytes.subarray(0, 64)).toString('latin1').trimStart();
+  if (!/^(data:image\/[a-z+.-]+;base64,)?[A-Za-z0-9+/]{16}/.test(text)) return undefined;
+  const payload = Buffer.from(bytes).toString('latin1').trim().replace(/^data:[^,]*,/, '');
+  if (!/^[A-Za-z0-9+/\s]*={0,2}$/.test(payload)) return undefined;
+  const decoded = new Uint8Array(Buffer.from(payload, 'base64'));
+  const decodedMime = sniffImageMime(decoded);
+  return decodedMime ? { bytes: decoded, mime: decodedMime } : undefined;
+}
+
 /** Fetches the image for the page; throws ImageRefusal with a plain reason otherwise. */
 export async function fetchImageForPage(request: Request, options: ImageFetchOptions): Promise<Response> {
   const maxBytes = options.maxBytes ?? MAX_IMAGE_BYTES;
@@ -90,9 +106,9 @@ export async function fetchImageForPage(request: Request, options: ImageFetchOpt
     }
     const tooLarge = () => new ImageRefusal(413, `the image is larger than ${maxBytes / 1024 / 1024} MB.`);
     const bytes = await readCapped(answer.body, maxBytes, tooLarge, answer.headers.get('content-length'));
-    const mime = sniffImageMime(bytes);
-    if (!mime) throw new ImageRefusal(415, 'that address does not hold a PNG, JPEG, WebP, GIF or AVIF image.');
-    return new Response(bytes as Uint8Array<ArrayBuffer>, { status: 200, headers: { 'content-type': mime, 'cache-control': 'no-store' } });
+    const image = imageBytes(bytes);
+    if (!image) throw new ImageRefusal(415, 'that address does not hold a PNG, JPEG, WebP, GIF or AVIF image.');
+    return new Response(image.bytes as Uint8Array<ArrayBuffer>, { status: 200, headers: { 'content-type': image.mime, 'cache-control': 'no-store' } });
   } catch (e) {
     if (controller.signal.aborted && !(e instanceof ImageRefusal)) throw refusalFor(controller.signal.reason, timeoutMs);
     throw refusalFor(e, timeoutMs);
