@@ -100,4 +100,17 @@ describe('an imported job is someone else’s record', () => {
     await store.importJob(foreign, { images: new Map(), thumbs: new Map(), inputs: new Map([['old-job/image', png(9)]]) });
     expect(await bytesOf(await store.getInputBlob('old-job/image'))).toEqual(new Uint8Array([137, 80, 78, 71, 1]));
   });
+
+  it('a quiet batch sends no change notice; announceBulk sends one (an import of many batches re-reads lists once)', async () => {
+    const heard: string[] = [];
+    const stop = store.subscribe((change) => heard.push(change.type));
+    const jobs = [makeJob(), makeJob()];
+    expect(await store.importJobs(jobs.map((raw) => ({ raw, blobs: { images: new Map(), thumbs: new Map() } })), { quiet: true })).toEqual(['added', 'added']);
+    expect(heard).toEqual([]);
+    store.announceBulk();
+    expect(heard).toEqual(['bulk']);
+    expect(await store.importJobs([{ raw: makeJob(), blobs: { images: new Map(), thumbs: new Map() } }])).toEqual(['added']);
+    expect(heard).toEqual(['bulk', 'put']);
+    stop();
+  });
 });

@@ -84,6 +84,10 @@ export function createGalleryStore(options: GalleryStoreOptions = {}) {
     saveImageLink: images.saveImageLink,
     importJob: images.importJob,
     importJobs: images.importJobs,
+    /** One change notice for writes made quietly (an import's batches): every list re-reads once. */
+    announceBulk(): void {
+      notify({ type: 'bulk' });
+    },
 
     requestPersistence: askPersistence,
     storageEstimate: readStorageEstimate,

@@ -65,45 +65,52 @@ async function importZip(bytes: Uint8Array, name: string, options: ImportOptions
   let batch: { at: number; what: string; raw: unknown; blobs: ImportBlobs }[] = [];
   // Told in the manifest's order, whether the reading or the store refused a job.
   const refused: { at: number; what: string; why: string }[] = [];
+  const addedBefore = report.added;
   const flush = async () => {
-    const answers = await options.store.importJobs(batch);
+    // Quiet: the lists re-read once, after the last batch, not after each (that made it quadratic).
+    const answers = await options.store.importJobs(batch, { quiet: true });
     answers.forEach((answer, k) => {
       if (answer instanceof Error) refused.push({ at: batch[k]!.at, what: batch[k]!.what, why: message(answer) });
       else report[answer]++;
     });
     batch = [];
   };
-  for (const [i, raw] of jobs.entries()) {
-    const id = isPlainObject(raw) && typeof raw.id === 'string' ? raw.id : `#${i + 1}`;
-    const what = `${name}: job ${id.slice(0, 80)}`;
-    if (i % IMPORT_BATCH === 0) tick(`Job ${i + 1} of ${jobs.length}`, i, jobs.length);
-    try {
-      const loaded = readJobRecord(raw);
-      if (!loaded.ok) throw new Error(loaded.detail);
-      const blobs = { images: new Map<string, Blob>(), thumbs: new Map<string, Blob>(), inputs: new Map<string, Blob>() };
-      for (const image of loaded.job.images) {
-        const entry = images[image.id];
-        if (!entry) continue;
-        blobs.images.set(image.id, sniffedImage(await restoreImage(files, entry), entry.file));
-        // A thumbnail that is no image is left out: the store makes one from the image.
-        const thumb = entry.thumb ? files[entry.thumb] : undefined;
-        const thumbType = thumb && sniffImageMime(thumb);
-        if (thumb && thumbType) blobs.thumbs.set(image.id, new Blob([thumb as BlobPart], { type: thumbType }));
+  try {
+    for (const [i, raw] of jobs.entries()) {
+      const id = isPlainObject(raw) && typeof raw.id === 'string' ? raw.id : `#${i + 1}`;
+      const what = `${name}: job ${id.slice(0, 80)}`;
+      if (i % IMPORT_BATCH === 0) tick(`Job ${i + 1} of ${jobs.length}`, i, jobs.length);
+      try {
+        const loaded = readJobRecord(raw);
+        if (!loaded.ok) throw new Error(loaded.detail);
+        const blobs = { images: new Map<string, Blob>(), thumbs: new Map<string, Blob>(), inputs: new Map<string, Blob>() };
+        for (const image of loaded.job.images) {
+          const entry = images[image.id];
+          if (!entry) continue;
+          blobs.images.set(image.id, sniffedImage(await restoreImage(files, entry), entry.file));
+          // A thumbnail that is no image is left out: the store makes one from the image.
+          const thumb = entry.thumb ? files[entry.thumb] : undefined;
+          const thumbType = thumb && sniffImageMime(thumb);
+          if (thumb && thumbType) blobs.thumbs.set(image.id, new Blob([thumb as BlobPart], { type: thumbType }));
+        }
+        const prefix = `${loaded.job.id}/`;
+        for (const [inputId, input] of Object.entries(inputs)) {
+          if (!inputId.startsWith(prefix) || !isPlainObject(input) || typeof input.file !== 'string') continue;
+          const data = files[input.file];
+          // An init image or mask is an image like a result: sniffed, its type from its bytes.
+          if (data) blobs.inputs.set(inputId, sniffedImage(data, input.file));
+        }
+        batch.push({ at: i, what, raw, blobs });
+      } catch (e) {
+        refused.push({ at: i, what, why: message(e) });
       }
-      const prefix = `${loaded.job.id}/`;
-      for (const [inputId, input] of Object.entries(inputs)) {
-        if (!inputId.startsWith(prefix) || !isPlainObject(input) || typeof input.file !== 'string') continue;
-        const data = files[input.file];
-        // An init image or mask is an image like a result: sniffed, its type from its bytes.
-        if (data) blobs.inputs.set(inputId, sniffedImage(data, input.file));
-      }
-      batch.push({ at: i, what, raw, blobs });
-    } catch (e) {
-      refused.push({ at: i, what, why: message(e) });
+      if (batch.length >= IMPORT_BATCH) await flush();
     }
-    if (batch.length >= IMPORT_BATCH) await flush();
+    if (batch.length > 0) await flush();
+  } finally {
+    // Batches are written quietly; every open list re-reads once, here (also after a failure midway).
+    if (report.added > addedBefore) options.store.announceBulk();
   }
-  if (batch.length > 0) await flush();
   report.refused.push(...refused.sort((a, b) => a.at - b.at).map(({ what, why }) => ({ what, why })));
   if (Array.isArray(manifest.comparisons)) report.comparisons.push(...manifest.comparisons);
 }
