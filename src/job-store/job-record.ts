@@ -100,6 +100,8 @@ export const jobRecordSchema = z.object({
   inpaint: jobInpaintSchema.optional(),
   /** What went as the init image: size, type, bytes and how it was made from the picture (inpaint-job.ts). */
   sentImage: z.object({ width: finite, height: finite, mime: z.string(), bytes: finite, how: z.string(), mask: z.object({ mime: z.string(), bytes: finite }).optional() }).optional(),
+  /** Images uploaded to the provider's storage before the request (it names their URLs instead of the bytes). */
+  uploads: z.array(z.object({ field: z.string(), mime: z.string(), bytes: finite, url: z.string(), to: z.string() })).max(16).optional(),
 });
 
 export type JobRecord = z.infer<typeof jobRecordSchema>;
