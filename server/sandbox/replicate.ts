@@ -25,6 +25,7 @@ import fillDev from './model-docs/flux-fill-dev.model.json';
 import sdxl from './model-docs/sdxl.model.json';
 import fluxDev from './model-docs/flux-dev.model.json';
 import fluxDevV2 from './model-docs/flux-dev-v2.model.json';
+import multiImage from './model-docs/multi-image-list.model.json';
 
 const PREFIX = '/sandbox/replicate';
 
@@ -42,6 +43,8 @@ const MODELS: Record<string, { official: boolean; versions: ModelDoc[] }> = {
   'stability-ai/sdxl': { official: false, versions: [sdxl as ModelDoc] },
   // Not among the app's curated models: "Add model" fetches its schema (a second version is there for the control to publish).
   'black-forest-labs/flux-dev': { official: true, versions: [fluxDev as ModelDoc, fluxDevV2 as ModelDoc] },
+  // A required input that is a list of images: no form can fill it, so "Add model" refuses it.
+  'flux-kontext-apps/multi-image-list': { official: false, versions: [multiImage as ModelDoc] },
 };
 
 interface Prediction {

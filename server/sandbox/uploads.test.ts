@@ -16,11 +16,11 @@ beforeEach(async () => {
 
 const bearer = { Authorization: 'Bearer r8_test' };
 const falKey = { Authorization: 'Key id:secret' };
-const png = (w: number, h: number) => encodePng(createRaster(w, h));
+const png = (w: number, h: number) => encodePng(createRaster(w, h)) as Uint8Array<ArrayBuffer>;
 
-function fileForm(bytes: Uint8Array, name = 'image.png', type = 'image/png'): FormData {
+function fileForm(bytes: Uint8Array<ArrayBuffer>, name = 'image.png', type = 'image/png'): FormData {
   const form = new FormData();
-  form.append('content', new Blob([bytes as Uint8Array<ArrayBuffer>], { type }), name);
+  form.append('content', new Blob([bytes], { type }), name);
   return form;
 }
 
