@@ -112,7 +112,7 @@ test('a Replicate fill model inpaints from the canvas mask', async ({ page }) =>
   await expect(resultCard(page).getByText(/^Init image sent: /)).toBeVisible();
 });
 
-/** A picture of noise (it does not compress): a file of a few MB. */
+/** A picture of noise (it does not compress): 512×512 is a PNG of about 770 KB. */
 async function loadNoiseImage(page: Page, width: number, height: number) {
   const base64 = await page.evaluate(
     async ({ width, height }) => {
@@ -139,8 +139,8 @@ async function loadNoiseImage(page: Page, width: number, height: number) {
 test('a large init image goes to Replicate’s Files API first, and the prediction names the uploaded file', async ({ page, request }) => {
   await chooseEndpoint(page, 'replicate/black-forest-labs/flux-fill-dev');
   await field(page, 'prompt').fill('a red door');
-  await loadNoiseImage(page, 1024, 1024);
-  await strokeInImage(page, { width: 1024, height: 1024 }, [400, 400], [600, 600]);
+  await loadNoiseImage(page, 512, 512);
+  await strokeInImage(page, { width: 512, height: 512 }, [200, 200], [300, 300]);
   await expect(maskPreview(page)).toBeVisible();
   const requests = recordRequests(page);
   await runAndCheckSeed(page, '2024');
@@ -157,7 +157,7 @@ test('a large init image goes to Replicate’s Files API first, and the predicti
   expect(input.mask).toMatch(/^data:image\/png;base64,/);
   // The upload left before the prediction.
   expect(requests.indexOf(upload)).toBeLessThan(requests.indexOf(create));
-  await expect(resultCard(page).getByText(/^Uploaded first: image \((PNG|JPEG), [\d.]+ MB\) to Replicate's Files API; the request names the uploaded file instead of the bytes\.$/)).toBeVisible();
+  await expect(resultCard(page).getByText(/^Uploaded first: image \((PNG|JPEG), [\d.]+ (KB|MB)\) to Replicate's Files API; the request names the uploaded file instead of the bytes\.$/)).toBeVisible();
 });
 
 test('Compare with ModelsLab, a Replicate model and a fal model shows three columns', async ({ page }) => {
