@@ -94,7 +94,8 @@ export async function uploadImages(
         if (res.status < 200 || res.status >= 300) return failure(uploads, `the storage refused the bytes (HTTP ${res.status}).`, 'Retry sends the image again; if it keeps failing, use a smaller image.');
       } catch (e) {
         if (signal.aborted || (e instanceof NetworkError && e.cancelled)) return { kind: 'cancelled' };
-        return failure(uploads, `the bytes could not be sent (${e instanceof Error ? e.message : String(e)}).`, 'Check your connection, then Retry.');
+        // The page's security policy lets it reach the provider's listed hosts only (fal's file hosts included).
+        return failure(uploads, `the bytes could not be sent to ${new URL(putUrl).host} (${e instanceof Error ? e.message : String(e)}).`, 'Check your connection, then Retry. The page may connect only to the hosts the provider lists; an upload host outside them is refused.');
       }
     }
     out[field] = url;
