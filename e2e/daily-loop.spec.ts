@@ -64,7 +64,15 @@ test('Batch count 4 shows four jobs, each image with its seed', async ({ page })
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await expect(box.getByRole('img', { name: /seed 700$/ })).toBeVisible();
-  await expect(box.getByRole('button', { name: 'Previous' })).toHaveAttribute('aria-disabled', 'true');
+  const previous = box.getByRole('button', { name: 'Previous' });
+  await expect(previous).toHaveAttribute('aria-disabled', 'true');
+  // An end does not look active: dimmed, and hovering it changes nothing.
+  const look = () => previous.evaluate((el) => { const s = getComputedStyle(el); return `${s.backgroundColor} ${s.borderColor} ${s.opacity}`; });
+  await page.mouse.move(1, 1);
+  const still = await look();
+  expect(still).toMatch(/ 0\.5$/);
+  await previous.hover();
+  expect(await look()).toBe(still);
   // Zoomed in, the arrows pan the image instead.
   await page.keyboard.press('+');
   await expect(box.getByText('125 %')).toBeVisible();

@@ -124,7 +124,7 @@ export function GalleryToolbar({
             type="button"
             disabled={!canClear || confirming}
             onClick={() => setConfirming(true)}
-            className="rounded-md border border-zinc-700 px-3 py-1.5 text-sm text-zinc-300 hover:border-red-700 hover:text-red-200 focus-visible:outline-2 focus-visible:outline-amber-400 disabled:opacity-40"
+            className="rounded-md border border-zinc-700 px-3 py-1.5 text-sm text-zinc-300 enabled:hover:border-red-700 enabled:hover:text-red-200 focus-visible:outline-2 focus-visible:outline-amber-400 disabled:opacity-40"
           >
             Clear all
           </button>
