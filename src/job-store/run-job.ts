@@ -16,6 +16,7 @@ import { describeSchema } from '../providers/fields/describe';
 import { plainError } from '../providers/fields/plain-errors';
 import { exchange, limitsOf, networkError, rateLimitWait, sleep } from './job-exchange';
 import { fail, finish, STOPPED_WATCHING } from './job-outcome';
+import { JOB_RECORD_VERSION } from './job-record';
 import type { JobRecord } from './job-record';
 import { REDACTED } from './key-guard';
 import { getJob, loadParams, putJob, updateJob } from './store';
@@ -92,7 +93,8 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
   const preparing = !input.stitch && !!endpoint.sizeRule;
   const first = preparing ? build(prepared.params) : undefined;
   const job: JobRecord = {
-    version: 1,
+    version: JOB_RECORD_VERSION,
+    starred: false,
     id: crypto.randomUUID(),
     createdAt: now,
     updatedAt: now,
