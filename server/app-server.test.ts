@@ -37,7 +37,7 @@ afterAll(async () => {
 /** The hosts the registry names: the policy's fixed part. */
 const REGISTRY =
   'https://stablediffusionapi.com https://modelslab.com https://api.segmind.com http://127.0.0.1:7860 https://api.replicate.com ' +
-  'https://replicate.delivery https://queue.fal.run https://fal.ai https://fal.media https://v3.fal.media https://v3b.fal.media';
+  'https://replicate.delivery https://queue.fal.run https://fal.ai https://rest.fal.ai https://fal.media https://v3.fal.media https://v3b.fal.media';
 
 function policy(extra = ''): string {
   const remote = extra ? `${REGISTRY} ${extra}` : REGISTRY;
