@@ -44,6 +44,9 @@ const MAX_RATE_LIMIT_WAITS = 3;
 
 export class InvalidParamsError extends Error {}
 
+/** The image step (loaded on first use, or ahead of it when the page is idle: see the results column). */
+export const loadImageStep = () => import('./inpaint-job');
+
 /** Validates and gives the seed a concrete value: every request is reproducible. */
 export function prepareParams(endpoint: EndpointDef, params: Record<string, unknown>, rand = cryptoRandom) {
   const parsed = endpoint.schema.safeParse(params, { error: plainError });
@@ -115,10 +118,11 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
     // (Loaded on first use: the image step is not needed on the first page.)
     setLive(job.id, { controller, preparing: true, notice: 'Preparing the init image' });
     await putJob(job);
+    performance.mark('job: card record written');
     input.onCreated?.(job);
     let images: PreparedImages;
     try {
-      const { prepareSentImages } = await import('./inpaint-job');
+      const { prepareSentImages } = await loadImageStep();
       images = await prepareSentImages(endpoint, prepared.params, input.inpaint, (text) => {
         if (!controller.signal.aborted) setLive(job.id, { notice: `Preparing: ${text}` });
       });
@@ -128,8 +132,10 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
     }
     if (controller.signal.aborted) return (await getJob(job.id)) ?? job;
     // Local images become base64 here, when the request is built for sending, and not before.
+    performance.mark('job: images prepared');
     const params = await resolveLocalImages(images.params);
     const { req, request } = build(params);
+    performance.mark('job: request built');
     if (controller.signal.aborted) return (await getJob(job.id)) ?? job;
     const sent = images.sent ? `Sending: ${describeSent(images.sent)}` : undefined;
     setLive(job.id, { preparing: false, notice: sent, interrupt });
@@ -140,6 +146,7 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
       ...(images.inpaint ? { inpaint: images.inpaint } : {}),
       ...(images.sent ? { sentImage: images.sent } : {}),
     }));
+    performance.mark('job: record updated');
     return runSend(job.id, req, input, controller.signal);
   }
   // Local images become base64 here, when the request is built for sending, and not before.
