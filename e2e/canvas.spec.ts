@@ -373,3 +373,50 @@ test('"Load mask from file" resizes a black-and-white picture to the image, as o
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(maskPreview(page)).toHaveCount(0);
 });
+
+test('after the Eraser, the next Rectangle still fills (Fill / Cut out is its own choice); a loaded image is a success, not a warning', async ({ page }) => {
+  await chooseEndpoint(page, 'modelslab/inpaint');
+  await loadSample(page);
+  const loaded = page.getByRole('status').filter({ hasText: 'Loaded the sample image (512×512).' });
+  await expect(loaded).toHaveAttribute('data-tone', 'success');
+  const colour = await loaded.evaluate((el) => getComputedStyle(el).color);
+  const [r, g, b] = colour.match(/\d+/g)!.map(Number);
+  expect(g, `the success line's text is green, not amber (${colour})`).toBeGreaterThan(r!);
+  expect(g).toBeGreaterThan(b!);
+
+  const drag = async (from: [number, number], to: [number, number]) => {
+    // Each time: a result card may have moved the stage.
+    const at = await imageToScreen(page, 512);
+    await page.mouse.move(...at(...from));
+    await page.mouse.down();
+    await page.mouse.move(...at(...to), { steps: 4 });
+    await page.mouse.up();
+  };
+  await page.getByRole('button', { name: 'Rectangle' }).click();
+  await drag([40, 40], [200, 160]);
+  // The Eraser wipes a stroke through the box…
+  await page.getByRole('button', { name: 'Eraser' }).click();
+  await expect(page.getByRole('group', { name: /does$/ })).toHaveCount(0);
+  await drag([40, 100], [200, 100]);
+  // …and the Rectangle after it still adds to the mask.
+  await page.getByRole('button', { name: 'Rectangle' }).click();
+  const does = page.getByRole('group', { name: 'Rectangle does' });
+  await expect(does.getByRole('button', { name: 'Fill' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(does.getByRole('button', { name: 'Cut out' })).toHaveAttribute('aria-pressed', 'false');
+  await drag([300, 300], [460, 420]);
+  let mask = await sentMask(page);
+  expect(mask.at(380, 360), 'the box after the Eraser is filled').toBe(255);
+  expect(mask.at(60, 60)).toBe(255);
+  expect(mask.at(120, 100), 'the eraser stroke').toBe(0);
+
+  // Cut out stays what the user picked, through the Brush and back; the Lasso shows the same choice.
+  await does.getByRole('button', { name: 'Cut out' }).click();
+  await page.getByRole('button', { name: 'Brush' }).click();
+  await page.getByRole('button', { name: 'Lasso' }).click();
+  await expect(page.getByRole('group', { name: 'Lasso does' }).getByRole('button', { name: 'Cut out' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('button', { name: 'Rectangle' }).click();
+  await drag([340, 330], [420, 390]);
+  mask = await sentMask(page);
+  expect(mask.at(380, 360), 'Cut out, as picked').toBe(0);
+  expect(mask.at(310, 310)).toBe(255);
+});

@@ -10,15 +10,16 @@ export function stageLabel(maskEnabled: boolean, display: DisplayImage | undefin
   return `Init image${size ? `: ${size}` : ', none yet'}`;
 }
 
+const TONES: Record<CanvasStatus['kind'], string> = {
+  success: 'border-emerald-700/60 bg-emerald-950/40 text-emerald-100',
+  note: 'border-amber-700/60 bg-amber-950/40 text-amber-100',
+  error: 'border-red-800 bg-red-950/60 text-red-200',
+};
+
 export function StatusLine({ status }: { status: CanvasStatus }) {
   const error = status.kind === 'error';
   return (
-    <p
-      role={error ? 'alert' : 'status'}
-      className={`mx-3 mt-3 rounded-md border px-3 py-2 text-sm ${
-        error ? 'border-red-800 bg-red-950/60 text-red-200' : 'border-amber-700/60 bg-amber-950/40 text-amber-100'
-      }`}
-    >
+    <p role={error ? 'alert' : 'status'} data-tone={status.kind} className={`mx-3 mt-3 rounded-md border px-3 py-2 text-sm ${TONES[status.kind]}`}>
       {status.text}
     </p>
   );

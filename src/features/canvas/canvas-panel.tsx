@@ -71,7 +71,8 @@ export default function CanvasPanel(props: CanvasPanelProps) {
   const accept = useCallback((loaded: LoadedImage, how: string) => {
     if (how !== 'Init image resized') forgetExtends();
     const size = `${loaded.width}×${loaded.height}`;
-    setStatus({ kind: 'note', text: loaded.note ? `${how} (${size}). ${loaded.note}` : `${how} (${size}).` });
+    // Loaded is a success; a note about how (scaled, a URL the browser cannot read) is worth the amber.
+    setStatus(loaded.note ? { kind: 'note', text: `${how} (${size}). ${loaded.note}` } : { kind: 'success', text: `${how} (${size}).` });
     const shown = latest.current.props.onInitImageChange(loaded.src, { width: loaded.width, height: loaded.height, note: loaded.note });
     if (shown && loaded.preview) rememberPreview(shown, loaded.preview);
   }, [forgetExtends]);
@@ -98,10 +99,8 @@ export default function CanvasPanel(props: CanvasPanelProps) {
   const ops = useMaskOperations({ editorRef, exporterRef, display, onStatus: setStatus, onExtended: extended });
 
   const chooseTool = (next: PaintTool) => {
+    // Only the tool: Fill / Cut out is the shape tools' own choice, which the brush and eraser leave alone.
     setTool(next);
-    // The brush and the eraser also set what the rectangle and the lasso do.
-    if (next === 'brush') setShapeMode('paint');
-    if (next === 'eraser') setShapeMode('erase');
   };
 
   const maxBrush = display ? Math.max(64, Math.min(1024, Math.round(Math.max(display.width, display.height) / 2))) : 256;

@@ -15,7 +15,8 @@ import type { ExportedMaskUrl } from './mask-export-scheduler';
 import type { DisplayImage } from './use-display-image';
 import { useOutsideMask } from './use-outside-mask';
 
-export type CanvasStatus = { kind: 'note' | 'error'; text: string };
+/** A line under the canvas: something done (success), something to know (note), or an error. */
+export type CanvasStatus = { kind: 'success' | 'note' | 'error'; text: string };
 
 /** The panel's props and mask switch, read by the long-lived editor without re-creating it. */
 export type LatestPanel = RefObject<{ props: CanvasPanelProps; maskEnabled: boolean }>;

@@ -93,7 +93,7 @@ export function useExtendUndoActions({
       ([image, mask]) => {
         holdMask(mask);
         latest.current.props.onInitImageChange(image, { width: s.width, height: s.height });
-        setStatus({ kind: 'note', text: `Extend undone: back to ${s.width}×${s.height}${mask ? ' and its mask' : ''}.` });
+        setStatus({ kind: 'success', text: `Extend undone: back to ${s.width}×${s.height}${mask ? ' and its mask' : ''}.` });
       },
       () => setStatus({ kind: 'error', text: 'Extend could not be undone: the picture before it is no longer available.' }),
     );

@@ -10,6 +10,7 @@ import { MAX_ORIGINAL_SIDE } from '../../lib/inpaint/size-rules';
 import type { ExtendFill, Side } from './inpaint-controls';
 import type { MaskEditor } from './mask-editor';
 import type { MaskExporter } from './mask-export-scheduler';
+import type { CanvasStatus } from './use-canvas-editor';
 
 /** The largest side kept: the original stays at full resolution; only what is sent is scaled. */
 
@@ -25,7 +26,7 @@ export function useMaskOperations(deps: {
   editorRef: RefObject<MaskEditor | undefined>;
   exporterRef: RefObject<MaskExporter | undefined>;
   display: { src: string; width: number; height: number; readable: boolean } | undefined;
-  onStatus(status: { kind: 'note' | 'error'; text: string }): void;
+  onStatus(status: CanvasStatus): void;
   /** Extend made a new picture and its mask: the mask waits for the picture to be shown. */
   onExtended(image: Blob, mask: ImageBitmap, size: { width: number; height: number }): void;
 }) {
@@ -62,14 +63,14 @@ export function useMaskOperations(deps: {
       const doc = documentNow();
       const mask = (await exporterRef.current!.encode(doc)).blob;
       replaceWith(doc, await runBlobOp({ op: 'mask', mask, action, px }));
-      onStatus({ kind: 'note', text: `Mask ${DONE[action][1]} by ${px} px.${action === 'feather' ? ' Its edge is now grey: a partial repaint.' : ''}` });
+      onStatus({ kind: 'success', text: `Mask ${DONE[action][1]} by ${px} px.${action === 'feather' ? ' Its edge is now grey: a partial repaint.' : ''}` });
     });
 
   const loadMaskFile = (file: File) =>
     work('Load mask from file', async () => {
       const doc = documentNow();
       replaceWith(doc, await runBlobOp({ op: 'mask-from-file', file, width: doc.width, height: doc.height }));
-      onStatus({ kind: 'note', text: `Mask loaded from “${file.name}”, resized to ${doc.width}×${doc.height}.` });
+      onStatus({ kind: 'success', text: `Mask loaded from “${file.name}”, resized to ${doc.width}×${doc.height}.` });
     });
 
   const extend = (side: Side, px: number, fill: ExtendFill) =>
@@ -82,7 +83,7 @@ export function useMaskOperations(deps: {
       }
       const image = await (await fetch(shown.src)).blob();
       const out = await runBlobOp({ op: 'extend', image, by, fill, seed: Math.floor(Math.random() * 2 ** 31), overlap: 16 });
-      onStatus({ kind: 'note', text: `Extended ${side} by ${px} px (${out.width}×${out.height}); the new area and a 16 px overlap are masked.` });
+      onStatus({ kind: 'success', text: `Extended ${side} by ${px} px (${out.width}×${out.height}); the new area and a 16 px overlap are masked.` });
       deps.onExtended(out.image, out.overlay, { width: out.width, height: out.height });
     });
 
