@@ -8,9 +8,14 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import { A1111_TXT2IMG, keepCompareTargets } from './fixtures/compare';
 import { chooseEndpoint, field, generate, openFresh, openView, recordRequests, resetSandbox, resultCard } from './fixtures/playground';
 
-async function resetA1111(request: APIRequestContext, settings?: { stepMs?: number; loadMs?: number; apiAuth?: string | null }) {
+async function resetA1111(request: APIRequestContext, settings?: { stepMs?: number; loadMs?: number; apiAuth?: string | null; holdAtStep?: number | null }) {
   expect((await request.post('/sandbox/a1111/_control/reset')).ok()).toBe(true);
   if (settings) expect((await request.post('/sandbox/a1111/_control', { data: settings })).ok()).toBe(true);
+}
+
+/** The twin's running job goes on to `step` and waits there (null: runs to the end). */
+async function holdAt(request: APIRequestContext, step: number | null) {
+  expect((await request.post('/sandbox/a1111/_control', { data: { holdAtStep: step } })).ok()).toBe(true);
 }
 
 const progressBar = (page: Page) => resultCard(page).getByRole('progressbar', { name: 'Generation progress' });
@@ -23,8 +28,9 @@ test.beforeEach(async ({ page, request }) => {
 });
 
 test('txt2img: the progress bar moves, the live preview changes, then the image and its seed', async ({ page, request }) => {
-  // 20 steps of 150 ms: three seconds to watch, a new preview every 4 steps (a WebUI option).
-  await resetA1111(request, { stepMs: 150 });
+  // The twin holds the job after step 4, then 8, then 12 of 20 (holdAtStep), a new preview every 4
+  // steps (a WebUI option): each state stays on screen until the test has seen it, however slow the machine.
+  await resetA1111(request, { stepMs: 20, holdAtStep: 4 });
   expect((await request.post('/sandbox/a1111/sdapi/v1/options', { data: { show_progress_every_n_steps: 4 } })).ok()).toBe(true);
   await chooseEndpoint(page, 'a1111/txt2img');
   await field(page, 'seed').fill('1234');
@@ -32,23 +38,18 @@ test('txt2img: the progress bar moves, the live preview changes, then the image 
   await generate(page);
 
   await expect(progressBar(page)).toBeVisible();
-  const seen = new Set<number>();
-  const previews = new Set<string>();
-  await expect
-    .poll(
-      async () => {
-        if (!(await progressBar(page).isVisible())) return seen.size;
-        const now = Number(await progressBar(page).getAttribute('aria-valuenow'));
-        if (now > 0) seen.add(now);
-        if (await livePreview(page).isVisible()) previews.add((await livePreview(page).getAttribute('src')) ?? '');
-        return seen.size >= 3 && previews.size >= 2 ? 99 : seen.size;
-      },
-      { intervals: [100], timeout: 10_000 },
-    )
-    .toBe(99);
-  const values = [...seen];
-  expect(values.every((v, i) => i === 0 || v > values[i - 1]!)).toBe(true);
+  const previews: string[] = [];
+  for (const step of [4, 8, 12]) {
+    if (step > 4) await holdAt(request, step);
+    // The twin's fraction: 0.01 + step / steps (the WebUI's formula).
+    await expect(progressBar(page)).toHaveAttribute('aria-valuenow', String(Math.round((0.01 + step / 20) * 100)));
+    await expect(livePreview(page)).toBeVisible();
+    await expect.poll(async () => (await livePreview(page).getAttribute('src')) ?? '').not.toBe(previews.at(-1) ?? '');
+    previews.push((await livePreview(page).getAttribute('src')) ?? '');
+  }
+  expect(new Set(previews).size).toBe(3);
   await expect(resultCard(page).getByLabel('Time left')).toHaveText(/^(ETA \d+\.\d s|waiting for the server)$/);
+  await holdAt(request, null);
 
   await expect(resultCard(page)).toHaveAccessibleName('Job done', { timeout: 15_000 });
   await expect(progressBar(page)).toHaveCount(0);
@@ -73,18 +74,18 @@ test('a batch of two: each image shows its own seed from info.all_seeds', async 
 });
 
 test('Cancel interrupts the server, which answers with what it made', async ({ page, request }) => {
-  await resetA1111(request, { stepMs: 300 });
+  // Held after step 5 of 20 until the interrupt lets it go: without it the job would never end.
+  await resetA1111(request, { stepMs: 20, holdAtStep: 5 });
   await chooseEndpoint(page, 'a1111/txt2img');
   const requests = recordRequests(page);
   await generate(page);
-  await expect.poll(async () => Number(await progressBar(page).getAttribute('aria-valuenow').catch(() => '0')), { timeout: 10_000 }).toBeGreaterThan(10);
+  await expect(progressBar(page)).toHaveAttribute('aria-valuenow', '26');
   await resultCard(page).getByRole('button', { name: 'Cancel' }).click();
   await expect(resultCard(page)).toHaveAccessibleName('Job cancelled', { timeout: 10_000 });
   await expect(resultCard(page).getByRole('alert')).toContainText('Interrupted');
   // The picture as it stood when interrupted, with its seed.
   await expect(resultCard(page).getByRole('img', { name: /seed \d+$/ })).toBeVisible();
   expect(requests.filter((r) => r.method() === 'POST' && r.url().endsWith('/sandbox/a1111/sdapi/v1/interrupt'))).toHaveLength(1);
-  // Far fewer than 20 steps of 300 ms went by.
   const info = await (await request.get('/sandbox/a1111/sdapi/v1/progress')).json();
   expect(info.state.job_count).toBe(0);
 });
@@ -92,13 +93,15 @@ test('Cancel interrupts the server, which answers with what it made', async ({ p
 // Like WebUI 1.10, the twin loads another checkpoint first (job_count -1) and takes its default
 // sampler for a name it does not know, silently: the card says both.
 test('a model load shows "Loading model…"; a mistyped sampler is named on the card', async ({ page, request }) => {
-  await resetA1111(request, { loadMs: 4000, stepMs: 40 });
+  // The load is held (a minute) until the test has seen it, then let go (loadMs 0).
+  await resetA1111(request, { loadMs: 60_000, stepMs: 40 });
   await chooseEndpoint(page, 'a1111/txt2img');
   await field(page, 'sampler_name').fill('Eulr a');
   await field(page, 'sd_model_checkpoint').fill('dreamshaper_8');
   await field(page, 'steps').fill('10');
   await generate(page);
   await expect(resultCard(page).getByText('Loading model…')).toBeVisible();
+  expect((await request.post('/sandbox/a1111/_control', { data: { loadMs: 0 } })).ok()).toBe(true);
   await expect(resultCard(page).getByRole('img').first()).toBeVisible();
   await expect(resultCard(page).getByText(/The server used sampler "DPM\+\+ 2M", not "Eulr a" as asked/)).toBeVisible();
 });
@@ -236,7 +239,8 @@ test('a 2×2 sweep of seed × guidance on A1111 gives four labelled images, kept
 });
 
 test('a running A1111 job shows one progress bar, the server’s', async ({ page, request }) => {
-  await resetA1111(request, { stepMs: 300 });
+  // Held after step 2 while the test looks, then let go.
+  await resetA1111(request, { stepMs: 20, holdAtStep: 2 });
   await chooseEndpoint(page, 'a1111/txt2img');
   await generate(page);
   await expect(progressBar(page)).toBeVisible();
@@ -244,6 +248,7 @@ test('a running A1111 job shows one progress bar, the server’s', async ({ page
   // Not a second one on its card, nor a third in Running jobs (which still shows its elapsed time).
   await expect(page.getByRole('region', { name: 'Results' }).getByRole('progressbar')).toHaveCount(1);
   await expect(page.getByRole('region', { name: 'Running jobs' })).toContainText(/\d+\.\d s elapsed/);
+  await holdAt(request, null);
   await expect(resultCard(page)).toHaveAccessibleName('Job done', { timeout: 20_000 });
 });
 

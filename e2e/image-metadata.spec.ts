@@ -66,12 +66,18 @@ async function storedImageHashes(page: Page): Promise<Record<string, string>> {
 
 test.use({ viewport: { width: 1440, height: 900 } });
 
-/** Holds back a lazily loaded chunk, so the progress bar it drives can be seen and photographed. */
-async function delayChunk(page: Page, name: string, ms: number) {
+/**
+ * Holds back a lazily loaded chunk until the returned function is called, so the progress bar it
+ * drives stays on screen while the test looks at it and photographs it (however slow the machine).
+ */
+async function holdChunk(page: Page, name: string): Promise<() => void> {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
   await page.route(new RegExp(`/assets/${name}-[\\w-]+\\.js$`), async (route) => {
-    await new Promise((r) => setTimeout(r, ms));
+    await released;
     await route.continue();
   });
+  return release;
 }
 
 test.beforeEach(async ({ page, request }) => {
@@ -210,12 +216,13 @@ test('export, Clear all, import: the same jobs and image bytes; no key in any ex
   expect(Object.keys(before)).toHaveLength(2);
 
   // Held back: the metadata writers, so the bar stops after the first image.
-  await delayChunk(page, 'own-metadata', 1500);
+  const releaseExport = await holdChunk(page, 'own-metadata');
   const downloading = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Export gallery' }).click();
   await expect(page.getByRole('progressbar', { name: 'Export progress' })).toBeVisible();
   await expect(page.getByText('Image 1 of 2')).toBeVisible();
   await page.screenshot({ path: 'test-results/export-progress.png' });
+  releaseExport();
   const download = await downloading;
   expect(download.suggestedFilename()).toMatch(/^gallery-\d{4}-\d\d-\d\d\.zip$/);
   const zip = unzipSync(new Uint8Array(await readFile((await download.path())!)));
@@ -237,11 +244,12 @@ test('export, Clear all, import: the same jobs and image bytes; no key in any ex
   expect(await storedImageHashes(page)).toEqual({});
 
   // Held back: the import's own code, so the bar can be seen before the (fast) import runs.
-  await delayChunk(page, 'gallery-import', 1500);
+  const releaseImport = await holdChunk(page, 'gallery-import');
   await page.getByLabel('Import gallery').setInputFiles({ name: 'gallery.zip', mimeType: 'application/zip', buffer: await readFile((await download.path())!) });
   await expect(page.getByRole('progressbar', { name: 'Import progress' })).toBeVisible();
   await expect(page.getByText('Starting…')).toBeVisible();
   await page.screenshot({ path: 'test-results/import-progress.png' });
+  releaseImport();
   await expect(page.getByRole('status', { name: 'Import report' })).toContainText('2 added, 0 skipped (already in the gallery), 0 refused');
   await page.screenshot({ path: 'test-results/import-report.png' });
   // The same bytes; imported images get fresh ids (an import never touches another job's image).

@@ -6,8 +6,9 @@
  */
 import { compose, noise } from './a1111-images';
 import type { Composition } from './a1111-images';
+import { pause, until } from './a1111-state';
 import type { A1111Job, A1111State, SdModel } from './a1111-state';
-import { json, sleep } from './http';
+import { json } from './http';
 import type { Reply } from './http';
 import { crc32, encodePng } from './png';
 import type { Raster } from './raster';
@@ -112,7 +113,7 @@ export async function runGeneration(state: A1111State, p: A1111Plan): Promise<Re
     if (state.loaded !== p.model.title) {
       // Loading another checkpoint: the WebUI reports job_count -1 until sampling starts.
       job.jobCount = -1;
-      await sleep(state.loadMs);
+      await pause(state, () => (job.interrupted ? 0 : state.loadMs));
       state.loaded = p.model.title;
       job.jobCount = p.nIter;
     }
@@ -147,7 +148,8 @@ export async function runGeneration(state: A1111State, p: A1111Plan): Promise<Re
       job.preview = first && firstPart ? (step) => compose(first, firstPart, step / p.steps) : null;
       let done = p.steps;
       for (let step = 1; step <= p.steps; step++) {
-        await sleep(state.stepMs);
+        await until(state, () => job.interrupted || state.holdAtStep === null || step <= state.holdAtStep);
+        await pause(state, () => (job.interrupted ? 0 : state.stepMs));
         if (job.interrupted) {
           done = step - 1;
           break;

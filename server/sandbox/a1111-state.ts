@@ -181,11 +181,56 @@ export interface A1111State {
   stepMs: number;
   /** Time loading another checkpoint takes. */
   loadMs: number;
+  /** A running job stops after this sampling step until the control moves it on (null: no hold). */
+  holdAtStep: number | null;
   /** The checkpoint in memory (its title): a generation with another one loads it first. */
   loaded: string;
   job: A1111Job | null;
   /** Generations run one at a time, like the WebUI's queue lock. */
   queue: Promise<void>;
+  /** Pauses in progress (`pause`), told when stepMs or loadMs change. */
+  wakers: Set<() => void>;
+}
+
+/**
+ * Waits until `ms()` has passed since the call, reading `ms()` again whenever the control changes
+ * stepMs or loadMs or a job is interrupted (`wakeA1111`): a test holds a generation in a state with a long time and lets it
+ * go by setting 0, instead of racing a short window.
+ */
+export function pause(state: A1111State, ms: () => number): Promise<void> {
+  const since = Date.now();
+  return new Promise((resolve) => {
+    const left = () => since + ms() - Date.now();
+    const check = () => {
+      clearTimeout(timer);
+      if (left() > 0) {
+        timer = setTimeout(check, left());
+        return;
+      }
+      state.wakers.delete(check);
+      resolve();
+    };
+    // Always through a timer, even for 0 ms: the steps yield to /progress and /interrupt.
+    let timer = setTimeout(check, Math.max(0, left()));
+    state.wakers.add(check);
+  });
+}
+
+/** Resolves once `ready()` holds, checked again at each `wakeA1111` (a control change, an interrupt). */
+export function until(state: A1111State, ready: () => boolean): Promise<void> {
+  if (ready()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!ready()) return;
+      state.wakers.delete(check);
+      resolve();
+    };
+    state.wakers.add(check);
+  });
+}
+
+export function wakeA1111(state: A1111State): void {
+  for (const wake of [...state.wakers]) wake();
 }
 
 /** `user:pass,user2:pass2` as a map; throws on a malformed entry. */
@@ -207,9 +252,11 @@ function freshState(): A1111State {
     credentials: fromEnv ? parseCredentials(fromEnv) : new Map(),
     stepMs: DEFAULT_STEP_MS,
     loadMs: DEFAULT_LOAD_MS,
+    holdAtStep: null,
     loaded: SD_MODELS[0]?.title ?? '',
     job: null,
     queue: Promise.resolve(),
+    wakers: new Set(),
   };
 }
 
@@ -233,6 +280,8 @@ export function resetA1111(twin: Twin): A1111State {
   state.credentials = fresh.credentials;
   state.stepMs = fresh.stepMs;
   state.loadMs = fresh.loadMs;
+  state.holdAtStep = fresh.holdAtStep;
   state.loaded = fresh.loaded;
+  wakeA1111(state);
   return state;
 }

@@ -1,9 +1,9 @@
 // The A1111 twin answers as WebUI 1.10 does where clients notice (issue 21): combined sampler
 // names, silent defaults for unknown samplers, schedulers and checkpoints, no n_iter cap,
 // checkpoints by title/name/hash/sha256, job_count -1 while another checkpoint loads.
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { SD_MODELS } from './a1111-state';
-import { postJson, sleep, startTwin } from './test-helpers';
+import { postJson, startTwin } from './test-helpers';
 import type { RunningServer } from './test-helpers';
 
 let twin: RunningServer;
@@ -74,30 +74,33 @@ describe('A1111 twin: samplers and checkpoints as WebUI 1.10 takes them', () => 
 });
 
 describe('A1111 twin: loading another checkpoint', () => {
-  async function progress() {
-    return (await (await fetch(`${api}/progress`)).json()) as { progress: number; state: { job_count: number; job: string } };
-  }
+  type Progress = { progress: number; state: { job_count: number; job: string; sampling_step: number } };
+  const control = (settings: Record<string, number | null>) => postJson(`${twin.base}/sandbox/a1111/_control`, settings);
+  /** Polls /progress until `check` holds: a state to wait for, not a time. */
+  const progressWhen = (check: (p: Progress) => boolean) =>
+    vi.waitFor(
+      async () => {
+        const p = (await (await fetch(`${api}/progress`)).json()) as Progress;
+        if (!check(p)) throw new Error(`progress not there yet: ${JSON.stringify(p.state)}`);
+        return p;
+      },
+      { timeout: 20_000, interval: 10 },
+    );
 
   it('reports job_count -1 (progress 0.01) while the checkpoint loads, then samples', async () => {
-    await postJson(`${twin.base}/sandbox/a1111/_control`, { loadMs: 400, stepMs: 5 });
+    // The load is held (60 s) until the test lets it go by setting loadMs 0: no window to hit.
+    await control({ loadMs: 60_000, stepMs: 0 });
     const running = generate({ steps: 20, override_settings: { sd_model_checkpoint: second?.title } });
-    let seen: Awaited<ReturnType<typeof progress>> | undefined;
-    for (let i = 0; i < 500 && !seen; i++) {
-      const p = await progress();
-      if (p.state.job_count === -1) seen = p;
-      else await sleep(5);
-    }
-    expect(seen).toMatchObject({ progress: 0.01, state: { job_count: -1, job: '' } });
+    const loading = await progressWhen((p) => p.state.job_count !== 0);
+    expect(loading).toMatchObject({ progress: 0.01, state: { job_count: -1, job: '' } });
+    await control({ loadMs: 0 });
     expect((await running).info.sd_model_name).toBe(second?.model_name);
-    // Now loaded: the same checkpoint again goes straight to sampling.
+    // Now loaded: the same checkpoint again goes straight to sampling (held before its first step).
+    await control({ loadMs: 60_000, holdAtStep: 0 });
     const again = generate({ steps: 20, override_settings: { sd_model_checkpoint: second?.title } });
-    const counts = new Set<number>();
-    let done = false;
-    void again.then(() => (done = true));
-    while (!done) {
-      counts.add((await progress()).state.job_count);
-      await sleep(5);
-    }
-    expect(counts.has(-1)).toBe(false);
+    const sampling = await progressWhen((p) => p.state.job_count !== 0);
+    expect(sampling.state).toMatchObject({ job_count: 1, sampling_step: 0 });
+    await control({ holdAtStep: null });
+    expect((await again).json.images).toHaveLength(1);
   });
 });

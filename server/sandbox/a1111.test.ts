@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodePng, encodePng } from './png';
 import { createRaster, maskLuminance, resizeBilinear } from './raster';
 import type { Raster } from './raster';
 import { synthesize } from './synth';
-import { postJson, setControl, sleep, startTwin } from './test-helpers';
+import { postJson, setControl, startTwin } from './test-helpers';
 import type { RunningServer } from './test-helpers';
 
 interface Generation {
@@ -67,14 +67,16 @@ async function progress(): Promise<Progress> {
 const png = (b64: string): Raster => decodePng(new Uint8Array(Buffer.from(b64, 'base64')));
 const b64 = (raster: Raster) => Buffer.from(encodePng(raster)).toString('base64');
 
-/** Waits until `check` holds for the progress answer (polling every 10 ms, at most 5 s). */
-async function progressWhen(check: (p: Progress) => boolean): Promise<Progress> {
-  for (let i = 0; i < 500; i++) {
-    const p = await progress();
-    if (check(p)) return p;
-    await sleep(10);
-  }
-  throw new Error('progress never reached the expected state');
+/** Polls the progress answer until `check` holds for it (a state, not a time). */
+function progressWhen(check: (p: Progress) => boolean): Promise<Progress> {
+  return vi.waitFor(
+    async () => {
+      const p = await progress();
+      if (!check(p)) throw new Error(`progress not there yet: ${JSON.stringify(p.state)}`);
+      return p;
+    },
+    { timeout: 20_000, interval: 10 },
+  );
 }
 
 describe('A1111 twin: lists and options', () => {
@@ -202,11 +204,15 @@ describe('A1111 twin: Basic auth', () => {
   });
 
   it('the shared reset (POST /sandbox/_control/reset) resets this twin too', async () => {
-    await a1111Control({ apiAuth: 'alice:s3cret', stepMs: 7 });
+    await a1111Control({ apiAuth: 'alice:s3cret', stepMs: 7, holdAtStep: 2 });
     expect((await fetch(`${api}/samplers`)).status).toBe(401);
     await postJson(`${twin.base}/sandbox/_control/reset`, {});
     expect((await fetch(`${api}/samplers`)).status).toBe(200);
-    expect(await (await fetch(`${twin.base}/sandbox/a1111/_control`)).json()).toMatchObject({ apiAuth: [], stepMs: 40 });
+    expect(await (await fetch(`${twin.base}/sandbox/a1111/_control`)).json()).toMatchObject({ apiAuth: [], stepMs: 40, holdAtStep: null });
+    for (const bad of [{ holdAtStep: -1 }, { holdAtStep: 1.5 }, { holdAtStep: '3' }, { holdAtStep: 151 }]) {
+      const res = await postJson(`${twin.base}/sandbox/a1111/_control`, bad);
+      expect(res.status, JSON.stringify(bad)).toBe(400);
+    }
   });
 });
 
@@ -266,17 +272,20 @@ describe('A1111 twin: img2img and inpainting', () => {
 
 describe('A1111 twin: progress and interrupt', () => {
   it('reports progress, ETA and a changing preview while the POST runs, and idles after', async () => {
-    await a1111Control({ stepMs: 15 });
+    // The job is held after step 4, then after step 14 (holdAtStep), so each state is there to be seen.
+    await a1111Control({ stepMs: 5, holdAtStep: 4 });
     await postJson(`${api}/options`, { show_progress_every_n_steps: 2 });
     const idle = await progress();
     expect(idle).toMatchObject({ progress: 0, eta_relative: 0, current_image: null, state: { job_count: 0, sampling_step: 0 } });
     const running = generate('txt2img', { prompt: 'a windmill', seed: 3, steps: 40, n_iter: 2, width: 64, height: 64 });
-    const early = await progressWhen((p) => p.state.sampling_step >= 4 && p.current_image !== null);
+    const early = await progressWhen((p) => p.state.sampling_step === 4 && p.current_image !== null);
     expect(early.progress).toBeGreaterThan(0);
     expect(early.progress).toBeLessThan(1);
     expect(early.eta_relative).toBeGreaterThan(0);
-    expect(early.state).toMatchObject({ job_count: 2, sampling_steps: 40, interrupted: false, skipped: false });
-    const later = await progressWhen((p) => p.state.job_no === 1 || p.state.sampling_step >= early.state.sampling_step + 10);
+    expect(early.state).toMatchObject({ job_count: 2, job_no: 0, sampling_steps: 40, interrupted: false, skipped: false });
+    await a1111Control({ holdAtStep: 14 });
+    const later = await progressWhen((p) => p.state.sampling_step === 14 && p.current_image !== early.current_image);
+    await a1111Control({ holdAtStep: null });
     expect(later.progress).toBeGreaterThan(early.progress);
     expect(later.current_image).not.toBe(early.current_image);
     const preview = png(later.current_image ?? '');
@@ -286,20 +295,19 @@ describe('A1111 twin: progress and interrupt', () => {
   });
 
   it('interrupt makes the running POST answer with what was made so far', async () => {
-    await a1111Control({ stepMs: 20 });
-    const started = Date.now();
+    // Held after step 3 (holdAtStep): without the interrupt the POST would not answer at all.
+    await a1111Control({ stepMs: 0, holdAtStep: 3 });
     const running = generate('txt2img', { prompt: 'a tower', seed: 77, steps: 100, batch_size: 2, n_iter: 3, width: 64, height: 64 });
-    await progressWhen((p) => p.state.sampling_step >= 3);
+    await progressWhen((p) => p.state.sampling_step === 3);
     const res = await postJson(`${api}/interrupt`, {});
     expect([res.status, await res.json()]).toEqual([200, {}]);
     const { status, json, info } = await running;
     expect(status).toBe(200);
-    expect(Date.now() - started).toBeLessThan(100 * 20);
     expect(json.images).toHaveLength(2);
     expect(info?.all_seeds).toEqual([77, 78, 79, 80, 81, 82]);
     expect(info?.infotexts).toHaveLength(2);
     // A new request after the interrupt runs to the end.
-    await a1111Control({ stepMs: 0 });
+    await a1111Control({ holdAtStep: null });
     expect((await generate('txt2img', { prompt: 'a tower', steps: 3, width: 64, height: 64 })).json.images).toHaveLength(1);
   });
 });

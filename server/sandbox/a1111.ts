@@ -9,7 +9,7 @@ import { flag, IMG2IMG_FIELDS, num, readA1111Body, str, TXT2IMG_FIELDS } from '.
 import type { A1111Values } from './a1111-params';
 import { emptyGeneration, runGeneration } from './a1111-run';
 import type { A1111Plan } from './a1111-run';
-import { a1111State, findModel, parseCredentials, resetA1111, samplerAndScheduler, SAMPLERS, SCHEDULERS, SD_MODELS } from './a1111-state';
+import { a1111State, findModel, parseCredentials, resetA1111, samplerAndScheduler, SAMPLERS, SCHEDULERS, SD_MODELS, wakeA1111 } from './a1111-state';
 import type { SdModel } from './a1111-state';
 import type { A1111State } from './a1111-state';
 import type { Failure, ProviderName } from './control';
@@ -72,6 +72,7 @@ export async function handleA1111(twin: Twin, req: TwinRequest): Promise<Reply> 
       return progress(state);
     case '/sdapi/v1/interrupt':
       if (state.job) state.job.interrupted = true;
+      wakeA1111(state);
       return json(200, {});
     case '/sdapi/v1/sd-models':
       return json(200, SD_MODELS);
@@ -147,9 +148,9 @@ async function plan(twin: Twin, state: A1111State, kind: 'txt2img' | 'img2img', 
     if (first === undefined) return exception('IndexError', 'list index out of range');
     if (typeof first !== 'string') return exception('AttributeError', `'${typeof first}' object has no attribute 'startswith'`);
     try {
-      init = fitInit(await loadImage(first, { files: twin.files, rawBase64: true, field: 'init_images' }), width, height, resizeMode);
+      init = fitInit(await loadImage(first, { files: twin.files, outbound: twin.outbound, rawBase64: true, field: 'init_images' }), width, height, resizeMode);
       const maskValue = str(v, 'mask');
-      if (maskValue) mask = paintMask(fitMask(await loadImage(maskValue, { files: twin.files, rawBase64: true, field: 'mask' }), width, height, resizeMode), invert);
+      if (maskValue) mask = paintMask(fitMask(await loadImage(maskValue, { files: twin.files, outbound: twin.outbound, rawBase64: true, field: 'mask' }), width, height, resizeMode), invert);
     } catch (err) {
       if (err instanceof ImageSourceError) return httpException(500, /^https?:/i.test(err.message) ? 'Invalid image url' : 'Invalid encoded image');
       throw err;
@@ -237,11 +238,12 @@ function setOptions(state: A1111State, req: TwinRequest): Reply {
 
 /**
  * The twin's own settings, beside the shared /sandbox/_control: `apiAuth` ("user:pass[,…]" or
- * null), `stepMs` (time per sampling step) and `loadMs` (time loading another checkpoint takes).
+ * null), `stepMs` (time per sampling step), `loadMs` (time loading another checkpoint takes) and
+ * `holdAtStep` (a running job waits after that sampling step until it is moved on or null).
  * Reset restores the defaults.
  */
 function twinControl(twin: Twin, state: A1111State, req: TwinRequest, path: string): Reply {
-  const view = () => json(200, { apiAuth: [...state.credentials.keys()], stepMs: state.stepMs, loadMs: state.loadMs }, { 'cache-control': 'no-store' });
+  const view = () => json(200, { apiAuth: [...state.credentials.keys()], stepMs: state.stepMs, loadMs: state.loadMs, holdAtStep: state.holdAtStep }, { 'cache-control': 'no-store' });
   if (path === '/_control/reset') {
     if (req.method !== 'POST') return json(405, { error: 'Use POST /sandbox/a1111/_control/reset.' });
     resetA1111(twin);
@@ -254,6 +256,7 @@ function twinControl(twin: Twin, state: A1111State, req: TwinRequest, path: stri
   let credentials = state.credentials;
   let stepMs = state.stepMs;
   let loadMs = state.loadMs;
+  let holdAtStep = state.holdAtStep;
   for (const [key, value] of Object.entries(body)) {
     if (key === 'apiAuth') {
       if (value !== null && typeof value !== 'string') return json(400, { error: 'apiAuth must be "user:password[,user2:password2]" or null' });
@@ -268,11 +271,16 @@ function twinControl(twin: Twin, state: A1111State, req: TwinRequest, path: stri
     } else if (key === 'loadMs') {
       if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 60_000) return json(400, { error: 'loadMs must be an integer from 0 to 60000' });
       loadMs = value;
+    } else if (key === 'holdAtStep') {
+      if (value !== null && (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > 150)) return json(400, { error: 'holdAtStep must be an integer from 0 to 150, or null' });
+      holdAtStep = value;
     } else return json(400, { error: `unknown setting ${key}` });
   }
   state.credentials = credentials;
   state.stepMs = stepMs;
   state.loadMs = loadMs;
+  state.holdAtStep = holdAtStep;
+  wakeA1111(state);
   return view();
 }
 

@@ -3,11 +3,11 @@
  * or an http(s) URL on a public address (fetched with a timeout and a size cap, no redirect;
  * loopback, private and link-local addresses are never connected to).
  */
-import { AnswerTooLarge, fetchPublic } from '../net/fetch-public';
+import { AnswerTooLarge } from '../net/fetch-public';
 import { TargetRefused } from '../net/pinned';
-import type { AddressPolicy } from '../net/pinned';
 import type { FileStore } from './files';
 import { decodeImage } from './jpeg';
+import type { Outbound } from './outbound';
 import type { Raster } from './raster';
 
 export const FETCH_TIMEOUT_MS = 10_000;
@@ -22,8 +22,8 @@ export interface ImageSourceOptions {
   files: FileStore;
   /** Whether a value that is neither a URL nor a data URL is taken as raw base64. */
   rawBase64: boolean;
-  /** Which addresses URLs may reach (tests allow their loopback file server). */
-  outbound?: AddressPolicy;
+  /** Which addresses URLs may reach (tests allow their loopback file server); logs each fetch. */
+  outbound: Outbound;
 }
 
 const FILES_PATH = '/sandbox/files/';
@@ -82,10 +82,10 @@ function unreachable(field: string, url: URL): ImageSourceError {
   return new ImageSourceError(`${field} could not be downloaded from ${url.href}: the host could not be reached`);
 }
 
-async function fetchBytes(url: URL, field: string, outbound: AddressPolicy | undefined): Promise<Uint8Array> {
+async function fetchBytes(url: URL, field: string, outbound: Outbound): Promise<Uint8Array> {
   let answer;
   try {
-    answer = await fetchPublic(url, { timeoutMs: FETCH_TIMEOUT_MS, maxBytes: MAX_IMAGE_BYTES }, outbound);
+    answer = await outbound.fetch('image', url, { timeoutMs: FETCH_TIMEOUT_MS, maxBytes: MAX_IMAGE_BYTES });
   } catch (err) {
     if (err instanceof AnswerTooLarge) throw new ImageSourceError(`${field} is larger than ${MAX_IMAGE_BYTES / 1024 / 1024} MB`);
     if (err instanceof TargetRefused) throw unreachable(field, url);

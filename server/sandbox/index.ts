@@ -11,7 +11,7 @@ import type { AddressPolicy } from '../net/pinned';
 import { a1111Twin } from './a1111';
 import { ControlError } from './control';
 import { dreamrenderTwin } from './dreamrender';
-import { BodyTooLargeError, corsHeaders, header, json, MAX_BODY_BYTES, readBody, requestOrigin, sleep, writeReply } from './http';
+import { BodyTooLargeError, corsHeaders, header, json, MAX_BODY_BYTES, readBody, requestOrigin, writeReply } from './http';
 import type { Reply, TwinRequest } from './http';
 import { falQueueTwin, falSchemaTwin } from './fal';
 import { modelslabTwin } from './modelslab';
@@ -25,7 +25,7 @@ export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (err?
 /** The twins, each one `TwinDef` in its own file (`defineTwin`): a new twin is its file plus one line here. */
 export const twins: readonly AnyTwinDef[] = [dreamrenderTwin, modelslabTwin, segmindTwin, a1111Twin, replicateTwin, falQueueTwin, falSchemaTwin];
 
-const SHARED_ENDPOINTS = ['GET /sandbox/files/{name}', 'GET|POST /sandbox/_control', 'POST /sandbox/_control/reset'];
+const SHARED_ENDPOINTS = ['GET /sandbox/files/{name}', 'GET|POST /sandbox/_control', 'POST /sandbox/_control/reset', 'GET /sandbox/_control/outbound'];
 
 export interface SandboxOptions {
   /** Page origins besides the request's own that may call the twins (default: SANDBOX_CORS_ORIGINS). */
@@ -113,8 +113,21 @@ async function serve({ twin, twins: served, states, allowedOrigins, allowHost }:
   }
   const reply = await route(twin, served, states, request);
   const latency = twin.control.settings.latencyMs;
-  if (latency > 0) await sleep(latency);
-  writeReply(res, reply, method === 'HEAD', cors);
+  if (latency > 0) await holdBack(latency, res);
+  if (!res.destroyed) writeReply(res, reply, method === 'HEAD', cors);
+}
+
+/** Waits `ms` before the answer, or less when the caller hangs up meanwhile (no timer outlives it). */
+function holdBack(ms: number, res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      res.off('close', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    res.once('close', done);
+  });
 }
 
 function route(twin: Twin, served: readonly AnyTwinDef[], states: Map<string, unknown>, req: TwinRequest): Reply | Promise<Reply> {
@@ -145,6 +158,10 @@ function control(twin: Twin, served: readonly AnyTwinDef[], states: Map<string, 
     if (req.method !== 'POST') return json(405, { error: 'Use POST /sandbox/_control/reset.' });
     for (const t of served) t.reset?.(states.get(t.id), twin);
     return json(200, resetTwin(twin), noStore);
+  }
+  if (req.path === '/sandbox/_control/outbound') {
+    if (req.method !== 'GET') return json(405, { error: 'Use GET /sandbox/_control/outbound.' });
+    return json(200, twin.outbound.state, noStore);
   }
   if (req.path !== '/sandbox/_control') return json(404, { error: `Unknown control path ${req.path}` });
   if (req.method === 'GET') return json(200, twin.control.settings, noStore);

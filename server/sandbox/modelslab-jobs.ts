@@ -1,6 +1,5 @@
 /** ModelsLab jobs: ids, the queue (ready after queueMs), fetch answers and webhooks. */
-import { fetchPublic } from '../net/fetch-public';
-import type { AddressPolicy } from '../net/pinned';
+import type { Outbound } from './outbound';
 
 export interface ModelsLabJob {
   id: number;
@@ -25,8 +24,8 @@ export class JobStore {
   private readonly timers = new Set<ReturnType<typeof setTimeout>>();
   private lastId = FIRST_ID - 1;
 
-  /** `outbound`: where webhooks may go (public addresses only unless a test says otherwise). */
-  constructor(private readonly outbound: AddressPolicy = {}) {}
+  /** `outbound`: where webhooks may go (public addresses only unless a test says otherwise); it counts them. */
+  constructor(private readonly outbound: Outbound) {}
 
   newId(): number {
     this.lastId += 1;
@@ -42,6 +41,7 @@ export class JobStore {
     }
     const webhook = job.webhook;
     if (!webhook) return;
+    this.outbound.webhookScheduled();
     const timer = setTimeout(() => {
       this.timers.delete(timer);
       postWebhook(webhook, webhookPayload(job), this.outbound);
@@ -56,7 +56,10 @@ export class JobStore {
 
   /** Forgets every job and cancels pending webhooks (control reset). */
   clear(): void {
-    for (const timer of this.timers) clearTimeout(timer);
+    for (const timer of this.timers) {
+      clearTimeout(timer);
+      this.outbound.webhookSettled();
+    }
     this.timers.clear();
     this.jobs.clear();
   }
@@ -93,16 +96,16 @@ export function webhookPayload(job: ModelsLabJob): Record<string, unknown> {
  * Fire and forget: a short timeout, no redirect, public addresses only, errors swallowed (a dead
  * or refused receiver never hurts the twin, and nothing about it is reported back).
  */
-function postWebhook(url: string, payload: unknown, outbound: AddressPolicy): void {
+function postWebhook(url: string, payload: unknown, outbound: Outbound): void {
   let target: URL;
   try {
     target = new URL(url);
   } catch {
+    outbound.webhookSettled();
     return;
   }
-  fetchPublic(
-    target,
-    { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload), timeoutMs: WEBHOOK_TIMEOUT_MS, maxBytes: 64 * 1024 },
-    outbound,
-  ).catch(() => undefined);
+  outbound
+    .fetch('webhook', target, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(payload), timeoutMs: WEBHOOK_TIMEOUT_MS, maxBytes: 64 * 1024 })
+    .catch(() => undefined)
+    .finally(() => outbound.webhookSettled());
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { decodePng } from './png';
-import { download, postJson, setControl, startReceiver, startTwin, LOOPBACK_RECEIVERS } from './test-helpers';
+import { download, LOOPBACK_RECEIVERS, outboundWhen, postJson, setControl, startReceiver, startTwin } from './test-helpers';
 import type { RunningServer } from './test-helpers';
 
 type Answer = Record<string, unknown> & { status: string; id: number; output: string[] };
@@ -130,7 +130,10 @@ describe('ModelsLab twin: webhook', () => {
   it('a webhook nobody answers never hurts the twin', async () => {
     const done = await post(`${api}/v4/dreambooth`, { ...job, webhook: 'http://127.0.0.1:9/nothing' });
     expect(done.status).toBe('success');
-    // The failed post happens meanwhile; the twin keeps answering (and Vitest would report an unhandled rejection).
+    // The post fails (nothing listens on port 9) once the job is ready; the twin keeps answering (and
+    // Vitest would report an unhandled rejection).
+    const { decisions } = await outboundWhen(twin.base, (state) => state.pendingWebhooks === 0 && state.decisions.length === 1);
+    expect(decisions).toEqual([{ kind: 'webhook', host: '127.0.0.1:9', outcome: 'failed' }]);
     expect((await post(`${api}/v4/dreambooth`, job)).status).toBe('success');
     expect((await post(`${api}/v4/dreambooth`, job)).status).toBe('success');
   });

@@ -10,7 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { MAX_FAIL_COUNT, MAX_FAIL_RULES } from './control';
 import { MAX_BODY_BYTES } from './http';
-import { download, LOOPBACK_RECEIVERS, postJson, setControl, sleep, startReceiver, startTwin } from './test-helpers';
+import { download, LOOPBACK_RECEIVERS, outboundOf, outboundWhen, postJson, setControl, startReceiver, startTwin } from './test-helpers';
 import type { RunningServer } from './test-helpers';
 
 const EVIL = 'https://evil.example';
@@ -71,7 +71,8 @@ describe('a page on another site', () => {
       });
       expect(res.status).toBe(403);
       expect(res.headers.get('access-control-allow-origin')).toBeNull();
-      await sleep(100);
+      // The request was answered without running: the twin made no outbound request and has none to go.
+      expect(await outboundOf(twin.base)).toEqual({ pendingWebhooks: 0, decisions: [] });
       expect(target.hits).toEqual([]);
     } finally {
       await target.close();
@@ -137,6 +138,10 @@ describe('image and webhook URLs', () => {
         }
       }
       expect([...messages]).toEqual(['init_image could not be downloaded from <url> the host could not be reached']);
+      // Each was refused before any connection (the twin's own log), and none reached the server.
+      const { decisions } = await outboundOf(twin.base);
+      expect(decisions).toHaveLength(22);
+      expect(decisions.every((d) => d.kind === 'image' && d.outcome === 'refused')).toBe(true);
       expect(target.hits).toEqual([]);
     } finally {
       await target.close();
@@ -171,6 +176,10 @@ describe('image and webhook URLs', () => {
       expect(target.hits).toEqual(['GET /moved']);
       const ok = await postJson(`${permissive.base}/sandbox/modelslab/api/v4/dreambooth/img2img`, img2img(`${target.base}/secret.png`));
       expect(((await ok.json()) as { status: string }).status).toBe('success');
+      expect((await outboundOf(permissive.base)).decisions).toEqual([
+        { kind: 'image', host: new URL(target.base).host, outcome: 'answered', status: 302 },
+        { kind: 'image', host: new URL(target.base).host, outcome: 'answered', status: 200 },
+      ]);
     } finally {
       await permissive.close();
       await target.close();
@@ -186,7 +195,9 @@ describe('image and webhook URLs', () => {
         const res = await postJson(`${twin.base}/sandbox/modelslab/api/v4/dreambooth`, { key: 'k', model_id: 'm', prompt: 'x', width: 64, height: 64, webhook: `http://${host}:${port}/hook` });
         expect(((await res.json()) as { status: string }).status).toBe('processing');
       }
-      await sleep(400);
+      // Wait until the twin has decided all three (none pending), then nothing may have arrived.
+      const { decisions } = await outboundWhen(twin.base, (s) => s.pendingWebhooks === 0 && s.decisions.length === 3);
+      expect(decisions.map((d) => [d.kind, d.outcome])).toEqual(Array.from({ length: 3 }, () => ['webhook', 'refused']));
       expect(receiver.received).toEqual([]);
     } finally {
       await receiver.close();

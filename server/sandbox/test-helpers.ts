@@ -2,11 +2,13 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { vi } from 'vitest';
 import { isBlockedAddress } from '../net/address';
 import type { AddressPolicy } from '../net/pinned';
 import { createSandboxMiddleware } from './index';
 import type { SandboxOptions } from './index';
 import { decodeImage } from './jpeg';
+import type { OutboundState } from './outbound';
 import type { Raster } from './raster';
 
 export interface RunningServer {
@@ -89,6 +91,25 @@ export async function setControl(base: string, settings: unknown): Promise<Recor
   return (await res.json()) as Record<string, unknown>;
 }
 
+/** The twin's outbound log and count of pending webhooks (GET /sandbox/_control/outbound). */
+export async function outboundOf(base: string): Promise<OutboundState> {
+  const res = await fetch(`${base}/sandbox/_control/outbound`);
+  if (res.status !== 200) throw new Error(`outbound ${res.status}: ${await res.text()}`);
+  return (await res.json()) as OutboundState;
+}
+
+/** Polls the outbound state until `done` holds for it: a state to wait for, not a time. */
+export function outboundWhen(base: string, done: (state: OutboundState) => boolean): Promise<OutboundState> {
+  return vi.waitFor(
+    async () => {
+      const state = await outboundOf(base);
+      if (!done(state)) throw new Error(`the twin's outbound state is not there yet: ${JSON.stringify(state)}`);
+      return state;
+    },
+    { timeout: 20_000, interval: 20 },
+  );
+}
+
 export async function bytesOf(res: Response): Promise<Uint8Array> {
   return new Uint8Array(await res.arrayBuffer());
 }
@@ -105,8 +126,4 @@ export async function download(url: string): Promise<Uint8Array> {
 
 export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
   return a.length === b.length && Buffer.compare(Buffer.from(a), Buffer.from(b)) === 0;
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }

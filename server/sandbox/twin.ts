@@ -8,12 +8,13 @@ import { Control } from './control';
 import type { Settings } from './control';
 import { FileStore } from './files';
 import type { Reply, TwinRequest } from './http';
+import { Outbound } from './outbound';
 
 export interface Twin {
   control: Control;
   files: FileStore;
-  /** Where image URLs and webhooks may connect: public addresses only by default. */
-  outbound: AddressPolicy;
+  /** Image URLs and webhooks go through it: public addresses only by default, each outcome logged. */
+  outbound: Outbound;
 }
 
 /** One provider's twin: served under /sandbox/<id>/; `id` is also what failNext's `provider` names. */
@@ -41,10 +42,11 @@ export function defineTwin<S = undefined>(def: TwinDef<S>): AnyTwinDef {
 
 /** `providers`: the ids failNext may name (from the list of twins). */
 export function createTwin(providers: readonly string[], outbound: AddressPolicy = {}): Twin {
-  return { control: new Control(providers), files: new FileStore(), outbound };
+  return { control: new Control(providers), files: new FileStore(), outbound: new Outbound(outbound) };
 }
 
-/** Default settings, no pending failures. Generated files stay available; each twin clears its own state. */
+/** Default settings, no pending failures, no outbound log. Generated files stay available; each twin clears its own state. */
 export function resetTwin(twin: Twin): Settings {
+  twin.outbound.clear();
   return twin.control.reset();
 }

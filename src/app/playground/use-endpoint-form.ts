@@ -2,7 +2,7 @@
  * The playground's endpoint and its form: which endpoint, the values its form starts from (its
  * draft, a preset, a link), values pushed in afterwards, and the form itself once mounted.
  */
-import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import { carryOver } from '../../providers/mapping/carry-over';
 import { allEndpoints, DEFAULT_ENDPOINT_ID, getEndpoint, subscribeEndpoints } from '../../providers/registry';
@@ -63,18 +63,19 @@ export function useEndpointForm(preset: Preset | undefined) {
   /** The user picks another endpoint: the prompt follows, the rest comes from its draft. */
   const chooseEndpoint = (id: string) => switchEndpoint(id, carried(id));
 
+  // Into the form on screen when the preset's images are in place (that form, not the one of its arrival).
+  const applyPreset = useEffectEvent((p: Preset) => {
+    if (p.endpointId === endpointId && p.merge) setExternal(p.values);
+    else switchEndpoint(p.endpointId, p.merge ? { ...carried(p.endpointId), ...p.values } : p.values);
+  });
+  // A preset is applied once, when it arrives.
   useEffect(() => {
     if (!preset) return;
-    const apply = () => {
-      if (preset.endpointId === endpointId && preset.merge) setExternal(preset.values);
-      else switchEndpoint(preset.endpointId, preset.merge ? { ...carried(preset.endpointId), ...preset.values } : preset.values);
-    };
+    const apply = () => applyPreset(preset);
     // Images the preset brings become the workspace's first, so the new form's canvas shows them.
     const target = getEndpoint(preset.endpointId);
     if (target) void import('../playground-canvas').then((m) => m.adoptPresetImages(target, preset.values)).then(apply, apply);
     else apply();
-    // A preset is applied once, when it arrives.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [preset]);
 
   /** Parameters read from an image: the whole form (this app's own), or merged into the current one. */

@@ -2,8 +2,9 @@
  * Share links: a link's setup fills the form once (nothing is sent); "Copy link" writes the form's
  * setup into one.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useEffectEvent, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
+import type { SharedSetup } from '../../features/params/share-link';
 import { MAX_BATCH } from './batch';
 import type { BatchSettings } from './batch';
 
@@ -17,20 +18,22 @@ export function useShareSetup(opts: {
 }) {
   const { setup, endpointId, form, switchEndpoint } = opts;
   const [note, setNote] = useState<string>();
+  // What a link's setup does, with the form's current switchEndpoint and setBatch when it is read.
+  const apply = useEffectEvent((shared: SharedSetup, notice: string) => {
+    switchEndpoint(shared.endpoint, shared.params, { fromLink: true });
+    if (shared.batch) opts.setBatch({ count: Math.min(shared.batch.count, MAX_BATCH), seeds: shared.batch.seeds });
+    setNote(notice);
+  });
+  // A link is applied once, when it arrives.
   useEffect(() => {
     if (!setup) return;
     void import('../../features/params/share-link').then(({ readSetup, setupNotice }) => {
       const read = readSetup(setup);
       // Applied once: the address drops the setup, so a reload keeps the edits made after it.
       history.replaceState(history.state, '', '#/playground');
-      if (!read.ok) return setNote(read.problem);
-      const shared = read.setup;
-      switchEndpoint(shared.endpoint, shared.params, { fromLink: true });
-      if (shared.batch) opts.setBatch({ count: Math.min(shared.batch.count, MAX_BATCH), seeds: shared.batch.seeds });
-      setNote(setupNotice(read));
+      if (read.ok) apply(read.setup, setupNotice(read));
+      else setNote(read.problem);
     });
-    // A link is applied once, when it arrives.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [setup]);
 
   const copyLink = () => {

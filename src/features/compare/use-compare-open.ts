@@ -2,7 +2,7 @@
  * Opening saved comparisons in Compare: one asked for by another view or the URL, the one on
  * screen before a reload, one picked from the recent list; and the URL following the one shown.
  */
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useEffectEvent, useRef } from 'react';
 import { updateWorkspace } from '../../job-store/workspace';
 import type { ComparisonRecord } from './comparison-record';
 import type { CompareDraft } from './comparison-store';
@@ -52,10 +52,12 @@ export function useCompareOpen({ draft, openId, shownId, show, apply, onMessage,
   }, [draft, open, openId]);
 
   // The URL names the open comparison: Back and Forward open the one it names; opening one here updates it.
+  // Only a change of the URL opens a comparison (a change of the one shown does not).
+  const follow = useEffectEvent((id: string) => {
+    if (reopened.current && id !== shownId) void open(id, true);
+  });
   useEffect(() => {
-    if (openId && reopened.current && openId !== shownId) void open(openId, true);
-    // Only a change of the URL opens a comparison.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+    if (openId) follow(openId);
   }, [openId]);
   const lastShown = useRef<string | undefined>(undefined);
   useEffect(() => {

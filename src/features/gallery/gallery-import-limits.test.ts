@@ -25,15 +25,15 @@ afterEach(() => store.close());
 describe('a zip bomb in Import', () => {
   it('an entry the manifest does not name is never inflated', async () => {
     const job = makeJob();
-    // 48 MB of zeros, about 48 KB zipped; the archive cap is 1 MB.
-    const zip = zipSync({ [MANIFEST_NAME]: manifest([job]), 'junk.bin': new Uint8Array(48 * 1024 * 1024) }, { level: 9 });
+    // 6 MB of zeros, a few KB zipped: six times the archive cap (1 MB), which inflating it would hit.
+    const zip = zipSync({ [MANIFEST_NAME]: manifest([job]), 'junk.bin': new Uint8Array(6 * 1024 * 1024) }, { level: 9 });
     const report = await importGallery([asFile(zip, 'g.zip')], { store, limits: { archiveBytes: 1024 * 1024, entryBytes: 1024 * 1024 } });
     expect(report).toMatchObject({ added: 1, refused: [] });
   });
 
   it('an entry that inflates past the cap is refused while it inflates, with a reason', async () => {
     const job = makeJob({ images: [{ id: 'img-1', mime: 'image/png', stored: true }] });
-    const zip = zipSync({ [MANIFEST_NAME]: manifest([job], { 'img-1': { file: 'images/1.png', sha256: '00' } }), 'images/1.png': new Uint8Array(8 * 1024 * 1024) }, { level: 9 });
+    const zip = zipSync({ [MANIFEST_NAME]: manifest([job], { 'img-1': { file: 'images/1.png', sha256: '00' } }), 'images/1.png': new Uint8Array(3 * 1024 * 1024) }, { level: 9 });
     const report = await importGallery([asFile(zip, 'g.zip')], { store, limits: { archiveBytes: 64 * 1024 * 1024, entryBytes: 1024 * 1024 } });
     expect(report.added).toBe(0);
     expect(report.refused).toEqual([{ what: 'g.zip', why: expect.stringMatching(/images\/1\.png inflates to more than 1 MB/) }]);

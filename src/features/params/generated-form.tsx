@@ -98,14 +98,12 @@ function focusField(formId: string, name: string) {
 /** Fields naming a server list offer the server's values as suggestions when it answers; their own otherwise. */
 function useServerListFields(endpoint: EndpointDef, fields: FieldDescriptor[]): FieldDescriptor[] {
   const names = useMemo(() => [...new Set(fields.flatMap((f) => (f.serverList ? [f.serverList] : [])))], [fields]);
-  const lists = useServerLists(endpoint.provider, names);
-  const key = JSON.stringify(lists);
-  return useMemo(
-    () => fields.map((f) => (f.serverList && lists[f.serverList] ? { ...f, suggestions: lists[f.serverList] } : f)),
-    // `key` stands for `lists`, whose identity changes on every render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [fields, key],
-  );
+  // The lists' identity changes on every render: the fields are derived from their content.
+  const key = JSON.stringify(useServerLists(endpoint.provider, names));
+  return useMemo(() => {
+    const lists = JSON.parse(key) as Record<string, string[]>;
+    return fields.map((f) => (f.serverList && lists[f.serverList] ? { ...f, suggestions: lists[f.serverList] } : f));
+  }, [fields, key]);
 }
 
 /**
@@ -136,12 +134,8 @@ export const GeneratedForm = memo(function GeneratedForm(props: GeneratedFormPro
   const { endpoint, startValues, externalValues, onForm, onSubmit, submitLabel = 'Generate', busy, formId, actions } = props;
   const fields = useMemo(() => describeSchema(endpoint.schema), [endpoint]);
   const listed = useServerListFields(endpoint, fields);
-  const defaults = useMemo(
-    () => ({ ...initialFormValues(fields, endpoint.initialValues as Record<string, unknown>), ...startValues }),
-    // Start values are read once per endpoint; later changes arrive through externalValues.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [fields, endpoint],
-  );
+  // Read once, as the form mounts (it is keyed by endpoint): later values arrive through externalValues.
+  const [defaults] = useState(() => ({ ...initialFormValues(fields, endpoint.initialValues as Record<string, unknown>), ...startValues }));
   const resolver = useMemo<Resolver<FieldValues>>(() => {
     const zr = zodResolver(endpoint.schema, { error: plainError }) as unknown as Resolver<FieldValues>;
     return (values, ctx, opts) => zr(normalizeValues(endpoint.schema, fields, values), ctx, opts);
