@@ -8,7 +8,7 @@ import { toNodeListener } from './server/node-bridge';
 import { createProxyHandler } from './server/proxy';
 import { proxyTargets } from './server/proxy-targets';
 import { createSandboxMiddleware } from './server/sandbox/index';
-import { securityHeaders, setSecurityHeaders } from './server/security-headers';
+import { requestSecurityHeaders, setSecurityHeaders } from './server/security-headers';
 
 /**
  * Mounts the security headers, the sandbox twins (/sandbox/…) and the live proxy (/proxy/…) in
@@ -17,10 +17,9 @@ import { securityHeaders, setSecurityHeaders } from './server/security-headers';
  */
 function playgroundServer(): Plugin {
   const mount = (middlewares: Connect.Server, mode: 'dev' | 'production') => {
-    const headers = securityHeaders(mode);
     const proxy = toNodeListener(createProxyHandler({ targets: proxyTargets }));
-    middlewares.use((_req, res, next) => {
-      setSecurityHeaders(res, headers);
+    middlewares.use((req, res, next) => {
+      setSecurityHeaders(res, requestSecurityHeaders(mode, req));
       next();
     });
     middlewares.use(createSandboxMiddleware());

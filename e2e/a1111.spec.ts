@@ -6,7 +6,7 @@
 import { expect, test } from '@playwright/test';
 import type { APIRequestContext, Page } from '@playwright/test';
 import { A1111_TXT2IMG, keepCompareTargets } from './fixtures/compare';
-import { chooseEndpoint, field, generate, openFresh, openView, recordRequests, resetSandbox, resultCard } from './fixtures/playground';
+import { chooseEndpoint, field, generate, openFresh, openView, recordRequests, resetSandbox, resultCard, reloadForNewHost } from './fixtures/playground';
 
 async function resetA1111(request: APIRequestContext, settings?: { stepMs?: number; loadMs?: number; apiAuth?: string | null; holdAtStep?: number | null }) {
   expect((await request.post('/sandbox/a1111/_control/reset')).ok()).toBe(true);
@@ -265,6 +265,9 @@ test('Settings: the A1111 card is "Your server" with a user and password; an unr
   await expect(card).not.toContainText('origin>');
   // Nothing listens on port 9: the browser cannot reach it, and the hint says which origin to allow.
   await card.getByLabel('AUTOMATIC1111 (Stable Diffusion WebUI) base URL').fill('http://127.0.0.1:9');
+  await card.getByLabel('AUTOMATIC1111 (Stable Diffusion WebUI) base URL').press('Enter');
+  // A port the page's policy did not list when it loaded: Settings asks for a reload.
+  await reloadForNewHost(page, 'AUTOMATIC1111 (Stable Diffusion WebUI)');
   await openView(page, 'Playground');
   await chooseEndpoint(page, 'a1111/txt2img');
   await generate(page);

@@ -94,6 +94,25 @@ test('an unknown model, a refused key and a malformed name are said in plain wor
   await expect(page.getByText('No models added yet')).toBeVisible();
 });
 
+test('a model whose schema cannot be read is said in plain words, and nothing is lost', async ({ page }) => {
+  await addModel(page, 'Replicate', 'black-forest-labs/flux-dev');
+  await expect(page.getByLabel('Endpoint')).toHaveValue('replicate/black-forest-labs/flux-dev');
+  await field(page, 'prompt').fill('a harbour at dawn');
+  // Its required input is a list of images: no form can fill it.
+  await addModel(page, 'Replicate', 'flux-kontext-apps/multi-image-list');
+  await expect(page.getByRole('alert')).toHaveText(
+    /The schema of flux-kontext-apps\/multi-image-list cannot be read: The model’s required input "input_images" is one this playground cannot fill \(.+\)\. The model was not added\./,
+  );
+  // What was there stays: the endpoint on screen, what was typed, the model added before.
+  await expect(page.getByLabel('Endpoint')).toHaveValue('replicate/black-forest-labs/flux-dev');
+  await expect(field(page, 'prompt')).toHaveValue('a harbour at dawn');
+  await expect(page.getByLabel('Endpoint').locator('option[value="replicate/flux-kontext-apps/multi-image-list"]')).toHaveCount(0);
+  await expect(page.getByRole('list', { name: 'Added models' }).getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByRole('list', { name: 'Added models' })).toContainText('black-forest-labs/flux-dev');
+  await page.reload();
+  await expect(page.getByLabel('Endpoint').locator('option[value="replicate/black-forest-labs/flux-dev"]')).toHaveCount(1);
+});
+
 test('a model whose schema changed refreshes its form, and its old jobs still open', async ({ page, request }) => {
   await addModel(page, 'Replicate', 'black-forest-labs/flux-dev');
   await expect(page.getByLabel('Endpoint')).toHaveValue('replicate/black-forest-labs/flux-dev');

@@ -64,7 +64,15 @@ test('Batch count 4 shows four jobs, each image with its seed', async ({ page })
   await page.keyboard.press('ArrowLeft');
   await page.keyboard.press('ArrowLeft');
   await expect(box.getByRole('img', { name: /seed 700$/ })).toBeVisible();
-  await expect(box.getByRole('button', { name: 'Previous' })).toHaveAttribute('aria-disabled', 'true');
+  const previous = box.getByRole('button', { name: 'Previous' });
+  await expect(previous).toHaveAttribute('aria-disabled', 'true');
+  // An end does not look active: dimmed, and hovering it changes nothing.
+  const look = () => previous.evaluate((el) => { const s = getComputedStyle(el); return `${s.backgroundColor} ${s.borderColor} ${s.opacity}`; });
+  await page.mouse.move(1, 1);
+  const still = await look();
+  expect(still).toMatch(/ 0\.5$/);
+  await previous.hover();
+  expect(await look()).toBe(still);
   // Zoomed in, the arrows pan the image instead.
   await page.keyboard.press('+');
   await expect(box.getByText('125 %')).toBeVisible();
@@ -97,4 +105,54 @@ test('a link carries batch count and seed mode; a reload after opening it keeps 
   await expect(field(other, 'prompt')).toHaveValue('edited after opening the link');
   await openView(other, 'Gallery');
   await expect(other).toHaveURL(/#\/gallery$/);
+});
+
+test('locked seed and steps follow across two other endpoints, fitted with a note; unlocked values keep each draft', async ({ page }) => {
+  const locks = page.getByRole('group', { name: 'Lock parameters' });
+  // Each endpoint's own draft first.
+  await chooseEndpoint(page, 'a1111/txt2img');
+  await field(page, 'seed').fill('11');
+  await field(page, 'steps').fill('9');
+  await field(page, 'cfg_scale').fill('5');
+  await chooseEndpoint(page, 'modelslab/img2img');
+  await field(page, 'seed').fill('22');
+  await field(page, 'num_inference_steps').fill('7');
+  await field(page, 'guidance_scale').fill('3');
+
+  await chooseEndpoint(page, 'segmind/sd1.5-dreamshaper');
+  await expect(locks.getByRole('button')).toHaveText(['Seed', 'Size', 'Steps', 'Guidance']);
+  await locks.getByRole('button', { name: 'Seed' }).click();
+  await locks.getByRole('button', { name: 'Steps' }).click();
+  await expect(locks.getByRole('button', { name: 'Seed' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(locks.getByRole('button', { name: 'Guidance' })).toHaveAttribute('aria-pressed', 'false');
+  await field(page, 'seed').fill('4242');
+  await field(page, 'num_inference_steps').fill('45');
+  await field(page, 'guidance_scale').fill('12');
+
+  await chooseEndpoint(page, 'a1111/txt2img');
+  await expect(field(page, 'seed')).toHaveValue('4242');
+  await expect(field(page, 'steps')).toHaveValue('45');
+  await expect(field(page, 'cfg_scale'), 'guidance is not locked: the draft keeps its own').toHaveValue('5');
+  await expect(locks.getByRole('button', { name: 'Steps' })).toHaveAttribute('aria-pressed', 'true');
+
+  await chooseEndpoint(page, 'modelslab/img2img');
+  await expect(field(page, 'seed')).toHaveValue('4242');
+  await expect(field(page, 'num_inference_steps')).toHaveValue('45');
+  await expect(field(page, 'guidance_scale')).toHaveValue('3');
+
+  // A locked value out of the next endpoint's range is fitted, and the change is said.
+  await chooseEndpoint(page, 'a1111/txt2img');
+  await field(page, 'steps').fill('80');
+  await chooseEndpoint(page, 'modelslab/img2img');
+  await expect(field(page, 'num_inference_steps')).toHaveValue('50');
+  await expect(page.getByRole('status').filter({ hasText: 'Locked values changed to fit: num_inference_steps: 80 is above the maximum 50: 50 is sent.' })).toBeVisible();
+
+  // The locks stay through a reload; unlocking lets the draft keep its own again.
+  await page.reload();
+  await expect(locks.getByRole('button', { name: 'Seed' })).toHaveAttribute('aria-pressed', 'true');
+  await locks.getByRole('button', { name: 'Seed' }).click();
+  await field(page, 'seed').fill('99');
+  await chooseEndpoint(page, 'a1111/txt2img');
+  await expect(field(page, 'seed')).toHaveValue('4242');
+  await expect(field(page, 'steps')).toHaveValue('50');
 });

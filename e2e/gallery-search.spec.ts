@@ -6,45 +6,9 @@
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { openFresh, openView } from './fixtures/playground';
+import { seedJobs } from './fixtures/seed-jobs';
 
 const JOBS = 2000;
-
-/** Writes `count` finished jobs straight into the app's IndexedDB (opened by the app first, at its own version). */
-async function seedJobs(page: Page, count: number) {
-  await page.evaluate(async (count) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const r = indexedDB.open('image-playground');
-      r.onsuccess = () => resolve(r.result);
-      r.onerror = () => reject(r.error);
-    });
-    const tx = db.transaction('jobs', 'readwrite');
-    const store = tx.objectStore('jobs');
-    const t0 = Date.UTC(2026, 0, 1);
-    for (let i = 0; i < count; i++) {
-      const createdAt = t0 + i * 60_000;
-      store.put({
-        version: 1,
-        id: `seeded-${i}`,
-        createdAt,
-        updatedAt: createdAt,
-        mode: 'sandbox',
-        provider: 'modelslab',
-        endpointId: 'modelslab/text2img',
-        params: { prompt: `a paper lantern number ${i} drifting over a quiet river at night`, negative_prompt: `grainy, ref-${((i * 7) % count).toString(36)}`, seed: i, width: 512, height: 512 },
-        seed: i,
-        status: 'failed',
-        error: { kind: 'server', message: 'Seeded without an image.' },
-        timings: { submittedAt: createdAt },
-        images: [],
-      });
-    }
-    await new Promise<void>((resolve, reject) => {
-      tx.oncomplete = () => resolve();
-      tx.onerror = () => reject(tx.error);
-    });
-    db.close();
-  }, count);
-}
 
 /**
  * Types `text` into the search field key by key and returns, measured in the page, the time from

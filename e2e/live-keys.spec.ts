@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 import type { Page, Request, Route } from '@playwright/test';
-import { chooseEndpoint, field, generate, openFresh, openView, recordRequests, resetSandbox, resultCard } from './fixtures/playground';
+import { chooseEndpoint, field, generate, openFresh, openView, recordRequests, resetSandbox, resultCard, reloadForNewHost } from './fixtures/playground';
 
 const KEYS = {
   dreamrender: 'e2e-live-dreamrender-key-1',
@@ -27,6 +27,8 @@ async function goLive(page: Page, p: P, useProxy: boolean) {
   if (p === 'dreamrender') await page.getByLabel(`${name} base URL`).fill(HOSTS[p]);
   const proxy = page.getByRole('group', { name }).getByLabel('route through the local proxy');
   await (useProxy ? proxy.check() : proxy.uncheck());
+  // DreamRender's host is the user's: a direct call needs it in the page's policy, set on load.
+  if (p === 'dreamrender' && !useProxy) await reloadForNewHost(page, name);
   await openView(page, 'Playground');
 }
 

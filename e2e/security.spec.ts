@@ -60,7 +60,9 @@ test('every kind of answer carries the security headers', async ({ request }) =>
     expect(csp).toContain("object-src 'none'");
     expect(csp).not.toContain('unsafe-inline');
     expect(csp).not.toContain('unsafe-eval');
-    expect(csp).toContain("connect-src 'self' blob: data: https: http://127.0.0.1:* http://localhost:*;");
+    // Named hosts only: no https: wildcard, no loopback port range.
+    expect(csp).toMatch(/connect-src 'self' blob: data: https:\/\/stablediffusionapi\.com [^;]*http:\/\/127\.0\.0\.1:7860 /);
+    expect(csp).not.toMatch(/ https: | http:\/\/127\.0\.0\.1:\*/);
   }
 });
 

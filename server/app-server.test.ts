@@ -34,13 +34,23 @@ afterAll(async () => {
   rmSync(dir, { recursive: true });
 });
 
-function expectSecurityHeaders(res: Response) {
-  const csp = res.headers.get('content-security-policy') ?? '';
-  expect(csp).toBe(
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data:; " +
-      "connect-src 'self' blob: data: https: http://127.0.0.1:* http://localhost:*; worker-src 'self' blob:; " +
-      "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+/** The hosts the registry names: the policy's fixed part. */
+const REGISTRY =
+  'https://stablediffusionapi.com https://modelslab.com https://api.segmind.com http://127.0.0.1:7860 https://api.replicate.com ' +
+  'https://replicate.delivery https://queue.fal.run https://fal.ai https://rest.fal.ai https://fal.media https://v3.fal.media https://v3b.fal.media';
+
+function policy(extra = ''): string {
+  const remote = extra ? `${REGISTRY} ${extra}` : REGISTRY;
+  return (
+    `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' blob: data: ${remote}; ` +
+    `connect-src 'self' blob: data: ${remote}; worker-src 'self' blob:; ` +
+    "object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
   );
+}
+
+function expectSecurityHeaders(res: Response, extra = '') {
+  const csp = res.headers.get('content-security-policy') ?? '';
+  expect(csp).toBe(policy(extra));
   expect(res.headers.get('x-content-type-options')).toBe('nosniff');
   expect(res.headers.get('referrer-policy')).toBe('no-referrer');
 }
@@ -67,6 +77,25 @@ describe('production server', () => {
     ];
     for (const res of answers) expectSecurityHeaders(res);
     expect(answers.map((r) => r.status)).toEqual([200, 200, 200, 200, 404, 200, 403, 405]);
+  });
+
+  it('adds the origins the page names in its cookie, exactly, to connect-src and img-src', async () => {
+    const cookie = (value: string) => ({ headers: { cookie: `other=1; playground-origins=${value}` } });
+    const configured = encodeURIComponent('http://127.0.0.2:7860 https://render.e2e.test');
+    expectSecurityHeaders(await fetch(`${base}/`, cookie(configured)), 'http://127.0.0.2:7860 https://render.e2e.test');
+    expectSecurityHeaders(await fetch(`${base}/proxy/_ping`, cookie(configured)), 'http://127.0.0.2:7860 https://render.e2e.test');
+    // Hostile values: a wildcard, a keyword, a directive, a header break, a path, a private http host, IPv6, junk.
+    for (const hostile of [
+      encodeURIComponent("* 'unsafe-inline' https:"),
+      encodeURIComponent("https://a.example; script-src 'unsafe-inline'"),
+      encodeURIComponent('https://a.example/path http://10.0.0.1 http://[::1]:7860 https://*.example'),
+      '%E0%A4%A',
+      encodeURIComponent('https://a.example '.repeat(200)),
+    ]) {
+      expectSecurityHeaders(await fetch(`${base}/`, cookie(hostile)));
+    }
+    // Two cookies of that name (one planted by another port of this host): both parsed alike, the first wins.
+    expectSecurityHeaders(await fetch(`${base}/`, { headers: { cookie: `playground-origins=${encodeURIComponent('https://b.example')}; playground-origins=x` } }), 'https://b.example');
   });
 
   it('answers to loopback Host names only', async () => {

@@ -15,7 +15,7 @@ import type { ProxyOptions } from './proxy';
 import { proxyTargets } from './proxy-targets';
 import { createSandboxMiddleware } from './sandbox/index';
 import type { SandboxOptions } from './sandbox/index';
-import { securityHeaders } from './security-headers';
+import { requestSecurityHeaders } from './security-headers';
 
 export interface AppServerOptions {
   /** The built app. */
@@ -33,7 +33,6 @@ export function isLoopbackBind(host: string): boolean {
 }
 
 export function createAppServer(options: AppServerOptions): Server {
-  const headers = securityHeaders('production');
   const sandbox = createSandboxMiddleware({ corsOrigins: parseOrigins(process.env.SANDBOX_CORS_ORIGINS), ...options.sandbox });
   const proxy = toNodeListener(createProxyHandler({ targets: proxyTargets, ...options.proxy }));
   const assets = sirv(options.distDir, {
@@ -48,7 +47,7 @@ export function createAppServer(options: AppServerOptions): Server {
       res.setHeader('cache-control', pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
-  return guardServer(createServer(), headers, (req, res) => {
+  return guardServer(createServer(), (req) => requestSecurityHeaders('production', req), (req, res) => {
     if (options.loopbackOnly && !isLoopbackHostHeader(req.headers.host)) {
       res.writeHead(421, { 'content-type': 'text/plain; charset=utf-8', connection: 'close' });
       res.end('This server answers to 127.0.0.1 and localhost only.\n');

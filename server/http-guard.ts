@@ -37,13 +37,19 @@ function clientErrorStatus(err: NodeJS.ErrnoException): number {
 
 const REASONS: Record<number, string> = { 400: 'Bad Request', 408: 'Request Timeout', 431: 'Request Header Fields Too Large' };
 
+/** The headers of every answer, or per request (the policy names the origins the request's cookie lists). */
+export type GuardHeaders = Record<string, string> | ((req: Pick<IncomingMessage, 'headers'>) => Record<string, string>);
+
 /**
  * Serves `listener` on `server` with `headers` on every answer: set before the listener runs, and
- * written by hand into the answers Node gives requests it cannot parse.
+ * written by hand into the answers Node gives requests it cannot parse (per-request headers are
+ * then those of a request without cookies).
  */
-export function guardServer(server: Server, headers: Record<string, string>, listener: GuardedListener): Server {
+export function guardServer(server: Server, headers: GuardHeaders, listener: GuardedListener): Server {
+  const headersOf = typeof headers === 'function' ? headers : () => headers;
+  const plain = headersOf({ headers: {} });
   server.on('request', (req: IncomingMessage, res: ServerResponse) => {
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    for (const [name, value] of Object.entries(headersOf(req))) res.setHeader(name, value);
     try {
       const done = listener(req, res);
       if (done) done.catch(() => failed(res));
@@ -57,7 +63,7 @@ export function guardServer(server: Server, headers: Record<string, string>, lis
       return;
     }
     const status = clientErrorStatus(err);
-    const lines = [`HTTP/1.1 ${status} ${REASONS[status] ?? 'Bad Request'}`, 'connection: close', 'content-length: 0', ...Object.entries(headers).map(([n, v]) => `${n}: ${v}`)];
+    const lines = [`HTTP/1.1 ${status} ${REASONS[status] ?? 'Bad Request'}`, 'connection: close', 'content-length: 0', ...Object.entries(plain).map(([n, v]) => `${n}: ${v}`)];
     socket.end(`${lines.join('\r\n')}\r\n\r\n`);
   });
   return server;

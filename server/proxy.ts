@@ -12,6 +12,7 @@
 import { fetch as undiciFetch } from 'undici';
 import { readCapped } from '../src/lib/read-capped';
 import { classifyCaller } from './callers';
+import { fetchImageForPage, ImageRefusal } from './image-fetch';
 import { connectHost } from './net/address';
 import { checkedAddresses, pinnedAgent, TargetRefused } from './net/pinned';
 import type { AddressPolicy } from './net/pinned';
@@ -71,6 +72,8 @@ export interface ProxyOptions {
   timeoutMs?: number;
   /** The one port a target may use (443; the tests' upstream listens on another). */
   targetPort?: number;
+  /** The ports an image address may name for "Load URL" (default 80 and 443). */
+  imagePorts?: { http: number; https: number };
   /** One line per forwarded request: method, provider, status. Never headers or bodies. */
   log?: (line: string) => void;
 }
@@ -175,6 +178,20 @@ function timeLimit(browser: AbortSignal, ms: number): { signal: AbortSignal; cle
   };
 }
 
+/** "Load URL" of an image on another site (`server/image-fetch.ts`), for same-origin pages only. */
+async function pageImage(request: Request, requestUrl: URL, options: ProxyOptions, fetchUpstream: UpstreamFetch): Promise<Response> {
+  try {
+    const caller = classifyCaller({ origin: request.headers.get('origin'), secFetchSite: request.headers.get('sec-fetch-site'), host: requestUrl.host });
+    if (caller !== 'same-origin') throw new ImageRefusal(403, 'cross-site requests are refused.');
+    const answer = await fetchImageForPage(request, { fetchUpstream, addresses: options.addresses, ports: options.imagePorts, maxBytes: options.maxResponseBytes });
+    (options.log ?? console.log)(`[proxy] GET image → ${answer.status}`);
+    return answer;
+  } catch (e) {
+    if (e instanceof ImageRefusal) return refusal(e.status, e.message);
+    return refusal(502, "the image's server could not be reached.");
+  }
+}
+
 export function createProxyHandler(options: ProxyOptions): FetchHandler {
   const maxRequest = options.maxRequestBytes ?? MAX_REQUEST_BYTES;
   const maxResponse = options.maxResponseBytes ?? MAX_RESPONSE_BYTES;
@@ -189,6 +206,7 @@ export function createProxyHandler(options: ProxyOptions): FetchHandler {
     if (m[1] === '_ping') {
       return Response.json({ ok: true, providers: Object.keys(options.targets) }, { headers: { 'cache-control': 'no-store' } });
     }
+    if (m[1] === '_image') return pageImage(request, requestUrl, options, fetchUpstream);
     const provider = m[1] ?? '';
     let done: (() => void) | undefined;
     let stopTimer: (() => void) | undefined;

@@ -110,7 +110,8 @@ const bench = {
     const now = Date.now();
     const id = crypto.randomUUID();
     await store.putJob({
-      version: 1,
+      version: 2,
+      starred: false,
       id,
       createdAt: now,
       updatedAt: now,

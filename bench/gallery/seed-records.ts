@@ -40,7 +40,8 @@ function makeRecord(i: number, now: number, mixed: boolean): JobRecord {
   const seed = 1000 + ((i * 7919) % 900_000);
   const createdAt = now - i * 60_000;
   const base: JobRecord = {
-    version: 1,
+    version: 2,
+    starred: false,
     id: `bench-${i}`,
     createdAt,
     updatedAt: createdAt + 4000,

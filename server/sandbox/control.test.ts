@@ -97,7 +97,7 @@ describe('routing, CORS and files', () => {
       expect(res.status).toBe(204);
       expect(res.headers.get('access-control-allow-origin')).toBe(twin.base);
       expect(res.headers.get('vary')).toBe('Origin');
-      expect(res.headers.get('access-control-allow-methods')).toBe('GET, POST, OPTIONS');
+      expect(res.headers.get('access-control-allow-methods')).toBe('GET, POST, PUT, OPTIONS');
       expect(res.headers.get('access-control-allow-headers')).toBe('content-type, x-api-key, authorization');
       expect(res.headers.get('access-control-expose-headers')).toBe(
         'x-remaining-credits, x-generation-time, x-seed-value, x-cost, x-request-id, x-rate-limit-remaining, retry-after',

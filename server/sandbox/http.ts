@@ -36,7 +36,7 @@ export const EXPOSED_HEADERS = [
 export function corsHeaders(origin: string): Record<string, string> {
   return {
     'access-control-allow-origin': origin,
-    'access-control-allow-methods': 'GET, POST, OPTIONS',
+    'access-control-allow-methods': 'GET, POST, PUT, OPTIONS',
     'access-control-allow-headers': 'content-type, x-api-key, authorization',
     'access-control-expose-headers': EXPOSED_HEADERS.join(', '),
   };

@@ -14,6 +14,7 @@ import { dreamrenderTwin } from './dreamrender';
 import { BodyTooLargeError, corsHeaders, header, json, MAX_BODY_BYTES, readBody, requestOrigin, writeReply } from './http';
 import type { Reply, TwinRequest } from './http';
 import { falQueueTwin, falSchemaTwin } from './fal';
+import { falCdnTwin, falRestTwin } from './fal-storage';
 import { modelslabTwin } from './modelslab';
 import { replicateTwin } from './replicate';
 import { segmindTwin } from './segmind';
@@ -23,7 +24,7 @@ import type { AnyTwinDef, Twin } from './twin';
 export type Middleware = (req: IncomingMessage, res: ServerResponse, next: (err?: unknown) => void) => void;
 
 /** The twins, each one `TwinDef` in its own file (`defineTwin`): a new twin is its file plus one line here. */
-export const twins: readonly AnyTwinDef[] = [dreamrenderTwin, modelslabTwin, segmindTwin, a1111Twin, replicateTwin, falQueueTwin, falSchemaTwin];
+export const twins: readonly AnyTwinDef[] = [dreamrenderTwin, modelslabTwin, segmindTwin, a1111Twin, replicateTwin, falQueueTwin, falSchemaTwin, falRestTwin, falCdnTwin];
 
 const SHARED_ENDPOINTS = ['GET /sandbox/files/{name}', 'GET|POST /sandbox/_control', 'POST /sandbox/_control/reset', 'GET /sandbox/_control/outbound'];
 

@@ -9,6 +9,10 @@ import { failureMessage } from './failures';
 import { header, json, mediaType, sleep } from './http';
 import type { Reply, TwinRequest } from './http';
 import { ImageSourceError, loadOptionalImage } from './image-source';
+import { decodeImage } from './jpeg';
+import type { Raster } from './raster';
+import { handleFiles, uploadedBytes } from './replicate-files';
+import type { UploadStore } from './replicate-files';
 import { checkInput } from './model-input';
 import type { Schema } from './model-input';
 import { renderPictures } from './model-input';
@@ -21,6 +25,7 @@ import fillDev from './model-docs/flux-fill-dev.model.json';
 import sdxl from './model-docs/sdxl.model.json';
 import fluxDev from './model-docs/flux-dev.model.json';
 import fluxDevV2 from './model-docs/flux-dev-v2.model.json';
+import multiImage from './model-docs/multi-image-list.model.json';
 
 const PREFIX = '/sandbox/replicate';
 
@@ -38,6 +43,8 @@ const MODELS: Record<string, { official: boolean; versions: ModelDoc[] }> = {
   'stability-ai/sdxl': { official: false, versions: [sdxl as ModelDoc] },
   // Not among the app's curated models: "Add model" fetches its schema (a second version is there for the control to publish).
   'black-forest-labs/flux-dev': { official: true, versions: [fluxDev as ModelDoc, fluxDevV2 as ModelDoc] },
+  // A required input that is a list of images: no form can fill it, so "Add model" refuses it.
+  'flux-kontext-apps/multi-image-list': { official: false, versions: [multiImage as ModelDoc] },
 };
 
 interface Prediction {
@@ -63,6 +70,8 @@ interface ReplicateState {
   latest: Map<string, string>;
   /** How long a prediction runs once started. */
   runMs: number;
+  /** Files uploaded with the Files API. */
+  files: UploadStore;
 }
 
 const DEFAULT_RUN_MS = 1200;
@@ -166,8 +175,8 @@ async function create(twin: Twin, state: ReplicateState, req: TwinRequest, model
   let init;
   let mask;
   try {
-    init = await loadOptionalImage(typeof input.image === 'string' ? input.image : undefined, { files: twin.files, outbound: twin.outbound, rawBase64: false, field: 'image' });
-    mask = await loadOptionalImage(typeof input.mask === 'string' ? input.mask : undefined, { files: twin.files, outbound: twin.outbound, rawBase64: false, field: 'mask' });
+    init = await inputImage(twin, state, input, 'image');
+    mask = await inputImage(twin, state, input, 'mask');
   } catch (err) {
     if (err instanceof ImageSourceError) return problem(422, 'Input validation failed', `- input: ${err.message}\n`);
     throw err;
@@ -203,6 +212,21 @@ async function create(twin: Twin, state: ReplicateState, req: TwinRequest, model
   return json(Date.now() >= doneAt || !prefer ? 201 : 202, view(prediction, req.origin), { location: `${req.origin}${PREFIX}/v1/predictions/${id}` });
 }
 
+/** An image input: one of the twin's uploaded files (its `urls.get`), or what image-source reads (a data URI, a URL). */
+async function inputImage(twin: Twin, state: ReplicateState, input: Record<string, unknown>, field: string): Promise<Raster | undefined> {
+  const own = uploadedBytes(state.files, input[field]);
+  if (own instanceof Error) throw new ImageSourceError(`${field}: ${own.message}`);
+  if (own) {
+    try {
+      return decodeImage(own);
+    } catch (err) {
+      throw new ImageSourceError(`${field} could not be decoded: ${(err as Error).message}`, { cause: err });
+    }
+  }
+  const value = input[field];
+  return loadOptionalImage(typeof value === 'string' ? value : undefined, { files: twin.files, outbound: twin.outbound, rawBase64: false, field });
+}
+
 function control(state: ReplicateState, req: TwinRequest, path: string): Reply {
   if (path === '/_control/reset' && req.method === 'POST') reset(state);
   else if (path === '/_control' && req.method === 'POST') {
@@ -231,6 +255,7 @@ function control(state: ReplicateState, req: TwinRequest, path: string): Reply {
 function reset(state: ReplicateState) {
   state.predictions.clear();
   state.latest.clear();
+  state.files.clear();
   state.runMs = DEFAULT_RUN_MS;
 }
 
@@ -239,6 +264,8 @@ async function handleReplicate(twin: Twin, req: TwinRequest, state: ReplicateSta
   if (path.startsWith('/_control')) return control(state, req, path);
   const denied = authorize(req);
   if (denied) return denied;
+  const files = handleFiles(state.files, req, path);
+  if (files) return files;
   let m: RegExpExecArray | null;
   if ((m = /^\/v1\/models\/([\w.-]+\/[\w.-]+)(\/versions\/([0-9a-f]{64}))?$/.exec(path)) && req.method === 'GET') {
     const doc = versionOf(state, m[1]!, m[3]);
@@ -269,10 +296,13 @@ export const replicateTwin = defineTwin<ReplicateState>({
     'POST /sandbox/replicate/v1/predictions',
     'GET /sandbox/replicate/v1/predictions/{id}',
     'POST /sandbox/replicate/v1/predictions/{id}/cancel',
+    'POST /sandbox/replicate/v1/files',
+    'GET /sandbox/replicate/v1/files',
+    'GET /sandbox/replicate/v1/files/{id}',
     'GET|POST /sandbox/replicate/_control',
     'POST /sandbox/replicate/_control/reset',
   ],
-  state: () => ({ predictions: new Map(), latest: new Map(), runMs: DEFAULT_RUN_MS }),
+  state: () => ({ predictions: new Map(), latest: new Map(), runMs: DEFAULT_RUN_MS, files: new Map() }),
   handle: handleReplicate,
   reset,
 });

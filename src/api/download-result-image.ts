@@ -8,6 +8,8 @@
 import { DEFAULT_TIMEOUT_MS, MAX_RESPONSE_BYTES, NetworkError, readCappedBody, tooLargeError, withTimeout } from './http';
 import { base64ToBytes, sniffImageMime, stripDataUrlPrefix } from '../providers/shared/base64';
 import type { ResultImage } from '../providers/types';
+import { pageCanConnect } from './page-policy';
+import { proxyAvailable } from './proxy-status';
 
 export type Downloaded =
   | { ok: true; blob: Blob; mime: string; sourceUrl?: string }
@@ -47,6 +49,14 @@ function decodeBase64(data: string, maxBytes: number): Uint8Array {
   }
 }
 
+function originOf(url: string): string {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return 'null';
+  }
+}
+
 export async function downloadImage(image: ResultImage, signal?: AbortSignal, opts: DownloadOptions = {}): Promise<Downloaded> {
   const maxBytes = opts.maxBytes ?? MAX_RESPONSE_BYTES;
   if (image.type === 'bytes') {
@@ -55,10 +65,15 @@ export async function downloadImage(image: ResultImage, signal?: AbortSignal, op
   }
   if (image.type === 'base64') return { ok: true, ...imageBlob(decodeBase64(image.data, maxBytes), image.mime) };
   const url = image.url;
+  // A file host the page's policy does not list (ModelsLab's CDN, say) is read through the server,
+  // which passes on only image bytes (base64 text decoded); where there is no server, directly.
+  const viaServer = !pageCanConnect(originOf(url)) && (await proxyAvailable());
   return withTimeout(opts.timeoutMs ?? DEFAULT_TIMEOUT_MS, signal, async (both): Promise<Downloaded> => {
     let res: Response;
     try {
-      res = await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer', signal: both });
+      res = viaServer
+        ? await fetch(`${location.origin}/proxy/_image`, { headers: { 'x-playground-target': url }, credentials: 'omit', signal: both })
+        : await fetch(url, { credentials: 'omit', referrerPolicy: 'no-referrer', signal: both });
     } catch (e) {
       // A cancel or a timeout is not a download the browser refused.
       if (both.aborted) throw e;
@@ -69,10 +84,13 @@ export async function downloadImage(image: ResultImage, signal?: AbortSignal, op
       };
     }
     if (!res.ok) {
+      const refused = viaServer && res.headers.get('x-playground-proxy') === 'refused';
+      const why = refused ? ((await res.json().catch(() => undefined)) as { error?: unknown } | undefined)?.error : undefined;
       await res.body?.cancel().catch(() => undefined);
-      return { ok: false, sourceUrl: url, note: `The image link answered HTTP ${res.status}; the link is kept.` };
+      const note = typeof why === 'string' ? `${why.slice(0, 300)} The link is kept.` : `The image link answered HTTP ${res.status}; the link is kept.`;
+      return { ok: false, sourceUrl: url, note };
     }
-    if (image.base64Text) {
+    if (image.base64Text && !viaServer) {
       // Base64 text is a third larger than the image it holds.
       const text = new TextDecoder().decode(await readCappedBody(res, Math.ceil(maxBytes * 1.4)));
       return { ok: true, sourceUrl: url, ...imageBlob(decodeBase64(stripDataUrlPrefix(text.trim()), maxBytes), 'base64 text') };

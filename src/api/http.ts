@@ -92,6 +92,13 @@ function toFetchBody(req: HttpRequest): BodyInit | undefined {
       for (const [name, value] of req.body.fields) form.append(name, value);
       return form;
     }
+    case 'file': {
+      const blob = new Blob([req.body.bytes as Uint8Array<ArrayBuffer>], { type: req.body.mime });
+      if (!req.body.part) return blob;
+      const form = new FormData();
+      form.append(req.body.part, blob, req.body.fileName);
+      return form;
+    }
     case 'none':
       return undefined;
   }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { getProvider } from '../providers/registry';
-import { resolveRoute, routedUrl, withPageOrigin } from './route';
+import { baseUrlProblem, resolveRoute, routedUrl, withPageOrigin } from './route';
 
 const segmind = getProvider('segmind')!;
 const dreamrender = getProvider('dreamrender')!;
+const a1111 = getProvider('a1111')!;
 const base = { baseUrl: '', useProxy: true, remember: false, key: '', sandboxKey: 'sandbox-key' };
 
 describe('resolveRoute', () => {
@@ -29,6 +30,29 @@ describe('resolveRoute', () => {
   it('says what is missing in Live mode', () => {
     expect(resolveRoute(dreamrender, { ...base, mode: 'live', key: 'k' }, 'http://h', true).problem).toMatch(/base URL/);
     expect(resolveRoute(segmind, { ...base, mode: 'live' }, 'http://h', true).problem).toMatch(/key/);
+  });
+});
+
+describe('base URLs and the page policy', () => {
+  it('refuses, with the reason, what the page policy could not name', () => {
+    expect(baseUrlProblem(a1111, 'http://127.0.0.2:7860')).toBeUndefined();
+    expect(baseUrlProblem(a1111, 'http://localhost:7861')).toBeUndefined();
+    expect(baseUrlProblem(a1111, 'https://gpu.example.com:7860')).toBeUndefined();
+    expect(baseUrlProblem(a1111, 'http://[::1]:7860')).toMatch(/^AUTOMATIC1111.*'s base URL names an IPv6 address, which the page's security policy cannot list/);
+    expect(baseUrlProblem(a1111, 'http://192.168.1.9:7860')).toMatch(/base URL must start with https:\/\/, or http:\/\/ on this machine/);
+    expect(baseUrlProblem(a1111, 'http://u:p@127.0.0.1:7860')).toMatch(/may not carry a user or password/);
+    expect(baseUrlProblem(segmind, 'http://localhost:7860')).toBe("Segmind's base URL must start with https://.");
+  });
+  it('asks for a reload before a direct request to an origin the page was not loaded with', () => {
+    const live = { ...base, mode: 'live' as const, key: 'k' };
+    const known = (origin: string) => origin === 'http://127.0.0.1:7860';
+    expect(resolveRoute(a1111, { ...live, baseUrl: 'http://127.0.0.1:7860' }, 'http://h', true, known).problem).toBeUndefined();
+    const moved = resolveRoute(a1111, { ...live, baseUrl: 'http://127.0.0.2:7860' }, 'http://h', true, known);
+    expect(moved.problem).toMatch(/may connect to http:\/\/127\.0\.0\.2:7860 after a reload.*Reload the page/);
+    // Through the proxy the page connects to its own origin only: no reload needed.
+    const proxied = resolveRoute(dreamrender, { ...live, baseUrl: 'https://render.example' }, 'http://h', true, known);
+    expect(proxied.problem).toBeUndefined();
+    expect(resolveRoute(dreamrender, { ...live, baseUrl: 'https://render.example', useProxy: false }, 'http://h', true, known).problem).toMatch(/after a reload/);
   });
 });
 

@@ -2,8 +2,10 @@
  * Where a request goes: the sandbox twin, the live host directly, or the live
  * host through the local proxy. Pure, apart from reading the page's origin.
  */
+import { checkPageOrigin } from '../providers/page-origins';
 import { PAGE_ORIGIN } from '../providers/types';
 import type { ProviderDef } from '../providers/types';
+import { pageCanConnect } from './page-policy';
 import type { ProviderSettings } from './settings-store';
 
 export const PROXY_TARGET_HEADER = 'x-playground-target';
@@ -28,19 +30,23 @@ export function trimSlash(url: string): string {
   return url.replace(/\/+$/, '');
 }
 
-const LOOPBACK = /^http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(\/|$)/i;
-
 /**
- * Why a Live base URL is not acceptable, or undefined when it is: hosted
- * providers are reached over https only; a provider that runs on the user's
- * machine (`local`) may also use http:// on loopback.
+ * Why a Live base URL is not acceptable, or undefined when it is: the rule the server's
+ * Content-Security-Policy applies (`providers/page-origins.ts`): hosted providers over https
+ * only; a provider on the user's machine (`local`) also over http on 127.0.0.1 or localhost; no
+ * IPv6 literal (a policy cannot name one), no user:password.
  */
 export function baseUrlProblem(provider: ProviderDef, baseUrl: string): string | undefined {
-  if (/^https:\/\//i.test(baseUrl)) return undefined;
-  if (provider.local && LOOPBACK.test(baseUrl)) return undefined;
-  return provider.local
-    ? `${provider.name}'s base URL must be https://, or http:// on this machine (127.0.0.1 or localhost).`
-    : `${provider.name}'s base URL must start with https://.`;
+  const checked = checkPageOrigin(baseUrl, !!provider.local);
+  if (!('problem' in checked)) return undefined;
+  return checked.problem.startsWith('It ') ? `${provider.name}'s base URL ${checked.problem.slice(3)}` : checked.problem;
+}
+
+/** Why the page cannot connect to `baseUrl` before a reload, or undefined. */
+export function reloadProblem(provider: ProviderDef, baseUrl: string, canConnect: (origin: string) => boolean = pageCanConnect): string | undefined {
+  const checked = checkPageOrigin(baseUrl, !!provider.local);
+  if (!('origin' in checked) || canConnect(checked.origin)) return undefined;
+  return `This page may connect to ${checked.origin} after a reload: the servers it may reach are fixed when it loads (its security policy).`;
 }
 
 export function resolveRoute(
@@ -48,6 +54,7 @@ export function resolveRoute(
   settings: ProviderSettings,
   origin: string,
   proxyAvailable: boolean,
+  canConnect: (origin: string) => boolean = pageCanConnect,
 ): Route {
   if (settings.mode === 'sandbox') {
     // The live key never goes to the twin: Sandbox mode has a key of its own.
@@ -70,6 +77,8 @@ export function resolveRoute(
   if (settings.useProxy && proxyAvailable && !provider.local) {
     return { baseUrl, key: settings.key, proxy: { prefix: `${origin}/proxy/${provider.id}`, target: baseUrl } };
   }
+  const reload = reloadProblem(provider, baseUrl, canConnect);
+  if (reload) return { baseUrl, key: settings.key, problem: `${reload} Reload the page to use ${provider.name}'s new base URL.` };
   return { baseUrl, key: settings.key };
 }
 

@@ -5,8 +5,9 @@
  */
 import { useSyncExternalStore } from 'react';
 import { z } from 'zod';
-import { providerIds } from '../providers/registry';
+import { getProvider, providerIds } from '../providers/registry';
 import type { ProviderId } from '../providers/types';
+import { originOf, writeOriginsCookie } from './page-policy';
 import { settingsFile, storedKey } from './settings-file';
 
 export const providerSettingsSchema = z.object({
@@ -54,13 +55,27 @@ function persist(state: SettingsState) {
     else keep.remove();
   }
   settingsFile.save({ providers });
+  writeOriginsCookie(liveOrigins(state));
+}
+
+/** The origins of the Live base URLs: what the page's policy must name for direct requests. */
+function liveOrigins(state: SettingsState): string[] {
+  return providerIds().flatMap((id) => {
+    const s = settingsOf(state, id);
+    const provider = getProvider(id);
+    const origin = s.mode === 'live' && s.baseUrl && provider ? originOf(provider, s.baseUrl) : undefined;
+    return origin ? [origin] : [];
+  });
 }
 
 let state: SettingsState | undefined;
 const listeners = new Set<() => void>();
 
 export function getSettings(): SettingsState {
-  state ??= load();
+  if (!state) {
+    state = load();
+    writeOriginsCookie(liveOrigins(state));
+  }
   return state;
 }
 

@@ -7,6 +7,8 @@ export interface JobFilter {
   endpointId?: string;
   status?: JobStatus;
   compareGroupId?: string;
+  /** Only the jobs the user starred. */
+  starred?: true;
 }
 
 export interface ListJobsOptions extends JobFilter {
@@ -31,6 +33,7 @@ export function matchesFilter(job: JobRecord, options: ListJobsOptions): boolean
     (options.endpointId === undefined || job.endpointId === options.endpointId) &&
     (options.status === undefined || job.status === options.status) &&
     (options.compareGroupId === undefined || job.compareGroupId === options.compareGroupId) &&
+    (options.starred === undefined || job.starred) &&
     (options.before === undefined || job.createdAt < options.before)
   );
 }

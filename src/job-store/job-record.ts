@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-export const JOB_RECORD_VERSION = 1;
+export const JOB_RECORD_VERSION = 2;
 
 export const JOB_STATUSES = ['sending', 'queued', 'done', 'failed', 'cancelled', 'interrupted'] as const;
 
@@ -98,8 +98,12 @@ export const jobRecordSchema = z.object({
   compareGroupId: z.string().optional(),
   compareLabel: z.string().optional(),
   inpaint: jobInpaintSchema.optional(),
+  /** Starred by the user in the gallery (version 2; older records are read as not starred). */
+  starred: z.boolean(),
   /** What went as the init image: size, type, bytes and how it was made from the picture (inpaint-job.ts). */
   sentImage: z.object({ width: finite, height: finite, mime: z.string(), bytes: finite, how: z.string(), mask: z.object({ mime: z.string(), bytes: finite }).optional() }).optional(),
+  /** Images uploaded to the provider's storage before the request (it names their URLs instead of the bytes). */
+  uploads: z.array(z.object({ field: z.string(), mime: z.string(), bytes: finite, url: z.string(), to: z.string() })).max(16).optional(),
 });
 
 export type JobRecord = z.infer<typeof jobRecordSchema>;

@@ -14,6 +14,8 @@ export interface LiveJobState {
   polls?: number;
   /** The init image is being prepared (scaled, cropped, encoded): nothing has been sent yet. */
   preparing?: boolean;
+  /** An image is being uploaded to the provider's storage: the request itself has not left. */
+  uploading?: boolean;
   /** Whether the user cancelled it. */
   cancelled?: boolean;
   /** Asks the provider's server to stop (`extra.cancel`): the request then answers with what was made. */

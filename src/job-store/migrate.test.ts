@@ -32,9 +32,17 @@ describe('job record migration', () => {
       timings: {},
       error: { kind: 'unknown', message: 'Server error' },
       images: [{ id: 'i1', mime: 'image/png', sourceUrl: 'https://cdn.test/i1.png', stored: true }],
+      starred: false,
     });
     const loaded = readJobRecord(v0);
     expect(loaded.ok && loaded.migrated).toBe(true);
+  });
+
+  it('upgrades a v1 record to v2: nothing lost, not starred', () => {
+    const { starred: _starred, ...rest } = makeJob({ seed: 9, cost: 0.02, compareGroupId: 'g', images: [{ id: 'a', mime: 'image/png', stored: true }] });
+    const v1 = { ...rest, version: 1 };
+    const loaded = readJobRecord(v1);
+    expect(loaded).toEqual({ ok: true, job: { ...v1, version: 2, starred: false }, migrated: true });
   });
 
   it('leaves current records alone', () => {
@@ -44,7 +52,7 @@ describe('job record migration', () => {
   });
 
   it('reports future versions and invalid records instead of throwing', () => {
-    expect(readJobRecord({ ...makeJob(), version: 2 })).toMatchObject({ ok: false, reason: 'future-version' });
+    expect(readJobRecord({ ...makeJob(), version: JOB_RECORD_VERSION + 1 })).toMatchObject({ ok: false, reason: 'future-version' });
     expect(readJobRecord({ ...makeJob(), status: 'weird' })).toMatchObject({ ok: false, reason: 'invalid', detail: expect.stringMatching(/^status/) });
     expect(readJobRecord({ ...v0, state: 'weird' })).toMatchObject({ ok: false, reason: 'invalid', id: 'v0-job' });
     expect(readJobRecord(null)).toMatchObject({ ok: false, reason: 'invalid' });

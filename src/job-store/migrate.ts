@@ -62,9 +62,15 @@ function v0ToV1(raw: RawRecord): RawRecord {
   return out;
 }
 
+/** v1 → v2: the gallery's star. What v1 kept is kept; nothing was starred then. */
+function v1ToV2(raw: RawRecord): RawRecord {
+  return { ...raw, version: 2, starred: false };
+}
+
 /** migrations[n] upgrades a version-n record to version n + 1. */
 const MIGRATIONS: Record<number, (raw: RawRecord) => RawRecord> = {
   0: v0ToV1,
+  1: v1ToV2,
 };
 
 export function recordVersion(raw: RawRecord): number {

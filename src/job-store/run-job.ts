@@ -16,6 +16,7 @@ import { describeSchema } from '../providers/fields/describe';
 import { plainError } from '../providers/fields/plain-errors';
 import { exchange, limitsOf, networkError, rateLimitWait, sleep } from './job-exchange';
 import { fail, finish, STOPPED_WATCHING } from './job-outcome';
+import { JOB_RECORD_VERSION } from './job-record';
 import type { JobRecord } from './job-record';
 import { REDACTED } from './key-guard';
 import { getJob, loadParams, putJob, updateJob } from './store';
@@ -23,6 +24,9 @@ import { clearLive, getLive, setLive } from './live-state';
 import { MissingImageError, resolveLocalImages } from './local-images';
 import type { InpaintSettings } from './workspace';
 import type { PreparedImages } from './inpaint-job';
+import { planUploads } from '../providers/shared/uploads';
+import { uploadImages } from './upload-images';
+import type { UploadedImage } from './upload-images';
 
 export interface SubmitInput {
   provider: ProviderDef;
@@ -92,7 +96,8 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
   const preparing = !input.stitch && !!endpoint.sizeRule;
   const first = preparing ? build(prepared.params) : undefined;
   const job: JobRecord = {
-    version: 1,
+    version: JOB_RECORD_VERSION,
+    starred: false,
     id: crypto.randomUUID(),
     createdAt: now,
     updatedAt: now,
@@ -134,23 +139,39 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
     // Local images become base64 here, when the request is built for sending, and not before.
     performance.mark('job: images prepared');
     const params = await resolveLocalImages(images.params);
-    const { req, request } = build(params);
+    setLive(job.id, { preparing: false });
+    const uploaded = await uploadLarge(job.id, input, params, controller);
+    if (!uploaded.ok) return uploaded.job;
+    const { req, request } = build(uploaded.params);
     performance.mark('job: request built');
     if (controller.signal.aborted) return (await getJob(job.id)) ?? job;
     const sent = images.sent ? `Sending: ${describeSent(images.sent)}` : undefined;
-    setLive(job.id, { preparing: false, notice: sent, interrupt });
+    setLive(job.id, { notice: sent, interrupt });
     await updateJob(job.id, (j) => ({
       ...j,
       params,
       request,
       ...(images.inpaint ? { inpaint: images.inpaint } : {}),
       ...(images.sent ? { sentImage: images.sent } : {}),
+      ...(uploaded.uploads.length ? { uploads: uploaded.uploads } : {}),
     }));
     performance.mark('job: record updated');
     return runSend(job.id, req, input, controller.signal);
   }
   // Local images become base64 here, when the request is built for sending, and not before.
   const params = await resolveLocalImages(prepared.params);
+  if (planUploads(endpoint.schema, params, provider.uploads).length > 0) {
+    // The uploads leave first: the job is written before them, and its request once they are done.
+    setLive(job.id, { controller, interrupt });
+    await putJob({ ...job, params });
+    input.onCreated?.({ ...job, params });
+    const uploaded = await uploadLarge(job.id, input, params, controller);
+    if (!uploaded.ok) return uploaded.job;
+    const { req, request } = build(uploaded.params);
+    setLive(job.id, { notice: undefined });
+    await updateJob(job.id, (j) => ({ ...j, request, uploads: uploaded.uploads }));
+    return runSend(job.id, req, input, controller.signal);
+  }
   const { req, request } = build(params);
   const ready = { ...job, params, request };
   setLive(job.id, { controller, interrupt });
@@ -158,6 +179,30 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
   input.onCreated?.(ready);
   return runSend(job.id, req, input, controller.signal);
 }
+
+/**
+ * Uploads the images too large to go inline (the provider's `uploads`), with the job's signal:
+ * the params to send (each uploaded image replaced by its URL) and what was uploaded; or the job,
+ * failed or cancelled, when an upload did not finish (then nothing was sent to the model).
+ */
+async function uploadLarge(jobId: string, input: SubmitInput, params: Record<string, unknown>, controller: AbortController): Promise<{ ok: true; params: Record<string, unknown>; uploads: UploadedImage[] } | { ok: false; job: JobRecord }> {
+  const planned = planUploads(input.endpoint.schema, params, input.provider.uploads);
+  if (planned.length === 0) return { ok: true, params, uploads: [] };
+  setLive(jobId, { uploading: true });
+  const outcome = await uploadImages(input.provider, planned, params, input.route, input.mode, controller.signal, (text) => {
+    if (!controller.signal.aborted) setLive(jobId, { notice: `${text}…` });
+  });
+  setLive(jobId, { uploading: false });
+  if (outcome.kind === 'done') return { ok: true, params: outcome.params, uploads: outcome.uploads };
+  // Cancel fails the job itself (cancelJob), saying that nothing reached the model.
+  if (outcome.kind === 'cancelled' || controller.signal.aborted) return { ok: false, job: (await getJob(jobId)) ?? (await fail(jobId, UPLOAD_CANCELLED)) };
+  return { ok: false, job: await fail(jobId, outcome.error) };
+}
+
+const UPLOAD_CANCELLED = {
+  kind: 'cancelled' as const,
+  message: 'Cancelled while an image was being uploaded: no request was sent to the model (a file that already arrived stays in the provider’s storage until it expires).',
+};
 
 /** `JPEG 1024×768, 182 KB (crop 2992×2992 at 120, 40 → 1024×768); mask PNG, 9 KB` */
 export function describeSent(sent: NonNullable<JobRecord['sentImage']>): string {
@@ -235,7 +280,9 @@ export async function cancelJob(jobId: string) {
   live.controller?.abort();
   const job = await getJob(jobId);
   if (job?.status === 'queued' && (await cancelAtProvider(job))) return;
-  if (live.preparing && job?.status === 'sending') {
+  if (live.uploading && job?.status === 'sending') {
+    await fail(jobId, UPLOAD_CANCELLED);
+  } else if (live.preparing && job?.status === 'sending') {
     await fail(jobId, { kind: 'cancelled', message: 'Cancelled while the init image was being prepared: nothing was sent.' });
   } else if (job?.status === 'queued') {
     await fail(jobId, {

@@ -114,7 +114,8 @@ describe('gallery store', () => {
     const changed = new Promise<void>((resolve) => store.subscribe((c) => c.type === 'bulk' && resolve()));
     const [job] = await store.listJobs();
     expect(job).toMatchObject({
-      version: 1,
+      version: 2,
+      starred: false,
       id: 'old-1',
       createdAt: 1234,
       updatedAt: 1234,
@@ -127,8 +128,18 @@ describe('gallery store', () => {
     // Now in the indexes, so a filtered query finds it without a full scan.
     expect((await store.listJobs({ provider: 'segmind' })).map((j) => j.id)).toEqual(['old-1']);
     const db = await openGalleryDb(dbName);
-    expect(await db.get('jobs', 'old-1')).toMatchObject({ version: 1, status: 'done' });
+    expect(await db.get('jobs', 'old-1')).toMatchObject({ version: 2, starred: false, status: 'done' });
     db.close();
+  });
+
+  it('opens a v1 store without loss: every field kept, not starred; a star is kept', async () => {
+    const { starred: _starred, ...current } = makeJob({ id: 'v1-job', seed: 77, images: [{ id: 'img-1', mime: 'image/png', seed: 77, stored: true }], compareGroupId: 'g1', compareLabel: 'A', cost: 0.01 });
+    const v1 = { ...current, version: 1 };
+    await putRaw(v1);
+    const [job] = await store.listJobs();
+    expect(job).toEqual({ ...v1, version: 2, starred: false });
+    await store.updateJob('v1-job', { starred: true });
+    expect(await store.getJob('v1-job')).toMatchObject({ starred: true, images: v1.images, compareGroupId: 'g1', cost: 0.01 });
   });
 
   it('refuses a record holding a key, in params or in the request', async () => {

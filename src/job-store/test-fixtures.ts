@@ -7,7 +7,7 @@ export function makeJob(overrides: Partial<JobRecord> = {}): JobRecord {
   counter++;
   const createdAt = overrides.createdAt ?? 1_700_000_000_000 + counter * 1000;
   return {
-    version: 1,
+    version: 2,
     id: `job-${counter}-${Math.random().toString(36).slice(2, 8)}`,
     createdAt,
     updatedAt: createdAt,
@@ -19,6 +19,7 @@ export function makeJob(overrides: Partial<JobRecord> = {}): JobRecord {
     status: 'done',
     timings: { submittedAt: createdAt, latencyMs: 850, generationTime: 1.7 },
     images: [],
+    starred: false,
     ...overrides,
   };
 }

@@ -42,6 +42,8 @@ function redactBody(body: RequestBody, loc: KeyLocation, replacement: string): R
           loc.in === 'multipart' && name === loc.name ? replacement : value,
         ]),
       };
+    case 'file':
+      return body;
     case 'none':
       return { type: 'none' };
   }

@@ -24,6 +24,8 @@ export type RequestBody =
   | { type: 'json'; value: Record<string, unknown> }
   /** Multipart form fields, in order, every value a string (DreamRender). */
   | { type: 'multipart'; fields: Array<[name: string, value: string]> }
+  /** One file (an upload): its bytes as the whole body, or as the one part `part` of a multipart form. */
+  | { type: 'file'; bytes: Uint8Array; mime: string; fileName: string; part?: string }
   | { type: 'none' };
 
 /** What came back, before any interpretation. Header names are lower-case. */
@@ -230,6 +232,32 @@ export interface ExtraRequests {
   lists?: Record<string, { build(args: ConnectionArgs): HttpRequest; parse(res: HttpResponse): string[] }>;
 }
 
+/** A local image to upload (an init image or mask too large to go inline). */
+export interface UploadFile {
+  bytes: Uint8Array;
+  mime: string;
+  fileName: string;
+}
+
+/** What an upload's first answer says: the URL to send in the request, and where to PUT the bytes first when it names a place (fal). */
+export type UploadAnswer = { kind: 'uploaded'; url: string; put?: { url: string } } | ErrorResult;
+
+/**
+ * A provider's file upload, for images too large to go inline as `data:` URIs (fields with the
+ * `dataUri` wire): the largest image it takes inline, and the upload's request and answer. The job
+ * layer uploads each larger image before the request that names it, and sends the answer's URL.
+ */
+export interface FileUploads {
+  /** Bytes of one image at most sent inline as a `data:` URI; larger ones are uploaded (0: every one). */
+  maxInlineBytes: number;
+  /** Where the files go, for the card (`Replicate's Files API`). */
+  label: string;
+  /** Another host than the provider's base URL (fal's storage): its live base URL and its twin's prefix. */
+  host?: { baseUrl: string; sandboxPrefix: string };
+  build(args: ConnectionArgs & { file: UploadFile }): HttpRequest;
+  parse(res: HttpResponse): UploadAnswer;
+}
+
 /**
  * The single description of a provider. Everything the app, the proxy and the
  * job record know about providers is derived from the registry's list of these
@@ -283,6 +311,8 @@ export interface ProviderDef {
   buildResultRequest?(args: { id: string; key: string; baseUrl: string }): HttpRequest;
   /** Optional progress, cancel and list requests (see ExtraRequests). */
   extra?: ExtraRequests;
+  /** Its file upload, for images too large to go inline (Replicate, fal). */
+  uploads?: FileUploads;
 }
 
 /**

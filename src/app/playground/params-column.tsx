@@ -24,6 +24,8 @@ export function ParamsColumn(props: {
   note: string | undefined;
   failure: string | undefined;
   onSubmitCapture(e: FormEvent<HTMLElement>): void;
+  /** The parameters to lock across endpoints. */
+  locks?: ReactNode;
   /** The generated form and its autosave. */
   children: ReactNode;
 }) {
@@ -60,6 +62,7 @@ export function ParamsColumn(props: {
           Copy link
         </button>
       </div>
+      {props.locks}
       {note && (
         <p role="status" className="text-xs text-zinc-400">
           {note}

@@ -12,6 +12,7 @@ import { describeSchema } from '../../providers/fields/describe';
 import { getProvider } from '../../providers/registry';
 import { jobToRequest } from '../job-request';
 import type { Preset } from '../preset';
+import { LockControls } from './lock-controls';
 import { ParamsColumn } from './params-column';
 import { DraftAutosave, PlaygroundRequest } from './playground-parts';
 import { ResultsColumn } from './results-column';
@@ -87,6 +88,7 @@ export function PlaygroundView(props: { preset?: Preset; onPreset(p: Omit<Preset
         note={share.note}
         failure={gen.error ?? actionProblem}
         onSubmitCapture={gen.onSubmitCapture}
+        locks={<LockControls {...ef.lockState} />}
       >
         <GeneratedForm
           key={`${endpoint.id}-${ef.formNonce}`}

@@ -4,12 +4,13 @@
  */
 import { startTransition, useCallback, useEffect, useEffectEvent, useRef, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
-import { carryOver } from '../../providers/mapping/carry-over';
+import { carryLocked, locksOf } from '../../providers/mapping/locks';
 import { allEndpoints, DEFAULT_ENDPOINT_ID, getEndpoint, subscribeEndpoints } from '../../providers/registry';
 import { loadDraft, loadLastEndpoint, saveLastEndpoint } from '../drafts';
 import type { Preset } from '../preset';
 import type { EndpointDef } from '../../providers/types';
 import type { Recall } from '../../features/params/recall-params';
+import { useLocks } from './use-locks';
 
 export function useEndpointForm(preset: Preset | undefined) {
   const [endpointId, setEndpointId] = useState(() => {
@@ -23,10 +24,14 @@ export function useEndpointForm(preset: Preset | undefined) {
   /** The form on screen was filled by a link: its draft waits for an edit. */
   const [fromLink, setFromLink] = useState(false);
   const endpoint = getEndpoint(endpointId) ?? allEndpoints()[0]!;
+  const locks = useLocks();
+  /** What the last switch had to change in a locked value to fit the endpoint. */
+  const [lockNotes, setLockNotes] = useState<string[]>([]);
 
   /** Another endpoint (or the same one afresh), its form starting from `start` or its draft. */
   const switchEndpoint = useCallback((id: string, start?: Record<string, unknown>, opts?: { fromLink?: boolean }) => {
     setFromLink(!!opts?.fromLink);
+    setLockNotes([]);
     setEndpointId(id);
     saveLastEndpoint(id);
     setStartValues(start ?? loadDraft(id));
@@ -54,14 +59,20 @@ export function useEndpointForm(preset: Preset | undefined) {
     [switchEndpoint],
   );
 
-  /** The target's draft, with what follows the user (the prompts) from the form on screen. */
-  const carried = (id: string): Record<string, unknown> | undefined => {
+  /** The target's draft, with what follows the user (the prompts and the locked values) from the form on screen. */
+  const carriedWithNotes = (id: string): { values: Record<string, unknown> | undefined; notes: string[] } => {
     const target = getEndpoint(id);
-    if (!form || !target) return loadDraft(id);
-    return { ...loadDraft(id), ...carryOver(endpoint, form.getValues(), target) };
+    if (!form || !target) return { values: loadDraft(id), notes: [] };
+    const carried = carryLocked(endpoint, form.getValues(), target, locks.locked);
+    return { values: { ...loadDraft(id), ...carried.values }, notes: carried.notes };
   };
-  /** The user picks another endpoint: the prompt follows, the rest comes from its draft. */
-  const chooseEndpoint = (id: string) => switchEndpoint(id, carried(id));
+  const carried = (id: string) => carriedWithNotes(id).values;
+  /** The user picks another endpoint: the prompt and the locked values follow, the rest comes from its draft. */
+  const chooseEndpoint = (id: string) => {
+    const { values, notes } = carriedWithNotes(id);
+    switchEndpoint(id, values);
+    setLockNotes(notes);
+  };
 
   // Into the form on screen when the preset's images are in place (that form, not the one of its arrival).
   const applyPreset = useEffectEvent((p: Preset) => {
@@ -87,7 +98,8 @@ export function useEndpointForm(preset: Preset | undefined) {
   // The rest of the page (request preview, canvas, autosave) follows the form in a transition, in slices.
   const onForm = useCallback((f: UseFormReturn<FieldValues>) => startTransition(() => setForm(f)), []);
 
-  return { endpoint, startValues, formNonce, fromLink, external, setExternal, form, onForm, switchEndpoint, chooseEndpoint, applyRecall };
+  const lockState = { available: locksOf(endpoint), locked: locks.locked, onToggle: locks.toggle, notes: lockNotes };
+  return { lockState, endpoint, startValues, formNonce, fromLink, external, setExternal, form, onForm, switchEndpoint, chooseEndpoint, applyRecall };
 }
 
 /** The values whose field the new schema still has, under the same name (a refreshed model's form keeps them). */

@@ -3,12 +3,15 @@
  * own bytes are the init image), decoded and previewed in the image Worker; only a picture
  * larger than the largest side kept is scaled (in the Worker too). URLs and data URLs become PNG
  * data URLs at a size the endpoint accepts; a remote image whose pixels the browser may not
- * read (no CORS) stays a URL, which the provider can fetch itself.
+ * read (no CORS) stays a URL, which the provider can fetch itself. An image on an origin the
+ * page's security policy does not list is fetched by the playground's server (`/proxy/_image`:
+ * public addresses only, images only) and loads like a file; where that cannot be, it says why.
  */
 import { context2d, createCanvas, releaseCanvasMemory } from './canvas-pool';
 import { describeFit, fitSize } from './fit-size';
 import { blobToDataUrl } from '../../lib/data-url';
 import { isHttpUrl } from '../../providers/shared/base64';
+import { pageCanConnect } from '../../api/page-policy';
 import { canRunBlobOps, runBlobOp } from '../../lib/inpaint/blob-client';
 import { PREVIEW_SIDE } from './preview-cache';
 import type { Preview } from './preview-cache';
@@ -184,12 +187,46 @@ export function parseImageAddress(text: string, base: string): string {
   return url.href;
 }
 
+/** The reason in a refusal of the playground's server, or undefined when the server has no such route. */
+async function refusalReason(res: Response): Promise<string | undefined> {
+  if (res.headers.get('x-playground-proxy') !== 'refused') return undefined;
+  const body = (await res.json().catch(() => undefined)) as { error?: unknown } | undefined;
+  return typeof body?.error === 'string' ? body.error.replace(/^Local proxy: /, '').slice(0, 300) : undefined;
+}
+
+/** An image on an origin the page may not connect to, fetched by the playground's server. */
+async function fetchThroughServer(url: string): Promise<Blob> {
+  const unavailable = new ImageInputError(
+    `Images from other sites are fetched by the playground's server, which isn't reachable here, so ${shorten(url)} can't be loaded. Save the image and choose it as a file.`,
+  );
+  let res: Response;
+  try {
+    res = await fetch(`${location.origin}/proxy/_image`, { headers: { 'x-playground-target': url }, credentials: 'omit', cache: 'no-store' });
+  } catch {
+    throw unavailable;
+  }
+  if (!res.ok) {
+    const reason = await refusalReason(res);
+    if (!reason) throw unavailable;
+    throw new ImageInputError(`Couldn't load ${shorten(url)}: ${reason.charAt(0).toUpperCase()}${reason.slice(1)} Save the image and choose it as a file.`);
+  }
+  const blob = await res.blob();
+  if (!isImageType(blob.type)) throw new ImageInputError(`${shorten(url)} isn't an image the playground can use.`);
+  return blob;
+}
+
 export async function imageFromUrl(address: string, fit: FitOptions): Promise<LoadedImage> {
   const url = parseImageAddress(address, location.href);
   if (url.startsWith('data:')) {
     const image = await decodeImage(url);
     const isPng = /^data:image\/png[;,]/i.test(url);
     return normalizeImage(image, image.naturalWidth, image.naturalHeight, fit, isPng ? async () => url : undefined);
+  }
+  const target = new URL(url);
+  if (!pageCanConnect(target.origin)) {
+    const blob = await fetchThroughServer(url);
+    const name = (target.pathname.split('/').pop() || 'image').slice(0, 100);
+    return imageFromFile(new File([blob], name, { type: blob.type }), fit);
   }
   const { image, readable } = await decodeRemote(url);
   const width = image.naturalWidth;

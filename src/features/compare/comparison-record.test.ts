@@ -56,7 +56,8 @@ describe('stored comparisons', () => {
 
 describe('comparisonFromJobs', () => {
   const job = (id: string, createdAt: number, extra: Partial<JobRecord> = {}): JobRecord => ({
-    version: 1,
+    version: 2,
+    starred: false,
     id,
     createdAt,
     updatedAt: createdAt,

@@ -6,7 +6,7 @@ import type { JobRecord } from '../../job-store/job-record';
 import { galleryStore } from '../../job-store/store';
 
 export const smallButton =
-  'rounded border border-zinc-700 px-1.5 py-0.5 text-[11px] text-zinc-300 hover:border-amber-500 hover:text-amber-300 focus-visible:outline-2 focus-visible:outline-amber-400';
+  'rounded border border-zinc-700 px-1.5 py-0.5 text-[11px] text-zinc-300 enabled:hover:border-amber-500 enabled:hover:text-amber-300 focus-visible:outline-2 focus-visible:outline-amber-400 disabled:cursor-not-allowed disabled:opacity-40';
 
 async function copyText(text: string): Promise<boolean> {
   try {

@@ -58,6 +58,7 @@ const GridRow = memo(function GridRow({
   rowHeight,
   deferThumbs,
   onOpen,
+  onStar,
 }: {
   tiles: Tile[];
   /** Index of the row's first tile. */
@@ -67,6 +68,7 @@ const GridRow = memo(function GridRow({
   rowHeight: number;
   deferThumbs: boolean;
   onOpen(index: number): void;
+  onStar(jobId: string, starred: boolean): void;
 }) {
   const rowTiles = tiles.slice(start, start + columns);
   return (
@@ -88,7 +90,7 @@ const GridRow = memo(function GridRow({
     >
       {rowTiles.map((tile, i) => (
         <div role="listitem" key={tile.key} className="min-h-0 min-w-0">
-          <GalleryTile tile={tile} index={start + i} onOpen={onOpen} deferThumb={deferThumbs} />
+          <GalleryTile tile={tile} index={start + i} onOpen={onOpen} onStar={onStar} deferThumb={deferThumbs} />
         </div>
       ))}
     </div>
@@ -102,10 +104,12 @@ export interface GalleryGridHandle {
 export function GalleryGrid({
   tiles,
   onOpen,
+  onStar,
   handleRef,
 }: {
   tiles: Tile[];
   onOpen(index: number): void;
+  onStar(jobId: string, starred: boolean): void;
   handleRef?: RefObject<GalleryGridHandle | null>;
 }) {
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -197,6 +201,7 @@ export function GalleryGrid({
                 rowHeight={rowHeight}
                 deferThumbs={fast}
                 onOpen={onOpen}
+                onStar={onStar}
               />
             ))}
       </div>

@@ -8,6 +8,7 @@
  * while they inflate, under caps (`zip-read.ts`).
  */
 import { isPlainObject, readJobRecord } from '../../job-store/migrate';
+import { JOB_RECORD_VERSION } from '../../job-store/job-record';
 import type { JobRecord } from '../../job-store/job-record';
 import type { GalleryStore } from '../../job-store/store';
 import type { ImportBlobs } from '../../job-store/store-images';
@@ -129,7 +130,8 @@ async function importImage(bytes: Uint8Array, file: File, options: ImportOptions
   const now = (options.now ?? Date.now)();
   const newId = options.newId ?? (() => crypto.randomUUID());
   const record: JobRecord = {
-    version: 1,
+    version: JOB_RECORD_VERSION,
+    starred: false,
     id: own.jobId ?? newId(),
     createdAt: own.createdAt ?? now,
     updatedAt: own.createdAt ?? now,

@@ -1,4 +1,4 @@
-/** The search field, filters (Provider, Endpoint, Status), the count, storage use and Clear all (confirmed first). */
+/** The search field, filters (Provider, Endpoint, Status, Starred), the count, storage use and Clear all (confirmed first). */
 import { useId, useState } from 'react';
 import type { ReactNode } from 'react';
 import { formatBytes } from './format';
@@ -100,6 +100,17 @@ export function GalleryToolbar({
             ))}
           </select>
         </div>
+        <button
+          type="button"
+          aria-pressed={!!filter.starred}
+          title={filter.starred ? 'Showing starred jobs only: click to show all' : 'Show only the jobs you starred'}
+          onClick={() => onFilter({ ...filter, starred: filter.starred ? undefined : true })}
+          className={`rounded-md border px-3 py-1.5 text-sm focus-visible:outline-2 focus-visible:outline-amber-400 ${
+            filter.starred ? 'border-amber-500 bg-amber-500/15 text-amber-100' : 'border-zinc-700 text-zinc-300 hover:border-zinc-500'
+          }`}
+        >
+          <span aria-hidden="true">{filter.starred ? '★' : '☆'}</span> Starred
+        </button>
         <p className="pb-1.5 text-sm text-zinc-300" aria-live="polite">
           {summary}
         </p>
@@ -113,7 +124,7 @@ export function GalleryToolbar({
             type="button"
             disabled={!canClear || confirming}
             onClick={() => setConfirming(true)}
-            className="rounded-md border border-zinc-700 px-3 py-1.5 text-sm text-zinc-300 hover:border-red-700 hover:text-red-200 focus-visible:outline-2 focus-visible:outline-amber-400 disabled:opacity-40"
+            className="rounded-md border border-zinc-700 px-3 py-1.5 text-sm text-zinc-300 enabled:hover:border-red-700 enabled:hover:text-red-200 focus-visible:outline-2 focus-visible:outline-amber-400 disabled:opacity-40"
           >
             Clear all
           </button>

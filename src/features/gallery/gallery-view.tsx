@@ -19,6 +19,13 @@ import { useGalleryFacets, useGalleryJobs, useStorageEstimate, useStorageFull } 
 
 export type GalleryViewProps = DetailActions & { comparisons?: ComparisonsPort };
 
+/** Stars or unstars a job; a failed write (storage full) is said by the store's own notice. */
+function setStarred(jobId: string, starred: boolean) {
+  galleryStore()
+    .updateJob(jobId, { starred })
+    .catch((error: unknown) => console.warn('The star was not saved:', error));
+}
+
 const EMPTY_TEXT = 'No images yet. Generate one and it will appear here, with its seed and parameters.';
 
 export default function GalleryView(props: GalleryViewProps) {
@@ -92,7 +99,7 @@ export default function GalleryView(props: GalleryViewProps) {
         <p className="py-16 text-center text-sm text-zinc-500">Loading the gallery…</p>
       ) : tiles.length === 0 ? (
         <div className="flex flex-col items-center gap-3 rounded-lg border border-dashed border-zinc-800 px-6 py-16 text-center">
-          <p className="max-w-sm text-sm text-zinc-300">{searching ? `No prompt matches “${shownQuery.trim()}”${filtered ? ' with these filters' : ''}.` : filtered ? 'No jobs match these filters.' : EMPTY_TEXT}</p>
+          <p className="max-w-sm text-sm text-zinc-300">{searching ? `No prompt matches “${shownQuery.trim()}”${filtered ? ' with these filters' : ''}.` : filter.starred && Object.values(filter).filter((v) => v !== undefined).length === 1 ? 'No starred jobs yet: star a job with ☆ on its tile.' : filtered ? 'No jobs match these filters.' : EMPTY_TEXT}</p>
           {narrowed && (
             <button
               type="button"
@@ -107,7 +114,7 @@ export default function GalleryView(props: GalleryViewProps) {
           )}
         </div>
       ) : (
-        <GalleryGrid tiles={tiles} onOpen={openTileAt} handleRef={gridRef} />
+        <GalleryGrid tiles={tiles} onOpen={openTileAt} onStar={setStarred} handleRef={gridRef} />
       )}
       {openTile && (
         <ImageDetailDialog

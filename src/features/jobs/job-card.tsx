@@ -12,6 +12,7 @@ import { STOPPED_WATCHING } from '../../job-store/job-outcome';
 import { useLive } from '../../job-store/live-state';
 import { stitchRole } from '../../job-store/stitch-role';
 import { canResume, describeSent } from '../../job-store/run-job';
+import { describeUploads } from '../../job-store/upload-images';
 import { ServerProgress } from './server-progress';
 import { imageSeed, resultAlt, sampleNote } from './result-alt';
 
@@ -156,6 +157,7 @@ export function JobCard({
       {/* While a server reports its own progress (A1111), its bar is the only one. */}
       <JobProgress job={job} bar={!(provider?.extra?.progress && job.status === 'sending')} />
       {job.sentImage && <p className="text-xs text-zinc-400">Init image sent: {describeSent(job.sentImage)}</p>}
+      {job.uploads?.length ? <p className="text-xs text-zinc-400">Uploaded first: {describeUploads(job.uploads)}</p> : null}
       <ServerProgress job={job} />
       {job.error?.kind === STOPPED_WATCHING && job.status === 'cancelled' && (
         <div role="status" className="rounded-md border border-zinc-700 bg-zinc-800/60 p-2 text-sm text-zinc-200">

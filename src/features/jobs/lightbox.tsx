@@ -12,7 +12,6 @@ import { useJobs } from '../../job-store/use-jobs';
 import { IDENTITY, viewTransform, ZOOM_STEP, zoomAt } from '../../lib/zoom-view';
 import { resultAlt } from './result-alt';
 
-const endClass = 'cursor-not-allowed opacity-50';
 
 interface Shown {
   imageId: string;
@@ -81,13 +80,13 @@ export default function Lightbox({ jobIds, imageId, onClose }: { jobIds: readonl
           {many && (
             <span className="flex items-center gap-1">
               {/* aria-disabled, not disabled: the button keeps the focus at the first or last image, and the keys keep working. */}
-              <Button onClick={() => step(-1)} aria-disabled={index === 0} className={index === 0 ? endClass : ''}>
+              <Button onClick={() => step(-1)} aria-disabled={index === 0}>
                 <span aria-hidden="true">← </span>Previous
               </Button>
               <span className="px-1 font-mono text-xs text-zinc-300" aria-live="polite">
                 image {index + 1} of {images.length}
               </span>
-              <Button onClick={() => step(1)} aria-disabled={index === images.length - 1} className={index === images.length - 1 ? endClass : ''}>
+              <Button onClick={() => step(1)} aria-disabled={index === images.length - 1}>
                 Next<span aria-hidden="true"> →</span>
               </Button>
             </span>

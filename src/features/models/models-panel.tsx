@@ -12,7 +12,7 @@ import { fetchModel } from './lookup';
 
 const EXAMPLES: Record<SchemaProviderId, string> = { replicate: 'black-forest-labs/flux-dev', fal: 'fal-ai/flux/dev' };
 const NAMES: Record<SchemaProviderId, string> = { replicate: 'Replicate', fal: 'fal' };
-const small = 'rounded border border-zinc-700 px-2 py-0.5 text-xs text-zinc-200 hover:border-amber-500 disabled:opacity-50';
+const small = 'rounded border border-zinc-700 px-2 py-0.5 text-xs text-zinc-200 enabled:hover:border-amber-500 disabled:opacity-50';
 
 const shortVersion = (v: string) => (/^[0-9a-f]{64}$/.test(v) ? v.slice(0, 8) : v.replace(/^fnv1a-/, ''));
 const storageProblem = (e: unknown) => `The model could not be kept in this browser's storage (${e instanceof Error ? e.message : String(e)}).`;

@@ -1,6 +1,8 @@
 /** Settings per provider: Sandbox or Live, the key, the base URL, the local proxy. */
 import { useQuery } from '@tanstack/react-query';
+import { Button } from '../../components/ui/button';
 import { FieldShell, inputClass } from '../../components/ui/field-shell';
+import { baseUrlProblem, reloadProblem, trimSlash } from '../../api/route';
 import { proxyQuery } from '../../job-store/queries';
 import { providers } from '../../providers/registry';
 import type { ProviderDef } from '../../providers/types';
@@ -46,6 +48,24 @@ function LiveKeyFields({ provider, id, value, onChange }: { provider: ProviderDe
   );
 }
 
+/**
+ * A base URL committed after the page loaded, which the page's security policy does not list
+ * yet: the page says so, with a button that reloads it (the settings are kept).
+ */
+function ReloadNotice({ provider, baseUrl, direct }: { provider: ProviderDef; baseUrl: string; direct: boolean }) {
+  const url = trimSlash(baseUrl || provider.defaultBaseUrl || '');
+  const reload = direct && url && !baseUrlProblem(provider, url) ? reloadProblem(provider, url) : undefined;
+  if (!reload) return null;
+  return (
+    <div role="status" className="flex flex-col items-start gap-2 rounded border border-amber-700/60 bg-amber-950/40 p-2 text-xs text-amber-200">
+      <p>{reload}</p>
+      <Button type="button" onClick={() => location.reload()}>
+        Reload now
+      </Button>
+    </div>
+  );
+}
+
 function ProviderSettingsCard({ provider, proxyOk }: { provider: ProviderDef; proxyOk: boolean | undefined }) {
   const s = useProviderSettings(provider.id);
   const id = `settings-${provider.id}`;
@@ -87,6 +107,7 @@ function ProviderSettingsCard({ provider, proxyOk }: { provider: ProviderDef; pr
             remember on this device (otherwise the {provider.keyLocation.in === 'basic' ? 'login' : 'key'} is forgotten when the tab closes)
           </label>
           <BaseUrlInput provider={provider} id={`${id}-base`} value={s.baseUrl} onCommit={(baseUrl) => set({ baseUrl })} />
+          <ReloadNotice provider={provider} baseUrl={s.baseUrl} direct={!!provider.local || !s.useProxy || proxyOk === false} />
           {!provider.local && (
           <label className="flex items-center gap-2 text-xs text-zinc-300">
             <input type="checkbox" className="accent-amber-500" checked={s.useProxy} onChange={(e) => set({ useProxy: e.target.checked })} />

@@ -7,6 +7,7 @@ import type { ProviderDef } from '../types';
 import { CURATED_REPLICATE_MODELS, REPLICATE_ID, replicateEndpoint } from './models';
 import { buildCancelPrediction, buildGetPrediction, REPLICATE_KEY } from './request';
 import { parsePrediction } from './response';
+import { replicateUploads } from './uploads';
 
 export const replicate: ProviderDef = {
   id: REPLICATE_ID,
@@ -25,4 +26,6 @@ export const replicate: ProviderDef = {
   buildFetchRequest: buildGetPrediction,
   parseFetchResponse: parsePrediction,
   extra: { cancelQueued: { build: buildCancelPrediction } },
+  // Images over 256 kB go through the Files API (on api.replicate.com, already listed) first.
+  uploads: replicateUploads,
 };
