@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { keepCompareTargets, pickComparePreset } from './fixtures/compare';
+import { COMPARISON_DONE_MS, keepCompareTargets, pickComparePreset } from './fixtures/compare';
 import { openFresh, recordRequests, resetSandbox, settled } from './fixtures/playground';
 
 const THREE = ['DreamRender-3.0 generate_image', 'ModelsLab text2img', 'Segmind sd1.5-dreamshaper'];
@@ -24,11 +24,14 @@ function sandboxPosts(requests: ReturnType<typeof recordRequests>, provider: str
 }
 
 async function expectLoaded(img: ReturnType<Page['getByRole']>) {
-  await expect(img).toBeVisible();
+  await expect(img).toBeVisible({ timeout: COMPARISON_DONE_MS });
   await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
 }
 
 test.beforeEach(async ({ page, request }) => {
+  // Each test runs comparisons, their generations at once in the server's process: slow on a
+  // busy machine (COMPARISON_DONE_MS), so each test has three times the usual time.
+  test.slow();
   await resetSandbox(request);
   await openFresh(page);
   await openCompare(page);
@@ -44,7 +47,7 @@ test('three providers at once give three images with one shared seed and timings
   const seeds: string[] = [];
   for (const label of THREE) {
     const col = column(page, label);
-    await expect(col.getByText('done', { exact: true })).toBeVisible();
+    await expect(col.getByText('done', { exact: true })).toBeVisible({ timeout: COMPARISON_DONE_MS });
     await expectLoaded(col.getByRole('img', { name: new RegExp(`^${label}, seed \\d+$`) }));
     seeds.push((await col.getByLabel('Seed used').textContent())!);
     await expect(col.getByLabel('Latency')).toHaveText(/^\d+\.\d\d s$/);
@@ -83,8 +86,8 @@ test('the mapping shows adjusted values, and what is sent is what the schema acc
 
   const requests = recordRequests(page);
   await page.getByRole('button', { name: 'Run comparison (3 requests)' }).click();
-  await expect(column(page, 'Segmind sd1.5-dreamshaper').getByText('done', { exact: true })).toBeVisible();
-  await expect(column(page, 'ModelsLab text2img').getByText('done', { exact: true })).toBeVisible();
+  await expect(column(page, 'Segmind sd1.5-dreamshaper').getByText('done', { exact: true })).toBeVisible({ timeout: COMPARISON_DONE_MS });
+  await expect(column(page, 'ModelsLab text2img').getByText('done', { exact: true })).toBeVisible({ timeout: COMPARISON_DONE_MS });
   const segmindBody = sandboxPosts(requests, 'segmind')[0]!.postDataJSON();
   expect(segmindBody).toMatchObject({ num_inference_steps: 20, img_width: 512, scheduler: 'Euler a' });
   const modelslabBody = sandboxPosts(requests, 'modelslab')[0]!.postDataJSON();

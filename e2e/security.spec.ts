@@ -5,7 +5,7 @@
  */
 import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
-import { A1111_TXT2IMG, keepCompareTargets } from './fixtures/compare';
+import { A1111_TXT2IMG, COMPARISON_DONE_MS, keepCompareTargets } from './fixtures/compare';
 import { chooseEndpoint, field, generate, openFresh, openView, resetSandbox, resultCard, settled } from './fixtures/playground';
 
 interface Violation {
@@ -118,7 +118,7 @@ test('the main flows run without a single Content-Security-Policy violation', as
   await page.getByLabel('Prompt', { exact: true }).fill('a lighthouse on a cliff');
   await page.getByRole('button', { name: 'Run comparison (4 requests)' }).click();
   for (const label of four) {
-    await expect(page.getByRole('article', { name: `Result: ${label}` }).getByText('done', { exact: true })).toBeVisible();
+    await expect(page.getByRole('article', { name: `Result: ${label}` }).getByText('done', { exact: true })).toBeVisible({ timeout: COMPARISON_DONE_MS });
   }
 
   // Settings, and a reload that restores everything.
