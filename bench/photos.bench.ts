@@ -66,7 +66,8 @@ function line(label: string, runs: PhotoRun[]): string {
   const tasks = (k: keyof PhotoRun['longest']) => runs.map((r) => f0(r.longest[k])).join('/');
   return [
     `  ${label.padEnd(6)} load ${f0(m((r) => r.loadMs))} ms [${ok(m((r) => r.loadMs), g.load)}] · card ${f0(m((r) => r.cardMs))} ms [${ok(m((r) => r.cardMs), g.card)}] · request ${f0(m((r) => r.requestMs))} ms [${ok(m((r) => r.requestMs), g.request)}]` +
-      ` · shown ${f0(m((r) => r.shownMs))} ms = provider ${f0(m((r) => r.providerMs))} + ${f0(over)} [${ok(over, g.over)}]`,
+      ` · shown ${f0(m((r) => r.shownMs))} ms = provider ${f0(m((r) => r.providerMs))} + ${f0(over)} [${ok(over, g.over)}]` +
+      ` · full size stored ${f0(m((r) => r.storedMs))} ms`,
     `         longest main-thread task ${f0(task)} ms [${ok(task, g.task)}] (by run, load ${tasks('load')}, editing ${tasks('edit')}, generate ${tasks('generate')}; 0 = none over 50 ms)` +
       ` · renderer peak ${f0(mem)} MB${Number.isFinite(g.memMb) ? ` [${ok(mem, g.memMb)}]` : ''}, JS heap ${f0(m((r) => r.jsHeapMb))} MB`,
     `         ${r0.width}×${r0.height}, sent: ${r0.sent || '(not said)'} · load average ${load()}`,

@@ -9,7 +9,9 @@
  *   card     the Generate click → the job card on the page
  *   request  the Generate click → the inpaint POST starts (resource timing)
  *   provider the twin's own time: the POST's start to the end of the last twin exchange
- *   shown    the Generate click → the stitched result decoded and on screen
+ *   shown    the Generate click → the stitched result decoded and on screen (a display-size
+ *            preview counts: it is what the person sees)
+ *   stored   the Generate click → the full-size stitched result stored (its figure offers Download)
  *
  * with every main-thread long task (PerformanceObserver 'longtask') by phase, and the renderer's
  * peak memory (the renderer processes' peak resident size, read from /proc on Linux).
@@ -28,6 +30,7 @@ export interface PhotoRun {
   requestMs: number;
   providerMs: number;
   shownMs: number;
+  storedMs: number;
   /** Longest main-thread task in each phase (ms; 0 when none over 50 ms). */
   longest: { load: number; edit: number; generate: number };
   /** Peak resident memory of the renderer (MB), or NaN where it cannot be read. */
@@ -141,6 +144,14 @@ export async function runPhotoFlow(browser: Browser, origin: string, file: strin
     await freshPage(page);
     await page.getByLabel('Endpoint').selectOption('modelslab/inpaint');
     await page.evaluate(installRecorder);
+    // PHOTOS_BENCH_TRACE=<file prefix> keeps a Chrome trace of the whole flow (with JS samples), for the Performance panel.
+    const trace = process.env.PHOTOS_BENCH_TRACE;
+    if (trace) {
+      await browser.startTracing(page, {
+        path: `${trace}-${area}-${Date.now()}.json`,
+        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'],
+      });
+    }
     await page.getByLabel('Image file').setInputFiles(file);
     await page.waitForFunction(() => (window as unknown as { __pb: Marks }).__pb.editable !== undefined, undefined, { timeout: 240_000 });
     const [, w, h] = /: (\d+)×(\d+)/.exec((await stage(page).getAttribute('aria-label'))!)!.map(Number);
@@ -165,6 +176,17 @@ export async function runPhotoFlow(browser: Browser, origin: string, file: strin
       { timeout: 240_000, polling: 'raf' },
     );
     const shown = (await shownAt.jsonValue()) as number;
+    const storedAt = await page.waitForFunction(
+      () => {
+        const card = document.querySelector('article[aria-label^="Job "]');
+        const fig = [...(card?.querySelectorAll('figure') ?? [])].find((f) => f.textContent?.includes('Stitched into the') && f.querySelector('button[aria-label^="Download"]'));
+        return fig ? performance.now() : card?.getAttribute('aria-label') === 'Job done' ? performance.now() : false;
+      },
+      undefined,
+      { timeout: 240_000, polling: 'raf' },
+    );
+    const stored = (await storedAt.jsonValue()) as number;
+    if (trace) await browser.stopTracing();
     const marks = await page.evaluate(() => (window as unknown as { __pb: Marks }).__pb);
     const resources = await page.evaluate(() =>
       performance.getEntriesByType('resource').map((e) => ({ name: e.name, start: e.startTime, end: (e as PerformanceResourceTiming).responseEnd })),
@@ -187,6 +209,7 @@ export async function runPhotoFlow(browser: Browser, origin: string, file: strin
       requestMs: post.start - click,
       providerMs: providerEnd - post.start,
       shownMs: shown - click,
+      storedMs: stored - click,
       longest: { load: longest(marks.tasks, marks.change!, marks.editable!), edit: longest(marks.tasks, marks.editable!, click), generate: longest(marks.tasks, click, shown) },
       rendererPeakMb: await rendererPeakMb(browser),
       jsHeapMb: jsHeap / 2 ** 20,

@@ -7,8 +7,10 @@
  * (`stitchResult`), in the Worker too.
  */
 import { runBlobOp } from '../lib/inpaint/blob-client';
+import type { StitchPreview } from '../lib/inpaint/blob-ops';
 import { blobToDataUrl, dataUrlToBlob } from '../lib/data-url';
 import { isPadded, regionContent } from '../lib/inpaint/region';
+import { maskBoxHint } from '../lib/inpaint/mask-hints';
 import { describeSchema } from '../providers/fields/describe';
 import { isImageRef } from '../providers/shared/image-ref';
 import type { EndpointDef } from '../providers/types';
@@ -71,18 +73,31 @@ export async function prepareSentImages(
   const imageField = fields.find((f) => f.role === 'initImage');
   const maskField = fields.find((f) => f.role === 'mask');
   if (!imageField) return { params };
+  performance.mark('job: image step');
   const image = await asBlob(imageField.name, params[imageField.name]);
   if (!image) return { params };
   const mask = maskField ? await asBlob(maskField.name, params[maskField.name]) : undefined;
+  performance.mark('job: images read');
   const width = fields.find((f) => f.role === 'width');
   const height = fields.find((f) => f.role === 'height');
   const w = width && Number(params[width.name]);
   const h = height && Number(params[height.name]);
   const target = w && h ? { width: w, height: h } : undefined;
   const answer = await runBlobOp(
-    { op: 'prepare', image: image.blob, mask: mask?.blob, rule, area: settings.area, padding: settings.padding, maskBlur: settings.maskBlur, target },
+    {
+      op: 'prepare',
+      image: image.blob,
+      mask: mask?.blob,
+      maskBox: maskField ? maskBoxHint(params[maskField.name]) : undefined,
+      rule,
+      area: settings.area,
+      padding: settings.padding,
+      maskBlur: settings.maskBlur,
+      target,
+    },
     progress,
   );
+  performance.mark('job: worker prepared');
   const sized = (out: Record<string, unknown>, size: { width: number; height: number }) => {
     if (width) out[width.name] = size.width;
     if (height) out[height.name] = size.height;
@@ -116,9 +131,17 @@ export async function uncropResult(plan: JobInpaint, result: Blob) {
   return runBlobOp({ op: 'uncrop', result, region: plan.region });
 }
 
-/** The provider's image stitched into the full-size original, with its thumbnail; throws when the original is gone. */
-export async function stitchResult(plan: JobInpaint & { mask: string }, result: Blob) {
+/** The longest side of the stitch's preview: a result card's width on a 2× screen. */
+export const PREVIEW_MAX_SIDE = 1600;
+
+/**
+ * The provider's image stitched into the full-size original, with its thumbnail; throws when the
+ * original is gone. `onPreview` gets a display-size preview first, before the full-size PNG is
+ * encoded (seconds for a photo).
+ */
+export async function stitchResult(plan: JobInpaint & { mask: string }, result: Blob, onPreview?: (preview: StitchPreview) => void) {
   const [original, mask] = await Promise.all([getLocalImage(plan.image), getLocalImage(plan.mask)]);
   if (!original || !mask) throw new MissingImageError('The full-size original is no longer stored, so the result could not be stitched into it.');
-  return runBlobOp({ op: 'stitch', original, mask, region: plan.region, result, maskBlur: plan.maskBlur, thumbSide: THUMB_MAX_SIDE });
+  const previewSide = onPreview ? PREVIEW_MAX_SIDE : undefined;
+  return runBlobOp({ op: 'stitch', original, mask, region: plan.region, result, maskBlur: plan.maskBlur, thumbSide: THUMB_MAX_SIDE, previewSide }, undefined, onPreview);
 }

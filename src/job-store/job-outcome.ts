@@ -7,7 +7,7 @@ import { NetworkError } from '../api/http';
 import type { ProviderError, ProviderResult } from '../providers/types';
 import type { Limits } from './job-exchange';
 import type { JobRecord } from './job-record';
-import { clearLive, getLive } from './live-state';
+import { clearLive, getLive, setLive } from './live-state';
 import { RAW_NOTE_START, STITCHED_NOTE_START, UNPADDED_NOTE_START } from './stitch-role';
 import { getJob, saveImage, saveImageLink, updateJob } from './store';
 import { JobClosedError } from './store-images';
@@ -87,22 +87,40 @@ async function saveStitched(jobId: string, plan: NonNullable<JobRecord['inpaint'
   let made: { image: Blob; width: number; height: number; thumb?: Blob } | undefined;
   let problem = '';
   const { mask } = plan;
+  const { crop } = plan.region;
+  const stitchedNote = (width: number, height: number) =>
+    `${STITCHED_NOTE_START}${width}×${height} original (${plan.area === 'masked' ? 'only masked' : 'whole picture'}: crop ${crop.width}×${crop.height} at ${crop.x}, ${crop.y}).`;
+  // The card shows the stitched result at display size as soon as it is made; the full-size PNG follows.
+  let previewUrl: string | undefined;
+  const onPreview = (p: { image: Blob; width: number; height: number }) => {
+    if (getLive(jobId).cancelled) return;
+    previewUrl = URL.createObjectURL(p.image);
+    const caption = `${stitchedNote(p.width, p.height)} Preview: the full-size PNG is being stored.`;
+    setLive(jobId, { preview: { url: previewUrl, width: p.width, height: p.height, caption }, notice: `Storing the full-size ${p.width}×${p.height} PNG…` });
+  };
   try {
-    made = mask ? await stitchResult({ ...plan, mask }, got.blob) : await uncropResult(plan, got.blob);
-  } catch (e) {
-    problem = mask
-      ? ` It could not be stitched into the original: ${e instanceof Error ? e.message : String(e)}`
-      : ` Its padding could not be cut off: ${e instanceof Error ? e.message : String(e)}`;
+    try {
+      made = mask ? await stitchResult({ ...plan, mask }, got.blob, onPreview) : await uncropResult(plan, got.blob);
+    } catch (e) {
+      problem = mask
+        ? ` It could not be stitched into the original: ${e instanceof Error ? e.message : String(e)}`
+        : ` Its padding could not be cut off: ${e instanceof Error ? e.message : String(e)}`;
+    }
+    if (made) {
+      const note = mask
+        ? stitchedNote(made.width, made.height)
+        : `${UNPADDED_NOTE_START}${made.width}×${made.height}, the picture's aspect (the provider's output without the padding it was sent with).`;
+      // The stitch made the thumbnail from its own canvas: the full-size PNG is not decoded again.
+      await saveImage(jobId, { blob: made.image, mime: 'image/png', seed, width: made.width, height: made.height, thumb: made.thumb, note, whileOpen: true });
+    }
+    await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed, note: `${RAW_NOTE_START}${problem}`, whileOpen: true });
+  } finally {
+    if (previewUrl) {
+      // The stored image has taken its place on the card (or the job closed without it).
+      setLive(jobId, { preview: undefined, notice: undefined });
+      URL.revokeObjectURL(previewUrl);
+    }
   }
-  if (made) {
-    const { crop } = plan.region;
-    const note = mask
-      ? `${STITCHED_NOTE_START}${made.width}×${made.height} original (${plan.area === 'masked' ? 'only masked' : 'whole picture'}: crop ${crop.width}×${crop.height} at ${crop.x}, ${crop.y}).`
-      : `${UNPADDED_NOTE_START}${made.width}×${made.height}, the picture's aspect (the provider's output without the padding it was sent with).`;
-    // The stitch made the thumbnail from its own canvas: the full-size PNG is not decoded again.
-    await saveImage(jobId, { blob: made.image, mime: 'image/png', seed, width: made.width, height: made.height, thumb: made.thumb, note, whileOpen: true });
-  }
-  await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed, note: `${RAW_NOTE_START}${problem}`, whileOpen: true });
 }
 
 export async function fail(jobId: string, error: ProviderError) {

@@ -22,6 +22,11 @@ export interface LiveJobState {
   interrupt?: () => Promise<void>;
   /** Cancel sent the interrupt: the answer still comes, and keeps what was made. */
   interrupted?: boolean;
+  /**
+   * The stitched result at display size (an object URL), shown while its full-size PNG is encoded
+   * and stored; `caption` says what it is and that the full size is on its way.
+   */
+  preview?: { url: string; width: number; height: number; caption: string };
 }
 
 const states = new Map<string, LiveJobState>();

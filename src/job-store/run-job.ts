@@ -48,6 +48,9 @@ const MAX_RATE_LIMIT_WAITS = 3;
 
 export class InvalidParamsError extends Error {}
 
+/** The image step (loaded on first use, or ahead of it when the page is idle: see the results column). */
+export const loadImageStep = () => import('./inpaint-job');
+
 /** Validates and gives the seed a concrete value: every request is reproducible. */
 export function prepareParams(endpoint: EndpointDef, params: Record<string, unknown>, rand = cryptoRandom) {
   const parsed = endpoint.schema.safeParse(params, { error: plainError });
@@ -120,10 +123,11 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
     // (Loaded on first use: the image step is not needed on the first page.)
     setLive(job.id, { controller, preparing: true, notice: 'Preparing the init image' });
     await putJob(job);
+    performance.mark('job: card record written');
     input.onCreated?.(job);
     let images: PreparedImages;
     try {
-      const { prepareSentImages } = await import('./inpaint-job');
+      const { prepareSentImages } = await loadImageStep();
       images = await prepareSentImages(endpoint, prepared.params, input.inpaint, (text) => {
         if (!controller.signal.aborted) setLive(job.id, { notice: `Preparing: ${text}` });
       });
@@ -133,11 +137,13 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
     }
     if (controller.signal.aborted) return (await getJob(job.id)) ?? job;
     // Local images become base64 here, when the request is built for sending, and not before.
+    performance.mark('job: images prepared');
     const params = await resolveLocalImages(images.params);
     setLive(job.id, { preparing: false });
     const uploaded = await uploadLarge(job.id, input, params, controller);
     if (!uploaded.ok) return uploaded.job;
     const { req, request } = build(uploaded.params);
+    performance.mark('job: request built');
     if (controller.signal.aborted) return (await getJob(job.id)) ?? job;
     const sent = images.sent ? `Sending: ${describeSent(images.sent)}` : undefined;
     setLive(job.id, { notice: sent, interrupt });
@@ -149,6 +155,7 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
       ...(images.sent ? { sentImage: images.sent } : {}),
       ...(uploaded.uploads.length ? { uploads: uploaded.uploads } : {}),
     }));
+    performance.mark('job: record updated');
     return runSend(job.id, req, input, controller.signal);
   }
   // Local images become base64 here, when the request is built for sending, and not before.

@@ -2,7 +2,7 @@
  * The playground's results column: running jobs, session costs, history, the canvas of an image
  * endpoint, the last run's results (one job, or a batch as a grid) and the request.
  */
-import { lazy, Suspense } from 'react';
+import { Suspense, useEffect } from 'react';
 import type { ReactNode } from 'react';
 import { QueuePanel } from '../../features/jobs/queue-panel';
 import type { ResultActions } from '../../features/jobs/job-card';
@@ -11,17 +11,32 @@ import { useJob } from '../../job-store/use-jobs';
 import { useCancelJob, useResumeJob } from '../../job-store/use-job-actions';
 import { useFollowResult } from './use-follow-result';
 
-// Shown once there is a job: loaded after the first page.
-const JobCard = lazy(() => import('../../features/jobs/job-card').then((m) => ({ default: m.JobCard })));
-const HistoryStrip = lazy(() => import('../../features/jobs/history-strip').then((m) => ({ default: m.HistoryStrip })));
-const SessionCosts = lazy(() => import('../session-costs').then((m) => ({ default: m.SessionCosts })));
+import { loadImageStep } from '../../job-store/run-job';
+import { preloadable, whenIdle } from './preloadable';
+
+// Shown once there is a job: loaded after the first page, when the page is idle (so the first
+// Generate does not wait for them), or at the first job.
+const JobCard = preloadable(() => import('../../features/jobs/job-card').then((m) => m.JobCard));
+const HistoryStrip = preloadable(() => import('../../features/jobs/history-strip').then((m) => m.HistoryStrip));
+const SessionCosts = preloadable(() => import('../session-costs').then((m) => m.SessionCosts));
+
+/** Loads what the first Generate needs while nobody is waiting for it. */
+function usePreloadResults() {
+  useEffect(
+    () =>
+      whenIdle(() => {
+        for (const load of [JobCard.preload, HistoryStrip.preload, SessionCosts.preload, loadImageStep]) load().catch(() => undefined);
+      }),
+    [],
+  );
+}
 
 const panel = 'rounded-lg border border-zinc-800 bg-zinc-900/60 p-6 text-sm text-zinc-400';
 
 function RunJob(props: { id: string; runIds: string[]; actions: ResultActions; onRetry(job: JobRecord): void; onCancel(id: string): void; onResume(id: string): void }) {
   const job = useJob(props.id).data ?? undefined;
   if (!job) return <p className={panel}>Loading…</p>;
-  return <JobCard job={job} batchIds={props.runIds} actions={props.actions} onCancel={(j) => props.onCancel(j.id)} onResume={(j) => props.onResume(j.id)} onRetry={props.onRetry} />;
+  return <JobCard.Component job={job} batchIds={props.runIds} actions={props.actions} onCancel={(j) => props.onCancel(j.id)} onResume={(j) => props.onResume(j.id)} onRetry={props.onRetry} />;
 }
 
 export function ResultsColumn(props: {
@@ -42,6 +57,7 @@ export function ResultsColumn(props: {
   // Each new result comes into view: in the results column (wide screens) or the page (narrow ones).
   const resultRef = useFollowResult(lastJob ? `${runIds.length}:${lastJob.id}:${lastJob.images.length}` : undefined);
   const intentError = cancel.error ?? resume.error;
+  usePreloadResults();
   return (
     <section
       aria-label="Results"
@@ -50,8 +66,8 @@ export function ResultsColumn(props: {
     >
       <QueuePanel cardIds={runIds} />
       <Suspense fallback={null}>
-        <SessionCosts />
-        <HistoryStrip currentId={runIds.at(-1)} onShow={(j) => props.onShow(j.id)} />
+        <SessionCosts.Component />
+        <HistoryStrip.Component currentId={runIds.at(-1)} onShow={(j) => props.onShow(j.id)} />
       </Suspense>
       {props.canvas}
       <div ref={resultRef} className="scroll-mt-16">

@@ -8,6 +8,7 @@ import { MaskHistory, historyLimits } from './mask-history';
 import type { HistoryBudget } from './mask-history';
 import { coverageAfter, opBytes } from './mask-ops';
 import type { Coverage, MaskOp, StrokeMode } from './mask-ops';
+import { paintedBox } from './mask-bounds';
 import { MaskRaster } from './mask-raster';
 import { createCanvas } from './canvas-pool';
 import { isFillable } from './shape-geometry';
@@ -62,6 +63,11 @@ export class MaskDocument {
 
   get limits() {
     return this.history.limits;
+  }
+
+  /** A box holding every painted pixel of the committed mask (mask-bounds.ts): null when none, undefined when unknown. */
+  paintedBox() {
+    return paintedBox(this.history.baseSnapshot().coverage, this.history.appliedOps(), this.width, this.height);
   }
 
   /** What is known about the committed mask without reading pixels. */

@@ -4,22 +4,19 @@
  * components drive it through a handful of methods; nothing per pointer move reaches React.
  */
 import { BrushCursor } from './brush-cursor';
-import { isButtonLike, isTextEntry } from './dom-targets';
 import { MaskDocument } from './mask-document';
 import type { MaskChange } from './mask-document';
 import type { StrokeMode } from './mask-ops';
 import { MaskStage } from './mask-stage';
 import { ShapeOverlay } from './shape-overlay';
-import { effectivePressure } from './stroke-geometry';
+import { StageInput } from './stage-input';
 import { BrushTool } from './tools/brush-tool';
 import { LassoTool, RectTool } from './tools/shape-tools';
 import type { ShapeToolDeps } from './tools/shape-tools';
 import { PanTool } from './tools/pan-tool';
 import { PinchTool } from './tools/pinch-tool';
 import { PointerRouter } from './tools/pointer-router';
-import type { PointerInput, PointerSample } from './tools/tool-types';
 import { fitView, screenToImage, zoomAt } from './view-transform';
-import { wheelZoomFactor } from '../../lib/zoom-view';
 import type { View } from './view-transform';
 
 export type PaintTool = 'brush' | 'eraser' | 'rect' | 'lasso';
@@ -41,7 +38,6 @@ export class MaskEditor {
   private view: View = { scale: 1, x: 0, y: 0 };
   private autoFit = true;
   private viewport = { width: 0, height: 0 };
-  private rect: DOMRect;
   private maskEnabled = false;
   private tool: PaintTool = 'brush';
   /** Whether the rectangle and the lasso fill or clear. */
@@ -49,19 +45,16 @@ export class MaskEditor {
   private readonly overlay: ShapeOverlay;
   private readonly lasso: LassoTool;
   private brushSize = 48;
-  private space = false;
-  private hovering = false;
-  private lastPointer: { x: number; y: number; type: string } | undefined;
   private readonly router: PointerRouter;
   private readonly cursor: BrushCursor;
-  private readonly cleanups: Array<() => void> = [];
+  private readonly input: StageInput;
 
   constructor(
     private readonly container: HTMLDivElement,
     private readonly callbacks: EditorCallbacks,
   ) {
-    this.rect = container.getBoundingClientRect();
-    this.viewport = { width: Math.max(1, this.rect.width), height: Math.max(1, this.rect.height) };
+    const rect = container.getBoundingClientRect();
+    this.viewport = { width: Math.max(1, rect.width), height: Math.max(1, rect.height) };
     this.stage = new MaskStage(container, this.viewport.width, this.viewport.height);
     this.cursor = new BrushCursor(container);
 
@@ -84,18 +77,24 @@ export class MaskEditor {
       preview: (shape) => this.overlay.show(shape, this.view),
       commit: (shape) => this.doc?.fillShape(this.shapeMode, shape),
     };
-    const rect = new RectTool(shapeDeps);
+    const rectTool = new RectTool(shapeDeps);
     this.lasso = new LassoTool(shapeDeps);
     this.router = new PointerRouter({
       paintTool: () => {
         if (!this.maskEnabled || !this.doc) return undefined;
-        return this.tool === 'rect' ? rect : this.tool === 'lasso' ? this.lasso : brush;
+        return this.tool === 'rect' ? rectTool : this.tool === 'lasso' ? this.lasso : brush;
       },
       panTool: new PanTool(viewDeps),
       pinchTool: new PinchTool(viewDeps),
-      spaceHeld: () => this.space,
+      spaceHeld: () => this.input.space,
     });
-    this.bindInput();
+    this.input = new StageInput(container, {
+      router: this.router,
+      changed: () => this.updateCursor(),
+      hasImage: () => this.imageSize.width > 0,
+      wheel: (factor, x, y) => this.setView(zoomAt(this.view, factor, x, y), false),
+      resize: (width, height) => this.resize(width, height),
+    });
   }
 
   // ── Commands from the UI ────────────────────────────────────────────────────────────
@@ -230,7 +229,7 @@ export class MaskEditor {
 
   destroy(): void {
     this.router.interrupt('dispose');
-    for (const cleanup of this.cleanups.splice(0)) cleanup();
+    this.input.destroy();
     this.dropDocument();
     this.stage.destroy();
     this.overlay.destroy();
@@ -273,130 +272,18 @@ export class MaskEditor {
   private resize(width: number, height: number): void {
     if (width <= 0 || height <= 0) return;
     this.viewport = { width, height };
-    this.rect = this.container.getBoundingClientRect();
+    this.input.measure();
     this.stage.setViewportSize(width, height);
     if (this.autoFit) this.fit();
   }
 
   private updateCursor(): void {
-    const p = this.lastPointer;
-    const painting = this.maskEnabled && !!this.doc && !this.space;
+    const { lastPointer: p, space, hovering } = this.input;
+    const painting = this.maskEnabled && !!this.doc && !space;
     const brushLike = this.tool === 'brush' || this.tool === 'eraser';
-    const show = painting && brushLike && this.hovering && !!p && p.type !== 'touch' && this.router.state !== 'panning';
+    const show = painting && brushLike && hovering && !!p && p.type !== 'touch' && this.router.state !== 'panning';
     this.container.style.cursor =
       this.router.state === 'panning' ? 'grabbing' : painting ? (show ? 'none' : 'crosshair') : this.imageSize.width ? 'grab' : 'default';
     this.cursor.show(show ? p : undefined, this.brushSize * this.view.scale);
-  }
-
-  private toInput(e: PointerEvent, coalesced: boolean): PointerInput {
-    const { left, top } = this.rect;
-    let events: PointerEvent[] = [e];
-    if (coalesced && typeof e.getCoalescedEvents === 'function') {
-      const list = e.getCoalescedEvents();
-      if (list.length) events = list;
-    }
-    const samples: PointerSample[] = events.map((c) => ({
-      x: c.clientX - left,
-      y: c.clientY - top,
-      pressure: effectivePressure(e.pointerType, c.pressure),
-    }));
-    return { id: e.pointerId, type: e.pointerType, button: e.button, x: e.clientX - left, y: e.clientY - top, samples };
-  }
-
-  private bindInput(): void {
-    const el = this.container;
-    const on = <K extends keyof HTMLElementEventMap>(type: K, fn: (e: HTMLElementEventMap[K]) => void, opts?: AddEventListenerOptions) => {
-      el.addEventListener(type, fn as EventListener, opts);
-      this.cleanups.push(() => el.removeEventListener(type, fn as EventListener, opts));
-    };
-    const onWindow = <K extends keyof WindowEventMap>(type: K, fn: (e: WindowEventMap[K]) => void) => {
-      window.addEventListener(type, fn as EventListener);
-      this.cleanups.push(() => window.removeEventListener(type, fn as EventListener));
-    };
-
-    on('pointerdown', (e) => {
-      if (e.button === 2) return;
-      this.rect = el.getBoundingClientRect();
-      if (e.pointerType !== 'touch') e.preventDefault();
-      if (document.activeElement !== el && el.tabIndex >= 0) el.focus({ preventScroll: true });
-      try {
-        el.setPointerCapture(e.pointerId);
-      } catch {
-        // A synthetic or already-released pointer cannot be captured; input still works.
-      }
-      this.router.down(this.toInput(e, false));
-      this.updateCursor();
-    });
-    on('pointermove', (e) => {
-      const input = this.toInput(e, true);
-      this.lastPointer = { x: input.x, y: input.y, type: e.pointerType };
-      this.router.move(input);
-      this.updateCursor();
-    });
-    on('pointerup', (e) => {
-      this.router.up(this.toInput(e, false));
-      this.updateCursor();
-    });
-    on('pointercancel', (e) => {
-      this.router.cancel(this.toInput(e, false));
-      this.updateCursor();
-    });
-    on('lostpointercapture', (e) => {
-      // Capture lost without a pointerup (the element moved, the window lost focus…): finish.
-      if (this.router.state !== 'idle') this.router.up(this.toInput(e, false));
-    });
-    on('pointerenter', (e) => {
-      this.hovering = true;
-      this.rect = el.getBoundingClientRect();
-      this.lastPointer = { x: e.clientX - this.rect.left, y: e.clientY - this.rect.top, type: e.pointerType };
-      this.updateCursor();
-    });
-    on('pointerleave', () => {
-      this.hovering = false;
-      this.updateCursor();
-    });
-    on('contextmenu', (e) => e.preventDefault());
-    on(
-      'wheel',
-      (e) => {
-        if (!this.imageSize.width) return;
-        e.preventDefault();
-        this.rect = el.getBoundingClientRect();
-        const factor = wheelZoomFactor(e.deltaY, e.deltaMode, e.ctrlKey);
-        this.setView(zoomAt(this.view, factor, e.clientX - this.rect.left, e.clientY - this.rect.top), false);
-      },
-      { passive: false },
-    );
-    onWindow('keydown', (e) => {
-      if (e.code !== 'Space' || e.repeat || isTextEntry(e.target)) return;
-      if (!this.hovering && document.activeElement !== el) return;
-      if (isButtonLike(e.target)) return;
-      e.preventDefault();
-      this.space = true;
-      this.updateCursor();
-    });
-    onWindow('keyup', (e) => {
-      if (e.code !== 'Space' || !this.space) return;
-      this.space = false;
-      this.updateCursor();
-    });
-    onWindow('blur', () => {
-      this.space = false;
-      this.router.interrupt('blur');
-      this.updateCursor();
-    });
-    // Any scrolling ancestor moves the stage: capture catches scroll events that do not bubble.
-    const onScroll = () => {
-      this.rect = el.getBoundingClientRect();
-    };
-    document.addEventListener('scroll', onScroll, { capture: true, passive: true });
-    this.cleanups.push(() => document.removeEventListener('scroll', onScroll, { capture: true }));
-
-    const observer = new ResizeObserver((entries) => {
-      const box = entries[0]?.contentRect;
-      if (box) this.resize(Math.round(box.width), Math.round(box.height));
-    });
-    observer.observe(el);
-    this.cleanups.push(() => observer.disconnect());
   }
 }

@@ -4,6 +4,7 @@
  */
 import type { MaskDocument } from './mask-document';
 import { blobToDataUrl } from '../../lib/data-url';
+import { rememberMaskBox } from '../../lib/inpaint/mask-hints';
 import { encodeMaskPng, scanForPaint } from './mask-png';
 import type { ExportedMask } from './mask-png';
 
@@ -86,6 +87,8 @@ export class MaskExporter {
     if (stale()) return;
     const dataUrl = await blobToDataUrl(blob);
     if (stale()) return;
+    const box = doc.version === docVersion ? doc.paintedBox() : undefined;
+    if (box !== undefined) rememberMaskBox(dataUrl, box);
     this.onResult({ dataUrl, width, height, bytes: blob.size });
     this.reported = { doc, version: docVersion };
   }

@@ -8,12 +8,22 @@ import { getEndpoint } from '../../providers/registry';
 
 const SHOWN = 12;
 
+const two = (n: number) => String(n).padStart(2, '0');
+/**
+ * The job's time as HH:MM:SS. Not `toLocaleTimeString`: its first call builds the locale's time
+ * formatter (100–150 ms on a busy machine), and the strip first renders right after Generate.
+ */
+function clock(epochMs: number): string {
+  const d = new Date(epochMs);
+  return `${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}`;
+}
+
 function Thumb({ job, current, onShow }: { job: JobRecord; current: boolean; onShow(job: JobRecord): void }) {
   const first = job.images.find((i) => i.stored);
   const url = useObjectUrl(first?.id, 'thumb');
   // The visible badges (status, ×count) in the name, in their order: a name holds what is seen.
   const count = job.images.length > 1 ? ` ×${job.images.length}` : '';
-  const name = `${getEndpoint(job.endpointId)?.name ?? job.endpointId}, ${job.status}${count}, seed ${job.seed ?? 'unknown'}, ${new Date(job.createdAt).toLocaleTimeString()}`;
+  const name = `${getEndpoint(job.endpointId)?.name ?? job.endpointId}, ${job.status}${count}, seed ${job.seed ?? 'unknown'}, ${clock(job.createdAt)}`;
   return (
     <li className="shrink-0">
       <button

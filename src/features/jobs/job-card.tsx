@@ -9,6 +9,8 @@ import { JobProgress } from '../../components/ui/job-progress';
 import { StatusBadge } from '../../components/ui/status-badge';
 import { Button } from '../../components/ui/button';
 import { STOPPED_WATCHING } from '../../job-store/job-outcome';
+import { useLive } from '../../job-store/live-state';
+import { stitchRole } from '../../job-store/stitch-role';
 import { canResume, describeSent } from '../../job-store/run-job';
 import { describeUploads } from '../../job-store/upload-images';
 import { ServerProgress } from './server-progress';
@@ -90,6 +92,21 @@ function ResultImage({ job, image, index, actions, batchIds }: { job: JobRecord;
   );
 }
 
+/** The stitched result at display size while its full-size PNG is stored: no download yet, the caption says so. */
+function PreviewImage({ preview }: { preview: { url: string; width: number; height: number; caption: string } }) {
+  return (
+    <figure className="flex flex-col gap-1">
+      <img src={preview.url} alt="The stitched result (preview)" className="max-h-[60vh] w-full rounded-md bg-zinc-800 object-contain" />
+      <figcaption className="flex flex-wrap gap-3 text-xs text-zinc-400">
+        <span>
+          {preview.width}×{preview.height}
+        </span>
+        <span>{preview.caption}</span>
+      </figcaption>
+    </figure>
+  );
+}
+
 export function JobCard({
   job,
   onCancel,
@@ -110,6 +127,8 @@ export function JobCard({
   const provider = getProvider(job.provider);
   const active = job.status === 'sending' || job.status === 'queued';
   const t = job.timings;
+  const live = useLive(job.id);
+  const preview = live.preview && !job.images.some((i) => stitchRole(job, i) === 'stitched') ? live.preview : undefined;
   return (
     <article aria-label={`Job ${job.status}`} className="flex flex-col gap-3 rounded-lg border border-zinc-800 bg-zinc-900/60 p-3">
       <header className="flex flex-wrap items-center gap-2 text-sm">
@@ -153,6 +172,7 @@ export function JobCard({
           {job.error.status ? <p className="mt-1 text-xs text-red-400/80">HTTP {job.error.status}</p> : null}
         </div>
       )}
+      {preview && <PreviewImage preview={preview} />}
       {job.images.length > 0 && (
         <div className={`grid gap-3 ${job.images.length > 1 ? 'sm:grid-cols-2' : ''}`}>
           {job.images.map((img, i) => (

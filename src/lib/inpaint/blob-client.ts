@@ -3,9 +3,9 @@
  * answer. Blobs travel by reference (structured clone), so nothing large is copied here, and
  * no decode, scale or encode runs on the main thread.
  */
-import type { BlobRequest, BlobResponse } from './blob-ops';
+import type { BlobPartial, BlobRequest, BlobResponse } from './blob-ops';
 
-type Answer = { id: number; response: BlobResponse } | { id: number; error: string } | { id: number; progress: string };
+type Answer = { id: number; response: BlobResponse } | { id: number; error: string } | { id: number; progress: string } | { id: number; partial: BlobPartial };
 type ResponseOf<R extends BlobRequest> = Extract<BlobResponse, { op: R['op'] extends 'mask-from-file' ? 'mask' : R['op'] }>;
 
 /** Whether this browser can run the image Worker (module Workers with OffscreenCanvas). */
@@ -13,7 +13,7 @@ export const canRunBlobOps = typeof Worker === 'function' && typeof OffscreenCan
 
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, { resolve(r: BlobResponse): void; reject(e: Error): void; progress?(text: string): void }>();
+const pending = new Map<number, { resolve(r: BlobResponse): void; reject(e: Error): void; progress?(text: string): void; partial?(part: BlobPartial): void }>();
 
 function start(): Worker {
   const w = new Worker(new URL('./blob-worker.ts', import.meta.url), { type: 'module' });
@@ -22,6 +22,7 @@ function start(): Worker {
     const waiting = pending.get(answer.id);
     if (!waiting) return;
     if ('progress' in answer) return waiting.progress?.(answer.progress);
+    if ('partial' in answer) return waiting.partial?.(answer.partial);
     pending.delete(answer.id);
     if ('error' in answer) waiting.reject(new Error(answer.error));
     else waiting.resolve(answer.response);
@@ -34,13 +35,16 @@ function start(): Worker {
   return w;
 }
 
-/** `progress` hears what the Worker is doing (prepare: "crop 2992×2992 → 1024×1024, encoding"). */
-export function runBlobOp<R extends BlobRequest>(request: R, progress?: (text: string) => void): Promise<ResponseOf<R>> {
+/**
+ * `progress` hears what the Worker is doing (prepare: "crop 2992×2992 → 1024×1024, encoding");
+ * `partial` gets what comes before the answer (the stitch's preview).
+ */
+export function runBlobOp<R extends BlobRequest>(request: R, progress?: (text: string) => void, partial?: (part: BlobPartial) => void): Promise<ResponseOf<R>> {
   worker ??= start();
   const id = nextId++;
   const w = worker;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve: resolve as (r: BlobResponse) => void, reject, progress });
+    pending.set(id, { resolve: resolve as (r: BlobResponse) => void, reject, progress, partial });
     w.postMessage({ id, request });
   });
 }

@@ -13,7 +13,7 @@ import type { PrepareRequest, PrepareResponse } from './blob-prepare';
 import { probe } from './blob-probe';
 import type { ProbeRequest, ProbeResponse } from './blob-probe';
 import { stitchBlobs, stitchBlobsPixels, thumbnailOf } from './blob-stitch';
-import type { BlobStitchRequest, BlobStitchResponse } from './blob-stitch';
+import type { BlobStitchRequest, BlobStitchResponse, StitchPreview } from './blob-stitch';
 import { opaqueByHeader } from './send-format';
 import { pureScaler } from './stitch-protocol';
 import type { RgbaScaler } from './stitch-protocol';
@@ -21,6 +21,10 @@ import { resultContent } from './stitch';
 import type { MaskImage } from './types';
 
 export type { InpaintArea } from './blob-prepare';
+export type { StitchPreview } from './blob-stitch';
+
+/** What a request sends before its response: only the stitch's preview so far. */
+export type BlobPartial = StitchPreview;
 export { decodeRgba, encodePng } from './blob-prepare';
 
 export type BlobRequest =
@@ -80,7 +84,12 @@ async function head(blob: Blob): Promise<Uint8Array> {
   return new Uint8Array(await blob.slice(0, 64 * 1024).arrayBuffer());
 }
 
-export async function handleBlobRequest(request: BlobRequest, scaler: RgbaScaler = pureScaler, progress?: (text: string) => void): Promise<BlobResponse> {
+export async function handleBlobRequest(
+  request: BlobRequest,
+  scaler: RgbaScaler = pureScaler,
+  progress?: (text: string) => void,
+  partial?: (part: BlobPartial) => void,
+): Promise<BlobResponse> {
   switch (request.op) {
     case 'prepare':
       return prepare(request, progress);
@@ -92,7 +101,7 @@ export async function handleBlobRequest(request: BlobRequest, scaler: RgbaScaler
     }
     case 'stitch':
       // An opaque original is stitched on a canvas, touching only the blend window's pixels.
-      return opaqueByHeader(await head(request.original)) ? stitchBlobs(request, scaler) : stitchBlobsPixels(request, scaler);
+      return opaqueByHeader(await head(request.original)) ? stitchBlobs(request, scaler, partial) : stitchBlobsPixels(request, scaler);
     case 'extend': {
       const image = await decodeRgba(request.image);
       const fill = request.fill === 'noise' ? { kind: 'noise' as const, seed: request.seed } : { kind: 'stretch' as const };

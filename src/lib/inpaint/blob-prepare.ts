@@ -6,15 +6,15 @@
  * A picture of a size the endpoint takes, with "Whole picture", goes as its own bytes when a
  * provider can read them as they are (sendableAsIs).
  */
-import { maskFromRgba, maskToRgba } from './mask-shapes';
-import { regionForMask, wholePictureRegion, regionContent } from './region';
+import { binarizeMask, isHardMask, maskFromRgba, maskToRgba } from './mask-shapes';
+import { maskBounds, onlyMaskedRegion, regionForMask, wholePictureRegion, regionContent } from './region';
 import type { InpaintRegion } from './region';
 import { resizeMask } from './resample';
 import { wholePictureSendSize } from './match-size';
 import type { SizeRule } from './size-rules';
 import { initImageType, JPEG_QUALITY, sendableAsIs } from './send-format';
 import { cropMask, padMask, sendMask } from './stitch';
-import type { MaskImage, RgbaImage, Size } from './types';
+import type { MaskImage, Rect, RgbaImage, Size } from './types';
 
 export type InpaintArea = 'whole' | 'masked';
 
@@ -28,6 +28,11 @@ export interface PrepareRequest {
   maskBlur: number;
   /** The form's width×height: "Whole picture" is sent at it when allowed and of the picture's aspect. */
   target?: Size;
+  /**
+   * A box holding every painted pixel of `mask` (the canvas editor's, mask-hints.ts; null: none
+   * painted): only it is read to find the mask's bounds. Without it the whole mask is read.
+   */
+  maskBox?: Rect | null;
 }
 
 export type PrepareResponse =
@@ -91,6 +96,61 @@ function isOpaque(canvas: OffscreenCanvas): boolean {
   return true;
 }
 
+/** The pixels of `rect` of a bitmap, read through a canvas of that size only. */
+function readRect(bitmap: ImageBitmap, rect: Rect, width = rect.width, height = rect.height): RgbaImage {
+  const c = new OffscreenCanvas(width, height);
+  const ctx = c.getContext('2d', { willReadFrequently: true })!;
+  if (width !== rect.width || height !== rect.height) {
+    ctx.imageSmoothingEnabled = true;
+    ctx.imageSmoothingQuality = 'high';
+  }
+  ctx.drawImage(bitmap, rect.x, rect.y, rect.width, rect.height, 0, 0, width, height);
+  return { width, height, data: ctx.getImageData(0, 0, width, height).data };
+}
+
+/** Whole-picture masks shrunk more than this are scaled by the canvas, not read at full size. */
+const CANVAS_SCALE_FROM = 4;
+
+/**
+ * The mask read through its painted box (see PrepareRequest.maskBox): its exact bounds from the
+ * box's pixels only, and the mask as sent for a region: the crop's pixels alone, or, for a crop
+ * much larger than it is sent (Whole picture), the canvas's own scale-down of the decoded mask
+ * (no full-size read, no JavaScript resize). Undefined when the mask is not the picture's size.
+ */
+async function maskReader(blob: Blob, size: Size, box: Rect | null) {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(blob, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
+  } catch {
+    throw new Error('The mask could not be decoded.');
+  }
+  if (bitmap.width !== size.width || bitmap.height !== size.height) {
+    bitmap.close();
+    return undefined;
+  }
+  const x0 = Math.max(0, Math.floor(box?.x ?? 0));
+  const y0 = Math.max(0, Math.floor(box?.y ?? 0));
+  const x1 = Math.min(size.width, Math.ceil((box?.x ?? 0) + (box?.width ?? 0)));
+  const y1 = Math.min(size.height, Math.ceil((box?.y ?? 0) + (box?.height ?? 0)));
+  let bounds: Rect | null = null;
+  // Outside the box nothing is painted: the mask is hard there, and hard overall when the box is.
+  let hard = true;
+  if (x1 > x0 && y1 > y0) {
+    const inBox = maskFromRgba(readRect(bitmap, { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }), 'auto');
+    const b = maskBounds(inBox);
+    bounds = b && { x: b.x + x0, y: b.y + y0, width: b.width, height: b.height };
+    hard = isHardMask(inBox);
+  }
+  const sent = (region: InpaintRegion): MaskImage => {
+    const { crop } = region;
+    const c = regionContent(region);
+    if (crop.width * crop.height <= CANVAS_SCALE_FROM * c.width * c.height) return sendMask(maskFromRgba(readRect(bitmap, crop), 'auto'), c.width, c.height);
+    const scaled = maskFromRgba(readRect(bitmap, crop, c.width, c.height), 'auto');
+    return hard ? binarizeMask(scaled) : scaled;
+  };
+  return { bounds, sent, close: () => bitmap.close() };
+}
+
 /** Sizes as `W×H`. */
 const dims = (s: { width: number; height: number }) => `${s.width}×${s.height}`;
 
@@ -109,13 +169,20 @@ export async function prepare(request: PrepareRequest, progress: (text: string) 
     if (whole && wholeSend.width === size.width && wholeSend.height === size.height && sendableAsIs(request.image.type, await head(request.image))) {
       return { op: 'prepare', unchanged: true, ...size };
     }
+    const options = { padding: request.padding, maskBlur: request.maskBlur };
     let mask: MaskImage | undefined;
-    if (request.mask) {
+    let sentMaskOf: ((region: InpaintRegion) => MaskImage) | undefined;
+    let region: InpaintRegion | null = null;
+    const hinted = request.mask && request.maskBox !== undefined ? await maskReader(request.mask, size, request.maskBox) : undefined;
+    if (hinted) {
+      if (request.area === 'masked' && hinted.bounds) region = onlyMaskedRegion(size, hinted.bounds, request.rule, options);
+      sentMaskOf = hinted.sent;
+    } else if (request.mask) {
       progress('reading the mask');
       mask = await decodeMask(request.mask, size.width, size.height);
+      if (request.area === 'masked') region = regionForMask(mask, request.rule, options);
     }
-    const options = { padding: request.padding, maskBlur: request.maskBlur };
-    const region = (request.area === 'masked' && mask && regionForMask(mask, request.rule, options)) || wholePictureRegion(size, request.rule, request.target);
+    region ??= wholePictureRegion(size, request.rule, request.target);
     const { crop, send } = region;
     const what = crop.width === size.width && crop.height === size.height ? `scale ${dims(size)}` : `crop ${dims(crop)}`;
     progress(`${what} → ${dims(send)}, encoding`);
@@ -124,8 +191,11 @@ export async function prepare(request: PrepareRequest, progress: (text: string) 
     const type = initImageType(opaque);
     const image = await canvas.convertToBlob(type === 'image/jpeg' ? { type, quality: JPEG_QUALITY } : { type });
     let sentMask: Blob | undefined;
-    if (mask) {
-      const c = regionContent(region);
+    const c = regionContent(region);
+    if (sentMaskOf) {
+      sentMask = await encodeMask(padMask(sentMaskOf(region), send.width, send.height, c));
+      hinted?.close();
+    } else if (mask) {
       sentMask = await encodeMask(padMask(sendMask(cropMask(mask, crop), c.width, c.height), send.width, send.height, c));
     }
     return { op: 'prepare', unchanged: false, image, mask: sentMask, region, ...size };

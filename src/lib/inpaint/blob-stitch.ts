@@ -5,7 +5,10 @@
  * bounds grown by the blur's reach, planStitch) is read from the canvas, composited with the
  * provider's answer scaled back, and put back. Every pixel outside the window is the original's
  * as drawn, so the stitch stays exact. The output is a lossless PNG, and a thumbnail is made
- * from the same canvas, so nobody decodes the full-size PNG again to make one.
+ * from the same canvas, so nobody decodes the full-size PNG again to make one. With
+ * `previewSide`, a display-size preview (and the thumbnail) go out first, through `onPreview`:
+ * encoding a full-size PNG of a photo takes seconds, and the person should not wait for it to see
+ * the result.
  */
 import { decodeMask, decodeRgba, encodePng } from './blob-prepare';
 import { maskFromRgba } from './mask-shapes';
@@ -24,6 +27,17 @@ export interface BlobStitchRequest {
   maskBlur: number;
   /** Also make a thumbnail fitting this side (WebP, or JPEG where WebP cannot be encoded). */
   thumbSide?: number;
+  /** Send a preview fitting this side (and the thumbnail) before the full-size PNG is encoded. */
+  previewSide?: number;
+}
+
+/** The stitched result at display size, sent before the full-size PNG (which follows in the response). */
+export interface StitchPreview {
+  op: 'stitch-preview';
+  image: Blob;
+  /** The full-size result's size (the preview is smaller). */
+  width: number;
+  height: number;
 }
 
 export interface BlobStitchResponse {
@@ -54,12 +68,18 @@ function readRect(bitmap: ImageBitmap | OffscreenCanvas, rect: Rect): ImageData 
   return ctx.getImageData(0, 0, rect.width, rect.height);
 }
 
-export async function thumbnailOf(source: OffscreenCanvas | ImageBitmap, maxSide: number): Promise<Blob | undefined> {
+/** `source` scaled down to fit maxSide (never up), on a canvas of its own. */
+function fitted(source: OffscreenCanvas | ImageBitmap, maxSide: number): OffscreenCanvas {
   const scale = Math.min(1, maxSide / Math.max(source.width, source.height));
   const canvas = new OffscreenCanvas(Math.max(1, Math.round(source.width * scale)), Math.max(1, Math.round(source.height * scale)));
   const ctx = canvas.getContext('2d')!;
   ctx.imageSmoothingQuality = 'high';
   ctx.drawImage(source, 0, 0, canvas.width, canvas.height);
+  return canvas;
+}
+
+export async function thumbnailOf(source: OffscreenCanvas | ImageBitmap, maxSide: number): Promise<Blob | undefined> {
+  const canvas = fitted(source, maxSide);
   const blob = await canvas.convertToBlob({ type: 'image/webp', quality: 0.8 });
   // Browsers without a WebP encoder fall back to PNG, which is larger than JPEG for photos.
   return blob.type === 'image/webp' ? blob : canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 }).catch(() => undefined);
@@ -82,7 +102,7 @@ async function maskOverCrop(maskBlob: Blob, width: number, height: number, crop:
   }
 }
 
-export async function stitchBlobs(request: BlobStitchRequest, scaler: RgbaScaler): Promise<BlobStitchResponse> {
+export async function stitchBlobs(request: BlobStitchRequest, scaler: RgbaScaler, onPreview?: (preview: StitchPreview) => void): Promise<BlobStitchResponse> {
   const bitmap = await bitmapOf(request.original, 'original');
   try {
     const { width, height } = bitmap;
@@ -102,8 +122,16 @@ export async function stitchBlobs(request: BlobStitchRequest, scaler: RgbaScaler
       compositeInto({ width: at.width, height: at.height, data: target.data }, patch, plan.windowAlpha, 0, 0);
       ctx.putImageData(target, at.x, at.y);
     }
+    let thumb: Blob | undefined;
+    if (request.previewSide && onPreview) {
+      // The preview first (JPEG: the original is opaque here), the thumbnail from it (a smaller scale-down).
+      const small = fitted(canvas, request.previewSide);
+      const preview = await small.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+      onPreview({ op: 'stitch-preview', image: preview, width, height });
+      thumb = request.thumbSide ? await thumbnailOf(small, request.thumbSide).catch(() => undefined) : undefined;
+    }
     const image = await canvas.convertToBlob({ type: 'image/png' });
-    const thumb = request.thumbSide ? await thumbnailOf(canvas, request.thumbSide).catch(() => undefined) : undefined;
+    if (request.thumbSide && !thumb) thumb = await thumbnailOf(canvas, request.thumbSide).catch(() => undefined);
     return { op: 'stitch', image, width, height, resultWidth: result.width, resultHeight: result.height, thumb };
   } finally {
     bitmap.close();

@@ -1,0 +1,22 @@
+/**
+ * What the canvas editor knows about a mask it exported: a box holding every painted pixel,
+ * keyed by the exported data URL itself (the same string is the same pixels). Prepare reads only
+ * that box of the full-size mask to find its bounds. A mask without a hint (a restored draft, a
+ * file) is read whole, as before.
+ */
+import type { Rect } from './types';
+
+const KEEP = 4;
+const hints = new Map<string, Rect | null>();
+
+/** `box` null: nothing is painted. */
+export function rememberMaskBox(dataUrl: string, box: Rect | null): void {
+  hints.delete(dataUrl);
+  hints.set(dataUrl, box);
+  while (hints.size > KEEP) hints.delete(hints.keys().next().value!);
+}
+
+/** The box remembered for this mask value (undefined: none, read it whole). */
+export function maskBoxHint(value: unknown): Rect | null | undefined {
+  return typeof value === 'string' ? hints.get(value) : undefined;
+}
