@@ -12,7 +12,7 @@ describe('contentKey', () => {
     expect(contentKey(a)).toBe(contentKey(b));
     for (const at of [0, 50_000, 100_000, 100_002]) {
       const c = a.slice();
-      c[at] ^= 1;
+      c[at] = c[at]! ^ 1;
       expect(contentKey(c)).not.toBe(contentKey(a));
     }
     // A view at an odd offset reads the same bytes as its copy.
@@ -66,7 +66,7 @@ describe('planStitchInWindow', () => {
     fillRect(mask, { x: 50, y: 45, width: 40, height: 30 });
     fillPolygon(mask, [{ x: 100, y: 60 }, { x: 140, y: 90 }, { x: 95, y: 110 }]);
     for (const { crop, blur } of cases) {
-      const region = { crop, send: { width: 64, height: 64 }, content: { x: 0, y: 0, width: 64, height: 64 } };
+      const region = { crop, bounds: crop, send: { width: 64, height: 64 }, content: { x: 0, y: 0, width: 64, height: 64 } };
       const want = planStitch(mask, region, blur);
       const rect = maskWindowRect({ x: 50, y: 45, width: 90, height: 65 }, crop, blur)!;
       const got = planStitchInWindow(cropMask(mask, rect), rect, crop, blur);
