@@ -10,7 +10,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { CanvasPanelProps } from '../features/canvas/canvas-panel';
 import { dataUrlToBlob } from '../lib/data-url';
 import { localImageUrl, putLocalImage } from '../job-store/local-images';
-import { carryMaskBox } from '../lib/inpaint/mask-hints';
+import { carryMaskBox, maskBoxHint } from '../lib/inpaint/mask-hints';
+import { readMaskAhead } from '../lib/inpaint/blob-client';
 import { isImageRef, parseImageRef } from '../providers/shared/image-ref';
 import CanvasPanel from '../features/canvas/canvas-panel';
 
@@ -87,8 +88,13 @@ export default function ImageEditorBridge(props: ImageEditorBridgeProps) {
         // The mask is at the init image's size.
         const image = parseImageRef(latest.current.initImage ?? '');
         const value = toFormValue(src, maskSize.current ?? image);
-        // The form holds the stored mask's reference: prepare finds the painted box by it.
-        if (typeof src === 'string' && value && value !== src) carryMaskBox(src, value);
+        // The form holds the stored mask's reference: prepare finds the painted box by it, read ahead by the image Worker.
+        if (typeof src === 'string' && value && value !== src) {
+          carryMaskBox(src, value);
+          const box = maskBoxHint(src);
+          const size = maskSize.current ?? image;
+          if (box !== undefined && size) readMaskAhead(dataUrlToBlob(src), size, box);
+        }
         latest.current.onMaskChange(value);
       }}
     />

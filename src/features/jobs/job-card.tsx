@@ -107,6 +107,16 @@ function PreviewImage({ preview }: { preview: { url: string; width: number; heig
   );
 }
 
+/** Where the provider's own output goes beside the stitched preview until it is stored. */
+function RawPending({ size }: { size?: { width: number; height: number } }) {
+  return (
+    <div className="flex flex-col gap-1">
+      <div className="max-h-[60vh] w-full animate-pulse rounded-md bg-zinc-800" style={{ aspectRatio: size ? `${size.width} / ${size.height}` : '1 / 1' }} />
+      <p className="text-xs text-zinc-400">The provider’s own output: stored after the stitched picture.</p>
+    </div>
+  );
+}
+
 export function JobCard({
   job,
   onCancel,
@@ -129,6 +139,8 @@ export function JobCard({
   const t = job.timings;
   const live = useLive(job.id);
   const preview = live.preview && !job.images.some((i) => stitchRole(job, i) === 'stitched') ? live.preview : undefined;
+  // A stitched job ends with two images side by side (the stitched picture, the provider's own): laid out so from its preview on, nothing jumps.
+  const twoUp = job.images.length > 1 || (!!job.inpaint && active && (!!preview || job.images.length > 0));
   return (
     <article aria-label={`Job ${job.status}`} className="flex flex-col gap-3 rounded-lg border border-zinc-800 bg-zinc-900/60 p-3">
       <header className="flex flex-wrap items-center gap-2 text-sm">
@@ -172,12 +184,13 @@ export function JobCard({
           {job.error.status ? <p className="mt-1 text-xs text-red-400/80">HTTP {job.error.status}</p> : null}
         </div>
       )}
-      {preview && <PreviewImage preview={preview} />}
-      {job.images.length > 0 && (
-        <div className={`grid gap-3 ${job.images.length > 1 ? 'sm:grid-cols-2' : ''}`}>
+      {(preview || job.images.length > 0) && (
+        <div className={`grid gap-3 ${twoUp ? 'sm:grid-cols-2' : ''}`}>
+          {preview && <PreviewImage preview={preview} />}
           {job.images.map((img, i) => (
             <ResultImage key={img.id} job={job} image={img} index={i} actions={actions} batchIds={batchIds} />
           ))}
+          {twoUp && job.images.length + (preview ? 1 : 0) < 2 && <RawPending size={job.sentImage} />}
         </div>
       )}
       {job.status === 'done' && (

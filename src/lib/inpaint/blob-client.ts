@@ -3,6 +3,7 @@
  * answer. Blobs travel by reference (structured clone), so nothing large is copied here, and
  * no decode, scale or encode runs on the main thread.
  */
+import type { Rect } from './types';
 import type { BlobPartial, BlobRequest, BlobResponse } from './blob-ops';
 
 type Answer = { id: number; response: BlobResponse } | { id: number; error: string } | { id: number; progress: string } | { id: number; partial: BlobPartial };
@@ -56,4 +57,13 @@ export function runBlobOp<R extends BlobRequest>(request: R, progress?: (text: s
 export async function releaseKeptPictures(): Promise<number> {
   if (!worker) return 0;
   return (await runBlobOp({ op: 'release' })).kept;
+}
+
+/**
+ * Has the Worker read the painted box of a mask just exported (`box`: its hint), so the job that
+ * sends it reads neither the full-size mask nor its PNG again. Nothing when Workers cannot run.
+ */
+export function readMaskAhead(mask: Blob, size: { width: number; height: number }, box: Rect | null): void {
+  if (!canRunBlobOps || !(size.width > 0 && size.height > 0)) return;
+  runBlobOp({ op: 'mask-box', mask, width: size.width, height: size.height, box }).catch(() => undefined);
 }

@@ -8,18 +8,18 @@ import { binarizeMask, maskToAlphaRgba, maskToRgba } from './mask-shapes';
 import { extendCanvas } from './outpaint';
 import type { Extension } from './outpaint';
 import type { InpaintRegion } from './region';
-import { decodeMask, decodeRgba, encodePng, prepare } from './blob-prepare';
+import { decodeMask, decodeRgba, encodePng, maskBoxOf, prepare } from './blob-prepare';
 import type { PrepareRequest, PrepareResponse } from './blob-prepare';
 import { probe } from './blob-probe';
 import type { ProbeRequest, ProbeResponse } from './blob-probe';
 import { stitchBlobs, stitchBlobsPixels, thumbnailOf } from './blob-stitch';
 import type { BlobStitchRequest, BlobStitchResponse, StitchPreview } from './blob-stitch';
 import { opaqueByHeader } from './send-format';
-import { keptPictures, keptWindows, releaseKept } from './worker-pictures';
+import { keptMaskBoxes, keptPictures, keptWindows, releaseKept } from './worker-pictures';
 import { pureScaler } from './stitch-protocol';
 import type { RgbaScaler } from './stitch-protocol';
 import { resultContent } from './stitch';
-import type { MaskImage } from './types';
+import type { MaskImage, Rect } from './types';
 
 export type { InpaintArea } from './blob-prepare';
 export type { StitchPreview } from './blob-stitch';
@@ -45,6 +45,8 @@ export type BlobRequest =
   | { op: 'mask-from-file'; file: Blob; width: number; height: number }
   /** A thumbnail (WebP, JPEG where WebP cannot be encoded) fitting maxSide, for the gallery: decode, scale and encode off the main thread. */
   | { op: 'thumbnail'; image: Blob; maxSide: number }
+  /** Reads a mask's painted box ahead of the job that sends it (blob-prepare's maskBoxOf): the mask was just exported. */
+  | { op: 'mask-box'; mask: Blob; width: number; height: number; box: Rect | null }
   /** Frees the picture and mask window the Worker keeps for the jobs (worker-pictures.ts): the picture is gone. */
   | { op: 'release' };
 
@@ -58,6 +60,7 @@ export type BlobResponse =
   | { op: 'mask'; overlay: ImageBitmap; painted: boolean; width: number; height: number }
   /** width × height: the source's size; blob undefined when the browser could not encode one. */
   | { op: 'thumbnail'; blob: Blob | undefined; width: number; height: number }
+  | { op: 'mask-box'; painted: boolean }
   /** kept: how many pictures and windows the Worker still holds (0 after a release). */
   | { op: 'release'; kept: number };
 
@@ -122,9 +125,13 @@ export async function handleBlobRequest(
     }
     case 'thumbnail':
       return thumbnail(request.image, request.maxSide);
+    case 'mask-box': {
+      const boxed = await maskBoxOf(request.mask, { width: request.width, height: request.height }, request.box);
+      return { op: 'mask-box', painted: !!boxed?.pixels };
+    }
     case 'release':
       releaseKept();
-      return { op: 'release', kept: keptPictures.size + keptWindows.size };
+      return { op: 'release', kept: keptPictures.size + keptWindows.size + keptMaskBoxes.size };
     case 'mask-from-file': {
       const mask = binarizeMask(await decodeMask(request.file, request.width, request.height));
       return maskAnswer(mask);

@@ -7,7 +7,7 @@
  * A picture of a size the endpoint takes, with "Whole picture", goes as its own bytes when a
  * provider can read them as they are (sendableAsIs).
  */
-import { binarizeMask, isHardMask, maskFromRgba, maskToRgba } from './mask-shapes';
+import { binarizeMask, maskFromRgba, maskToRgba } from './mask-shapes';
 import { maskBounds, onlyMaskedRegion, regionForMask, wholePictureRegion, regionContent } from './region';
 import type { InpaintRegion } from './region';
 import { resizeMask } from './resample';
@@ -18,7 +18,9 @@ import { cropMask, maskWindowRect, padMask, sendMask } from './stitch';
 import { opaqueByHeader } from './send-format';
 import { windowKey } from './worker-memo';
 import type { MaskWindow } from './worker-memo';
-import { blobKey, keptPictures, keptWindows, pictureOf } from './worker-pictures';
+import { blobKey, keptMaskBoxes, keptPictures, keptWindows, pictureOf } from './worker-pictures';
+import { boxMaskBounds, boxMaskIsHard, boxMaskOver, clampBox } from './mask-box';
+import type { BoxMask } from './mask-box';
 import type { MaskImage, Rect, RgbaImage, Size } from './types';
 
 export type InpaintArea = 'whole' | 'masked';
@@ -113,48 +115,78 @@ function readRect(bitmap: ImageBitmap, rect: Rect, width = rect.width, height = 
   return { width, height, data: ctx.getImageData(0, 0, width, height).data };
 }
 
-/** Whole-picture masks shrunk more than this are scaled by the canvas, not read at full size. */
+/** Whole-picture masks shrunk more than this are scaled by the canvas, not resampled at full size. */
 const CANVAS_SCALE_FROM = 4;
 
 /**
- * The mask read through its painted box (see PrepareRequest.maskBox): its exact bounds from the
- * box's pixels only, and the mask as sent for a region: the crop's pixels alone, or, for a crop
- * much larger than it is sent (Whole picture), the canvas's own scale-down of the decoded mask
- * (no full-size read, no JavaScript resize). Undefined when the mask is not the picture's size.
+ * The mask's painted box read from its PNG (decoded, only the box read, the bitmap freed at once);
+ * undefined when the mask is not the picture's size.
  */
-async function maskReader(blob: Blob, size: Size, box: Rect | null) {
+export async function readMaskBox(blob: Blob, size: Size, box: Rect | null): Promise<BoxMask | undefined> {
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(blob, { colorSpaceConversion: 'none', premultiplyAlpha: 'none' });
   } catch {
     throw new Error('The mask could not be decoded.');
   }
-  if (bitmap.width !== size.width || bitmap.height !== size.height) {
+  try {
+    if (bitmap.width !== size.width || bitmap.height !== size.height) return undefined;
+    const inside = clampBox(box, size);
+    return { ...size, box: inside, pixels: inside ? maskFromRgba(readRect(bitmap, inside), 'auto') : undefined };
+  } finally {
     bitmap.close();
-    return undefined;
   }
-  const x0 = Math.max(0, Math.floor(box?.x ?? 0));
-  const y0 = Math.max(0, Math.floor(box?.y ?? 0));
-  const x1 = Math.min(size.width, Math.ceil((box?.x ?? 0) + (box?.width ?? 0)));
-  const y1 = Math.min(size.height, Math.ceil((box?.y ?? 0) + (box?.height ?? 0)));
-  let bounds: Rect | null = null;
-  // Outside the box nothing is painted: the mask is hard there, and hard overall when the box is.
-  let hard = true;
-  if (x1 > x0 && y1 > y0) {
-    const inBox = maskFromRgba(readRect(bitmap, { x: x0, y: y0, width: x1 - x0, height: y1 - y0 }), 'auto');
-    const b = maskBounds(inBox);
-    bounds = b && { x: b.x + x0, y: b.y + y0, width: b.width, height: b.height };
-    hard = isHardMask(inBox);
+}
+
+/**
+ * The painted box of this mask: the one read ahead (the 'mask-box' request, sent when the mask
+ * was exported) or being read, else read now; kept (one mask) for the job that sends it.
+ */
+export async function maskBoxOf(blob: Blob, size: Size, box: Rect | null): Promise<BoxMask | undefined> {
+  const key = `${await blobKey(blob)}|${size.width}×${size.height}|${JSON.stringify(box)}`;
+  let reading = keptMaskBoxes.get(key);
+  if (!reading) {
+    reading = readMaskBox(blob, size, box);
+    keptMaskBoxes.put(key, reading);
   }
+  return reading;
+}
+
+/** The mask at content size for a crop sent much smaller than it is: the box's pixels scaled by the canvas onto black. */
+function canvasScaled(m: BoxMask, crop: Rect, c: Size): MaskImage {
+  const canvas = new OffscreenCanvas(c.width, c.height);
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  ctx.fillStyle = '#000';
+  ctx.fillRect(0, 0, c.width, c.height);
+  if (m.box && m.pixels) {
+    const piece = new OffscreenCanvas(m.box.width, m.box.height);
+    const rgba = maskToRgba(m.pixels);
+    piece.getContext('2d')!.putImageData(new ImageData(rgba.data, rgba.width, rgba.height), 0, 0);
+    const sx = c.width / crop.width;
+    const sy = c.height / crop.height;
+    ctx.imageSmoothingEnabled = true;
+    ctx.imageSmoothingQuality = 'high';
+    ctx.drawImage(piece, (m.box.x - crop.x) * sx, (m.box.y - crop.y) * sy, m.box.width * sx, m.box.height * sy);
+  }
+  return maskFromRgba({ width: c.width, height: c.height, data: ctx.getImageData(0, 0, c.width, c.height).data }, 'luminance');
+}
+
+/**
+ * The mask read through its painted box (see PrepareRequest.maskBox, mask-box.ts): its exact
+ * bounds, and the mask as sent for a region: the crop's values resampled, or, for a crop much
+ * larger than it is sent (Whole picture), the canvas's own scale-down of the box (no full-size
+ * read, no JavaScript resize).
+ */
+function boxReader(m: BoxMask) {
+  const hard = boxMaskIsHard(m);
   const sent = (region: InpaintRegion): MaskImage => {
     const { crop } = region;
     const c = regionContent(region);
-    if (crop.width * crop.height <= CANVAS_SCALE_FROM * c.width * c.height) return sendMask(maskFromRgba(readRect(bitmap, crop), 'auto'), c.width, c.height);
-    const scaled = maskFromRgba(readRect(bitmap, crop, c.width, c.height), 'auto');
+    if (crop.width * crop.height <= CANVAS_SCALE_FROM * c.width * c.height) return sendMask(boxMaskOver(m, crop), c.width, c.height);
+    const scaled = canvasScaled(m, crop, c);
     return hard ? binarizeMask(scaled) : scaled;
   };
-  const read = (rect: Rect): MaskImage => maskFromRgba(readRect(bitmap, rect), 'auto');
-  return { bounds, sent, read, close: () => bitmap.close() };
+  return { bounds: boxMaskBounds(m), sent, read: (rect: Rect) => boxMaskOver(m, rect) };
 }
 
 /** Sizes as `W×H`. */
@@ -181,35 +213,32 @@ export async function prepare(request: PrepareRequest, progress: (text: string) 
   let mask: MaskImage | undefined;
   let sentMaskOf: ((region: InpaintRegion) => MaskImage) | undefined;
   let region: InpaintRegion | null = null;
-  const hinted = request.mask && request.maskBox !== undefined ? await maskReader(request.mask, size, request.maskBox) : undefined;
-  try {
-    if (hinted) {
-      if (request.area === 'masked' && hinted.bounds) region = onlyMaskedRegion(size, hinted.bounds, request.rule, options);
-      sentMaskOf = hinted.sent;
-    } else if (request.mask) {
-      progress('reading the mask');
-      mask = await decodeMask(request.mask, size.width, size.height);
-      if (request.area === 'masked') region = regionForMask(mask, request.rule, options);
-    }
-    region ??= wholePictureRegion(size, request.rule, request.target);
-    const { crop, send } = region;
-    const what = crop.width === size.width && crop.height === size.height ? `scale ${dims(size)}` : `crop ${dims(crop)}`;
-    progress(`${what} → ${dims(send)}, encoding`);
-    const canvas = drawSent(bitmap, region);
-    const opaque = request.image.type === 'image/jpeg' || isOpaque(canvas);
-    const type = initImageType(opaque);
-    const image = await canvas.convertToBlob(type === 'image/jpeg' ? { type, quality: JPEG_QUALITY } : { type });
-    let sentMask: Blob | undefined;
-    const c = regionContent(region);
-    if (sentMaskOf) sentMask = await encodeMask(padMask(sentMaskOf(region), send.width, send.height, c));
-    else if (mask) sentMask = await encodeMask(padMask(sendMask(cropMask(mask, crop), c.width, c.height), send.width, send.height, c));
-    // What this job's stitch needs of the mask, read now (an opaque mask: its values are its grey levels everywhere).
-    if (request.mask && (hinted || mask) && opaqueByHeader(await head(request.mask))) {
-      const win = hinted ? windowOf(hinted.bounds, region, request.maskBlur, hinted.read) : windowOf(maskBounds(mask!, 0, crop), region, request.maskBlur, (r) => cropMask(mask!, r));
-      keptWindows.put(windowKey(await blobKey(request.mask), crop, request.maskBlur), win);
-    }
-    return { op: 'prepare', unchanged: false, image, mask: sentMask, region, ...size };
-  } finally {
-    hinted?.close();
+  if (request.mask) progress('reading the mask');
+  const boxed = request.mask && request.maskBox !== undefined ? await maskBoxOf(request.mask, size, request.maskBox) : undefined;
+  const hinted = boxed && boxReader(boxed);
+  if (hinted) {
+    if (request.area === 'masked' && hinted.bounds) region = onlyMaskedRegion(size, hinted.bounds, request.rule, options);
+    sentMaskOf = hinted.sent;
+  } else if (request.mask) {
+    mask = await decodeMask(request.mask, size.width, size.height);
+    if (request.area === 'masked') region = regionForMask(mask, request.rule, options);
   }
+  region ??= wholePictureRegion(size, request.rule, request.target);
+  const { crop, send } = region;
+  const what = crop.width === size.width && crop.height === size.height ? `scale ${dims(size)}` : `crop ${dims(crop)}`;
+  progress(`${what} → ${dims(send)}, encoding`);
+  const canvas = drawSent(bitmap, region);
+  const opaque = request.image.type === 'image/jpeg' || isOpaque(canvas);
+  const type = initImageType(opaque);
+  const image = await canvas.convertToBlob(type === 'image/jpeg' ? { type, quality: JPEG_QUALITY } : { type });
+  let sentMask: Blob | undefined;
+  const c = regionContent(region);
+  if (sentMaskOf) sentMask = await encodeMask(padMask(sentMaskOf(region), send.width, send.height, c));
+  else if (mask) sentMask = await encodeMask(padMask(sendMask(cropMask(mask, crop), c.width, c.height), send.width, send.height, c));
+  // What this job's stitch needs of the mask, read now (an opaque mask: its values are its grey levels everywhere).
+  if (request.mask && (hinted || mask) && opaqueByHeader(await head(request.mask))) {
+    const win = hinted ? windowOf(hinted.bounds, region, request.maskBlur, hinted.read) : windowOf(maskBounds(mask!, 0, crop), region, request.maskBlur, (r) => cropMask(mask!, r));
+    keptWindows.put(windowKey(await blobKey(request.mask), crop, request.maskBlur), win);
+  }
+  return { op: 'prepare', unchanged: false, image, mask: sentMask, region, ...size };
 }

@@ -2,13 +2,17 @@
  * The image Worker's memory of the picture being worked on (see worker-memo.ts): the probe
  * keeps the bitmap it decoded when the person chose the picture, so prepare and the stitch draw
  * from it instead of decoding the file again (seconds for a 50 MP JPEG); prepare keeps the mask
- * window its job's stitch will need. One picture and one window at most; `releaseKept` frees both.
+ * window its job's stitch will need, and the newest mask's painted box (read when it is exported).
+ * One of each at most; `releaseKept` frees them.
  */
 import { contentKey, Slot } from './worker-memo';
 import type { MaskWindow } from './worker-memo';
+import type { BoxMask } from './mask-box';
 
 export const keptPictures = new Slot<ImageBitmap>((bitmap) => bitmap.close());
 export const keptWindows = new Slot<MaskWindow>();
+/** The painted box of the newest mask (read when it was exported, or by prepare): see blob-prepare's maskBoxOf. */
+export const keptMaskBoxes = new Slot<Promise<BoxMask | undefined>>();
 
 /** The key of a Blob's bytes (read in the Worker: a 25 MB file in tens of milliseconds). */
 export async function blobKey(blob: Blob): Promise<string> {
@@ -18,6 +22,7 @@ export async function blobKey(blob: Blob): Promise<string> {
 export function releaseKept(): void {
   keptPictures.release();
   keptWindows.release();
+  keptMaskBoxes.release();
 }
 
 /** The bitmap of `blob` (EXIF orientation applied, colour as displayed): the kept one, or decoded now and kept. */
