@@ -8,11 +8,11 @@
 import type { WireOp } from './mask-full-raster';
 import type { LogEntry } from './mask-log';
 import type { MaskOp } from './mask-ops';
-import type { MaskWorkerAnswer, MaskWorkerRequest } from './mask-worker-protocol';
+import type { MaskExportAnswer, MaskWorkerAnswer, MaskWorkerRequest } from './mask-worker-protocol';
 
 let worker: Worker | null = null;
 let nextId = 1;
-const pending = new Map<number, { resolve(a: { blob: Blob | undefined; painted: boolean }): void; reject(e: Error): void }>();
+const pending = new Map<number, { resolve(a: MaskExportAnswer): void; reject(e: Error): void }>();
 /** Serialises the preparation of requests (a whole mask may need a bitmap first), so they reach the Worker in order. */
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -64,10 +64,11 @@ async function toWire({ seq, op }: LogEntry<MaskOp>, masks: [number, ImageBitmap
 }
 
 /**
- * The full-size mask as sent, as a PNG (undefined when `checkPaint` found nothing painted).
+ * The full-size mask as sent, as a PNG (undefined when `checkPaint` found nothing painted), or
+ * `as: 'overlay'`, as a bitmap the way the display raster holds it (Extend's undo keeps one).
  * The operations are read now: later changes to the document do not reach this export.
  */
-export function exportFullMask(doc: FullMaskSource, checkPaint: boolean): Promise<{ blob: Blob | undefined; painted: boolean }> {
+export function exportFullMask(doc: FullMaskSource, checkPaint: boolean, as: 'png' | 'overlay' = 'png'): Promise<MaskExportAnswer> {
   const entries = [...doc.operations];
   const { id: docId, width, height } = doc;
   const posted = queue.then(async () => {
@@ -76,8 +77,8 @@ export function exportFullMask(doc: FullMaskSource, checkPaint: boolean): Promis
     for (const entry of entries) ops.push(await toWire(entry, masks));
     worker ??= start();
     const id = nextId++;
-    const request: MaskWorkerRequest = { type: 'export', id, doc: docId, width, height, ops, masks, checkPaint };
-    const answer = new Promise<{ blob: Blob | undefined; painted: boolean }>((resolve, reject) => pending.set(id, { resolve, reject }));
+    const request: MaskWorkerRequest = { type: 'export', id, doc: docId, width, height, ops, masks, checkPaint, as };
+    const answer = new Promise<MaskExportAnswer>((resolve, reject) => pending.set(id, { resolve, reject }));
     worker.postMessage(request, masks.map(([, b]) => b));
     // Wrapped: the queue waits for the posting, not for the answer.
     return { answer };

@@ -102,6 +102,23 @@ export class FullRaster {
     return false;
   }
 
+  /** The mask as the display raster holds it (white, the mask value as alpha), as a bitmap: Extend's undo keeps it. */
+  overlay(bandPixels = 1 << 22): ImageBitmap {
+    const out = new OffscreenCanvas(this.width, this.height);
+    const octx = out.getContext('2d')!;
+    const rows = Math.max(1, Math.floor(bandPixels / this.width));
+    for (let y = 0; y < this.height; y += rows) {
+      const band = this.ctx.getImageData(0, y, this.width, Math.min(rows, this.height - y));
+      const d = band.data;
+      for (let i = 0; i < d.length; i += 4) {
+        d[i + 3] = d[i]!;
+        d[i] = d[i + 1] = d[i + 2] = 255;
+      }
+      octx.putImageData(band, 0, y);
+    }
+    return out.transferToImageBitmap();
+  }
+
   private tip(d: number, colour: 'white' | 'black'): OffscreenCanvas {
     const key = `${colour}${d}`;
     const cached = this.tips.get(key);

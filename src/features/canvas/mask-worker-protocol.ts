@@ -14,8 +14,18 @@ export type MaskWorkerRequest =
       masks: [number, ImageBitmap][];
       /** Whether to look for a painted pixel (the operations alone cannot tell). */
       checkPaint: boolean;
+      /** 'png': the mask as sent, encoded; 'overlay': a bitmap as the display raster holds it (white, value as alpha). */
+      as: 'png' | 'overlay';
     }
   /** Whole masks no operation needs any more; `doc`: a document gone. */
   | { type: 'forget'; masks: number[]; doc?: number };
 
-export type MaskWorkerAnswer = { id: number; blob: Blob | undefined; painted: boolean } | { id: number; error: string };
+export interface MaskExportAnswer {
+  /** The PNG (as 'png'), undefined when nothing is painted and the export was asked to look. */
+  blob?: Blob;
+  /** The bitmap (as 'overlay'). */
+  bitmap?: ImageBitmap;
+  painted: boolean;
+}
+
+export type MaskWorkerAnswer = ({ id: number } & MaskExportAnswer) | { id: number; error: string };

@@ -32,6 +32,7 @@ async function exportMask(request: Extract<MaskWorkerRequest, { type: 'export' }
   }
   for (const op of request.ops.slice(from)) raster.apply(op, bitmap);
   const painted = request.checkPaint ? raster.painted() : true;
+  if (request.as === 'overlay') return { bitmap: raster.overlay(), painted };
   const blob = painted ? await raster.canvas.convertToBlob({ type: 'image/png' }) : undefined;
   return { blob, painted };
 }
@@ -47,7 +48,7 @@ self.addEventListener('message', (event: MessageEvent<MaskWorkerRequest>) => {
     return;
   }
   exportMask(request).then(
-    (answer) => self.postMessage({ id: request.id, ...answer }),
+    (answer) => self.postMessage({ id: request.id, ...answer }, { transfer: answer.bitmap ? [answer.bitmap] : [] }),
     (error: unknown) => self.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) }),
   );
 });
