@@ -7,7 +7,6 @@
  * mask, which the mask Worker draws at full size when the mask is exported (`mask-export.ts`).
  * Nothing on the main thread is ever the image's full size, save a whole mask on its way to the Worker.
  */
-import { CanvasPool, releaseCanvasMemory } from './canvas-pool';
 import { forgetMasks } from './mask-export';
 import { MaskHistory, historyLimits } from './mask-history';
 import type { HistoryBudget } from './mask-history';
@@ -23,10 +22,34 @@ import { isFillable } from './shape-geometry';
 import type { MaskShape } from './shape-geometry';
 import { SampleBuffer } from './stroke-geometry';
 
+/**
+ * The display raster at a checkpoint. A bitmap of it is taken with createImageBitmap (no canvas
+ * to allocate: a fresh display-size canvas cost 70 ms on a busy machine); until it arrives,
+ * `image` is undefined and undo replays the log instead.
+ */
 interface Snapshot {
   /** null: the blank mask, which needs no pixels. */
-  canvas: HTMLCanvasElement | null;
+  image: CanvasImageSource | null | undefined;
   coverage: Coverage;
+  dropped?: boolean;
+}
+
+function takeSnapshot(canvas: HTMLCanvasElement, coverage: Coverage): Snapshot {
+  const snap: Snapshot = { image: undefined, coverage };
+  createImageBitmap(canvas).then(
+    (bitmap) => {
+      if (snap.dropped) bitmap.close();
+      else snap.image = bitmap;
+    },
+    () => {},
+  );
+  return snap;
+}
+
+function dropSnapshot(snap: Snapshot): void {
+  snap.dropped = true;
+  if (snap.image instanceof ImageBitmap) snap.image.close();
+  snap.image = undefined;
 }
 
 interface StrokeInProgress {
@@ -52,7 +75,6 @@ export class MaskDocument {
   readonly raster: MaskRaster;
   /** Changes each time the mask's committed content changes. */
   version = 0;
-  private readonly pool: CanvasPool;
   private history: MaskHistory<MaskOp, Snapshot>;
   private readonly log = new MaskLog<MaskOp>(absolute);
   /** The operations undone, newest last (redo takes them back into the log). */
@@ -69,8 +91,7 @@ export class MaskDocument {
   ) {
     const shown = displaySize(width, height, displaySide);
     this.raster = new MaskRaster(shown.width, shown.height, shown.scale);
-    this.pool = new CanvasPool(shown.width, shown.height, 1);
-    this.history = new MaskHistory(historyLimits(shown.width, shown.height, budget), { canvas: null, coverage: 'empty' }, opBytes);
+    this.history = new MaskHistory(historyLimits(shown.width, shown.height, budget), { image: null, coverage: 'empty' }, opBytes);
   }
 
   get painting(): boolean {
@@ -113,7 +134,6 @@ export class MaskDocument {
     if (this.stroke) this.endStroke();
     this.stroke = { mode, size, samples: new SampleBuffer() };
     this.raster.beginStroke(mode, size);
-    this.pool.prepareSoon();
     this.extendStroke(x, y, pressure);
   }
 
@@ -213,11 +233,9 @@ export class MaskDocument {
   loadOverlay(full: FullMask, painted: boolean): void {
     this.stroke = undefined;
     const display = this.raster.toDisplay(full);
-    const canvas = this.pool.acquire();
     this.raster.replaceWith(display);
-    this.raster.copyTo(canvas);
-    for (const snap of this.history.dispose()) if (snap.canvas) this.pool.release(snap.canvas);
-    this.history = new MaskHistory(this.history.limits, { canvas, coverage: painted ? 'some' : 'empty' }, opBytes);
+    this.history.dispose().forEach(dropSnapshot);
+    this.history = new MaskHistory(this.history.limits, { image: display, coverage: painted ? 'some' : 'empty' }, opBytes);
     forgetMasks([...replaceIds(this.log.reset({ kind: 'replace', id: nextReplaceId(), display, full, painted })), ...replaceIds(this.undone)]);
     this.undone = [];
     this.version++;
@@ -227,20 +245,14 @@ export class MaskDocument {
   dispose(): void {
     this.stroke = undefined;
     this.listeners.clear();
-    for (const snap of this.history.dispose()) if (snap.canvas) releaseCanvasMemory(snap.canvas);
+    this.history.dispose().forEach(dropSnapshot);
     forgetMasks([...replaceIds(this.log.reset()), ...replaceIds(this.undone)], this.id);
     this.undone = [];
-    this.pool.dispose();
     this.raster.dispose();
   }
 
   private commit(op: MaskOp, change: MaskChange): void {
-    const released = this.history.push(op, () => {
-      const canvas = this.pool.acquire();
-      this.raster.copyTo(canvas);
-      return { canvas, coverage: this.coverage() };
-    });
-    for (const snap of released) if (snap.canvas) this.pool.release(snap.canvas);
+    this.history.push(op, () => takeSnapshot(this.raster.canvas, 'unknown')).forEach(dropSnapshot);
     // The redo branch is gone, and what undo can no longer reach before a clear or a whole mask.
     this.log.push(op);
     forgetMasks([...replaceIds(this.undone), ...replaceIds(this.log.compact(this.history.undoDepth))]);
@@ -249,8 +261,11 @@ export class MaskDocument {
     this.emit(change);
   }
 
+  /** Shows a history position: its snapshot and the operations after it, or (snapshot not ready yet) the whole log. */
   private rebuild(plan: { snapshot: Snapshot; replay: MaskOp[] }): void {
-    this.raster.rebuild(plan.snapshot.canvas, plan.replay);
+    const { image } = plan.snapshot;
+    if (image === undefined) this.raster.rebuild(null, this.log.entries.map((e) => e.op));
+    else this.raster.rebuild(image, plan.replay);
   }
 
   private emit(change: MaskChange): void {

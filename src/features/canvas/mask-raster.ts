@@ -137,7 +137,7 @@ export class MaskRaster {
   }
 
   /** Replaces the raster with a snapshot (null: blank), then applies `ops` on top. */
-  rebuild(snapshot: HTMLCanvasElement | null, ops: readonly MaskOp[] = []): void {
+  rebuild(snapshot: CanvasImageSource | null, ops: readonly MaskOp[] = []): void {
     this.stamper = undefined;
     this.setMode('paint');
     this.ctx.clearRect(0, 0, this.width, this.height);
