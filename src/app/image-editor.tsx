@@ -53,14 +53,14 @@ export default function ImageEditorBridge(props: ImageEditorBridgeProps) {
     if (known.size > REMEMBER) known.delete(known.keys().next().value!);
   };
   /** A data URL from the canvas becomes a stored Blob and its reference; links pass through. */
-  const toFormValue = (src: string | Blob | undefined, size?: { width: number; height: number }) => {
+  const toFormValue = (src: string | Blob | undefined, size?: { width: number; height: number }, made?: Blob) => {
     if (src instanceof Blob) {
       const ref = putLocalImage(src, size ?? { width: 0, height: 0 });
       remember(ref, URL.createObjectURL(src));
       return ref;
     }
     if (!src || !src.startsWith('data:')) return src;
-    const blob = dataUrlToBlob(src);
+    const blob = made ?? dataUrlToBlob(src);
     const ref = putLocalImage(blob, size ?? { width: 0, height: 0 });
     remember(ref, src);
     return ref;
@@ -87,13 +87,15 @@ export default function ImageEditorBridge(props: ImageEditorBridgeProps) {
       onMaskChange={(src) => {
         // The mask is at the init image's size.
         const image = parseImageRef(latest.current.initImage ?? '');
-        const value = toFormValue(src, maskSize.current ?? image);
+        const size = maskSize.current ?? image;
+        // A data URL is decoded once, for the stored mask and the image Worker both.
+        const blob = typeof src === 'string' && src.startsWith('data:') ? dataUrlToBlob(src) : undefined;
+        const value = toFormValue(src, size, blob);
         // The form holds the stored mask's reference: prepare finds the painted box by it, read ahead by the image Worker.
-        if (typeof src === 'string' && value && value !== src) {
+        if (typeof src === 'string' && blob && value && value !== src) {
           carryMaskBox(src, value);
           const box = maskBoxHint(src);
-          const size = maskSize.current ?? image;
-          if (box !== undefined && size) readMaskAhead(dataUrlToBlob(src), size, box);
+          if (box !== undefined && size) readMaskAhead(blob, size, box);
         }
         latest.current.onMaskChange(value);
       }}
