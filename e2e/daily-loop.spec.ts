@@ -145,7 +145,7 @@ test('locked seed and steps follow across two other endpoints, fitted with a not
   await field(page, 'steps').fill('80');
   await chooseEndpoint(page, 'modelslab/img2img');
   await expect(field(page, 'num_inference_steps')).toHaveValue('50');
-  await expect(page.getByRole('status').filter({ hasText: 'Locked values changed to fit: num_inference_steps: 80 is above the maximum 50: 50 is sent.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Locked values changed to fit: num_inference_steps: 80 is above the maximum 50: set to 50.' })).toBeVisible();
 
   // The locks stay through a reload; unlocking lets the draft keep its own again.
   await page.reload();
