@@ -99,6 +99,8 @@ for (const size of SIZES) {
     await check(page, 'compare-sweep', size.name);
 
     await openView(page, 'Settings');
+    // Its cards, not the "Loading…" line before its module arrives.
+    await expect(page.getByRole('radiogroup', { name: /mode$/ }).first()).toBeVisible();
     await check(page, 'settings', size.name);
   });
 }
