@@ -42,7 +42,7 @@ export default defineConfig({
       timeout: 180_000,
     },
     {
-      command: `npx vite --port ${DEV_PORT} --strictPort`,
+      command: `npx vite --configLoader runner --port ${DEV_PORT} --strictPort`,
       url: `http://127.0.0.1:${DEV_PORT}/`,
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,

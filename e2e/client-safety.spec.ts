@@ -128,7 +128,7 @@ test('Settings refuses a non-https base URL for Live mode as soon as it is typed
   await base.fill('http://api.segmind.com');
   await expect(base).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('group', { name: 'Segmind' }).getByRole('alert')).toHaveText(
-    "Segmind's base URL must start with https://. Live requests are not sent until it does.",
+    "Segmind's base URL must start with https://. Until it is changed, no Live request is sent.",
   );
   await base.fill('https://api.segmind.com');
   await expect(base).not.toHaveAttribute('aria-invalid');

@@ -150,7 +150,9 @@ test('cancel of a request in flight says the provider may still bill it', async 
   await expect(card).toHaveAccessibleName('Job sending');
   await card.getByRole('button', { name: 'Cancel' }).click();
   await expect(card).toHaveAccessibleName('Job cancelled');
-  await expect(card).toContainText('may still bill it');
+  // The user's own choice: said in a status line, not as an error.
+  await expect(card.getByRole('status').filter({ hasText: 'may still bill it' })).toBeVisible();
+  await expect(card.getByRole('alert')).toHaveCount(0);
 });
 
 test('a request in flight during a reload becomes "interrupted", and Retry sends it again with the same seed', async ({ page, request }) => {

@@ -160,6 +160,34 @@ test('a large init image goes to Replicate’s Files API first, and the predicti
   await expect(resultCard(page).getByText(/^Uploaded first: image \((PNG|JPEG), [\d.]+ (KB|MB)\) to Replicate's Files API; the request names the uploaded file instead of the bytes\.$/)).toBeVisible();
 });
 
+test('Cancel while an image is uploading stops the job before the model is asked: no prediction is made', async ({ page, request }) => {
+  await chooseEndpoint(page, 'replicate/black-forest-labs/flux-fill-dev');
+  await field(page, 'prompt').fill('a red door');
+  await loadNoiseImage(page, 512, 512);
+  await strokeInImage(page, { width: 512, height: 512 }, [200, 200], [300, 300]);
+  await expect(maskPreview(page)).toBeVisible();
+  // The twins hold every answer for a minute (less when the caller hangs up): the upload is in
+  // flight until Cancel.
+  expect((await request.post('/sandbox/_control', { data: { latencyMs: 60_000 } })).ok()).toBe(true);
+  const requests = recordRequests(page);
+  const uploading = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/sandbox/replicate/v1/files'));
+  await generate(page);
+  await uploading;
+  const card = resultCard(page);
+  await expect(card).toContainText(/Uploading image \((PNG|JPEG), [\d.]+ (KB|MB)\) to Replicate's Files API/);
+  await card.getByRole('button', { name: 'Cancel' }).click();
+  await expect(card).toHaveAccessibleName('Job cancelled');
+  await expect(card).toContainText('Cancelled while an image was being uploaded: no request was sent to the model');
+  // A neutral state, not an error, and nothing sent to the model.
+  await expect(card.getByRole('alert')).toHaveCount(0);
+  expect(requests.filter((r) => r.url().includes('/predictions'))).toEqual([]);
+  // Retry makes a new job that uploads again and runs.
+  expect((await request.post('/sandbox/_control', { data: { latencyMs: 0 } })).ok()).toBe(true);
+  await card.getByRole('button', { name: 'Retry' }).click();
+  await expect(resultCard(page)).toHaveAccessibleName('Job done', { timeout: 30_000 });
+  expect(requests.filter((r) => r.method() === 'POST' && r.url().endsWith('/sandbox/replicate/v1/models/black-forest-labs/flux-fill-dev/predictions'))).toHaveLength(1);
+});
+
 test('Compare with ModelsLab, a Replicate model and a fal model shows three columns', async ({ page }) => {
   await openView(page, 'Compare');
   const labels = ['ModelsLab text2img', 'Replicate black-forest-labs/flux-schnell', 'fal fal-ai/flux/schnell'];

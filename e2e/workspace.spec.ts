@@ -7,6 +7,7 @@ import { expect, test } from '@playwright/test';
 import type { Page } from '@playwright/test';
 import { chooseEndpoint, field, generate, openFresh, resetSandbox, resultCard } from './fixtures/playground';
 import { imageSize, jsonBody, loadGeneratedImage, maskPreview, stage, strokeInImage } from './fixtures/inpaint';
+import { loadSample } from './fixtures/canvas';
 
 test.beforeEach(async ({ page, request }) => {
   await resetSandbox(request);
@@ -14,11 +15,6 @@ test.beforeEach(async ({ page, request }) => {
 });
 
 const SAMPLE = { width: 512, height: 512 };
-
-async function loadSample(page: Page) {
-  await page.getByRole('button', { name: 'Use sample image' }).click();
-  await expect(stage(page)).toHaveAccessibleName(/512×512/);
-}
 
 /** Share of white pixels of a base64 PNG mask inside the image-pixel box. */
 async function whiteShare(page: Page, base64: string, box: { x0: number; y0: number; x1: number; y1: number }) {

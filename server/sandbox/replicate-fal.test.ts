@@ -69,6 +69,14 @@ describe('the Replicate twin', () => {
     expect(done.output).toHaveLength(1);
   });
 
+  it("starts a prediction's clock after its pictures are made: a short run is still starting when the create answer leaves", async () => {
+    // Four 1360×768 pictures take the twin far longer than the 200 ms start; the run itself is instant.
+    await postJson(`${R()}/_control`, { runMs: 0 });
+    const res = await postJson(`${R()}/v1/models/black-forest-labs/flux-schnell/predictions`, { input: { prompt: 'a fox', aspect_ratio: '16:9', num_outputs: 4, output_format: 'png' } }, bearer);
+    const p = (await res.json()) as { status: string; output: unknown; started_at: string | null };
+    expect(p).toMatchObject({ status: 'starting', output: null, started_at: null });
+  });
+
   it('answers 401, 422 with its invalid fields, and 429 with the retry hint', async () => {
     expect(await (await postJson(`${R()}/v1/predictions`, {}, {})).json()).toEqual({ title: 'Unauthenticated', detail: 'You did not pass an authentication token', status: 401 });
     const bad = await postJson(`${R()}/v1/models/black-forest-labs/flux-schnell/predictions`, { input: { num_outputs: 9, colour: 'red' } }, bearer);

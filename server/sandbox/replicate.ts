@@ -181,10 +181,8 @@ async function create(twin: Twin, state: ReplicateState, req: TwinRequest, model
     if (err instanceof ImageSourceError) return problem(422, 'Input validation failed', `- input: ${err.message}\n`);
     throw err;
   }
-  const now = Date.now();
   const id = randomBytes(16).toString('base64url').toLowerCase().replace(/[^a-z0-9]/g, '').padEnd(26, '0').slice(0, 26);
   const seed = typeof input.seed === 'number' ? input.seed : drawSeed();
-  const doneAt = now + START_MS + state.runMs;
   const files = renderPictures(twin, req.origin, {
     provider: 'replicate',
     model: name,
@@ -194,8 +192,12 @@ async function create(twin: Twin, state: ReplicateState, req: TwinRequest, model
     init,
     mask,
     format: input.output_format === 'jpg' ? 'jpg' : 'png',
-    availableAt: doneAt,
+    availableAt: Date.now() + START_MS + state.runMs,
   });
+  // The prediction's clock starts once the pictures are made (rendering is the twin's work, not the
+  // model's): a short run is not over before its create answer leaves.
+  const now = Date.now();
+  const doneAt = now + START_MS + state.runMs;
   const output = schemas.Output as Schema | undefined;
   const prediction: Prediction = { id, model: name, version: doc.latest_version.id, official: MODELS[name]!.official, input, createdAt: now, startedAt: now + START_MS, doneAt, seed, output: files.map((f) => f.url), single: output?.type === 'string' };
   state.predictions.set(id, prediction);

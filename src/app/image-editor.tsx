@@ -10,6 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CanvasPanelProps } from '../features/canvas/canvas-panel';
 import { dataUrlToBlob } from '../lib/data-url';
 import { localImageUrl, putLocalImage } from '../job-store/local-images';
+import { carryMaskBox } from '../lib/inpaint/mask-hints';
 import { isImageRef, parseImageRef } from '../providers/shared/image-ref';
 import CanvasPanel from '../features/canvas/canvas-panel';
 
@@ -85,7 +86,10 @@ export default function ImageEditorBridge(props: ImageEditorBridgeProps) {
       onMaskChange={(src) => {
         // The mask is at the init image's size.
         const image = parseImageRef(latest.current.initImage ?? '');
-        latest.current.onMaskChange(toFormValue(src, maskSize.current ?? image));
+        const value = toFormValue(src, maskSize.current ?? image);
+        // The form holds the stored mask's reference: prepare finds the painted box by it.
+        if (typeof src === 'string' && value && value !== src) carryMaskBox(src, value);
+        latest.current.onMaskChange(value);
       }}
     />
   );

@@ -8,6 +8,7 @@ import { useWatch } from 'react-hook-form';
 import type { Control, FieldValues } from 'react-hook-form';
 import { getWorkspace, updateWorkspace, useWorkspace } from '../job-store/workspace';
 import { MAX_ORIGINAL_SIDE } from '../lib/inpaint/size-rules';
+import { releaseKeptPictures } from '../lib/inpaint/blob-client';
 import type { Workspace } from '../job-store/workspace';
 import { describeSchema } from '../providers/fields/describe';
 import { isImageRef } from '../providers/shared/image-ref';
@@ -59,6 +60,8 @@ export default function PlaygroundCanvas(props: {
     if (image !== before.image && (isImageRef(image) || image === undefined || image === '')) patch.image = isImageRef(image) ? image : undefined;
     if (maskField && mask !== before.mask && (isImageRef(mask) || !mask)) patch.mask = isImageRef(mask) ? mask : undefined;
     if (Object.keys(patch).length) updateWorkspace(patch);
+    // The picture is gone: the image Worker frees the decoded copy it kept for the jobs.
+    if ('image' in patch && !patch.image) void releaseKeptPictures();
   }, [image, mask, imageField, maskField, onChange]);
 
   const onFlushReady = useCallback((f: () => Promise<void>) => {

@@ -42,6 +42,7 @@ export async function finish(jobId: string, result: Extract<ProviderResult, { ki
           ? `The provider sent ${result.images.length} images; at most ${limits.maxOutputs} are documented, so only the first ${limits.maxOutputs} were kept.`
           : undefined;
       const note = [index === 0 ? result.notice : undefined, kept].filter(Boolean).join(' ') || undefined;
+      setLive(jobId, { step: got.ok && plan ? 'stitching' : 'storing' });
       if (got.ok && plan) await saveStitched(jobId, plan, got, imageSeed(index));
       else if (got.ok) await saveImage(jobId, { blob: got.blob, mime: got.mime, sourceUrl: got.sourceUrl, seed: imageSeed(index), note, whileOpen: true });
       else await saveImageLink(jobId, { url: got.sourceUrl, note: got.note, whileOpen: true });
@@ -96,7 +97,7 @@ async function saveStitched(jobId: string, plan: NonNullable<JobRecord['inpaint'
     if (getLive(jobId).cancelled) return;
     previewUrl = URL.createObjectURL(p.image);
     const caption = `${stitchedNote(p.width, p.height)} Preview: the full-size PNG is being stored.`;
-    setLive(jobId, { preview: { url: previewUrl, width: p.width, height: p.height, caption }, notice: `Storing the full-size ${p.width}×${p.height} PNG…` });
+    setLive(jobId, { step: 'storing', preview: { url: previewUrl, width: p.width, height: p.height, caption }, notice: `Storing the full-size ${p.width}×${p.height} PNG…` });
   };
   try {
     try {
@@ -106,6 +107,7 @@ async function saveStitched(jobId: string, plan: NonNullable<JobRecord['inpaint'
         ? ` It could not be stitched into the original: ${e instanceof Error ? e.message : String(e)}`
         : ` Its padding could not be cut off: ${e instanceof Error ? e.message : String(e)}`;
     }
+    setLive(jobId, { step: 'storing' });
     if (made) {
       const note = mask
         ? stitchedNote(made.width, made.height)

@@ -16,6 +16,11 @@ export interface LiveJobState {
   preparing?: boolean;
   /** An image is being uploaded to the provider's storage: the request itself has not left. */
   uploading?: boolean;
+  /**
+   * What a job in flight is doing, for its status line: the request is out and the provider is
+   * working (`waiting`), the answer is being downloaded, stitched into the original, or stored.
+   */
+  step?: 'waiting' | 'receiving' | 'stitching' | 'storing';
   /** Whether the user cancelled it. */
   cancelled?: boolean;
   /** Asks the provider's server to stop (`extra.cancel`): the request then answers with what was made. */

@@ -145,8 +145,8 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
     const { req, request } = build(uploaded.params);
     performance.mark('job: request built');
     if (controller.signal.aborted) return (await getJob(job.id)) ?? job;
-    const sent = images.sent ? `Sending: ${describeSent(images.sent)}` : undefined;
-    setLive(job.id, { notice: sent, interrupt });
+    // What was sent is on the card from the record ("Init image sent: …"); the status line says what happens now.
+    setLive(job.id, { notice: undefined, interrupt });
     await updateJob(job.id, (j) => ({
       ...j,
       params,
@@ -217,6 +217,7 @@ async function runSend(jobId: string, req: HttpRequest, input: SubmitInput, sign
   const limits = limitsOf(input.provider, input.endpoint);
   for (let waits = 0; ; waits++) {
     let result: ProviderResult;
+    setLive(jobId, { step: 'waiting' });
     try {
       result = await exchange(req, input.route, (r) => input.endpoint.parseResponse(r), signal, limits.timeoutMs);
     } catch (e) {
@@ -224,6 +225,7 @@ async function runSend(jobId: string, req: HttpRequest, input: SubmitInput, sign
     }
     const latencyMs = Math.round(performance.now() - started);
     if (result.kind === 'images') {
+      setLive(jobId, { step: 'receiving' });
       await updateJob(jobId, (j) => ({ ...j, timings: { ...j.timings, latencyMs } }));
       return finish(jobId, result, latencyMs, signal, limits).catch((e) => fail(jobId, networkError(e)));
     }
@@ -242,6 +244,7 @@ async function runSend(jobId: string, req: HttpRequest, input: SubmitInput, sign
     if (wait === undefined || waits >= MAX_RATE_LIMIT_WAITS) return fail(jobId, result.error);
     // A 429 is not billed: waiting as the provider asked and sending again is not a paid retry.
     setLive(jobId, {
+      step: undefined,
       notice: `Rate limited by ${input.provider.name}: waiting ${wait} s as it asked, then sending again.`,
       waitUntil: Date.now() + wait * 1000,
     });

@@ -1,8 +1,8 @@
 /** The batch count and seed mode beside Generate, and the batch's progress (loaded after the first page). */
 import { inputClass } from '../../components/ui/field-shell';
 import { Button } from '../../components/ui/button';
-import { MAX_BATCH } from './batch';
-import type { BatchSettings, SeedMode } from './batch';
+import { MAX_BATCH } from './batch-settings';
+import type { BatchSettings, SeedMode } from './batch-settings';
 
 export default function BatchControls(props: {
   value: BatchSettings;

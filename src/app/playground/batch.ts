@@ -6,14 +6,7 @@
 import type { JobRecord } from '../../job-store/job-record';
 import { describeSchema } from '../../providers/fields/describe';
 import { getEndpoint } from '../../providers/registry';
-
-export type SeedMode = 'consecutive' | 'drawn';
-export interface BatchSettings {
-  count: number;
-  seeds: SeedMode;
-}
-
-export const MAX_BATCH = 16;
+import type { SeedMode } from './batch-settings';
 
 /** The endpoint's seed field, if it has one. */
 export function seedFieldOf(endpointId: string) {

@@ -15,7 +15,8 @@ import { proxyQuery } from '../../job-store/queries';
 import { useRetryJob, useSubmitJob } from '../../job-store/use-job-actions';
 import type { EndpointDef, ProviderDef } from '../../providers/types';
 import type { CanvasFlush } from '../canvas-flush';
-import type { BatchProgress, BatchSettings } from './batch';
+import type { BatchProgress } from './batch';
+import type { BatchSettings } from './batch-settings';
 
 export const FORM_ID = 'playground-form';
 

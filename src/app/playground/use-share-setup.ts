@@ -5,8 +5,8 @@
 import { useEffect, useEffectEvent, useState } from 'react';
 import type { FieldValues, UseFormReturn } from 'react-hook-form';
 import type { SharedSetup } from '../../features/params/share-link';
-import { MAX_BATCH } from './batch';
-import type { BatchSettings } from './batch';
+import { MAX_BATCH } from './batch-settings';
+import type { BatchSettings } from './batch-settings';
 
 export function useShareSetup(opts: {
   setup: string | undefined;

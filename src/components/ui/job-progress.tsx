@@ -12,6 +12,15 @@ function useNow(active: boolean, ms = 250) {
   return now;
 }
 
+const STEPS = { waiting: 'Waiting for the answer', receiving: 'Downloading the result', stitching: 'Stitching the answer into the original', storing: 'Storing the result' } as const;
+
+/** What a job in flight is doing now, as its status line says it. */
+export function statusLine(live: ReturnType<typeof useLive>): string {
+  if (live.preparing) return 'Preparing';
+  if (live.uploading) return 'Uploading';
+  return live.step ? STEPS[live.step] : 'Sending';
+}
+
 /**
  * Elapsed time, a progress bar against the provider's ETA, and any notice (rate limit…).
  * `bar={false}` leaves the bar out where another one already shows this job (the server's own
@@ -28,7 +37,7 @@ export function JobProgress({ job, bar = true }: { job: JobRecord; bar?: boolean
   // Against the ETA the bar fills to 95 % and waits there; without one it shows elapsed time only.
   const pct = eta ? Math.min(95, (elapsed / Math.max(eta, 0.1)) * 100) : undefined;
   const wait = live.waitUntil ? Math.max(0, Math.ceil((live.waitUntil - now) / 1000)) : undefined;
-  const label = job.status === 'queued' ? `Queued at the provider${eta ? `, ETA ${eta.toFixed(1)} s` : ''}` : live.preparing ? 'Preparing' : 'Sending';
+  const label = job.status === 'queued' ? `Queued at the provider${eta ? `, ETA ${eta.toFixed(1)} s` : ''}` : statusLine(live);
   return (
     <div className="flex flex-col gap-1">
       <div className="flex justify-between text-xs text-zinc-400">

@@ -159,13 +159,14 @@ export function JobCard({
       {job.sentImage && <p className="text-xs text-zinc-400">Init image sent: {describeSent(job.sentImage)}</p>}
       {job.uploads?.length ? <p className="text-xs text-zinc-400">Uploaded first: {describeUploads(job.uploads)}</p> : null}
       <ServerProgress job={job} />
-      {job.error?.kind === STOPPED_WATCHING && job.status === 'cancelled' && (
+      {/* A cancel is the user's own choice: said plainly, not as an error. */}
+      {job.error && job.status === 'cancelled' && (
         <div role="status" className="rounded-md border border-zinc-700 bg-zinc-800/60 p-2 text-sm text-zinc-200">
           <p>{job.error.message}</p>
           {job.error.hint && <p className="mt-1 text-zinc-300">{job.error.hint}</p>}
         </div>
       )}
-      {job.error && job.error.kind !== STOPPED_WATCHING && job.status !== 'done' && (
+      {job.error && job.error.kind !== STOPPED_WATCHING && job.status !== 'cancelled' && job.status !== 'done' && (
         <div role="alert" className="rounded-md border border-red-800 bg-red-950/60 p-2 text-sm text-red-200">
           <p>{job.error.message}</p>
           {job.error.hint && <p className="mt-1 text-red-300/80">{job.error.hint}</p>}

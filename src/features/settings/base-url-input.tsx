@@ -43,7 +43,7 @@ export function BaseUrlInput({ provider, id, value, onCommit }: { provider: Prov
       id={id}
       label={`${provider.name} base URL`}
       description={withPageOrigin(provider.baseUrlHelp)}
-      error={problem && `${problem} Live requests are not sent until it does.`}
+      error={problem && `${problem} Until it is changed, no Live request is sent.`}
     >
       <input
         id={id}

@@ -48,3 +48,12 @@ export function runBlobOp<R extends BlobRequest>(request: R, progress?: (text: s
     w.postMessage({ id, request });
   });
 }
+
+/**
+ * Frees what the Worker keeps for the picture being worked on (its decoded bitmap, the last mask
+ * window): call when the picture goes. Nothing to do when the Worker never ran.
+ */
+export async function releaseKeptPictures(): Promise<number> {
+  if (!worker) return 0;
+  return (await runBlobOp({ op: 'release' })).kept;
+}

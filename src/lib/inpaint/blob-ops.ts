@@ -15,6 +15,7 @@ import type { ProbeRequest, ProbeResponse } from './blob-probe';
 import { stitchBlobs, stitchBlobsPixels, thumbnailOf } from './blob-stitch';
 import type { BlobStitchRequest, BlobStitchResponse, StitchPreview } from './blob-stitch';
 import { opaqueByHeader } from './send-format';
+import { keptPictures, keptWindows, releaseKept } from './worker-pictures';
 import { pureScaler } from './stitch-protocol';
 import type { RgbaScaler } from './stitch-protocol';
 import { resultContent } from './stitch';
@@ -43,7 +44,9 @@ export type BlobRequest =
   /** Any black-and-white or alpha image as a mask at width×height (as for 'mask'). */
   | { op: 'mask-from-file'; file: Blob; width: number; height: number }
   /** A thumbnail (WebP, JPEG where WebP cannot be encoded) fitting maxSide, for the gallery: decode, scale and encode off the main thread. */
-  | { op: 'thumbnail'; image: Blob; maxSide: number };
+  | { op: 'thumbnail'; image: Blob; maxSide: number }
+  /** Frees the picture and mask window the Worker keeps for the jobs (worker-pictures.ts): the picture is gone. */
+  | { op: 'release' };
 
 export type BlobResponse =
   | PrepareResponse
@@ -54,7 +57,9 @@ export type BlobResponse =
   | { op: 'extend'; image: Blob; mask: Blob; overlay: ImageBitmap; width: number; height: number }
   | { op: 'mask'; overlay: ImageBitmap; painted: boolean; width: number; height: number }
   /** width × height: the source's size; blob undefined when the browser could not encode one. */
-  | { op: 'thumbnail'; blob: Blob | undefined; width: number; height: number };
+  | { op: 'thumbnail'; blob: Blob | undefined; width: number; height: number }
+  /** kept: how many pictures and windows the Worker still holds (0 after a release). */
+  | { op: 'release'; kept: number };
 
 const encodeMask = (mask: MaskImage) => encodePng(maskToRgba(mask));
 
@@ -117,6 +122,9 @@ export async function handleBlobRequest(
     }
     case 'thumbnail':
       return thumbnail(request.image, request.maxSide);
+    case 'release':
+      releaseKept();
+      return { op: 'release', kept: keptPictures.size + keptWindows.size };
     case 'mask-from-file': {
       const mask = binarizeMask(await decodeMask(request.file, request.width, request.height));
       return maskAnswer(mask);

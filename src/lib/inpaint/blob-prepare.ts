@@ -1,6 +1,7 @@
 /**
  * The Worker's "prepare" step: what is sent for the workspace's picture, from the user's own
- * file. The picture is decoded once (createImageBitmap: EXIF orientation applied) and drawn
+ * file. The picture is decoded once (createImageBitmap: EXIF orientation applied; kept from the
+ * probe when the picture was chosen, worker-pictures.ts) and drawn
  * straight from the bitmap onto the send-size canvas (crop, scale and padding in one draw; no
  * full-size pixel copy); the init image is encoded as JPEG when it is opaque, the mask as PNG.
  * A picture of a size the endpoint takes, with "Whole picture", goes as its own bytes when a
@@ -13,7 +14,11 @@ import { resizeMask } from './resample';
 import { wholePictureSendSize } from './match-size';
 import type { SizeRule } from './size-rules';
 import { initImageType, JPEG_QUALITY, sendableAsIs } from './send-format';
-import { cropMask, padMask, sendMask } from './stitch';
+import { cropMask, maskWindowRect, padMask, sendMask } from './stitch';
+import { opaqueByHeader } from './send-format';
+import { windowKey } from './worker-memo';
+import type { MaskWindow } from './worker-memo';
+import { blobKey, keptPictures, keptWindows, pictureOf } from './worker-pictures';
 import type { MaskImage, Rect, RgbaImage, Size } from './types';
 
 export type InpaintArea = 'whole' | 'masked';
@@ -148,32 +153,36 @@ async function maskReader(blob: Blob, size: Size, box: Rect | null) {
     const scaled = maskFromRgba(readRect(bitmap, crop, c.width, c.height), 'auto');
     return hard ? binarizeMask(scaled) : scaled;
   };
-  return { bounds, sent, close: () => bitmap.close() };
+  const read = (rect: Rect): MaskImage => maskFromRgba(readRect(bitmap, rect), 'auto');
+  return { bounds, sent, read, close: () => bitmap.close() };
 }
 
 /** Sizes as `W×H`. */
 const dims = (s: { width: number; height: number }) => `${s.width}×${s.height}`;
 
+/** The mask window a stitch of this region will need (worker-memo.ts), from a reader of the mask's pixels. */
+function windowOf(bounds: Rect | null, region: InpaintRegion, maskBlur: number, read: (rect: Rect) => MaskImage): MaskWindow {
+  const rect = bounds && maskWindowRect(bounds, region.crop, maskBlur);
+  return rect ? { rect, mask: read(rect) } : { rect: null };
+}
+
 export async function prepare(request: PrepareRequest, progress: (text: string) => void = () => {}): Promise<PrepareResponse> {
-  progress('decoding the picture');
-  let bitmap: ImageBitmap;
-  try {
-    bitmap = await createImageBitmap(request.image);
-  } catch {
-    throw new Error('The init image could not be decoded.');
+  const key = await blobKey(request.image);
+  progress(keptPictures.get(key) ? 'reading the picture' : 'decoding the picture');
+  // The picture decoded when it was chosen (the probe), or decoded now; kept for the stitch.
+  const bitmap = await pictureOf(request.image, key);
+  const size = { width: bitmap.width, height: bitmap.height };
+  const whole = !request.mask || request.area === 'whole';
+  const wholeSend = whole ? wholePictureSendSize(size, request.rule, request.target) : undefined;
+  if (wholeSend && wholeSend.width === size.width && wholeSend.height === size.height && sendableAsIs(request.image.type, await head(request.image))) {
+    return { op: 'prepare', unchanged: true, ...size };
   }
+  const options = { padding: request.padding, maskBlur: request.maskBlur };
+  let mask: MaskImage | undefined;
+  let sentMaskOf: ((region: InpaintRegion) => MaskImage) | undefined;
+  let region: InpaintRegion | null = null;
+  const hinted = request.mask && request.maskBox !== undefined ? await maskReader(request.mask, size, request.maskBox) : undefined;
   try {
-    const size = { width: bitmap.width, height: bitmap.height };
-    const whole = !request.mask || request.area === 'whole';
-    const wholeSend = wholePictureSendSize(size, request.rule, request.target);
-    if (whole && wholeSend.width === size.width && wholeSend.height === size.height && sendableAsIs(request.image.type, await head(request.image))) {
-      return { op: 'prepare', unchanged: true, ...size };
-    }
-    const options = { padding: request.padding, maskBlur: request.maskBlur };
-    let mask: MaskImage | undefined;
-    let sentMaskOf: ((region: InpaintRegion) => MaskImage) | undefined;
-    let region: InpaintRegion | null = null;
-    const hinted = request.mask && request.maskBox !== undefined ? await maskReader(request.mask, size, request.maskBox) : undefined;
     if (hinted) {
       if (request.area === 'masked' && hinted.bounds) region = onlyMaskedRegion(size, hinted.bounds, request.rule, options);
       sentMaskOf = hinted.sent;
@@ -192,14 +201,15 @@ export async function prepare(request: PrepareRequest, progress: (text: string) 
     const image = await canvas.convertToBlob(type === 'image/jpeg' ? { type, quality: JPEG_QUALITY } : { type });
     let sentMask: Blob | undefined;
     const c = regionContent(region);
-    if (sentMaskOf) {
-      sentMask = await encodeMask(padMask(sentMaskOf(region), send.width, send.height, c));
-      hinted?.close();
-    } else if (mask) {
-      sentMask = await encodeMask(padMask(sendMask(cropMask(mask, crop), c.width, c.height), send.width, send.height, c));
+    if (sentMaskOf) sentMask = await encodeMask(padMask(sentMaskOf(region), send.width, send.height, c));
+    else if (mask) sentMask = await encodeMask(padMask(sendMask(cropMask(mask, crop), c.width, c.height), send.width, send.height, c));
+    // What this job's stitch needs of the mask, read now (an opaque mask: its values are its grey levels everywhere).
+    if (request.mask && (hinted || mask) && opaqueByHeader(await head(request.mask))) {
+      const win = hinted ? windowOf(hinted.bounds, region, request.maskBlur, hinted.read) : windowOf(maskBounds(mask!, 0, crop), region, request.maskBlur, (r) => cropMask(mask!, r));
+      keptWindows.put(windowKey(await blobKey(request.mask), crop, request.maskBlur), win);
     }
     return { op: 'prepare', unchanged: false, image, mask: sentMask, region, ...size };
   } finally {
-    bitmap.close();
+    hinted?.close();
   }
 }

@@ -3,8 +3,11 @@
  * orientation applied), answered with its size and a display-size preview bitmap for the stage,
  * so the main thread neither decodes nor draws the full-size picture. A picture larger than
  * `maxSide` on a side is also scaled down and encoded (JPEG when opaque, else PNG) to be kept instead.
+ * The decoded picture stays in the Worker (worker-pictures.ts) for the jobs that send it, in
+ * place of the one before; a scaled one does not (its kept bytes are the scaled file's).
  */
 import { initImageType, JPEG_QUALITY } from './send-format';
+import { blobKey, keptPictures } from './worker-pictures';
 
 export interface ProbeRequest {
   op: 'probe';
@@ -41,12 +44,15 @@ function draw(source: CanvasImageSource, size: { width: number; height: number }
 }
 
 export async function probe(request: ProbeRequest): Promise<ProbeResponse> {
+  // Keyed while it decodes (the decode runs on another thread).
+  const key = blobKey(request.image).catch(() => undefined);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(request.image);
   } catch {
     throw new Error('not readable as an image');
   }
+  let keep = false;
   try {
     const { width, height } = bitmap;
     let scaled: Blob | undefined;
@@ -58,8 +64,13 @@ export async function probe(request: ProbeRequest): Promise<ProbeResponse> {
       scaled = await canvas.convertToBlob(type === 'image/jpeg' ? { type, quality: JPEG_QUALITY } : { type });
     }
     const preview = draw(bitmap, fit(width, height, request.previewSide)).transferToImageBitmap();
+    const k = scaled ? undefined : await key;
+    if (k) {
+      keptPictures.put(k, bitmap);
+      keep = true;
+    } else keptPictures.release(); // the picture before is not the one being worked on any more
     return { op: 'probe', ...kept, preview, scaled, ...(scaled ? { original: { width, height } } : {}) };
   } finally {
-    bitmap.close();
+    if (!keep) bitmap.close();
   }
 }

@@ -1,7 +1,8 @@
 /**
  * The Worker's stitch at the level of encoded images, reading and writing pixels only where
- * they change. The original is decoded once and drawn whole onto the output canvas (no
- * full-size pixel copy); the mask is read over the crop only; the blend window (the mask's
+ * they change. The original is the picture the Worker kept since it was chosen (or decoded once)
+ * and drawn whole onto the output canvas (no full-size pixel copy); the mask is the window
+ * prepare kept for this job (or read over the crop only); the blend window (the mask's
  * bounds grown by the blur's reach, planStitch) is read from the canvas, composited with the
  * provider's answer scaled back, and put back. Every pixel outside the window is the original's
  * as drawn, so the stitch stays exact. The output is a lossless PNG, and a thumbnail is made
@@ -15,7 +16,11 @@ import { maskFromRgba } from './mask-shapes';
 import type { InpaintRegion } from './region';
 import { handleStitchRequest } from './stitch-protocol';
 import type { RgbaScaler, StitchResponse } from './stitch-protocol';
-import { compositeInto, planStitch, resultContent } from './stitch';
+import { compositeInto, planStitch, planStitchInWindow, resultContent } from './stitch';
+import type { StitchPlan } from './stitch';
+import { decodesWithoutColourConversion } from './send-format';
+import { windowKey } from './worker-memo';
+import { blobKey, keptPictures, keptWindows } from './worker-pictures';
 import type { MaskImage, Rect } from './types';
 
 export interface BlobStitchRequest {
@@ -102,39 +107,66 @@ async function maskOverCrop(maskBlob: Blob, width: number, height: number, crop:
   }
 }
 
+/** The stitch's plan from the mask window prepare kept for this mask and crop, or from the mask read over the crop now. */
+async function planOf(request: BlobStitchRequest, width: number, height: number): Promise<StitchPlan> {
+  const { crop } = request.region;
+  const win = keptWindows.get(windowKey(await blobKey(request.mask), crop, request.maskBlur));
+  if (win) return win.rect && win.mask ? planStitchInWindow(win.mask, win.rect, crop, request.maskBlur) : { window: null, windowAlpha: null };
+  const mask = await maskOverCrop(request.mask, width, height, crop);
+  // The plan over the crop alone: the same window and alpha as over the full-size mask.
+  return planStitch(mask, { ...request.region, crop: { x: 0, y: 0, width: crop.width, height: crop.height } }, request.maskBlur);
+}
+
+/** The original as the stitch reads it (the file's own values): the picture kept from the probe when that decodes alike, else decoded now. */
+async function originalOf(request: BlobStitchRequest): Promise<{ bitmap: ImageBitmap; own: boolean }> {
+  const alike = decodesWithoutColourConversion(new Uint8Array(await request.original.slice(0, 256 * 1024).arrayBuffer()));
+  const kept = alike ? keptPictures.get(await blobKey(request.original)) : undefined;
+  return kept ? { bitmap: kept, own: false } : { bitmap: await bitmapOf(request.original, 'original'), own: true };
+}
+
 export async function stitchBlobs(request: BlobStitchRequest, scaler: RgbaScaler, onPreview?: (preview: StitchPreview) => void): Promise<BlobStitchResponse> {
-  const bitmap = await bitmapOf(request.original, 'original');
+  const { bitmap, own } = await originalOf(request);
   try {
     const { width, height } = bitmap;
     const { region } = request;
     const { crop } = region;
-    const mask = await maskOverCrop(request.mask, width, height, crop);
+    const plan = await planOf(request, width, height);
     const result = await decodeRgba(request.result);
-    // The plan over the crop alone: the same window and alpha as over the full-size mask.
-    const plan = planStitch(mask, { ...region, crop: { x: 0, y: 0, width: crop.width, height: crop.height } }, request.maskBlur);
-    const canvas = new OffscreenCanvas(width, height);
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(bitmap, 0, 0);
+    // The blend window alone: the original's pixels there, composited with the answer scaled back.
+    let patch: { at: Rect; pixels: ImageData } | undefined;
     if (plan.window && plan.windowAlpha) {
       const at = { x: crop.x + plan.window.x, y: crop.y + plan.window.y, width: plan.window.width, height: plan.window.height };
-      const target = ctx.getImageData(at.x, at.y, at.width, at.height);
-      const patch = await scaler.scale(resultContent(result, region), crop.width, crop.height, plan.window);
-      compositeInto({ width: at.width, height: at.height, data: target.data }, patch, plan.windowAlpha, 0, 0);
-      ctx.putImageData(target, at.x, at.y);
+      const target = readRect(bitmap, at);
+      const scaled = await scaler.scale(resultContent(result, region), crop.width, crop.height, plan.window);
+      compositeInto({ width: at.width, height: at.height, data: target.data }, scaled, plan.windowAlpha, 0, 0);
+      patch = { at, pixels: target };
     }
     let thumb: Blob | undefined;
     if (request.previewSide && onPreview) {
-      // The preview first (JPEG: the original is opaque here), the thumbnail from it (a smaller scale-down).
-      const small = fitted(canvas, request.previewSide);
+      // The preview first, from the original scaled down with the window drawn over it (JPEG: the
+      // original is opaque here); the thumbnail from it. Nothing full-size is drawn before it.
+      const small = fitted(bitmap, request.previewSide);
+      if (patch) {
+        const sx = small.width / width;
+        const sy = small.height / height;
+        const piece = new OffscreenCanvas(patch.at.width, patch.at.height);
+        piece.getContext('2d')!.putImageData(patch.pixels, 0, 0);
+        small.getContext('2d')!.drawImage(piece, patch.at.x * sx, patch.at.y * sy, patch.at.width * sx, patch.at.height * sy);
+      }
       const preview = await small.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
       onPreview({ op: 'stitch-preview', image: preview, width, height });
       thumb = request.thumbSide ? await thumbnailOf(small, request.thumbSide).catch(() => undefined) : undefined;
     }
+    // The full-size result: the original as drawn, the window put back. Every other pixel is the original's.
+    const canvas = new OffscreenCanvas(width, height);
+    const ctx = canvas.getContext('2d')!;
+    ctx.drawImage(bitmap, 0, 0);
+    if (patch) ctx.putImageData(patch.pixels, patch.at.x, patch.at.y);
     const image = await canvas.convertToBlob({ type: 'image/png' });
     if (request.thumbSide && !thumb) thumb = await thumbnailOf(canvas, request.thumbSide).catch(() => undefined);
     return { op: 'stitch', image, width, height, resultWidth: result.width, resultHeight: result.height, thumb };
   } finally {
-    bitmap.close();
+    if (own) bitmap.close();
   }
 }
 

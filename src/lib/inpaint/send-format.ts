@@ -88,3 +88,37 @@ export function opaqueByHeader(head: Uint8Array): boolean {
   }
   return false; // the head ends before the pixels: unknown
 }
+
+const PNG_COLOUR_CHUNKS = new Set(['iCCP', 'sRGB', 'gAMA', 'cHRM', 'cICP']);
+
+/**
+ * Whether a browser decodes these bytes to the same pixels with and without colour conversion:
+ * a JPEG with no ICC profile (APP2 "ICC_PROFILE") before its scan, or a PNG with no colour chunk
+ * before its pixels. Then a picture decoded for display (the probe) serves the stitch, which
+ * reads the file's own values. False when unknown (the head ends first).
+ */
+export function decodesWithoutColourConversion(head: Uint8Array): boolean {
+  if (isJpeg(head)) {
+    let at = 2;
+    while (at + 4 <= head.length && head[at] === 0xff) {
+      const marker = head[at + 1]!;
+      if (marker === 0xda) return true; // start of scan: no profile before it
+      const length = (head[at + 2]! << 8) | head[at + 3]!;
+      if (length < 2) return false;
+      if (marker === 0xe2 && at + 15 <= head.length && String.fromCharCode(...head.subarray(at + 4, at + 15)) === 'ICC_PROFILE') return false;
+      at += 2 + length;
+    }
+    return false;
+  }
+  const png = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (head.length < 16 || png.some((b, i) => head[i] !== b)) return false;
+  let at = 8;
+  while (at + 8 <= head.length) {
+    const length = ((head[at]! << 24) | (head[at + 1]! << 16) | (head[at + 2]! << 8) | head[at + 3]!) >>> 0;
+    const type = String.fromCharCode(head[at + 4]!, head[at + 5]!, head[at + 6]!, head[at + 7]!);
+    if (PNG_COLOUR_CHUNKS.has(type)) return false;
+    if (type === 'IDAT') return true;
+    at += 12 + length;
+  }
+  return false;
+}

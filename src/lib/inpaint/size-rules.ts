@@ -24,9 +24,17 @@ export function axisValues(rule: AxisRule): number[] {
   return out;
 }
 
+/** axisValues, listed once per rule object (chooseSendSize asks for the nearest value hundreds of times). */
+const listed = new WeakMap<AxisRule, readonly number[]>();
+function valuesOf(rule: AxisRule): readonly number[] {
+  let values = listed.get(rule);
+  if (!values) listed.set(rule, (values = axisValues(rule)));
+  return values;
+}
+
 /** The allowed value nearest `v` (ties go to the larger one). */
 export function nearestAllowed(rule: AxisRule, v: number): number {
-  const values = axisValues(rule);
+  const values = valuesOf(rule);
   if (!values.length) throw new RangeError('nearestAllowed: the rule allows no size');
   let best = values[0]!;
   for (const c of values) if (Math.abs(c - v) <= Math.abs(best - v)) best = c;

@@ -229,3 +229,33 @@ export function stitchResult(original: RgbaImage, mask: MaskImage, region: Inpai
   }
   return { image, alpha: cropAlpha(region, plan) };
 }
+
+/**
+ * `planStitch` from the mask's pixels over `rect` alone (picture coordinates, inside the crop),
+ * when every mask pixel of the crop lies in it (a MaskWindow): the same window and alpha, without
+ * the crop-size mask.
+ */
+export function planStitchInWindow(windowMask: MaskImage, rect: Rect, crop: Rect, maskBlur: number): StitchPlan {
+  checkRect({ x: rect.x - crop.x, y: rect.y - crop.y, width: rect.width, height: rect.height }, crop.width, crop.height, 'planStitchInWindow');
+  const b = maskBounds(windowMask);
+  if (!b) return { window: null, windowAlpha: null };
+  const reach = blurReach(maskBlur);
+  const x0 = Math.max(crop.x, rect.x + b.x - reach);
+  const y0 = Math.max(crop.y, rect.y + b.y - reach);
+  const x1 = Math.min(crop.x + crop.width, rect.x + b.x + b.width + reach);
+  const y1 = Math.min(crop.y + crop.height, rect.y + b.y + b.height + reach);
+  if (x0 < rect.x || y0 < rect.y || x1 > rect.x + rect.width || y1 > rect.y + rect.height) throw new RangeError('planStitchInWindow: the window does not hold the blur’s reach');
+  const inWindow = { x: x0 - rect.x, y: y0 - rect.y, width: x1 - x0, height: y1 - y0 };
+  const window = { x: x0 - crop.x, y: y0 - crop.y, width: x1 - x0, height: y1 - y0 };
+  return { window, windowAlpha: blurMask(cropMask(windowMask, inWindow), maskBlur) };
+}
+
+/** The rect a MaskWindow must cover for a mask with these bounds: grown by the blur's reach, within the crop. */
+export function maskWindowRect(bounds: Rect, crop: Rect, maskBlur: number): Rect | null {
+  const reach = blurReach(maskBlur);
+  const x0 = Math.max(crop.x, bounds.x - reach);
+  const y0 = Math.max(crop.y, bounds.y - reach);
+  const x1 = Math.min(crop.x + crop.width, bounds.x + bounds.width + reach);
+  const y1 = Math.min(crop.y + crop.height, bounds.y + bounds.height + reach);
+  return x1 > x0 && y1 > y0 ? { x: x0, y: y0, width: x1 - x0, height: y1 - y0 } : null;
+}
