@@ -132,7 +132,6 @@ function ours(container: HTMLDivElement, image: HTMLCanvasElement): Subject {
   editor.setImage(image, IMAGE, IMAGE);
   editor.setMaskEnabled(true);
   editor.setBrushSize(BRUSH);
-  exporter.prepare(editor.document!);
   const maskCanvas = editor.stage.layerCanvases()[1]!;
   const doc = () => editor.document!;
   const box = clientBox(container);
@@ -154,8 +153,10 @@ function ours(container: HTMLDivElement, image: HTMLCanvasElement): Subject {
     },
     exportOnce: async () => {
       const { blob } = await exporter.encode(doc());
-      // The canvas that was encoded: exactly the pixels sent.
-      return { blob, canvas: doc().raster.sent() };
+      // The pixels sent (the Worker encoded them): black + the raster, at this bench's scale 1.
+      const canvas = document.createElement('canvas');
+      composeMask(doc().raster.canvas, canvas);
+      return { blob, canvas };
     },
     rawCanvas: () => doc().raster.canvas,
     strokes: () => doc().version,

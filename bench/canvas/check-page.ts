@@ -1,12 +1,15 @@
 /**
  * In-browser checks of what the unit tests cannot reach without a canvas: live strokes and
- * their replay give identical pixels, the "as sent" canvas stays in step with the raster and
- * strictly black/white, undo/redo/abort/invert/clear restore exactly, and the history stays
- * bounded. `window.runRasterChecks()` returns a list of failures (empty when all pass).
+ * their replay give identical pixels, the mask as sent (drawn at full size from the operations in
+ * the mask Worker) equals black + the display raster at scale 1 and is strictly black/white,
+ * undo/redo/abort/invert/clear restore exactly, the history stays bounded, and a document whose
+ * display raster is scaled down sends exactly what an unscaled one sends.
+ * `window.runRasterChecks()` returns a list of failures (empty when all pass).
  */
 import { MaskDocument } from '../../src/features/canvas/mask-document';
 import { isBinaryMask } from '../../src/features/canvas/mask-binarize';
-import { composeMask, scanForPaint } from '../../src/features/canvas/mask-png';
+import { exportFullMask } from '../../src/features/canvas/mask-export';
+import { composeMask } from '../../src/features/canvas/mask-png';
 import type { StrokeMode } from '../../src/features/canvas/mask-ops';
 
 const W = 640;
@@ -14,6 +17,17 @@ const H = 480;
 
 function pixels(canvas: HTMLCanvasElement): Uint8ClampedArray {
   return canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
+}
+
+/** The mask as sent, decoded: the Worker's PNG. */
+async function sent(doc: MaskDocument, checkPaint = false): Promise<Uint8ClampedArray | undefined> {
+  const { blob } = await exportFullMask(doc, checkPaint);
+  if (!blob) return undefined;
+  const bmp = await createImageBitmap(blob, { premultiplyAlpha: 'none', colorSpaceConversion: 'none' });
+  const c = new OffscreenCanvas(bmp.width, bmp.height);
+  const ctx = c.getContext('2d')!;
+  ctx.drawImage(bmp, 0, 0);
+  return ctx.getImageData(0, 0, bmp.width, bmp.height).data;
 }
 
 function same(a: Uint8ClampedArray, b: Uint8ClampedArray): boolean {
@@ -39,13 +53,13 @@ async function run(): Promise<string[]> {
   const check = (ok: boolean, what: string) => {
     if (!ok) failures.push(what);
   };
-  const state = (doc: MaskDocument) => ({ raster: pixels(doc.raster.canvas), sent: pixels(doc.raster.sent()) });
-  const inStep = (doc: MaskDocument, what: string) => {
+  const state = async (doc: MaskDocument) => ({ raster: pixels(doc.raster.canvas), sent: (await sent(doc))! });
+  const inStep = async (doc: MaskDocument, what: string) => {
     const scratch = document.createElement('canvas');
     composeMask(doc.raster.canvas, scratch);
-    const sent = pixels(doc.raster.sent());
-    check(same(sent, pixels(scratch)), `${what}: the "as sent" canvas equals black + raster`);
-    check(isBinaryMask(sent), `${what}: the "as sent" canvas is strictly black and white`);
+    const asSent = (await sent(doc))!;
+    check(same(asSent, pixels(scratch)), `${what}: the mask as sent equals black + raster`);
+    check(isBinaryMask(asSent), `${what}: the mask as sent is strictly black and white`);
     const raster = pixels(doc.raster.canvas);
     let binaryAlpha = true;
     for (let i = 3; i < raster.length; i += 4) if (raster[i] !== 0 && raster[i] !== 255) binaryAlpha = false;
@@ -53,41 +67,41 @@ async function run(): Promise<string[]> {
   };
 
   const doc = new MaskDocument(W, H, { maxSteps: 10, snapshotBytes: W * H * 4 * 4 });
-  doc.raster.sent();
-  const states = [state(doc)];
+  const states = [await state(doc)];
   const modes: StrokeMode[] = ['paint', 'paint', 'erase', 'paint', 'erase'];
   for (let i = 0; i < 5; i++) {
     stroke(doc, modes[i]!, 12 + i * 9, i + 1, i % 2 === 1);
-    states.push(state(doc));
+    states.push(await state(doc));
   }
-  inStep(doc, 'after live strokes');
+  await inStep(doc, 'after live strokes');
   for (let i = 4; i >= 0; i--) {
     doc.undo();
-    const s = state(doc);
+    const s = await state(doc);
     check(same(s.raster, states[i]!.raster) && same(s.sent, states[i]!.sent), `undo to step ${i} restores it exactly`);
   }
   for (let i = 1; i <= 5; i++) {
     doc.redo();
-    const s = state(doc);
+    const s = await state(doc);
     check(same(s.raster, states[i]!.raster) && same(s.sent, states[i]!.sent), `redo to step ${i} replays it exactly`);
   }
 
   // A dropped stroke leaves nothing behind.
-  const before = state(doc);
+  const before = await state(doc);
   doc.beginStroke('paint', 40, 10, 10, 1);
   doc.extendStroke(300, 300, 1);
   doc.abortStroke();
-  const after = state(doc);
+  const after = await state(doc);
   check(same(after.raster, before.raster) && same(after.sent, before.sent), 'an aborted stroke leaves the mask as it was');
 
   doc.invert();
-  inStep(doc, 'after invert');
+  await inStep(doc, 'after invert');
   doc.invert();
-  const twice = state(doc);
+  const twice = await state(doc);
   check(same(twice.raster, before.raster) && same(twice.sent, before.sent), 'inverting twice is the identity');
   doc.clear();
   check(doc.coverage() === 'empty', 'clear makes the mask known empty');
-  check(isBinaryMask(pixels(doc.raster.sent())) && !pixels(doc.raster.sent()).some((v, i) => i % 4 !== 3 && v !== 0), 'clear sends all black');
+  const cleared = (await sent(doc))!;
+  check(isBinaryMask(cleared) && !cleared.some((v, i) => i % 4 !== 3 && v !== 0), 'clear sends all black');
 
   // Erasing everything by hand: coverage is unknown, the scan finds nothing.
   stroke(doc, 'paint', 20, 3);
@@ -96,9 +110,9 @@ async function run(): Promise<string[]> {
   doc.extendStroke(W / 2 + 1, H / 2, 1);
   doc.endStroke();
   check(doc.coverage() === 'unknown', 'erasing makes coverage unknown');
-  check((await scanForPaint(doc.raster.canvas, () => false, 50_000)) === false, 'the scan finds an erased mask empty');
+  check((await sent(doc, true)) === undefined, 'the Worker finds an erased mask empty');
   stroke(doc, 'paint', 10, 7);
-  check((await scanForPaint(doc.raster.canvas, () => false, 50_000)) === true, 'the scan finds paint');
+  check((await sent(doc, true)) !== undefined, 'the Worker finds paint');
 
   // Bounded history: far more operations than steps, then undo as far as it goes, checking
   // every state against a document that only ever went forward.
@@ -127,7 +141,26 @@ async function run(): Promise<string[]> {
   check(undos >= 10 && undos < 10 + long.limits.checkpointEvery, `undo reaches back between 10 and ${10 + long.limits.checkpointEvery - 1} steps (got ${undos})`);
   for (let i = 0; i < undos; i++) long.redo();
   check(same(pixels(long.raster.canvas), pixels(reference.raster.canvas)), 'after undoing and redoing everything, the bounded history matches the reference');
-  inStep(long, 'bounded history after redo');
+  await inStep(long, 'bounded history after redo');
+
+  // A display raster at half size: what is sent is drawn at full size, the same as unscaled.
+  const scaled = new MaskDocument(W, H, undefined, W / 2);
+  const full = new MaskDocument(W, H);
+  check(scaled.raster.width === W / 2 && scaled.raster.scale === 0.5, 'the display raster is scaled to the display side');
+  const both = (f: (d: MaskDocument) => void) => [scaled, full].forEach(f);
+  const sentStates: Uint8ClampedArray[] = [];
+  for (let i = 0; i < 6; i++) {
+    both((d) => stroke(d, i % 3 === 2 ? 'erase' : 'paint', 9 + i * 7, 20 + i, i % 2 === 0));
+    if (i === 2) both((d) => d.fillShape('paint', { kind: 'rect', rect: { x: 33, y: 41, width: 101, height: 57 } }));
+    if (i === 4) both((d) => d.invert());
+    const a = (await sent(scaled))!;
+    sentStates.push(a);
+    check(same(a, (await sent(full))!), `scaled display, step ${i}: the mask sent equals the unscaled document's`);
+  }
+  scaled.undo();
+  check(same((await sent(scaled))!, sentStates[4]!), 'scaled display: undo sends the state before the last stroke');
+  scaled.dispose();
+  full.dispose();
   doc.dispose();
   long.dispose();
   reference.dispose();

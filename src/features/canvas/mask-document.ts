@@ -1,24 +1,55 @@
 /**
- * The mask as a document: the raster, the stroke in progress, and the bounded history of
- * committed operations. The stroke in progress is stamped straight onto the raster and
- * kept as a flat sample buffer; on commit it becomes plain data ({ mode, size, points }).
+ * The mask as a document of operations (strokes, shapes, clear, invert, whole new masks), and the
+ * display raster that shows it. The stroke in progress is stamped straight onto the display raster
+ * and kept as a flat sample buffer; on commit it becomes plain data ({ mode, size, points }).
+ * Undo and redo rebuild the display raster from display-size snapshots and the operations after
+ * them (`mask-history.ts`); `log` (`mask-log.ts`) keeps every operation in effect since a blank
+ * mask, which the mask Worker draws at full size when the mask is exported (`mask-export.ts`).
+ * Nothing on the main thread is ever the image's full size, save a whole mask on its way to the Worker.
  */
-import { CanvasPool, releaseCanvasMemory } from './canvas-pool';
+import { forgetMasks } from './mask-export';
 import { MaskHistory, historyLimits } from './mask-history';
 import type { HistoryBudget } from './mask-history';
-import { coverageAfter, opBytes } from './mask-ops';
-import type { Coverage, MaskOp, StrokeMode } from './mask-ops';
+import { MaskLog } from './mask-log';
+import type { LogEntry } from './mask-log';
+import { coverageAfter, nextReplaceId, opBytes } from './mask-ops';
+import type { Coverage, FullMask, MaskOp, StrokeMode } from './mask-ops';
 import { paintedBox } from './mask-bounds';
 import { MaskRaster } from './mask-raster';
 import { createCanvas } from './canvas-pool';
+import { displaySize } from './mask-scale';
 import { isFillable } from './shape-geometry';
 import type { MaskShape } from './shape-geometry';
 import { SampleBuffer } from './stroke-geometry';
 
+/**
+ * The display raster at a checkpoint. A bitmap of it is taken with createImageBitmap (no canvas
+ * to allocate: a fresh display-size canvas cost 70 ms on a busy machine); until it arrives,
+ * `image` is undefined and undo replays the log instead.
+ */
 interface Snapshot {
   /** null: the blank mask, which needs no pixels. */
-  canvas: HTMLCanvasElement | null;
+  image: CanvasImageSource | null | undefined;
   coverage: Coverage;
+  dropped?: boolean;
+}
+
+function takeSnapshot(canvas: HTMLCanvasElement, coverage: Coverage): Snapshot {
+  const snap: Snapshot = { image: undefined, coverage };
+  createImageBitmap(canvas).then(
+    (bitmap) => {
+      if (snap.dropped) bitmap.close();
+      else snap.image = bitmap;
+    },
+    () => {},
+  );
+  return snap;
+}
+
+function dropSnapshot(snap: Snapshot): void {
+  snap.dropped = true;
+  if (snap.image instanceof ImageBitmap) snap.image.close();
+  snap.image = undefined;
 }
 
 interface StrokeInProgress {
@@ -30,23 +61,37 @@ interface StrokeInProgress {
 /** 'commit': a stroke (its pixels are on screen already); 'shape', 'replace': a fill or a whole new mask, undoable. */
 export type MaskChange = 'commit' | 'undo' | 'redo' | 'clear' | 'invert' | 'abort' | 'load' | 'shape' | 'replace';
 
+let lastDocumentId = 0;
+const absolute = (op: MaskOp) => op.kind === 'clear' || op.kind === 'replace';
+const replaceIds = (entries: readonly LogEntry<MaskOp>[] | readonly MaskOp[]) =>
+  entries.flatMap((e) => {
+    const op = 'seq' in e ? e.op : e;
+    return op.kind === 'replace' ? [op.id] : [];
+  });
+
 export class MaskDocument {
+  /** Page-wide: the mask Worker keeps the full-size raster of one document at a time. */
+  readonly id = ++lastDocumentId;
   readonly raster: MaskRaster;
   /** Changes each time the mask's committed content changes. */
   version = 0;
-  private readonly pool: CanvasPool;
   private history: MaskHistory<MaskOp, Snapshot>;
+  private readonly log = new MaskLog<MaskOp>(absolute);
+  /** The operations undone, newest last (redo takes them back into the log). */
+  private undone: MaskOp[] = [];
   private stroke: StrokeInProgress | undefined;
   private listeners = new Set<(change: MaskChange) => void>();
 
+  /** `width`, `height`: the image's pixel size; the display raster is at most 2560 px a side. */
   constructor(
     readonly width: number,
     readonly height: number,
     budget?: HistoryBudget,
+    displaySide?: number,
   ) {
-    this.raster = new MaskRaster(width, height);
-    this.pool = new CanvasPool(width, height, 1);
-    this.history = new MaskHistory(historyLimits(width, height, budget), { canvas: null, coverage: 'empty' }, opBytes);
+    const shown = displaySize(width, height, displaySide);
+    this.raster = new MaskRaster(shown.width, shown.height, shown.scale);
+    this.history = new MaskHistory(historyLimits(shown.width, shown.height, budget), { image: null, coverage: 'empty' }, opBytes);
   }
 
   get painting(): boolean {
@@ -65,14 +110,19 @@ export class MaskDocument {
     return this.history.limits;
   }
 
+  /** The committed operations since a blank mask, for the mask Worker. */
+  get operations(): readonly LogEntry<MaskOp>[] {
+    return this.log.entries;
+  }
+
   /** A box holding every painted pixel of the committed mask (mask-bounds.ts): null when none, undefined when unknown. */
   paintedBox() {
-    return paintedBox(this.history.baseSnapshot().coverage, this.history.appliedOps(), this.width, this.height);
+    return paintedBox('empty', this.log.entries.map((e) => e.op), this.width, this.height);
   }
 
   /** What is known about the committed mask without reading pixels. */
   coverage(): Coverage {
-    return coverageAfter(this.history.baseSnapshot().coverage, this.history.appliedOps());
+    return coverageAfter('empty', this.log.entries.map((e) => e.op));
   }
 
   onChange(listener: (change: MaskChange) => void): () => void {
@@ -84,7 +134,6 @@ export class MaskDocument {
     if (this.stroke) this.endStroke();
     this.stroke = { mode, size, samples: new SampleBuffer() };
     this.raster.beginStroke(mode, size);
-    this.pool.prepareSoon();
     this.extendStroke(x, y, pressure);
   }
 
@@ -116,6 +165,8 @@ export class MaskDocument {
     this.endStroke();
     const plan = this.history.undo();
     if (!plan) return false;
+    const entry = this.log.pop();
+    if (entry) this.undone.push(entry.op);
     this.rebuild(plan);
     this.version++;
     this.emit('undo');
@@ -126,6 +177,8 @@ export class MaskDocument {
     this.endStroke();
     const op = this.history.redo();
     if (!op) return false;
+    this.undone.pop();
+    this.log.push(op);
     this.raster.apply(op);
     this.version++;
     this.emit('redo');
@@ -155,15 +208,15 @@ export class MaskDocument {
   }
 
   /**
-   * Replaces the whole mask (grow, shrink, feather, a mask file) as one undoable step. `overlay`
-   * holds it as the raster does: white, the mask value as alpha (grey levels kept).
+   * Replaces the whole mask (grow, shrink, feather, a mask file) as one undoable step. `full`
+   * holds it at the image's size as the raster does (white, the mask value as alpha; grey levels
+   * kept); the document owns it from now on (the mask Worker takes it on the next export).
    */
-  replaceMask(overlay: CanvasImageSource, painted: boolean): void {
+  replaceMask(full: FullMask, painted: boolean): void {
     this.endStroke();
-    const canvas = createCanvas(this.width, this.height);
-    canvas.getContext('2d')!.drawImage(overlay, 0, 0);
-    this.raster.replaceWith(canvas);
-    this.commit({ kind: 'replace', canvas, painted }, 'replace');
+    const display = this.raster.toDisplay(full);
+    this.raster.replaceWith(display);
+    this.commit({ kind: 'replace', id: nextReplaceId(), display, full, painted }, 'replace');
   }
 
   /**
@@ -171,25 +224,20 @@ export class MaskDocument {
    * grey levels kept) and starts a fresh history from it.
    */
   loadMask(rgba: Uint8ClampedArray): void {
-    this.stroke = undefined;
-    const canvas = this.pool.acquire();
-    const painted = this.raster.load(rgba, canvas);
-    for (const snap of this.history.dispose()) if (snap.canvas) this.pool.release(snap.canvas);
-    this.history = new MaskHistory(this.history.limits, { canvas, coverage: painted ? 'some' : 'empty' }, opBytes);
-    this.version++;
-    this.emit('load');
+    const full = createCanvas(this.width, this.height);
+    const painted = MaskRaster.writeMask(rgba, this.width, this.height, full);
+    this.loadOverlay(full, painted);
   }
 
-  /** As loadMask, from a bitmap of the mask as the raster holds it (white, value as alpha): nothing to decode. */
-  loadOverlay(overlay: CanvasImageSource, painted: boolean): void {
+  /** As loadMask, from the mask as the raster holds it (white, value as alpha): nothing to decode. The document owns `full`. */
+  loadOverlay(full: FullMask, painted: boolean): void {
     this.stroke = undefined;
-    const canvas = this.pool.acquire();
-    const ctx = canvas.getContext('2d')!;
-    ctx.clearRect(0, 0, canvas.width, canvas.height);
-    ctx.drawImage(overlay, 0, 0);
-    this.raster.rebuild(canvas);
-    for (const snap of this.history.dispose()) if (snap.canvas) this.pool.release(snap.canvas);
-    this.history = new MaskHistory(this.history.limits, { canvas, coverage: painted ? 'some' : 'empty' }, opBytes);
+    const display = this.raster.toDisplay(full);
+    this.raster.replaceWith(display);
+    this.history.dispose().forEach(dropSnapshot);
+    this.history = new MaskHistory(this.history.limits, { image: display, coverage: painted ? 'some' : 'empty' }, opBytes);
+    forgetMasks([...replaceIds(this.log.reset({ kind: 'replace', id: nextReplaceId(), display, full, painted })), ...replaceIds(this.undone)]);
+    this.undone = [];
     this.version++;
     this.emit('load');
   }
@@ -197,24 +245,27 @@ export class MaskDocument {
   dispose(): void {
     this.stroke = undefined;
     this.listeners.clear();
-    for (const snap of this.history.dispose()) if (snap.canvas) releaseCanvasMemory(snap.canvas);
-    this.pool.dispose();
+    this.history.dispose().forEach(dropSnapshot);
+    forgetMasks([...replaceIds(this.log.reset()), ...replaceIds(this.undone)], this.id);
+    this.undone = [];
     this.raster.dispose();
   }
 
   private commit(op: MaskOp, change: MaskChange): void {
-    const released = this.history.push(op, () => {
-      const canvas = this.pool.acquire();
-      this.raster.copyTo(canvas);
-      return { canvas, coverage: this.coverage() };
-    });
-    for (const snap of released) if (snap.canvas) this.pool.release(snap.canvas);
+    this.history.push(op, () => takeSnapshot(this.raster.canvas, 'unknown')).forEach(dropSnapshot);
+    // The redo branch is gone, and what undo can no longer reach before a clear or a whole mask.
+    this.log.push(op);
+    forgetMasks([...replaceIds(this.undone), ...replaceIds(this.log.compact(this.history.undoDepth))]);
+    this.undone = [];
     this.version++;
     this.emit(change);
   }
 
+  /** Shows a history position: its snapshot and the operations after it, or (snapshot not ready yet) the whole log. */
   private rebuild(plan: { snapshot: Snapshot; replay: MaskOp[] }): void {
-    this.raster.rebuild(plan.snapshot.canvas, plan.replay);
+    const { image } = plan.snapshot;
+    if (image === undefined) this.raster.rebuild(null, this.log.entries.map((e) => e.op));
+    else this.raster.rebuild(image, plan.replay);
   }
 
   private emit(change: MaskChange): void {

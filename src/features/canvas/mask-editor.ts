@@ -16,6 +16,7 @@ import type { ShapeToolDeps } from './tools/shape-tools';
 import { PanTool } from './tools/pan-tool';
 import { PinchTool } from './tools/pinch-tool';
 import { PointerRouter } from './tools/pointer-router';
+import { regionToImage } from './mask-scale';
 import { fitView, screenToImage, zoomAt } from './view-transform';
 import type { View } from './view-transform';
 
@@ -65,8 +66,9 @@ export class MaskEditor {
       mode: (): StrokeMode => (this.tool === 'eraser' ? 'erase' : 'paint'),
       size: () => this.brushSize,
       changed: () => {
-        const region = this.doc?.raster.takeDirty();
-        if (region) this.stage.maskChanged(region);
+        const raster = this.doc?.raster;
+        const region = raster?.takeDirty();
+        if (raster && region) this.stage.maskChanged(regionToImage(region, raster.scale));
       },
     });
     this.overlay = new ShapeOverlay(container);
@@ -143,7 +145,7 @@ export class MaskEditor {
     return true;
   }
 
-  /** Loads a mask bitmap (white, value as alpha) at the image's size; false when the size does not match. */
+  /** Loads a mask bitmap (white, value as alpha) at the image's size, which the document then owns; false when the size does not match. */
   loadOverlay(overlay: ImageBitmap, painted: boolean): boolean {
     const doc = this.doc;
     if (!doc || doc.width !== overlay.width || doc.height !== overlay.height) return false;

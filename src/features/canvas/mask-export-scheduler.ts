@@ -1,11 +1,12 @@
 /**
  * Schedules mask exports: debounced after commits (never during a stroke), newest wins.
- * An empty mask is reported as undefined without encoding anything.
+ * An empty mask is reported as undefined without encoding anything. The mask is drawn at full
+ * size and encoded in the mask Worker (`mask-export.ts`): the main thread only posts the operations.
  */
 import type { MaskDocument } from './mask-document';
 import { blobToDataUrl } from '../../lib/data-url';
 import { rememberMaskBox } from '../../lib/inpaint/mask-hints';
-import { encodeMaskPng, scanForPaint } from './mask-png';
+import { exportFullMask } from './mask-export';
 import type { ExportedMask } from './mask-png';
 
 export interface ExportedMaskUrl {
@@ -17,7 +18,6 @@ export interface ExportedMaskUrl {
 
 export class MaskExporter {
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private idle: ReturnType<typeof setTimeout> | undefined;
   private version = 0;
   /** The document and its version last reported; nothing scheduled since. Generate's flush then has nothing to do. */
   private reported: { doc: MaskDocument; version: number } | undefined;
@@ -26,12 +26,6 @@ export class MaskExporter {
     private readonly onResult: (result: ExportedMaskUrl | undefined) => void,
     private readonly delayMs = 200,
   ) {}
-
-  /** Creates the document's "as sent" canvas soon, so the first export does not pay for it. */
-  prepare(doc: MaskDocument): void {
-    clearTimeout(this.idle);
-    this.idle = setTimeout(() => doc.raster.sent(), 300);
-  }
 
   schedule(doc: MaskDocument, delayMs = this.delayMs): void {
     this.version++;
@@ -54,16 +48,16 @@ export class MaskExporter {
     this.version++;
     this.reported = undefined;
     clearTimeout(this.timer);
-    clearTimeout(this.idle);
   }
 
   dispose(): void {
     this.cancel();
   }
 
-  /** The mask as a PNG now (the "as sent" canvas is kept in step, so this is toBlob alone). */
-  encode(doc: MaskDocument): Promise<ExportedMask> {
-    return encodeMaskPng(doc.raster.sent());
+  /** The mask as a PNG now, at the image's size (drawn and encoded in the mask Worker). */
+  async encode(doc: MaskDocument): Promise<ExportedMask> {
+    const { blob } = await exportFullMask(doc, false);
+    return { blob: blob!, width: doc.width, height: doc.height };
   }
 
   private async run(doc: MaskDocument): Promise<void> {
@@ -72,19 +66,17 @@ export class MaskExporter {
     const stale = () => version !== this.version;
     // A stroke in progress is not the mask yet; its commit schedules the next export.
     if (doc.painting) return;
-    let coverage = doc.coverage();
-    if (coverage === 'unknown') {
-      const painted = await scanForPaint(doc.raster.canvas, () => stale() || doc.painting);
-      if (painted === undefined) return;
-      coverage = painted ? 'some' : 'empty';
-    }
-    if (coverage === 'empty') {
+    const coverage = doc.coverage();
+    const reportEmpty = () => {
       this.onResult(undefined);
       this.reported = { doc, version: docVersion };
-      return;
-    }
-    const { blob, width, height } = await this.encode(doc);
+    };
+    if (coverage === 'empty') return reportEmpty();
+    // After erasing or inverting, only the pixels can tell whether anything is painted: the Worker looks.
+    const { blob } = await exportFullMask(doc, coverage === 'unknown');
     if (stale()) return;
+    if (!blob) return reportEmpty();
+    const { width, height } = doc;
     const dataUrl = await blobToDataUrl(blob);
     if (stale()) return;
     const box = doc.version === docVersion ? doc.paintedBox() : undefined;

@@ -15,10 +15,19 @@ export type MaskOp =
   /** A rectangle or lasso filled (paint) or cleared (erase), in image pixels. */
   | { kind: 'shape'; mode: StrokeMode; shape: MaskShape }
   /**
-   * The whole mask replaced (grow, shrink, feather, a mask file): `canvas` holds it as the
-   * raster does (white, the mask value as alpha), so undo and redo need no Worker.
+   * The whole mask replaced (grow, shrink, feather, a mask file, a loaded mask): `display` holds
+   * it at the display raster's size as the raster does (white, the mask value as alpha), so undo
+   * and redo draw it at once; `full` is the image-size mask until it is handed to the mask Worker
+   * (`mask-export.ts`), which keeps it under `id` from then on.
    */
-  | { kind: 'replace'; canvas: HTMLCanvasElement; painted: boolean };
+  | { kind: 'replace'; id: number; display: HTMLCanvasElement; full?: FullMask; painted: boolean };
+
+/** A whole mask at the image's size, white with the mask value as alpha. */
+export type FullMask = ImageBitmap | HTMLCanvasElement;
+
+let lastReplaceId = 0;
+/** A page-wide id for a replaced mask (the Worker keeps it under this id). */
+export const nextReplaceId = () => ++lastReplaceId;
 
 /** What is known about the mask: nothing painted, everything painted, something painted, or unknown. */
 export type Coverage = 'empty' | 'full' | 'some' | 'unknown';
@@ -49,6 +58,6 @@ export function coverageAfter(start: Coverage, ops: readonly MaskOp[]): Coverage
 export function opBytes(op: MaskOp): number {
   if (op.kind === 'stroke') return op.points.byteLength;
   if (op.kind === 'shape') return op.shape.kind === 'polygon' ? op.shape.points.byteLength : 0;
-  if (op.kind === 'replace') return op.canvas.width * op.canvas.height * 4;
+  if (op.kind === 'replace') return op.display.width * op.display.height * 4 + (op.full ? op.full.width * op.full.height * 4 : 0);
   return 0;
 }

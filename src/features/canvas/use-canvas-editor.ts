@@ -100,14 +100,14 @@ export function useCanvasEditor({
       setMask(undefined);
       const waiting = pendingMask.current;
       pendingMask.current = undefined;
+      // The document keeps a mask it loads (the mask Worker takes it over).
       if (after && waiting && editor.loadOverlay(waiting, true)) {
         exporterRef.current!.schedule(after, 0);
-      } else reportMask(undefined);
-      waiting?.close();
-      if (after) {
-        if (latest.current.maskEnabled) exporterRef.current!.prepare(after);
-        setBrushSize(defaultBrushSize(after.width, after.height));
+      } else {
+        waiting?.close();
+        reportMask(undefined);
       }
+      if (after) setBrushSize(defaultBrushSize(after.width, after.height));
     }
   }, [display, reportMask, latest, setBrushSize]);
 

@@ -1,12 +1,13 @@
 /**
  * Undo for Extend. Extend makes a new, bigger picture, and with it a new mask document whose own
  * history starts there; so before a picture is replaced by its extension, the picture (its Blob)
- * and its mask (a bitmap of the raster, taken at once) are kept here. Undo, once the extended
+ * and its mask (a full-size bitmap from the mask Worker, asked for at once) are kept here. Undo, once the extended
  * picture's mask has nothing left to undo, brings both back. Loading another picture forgets them.
  */
 import { useCallback, useRef, useState } from 'react';
 import type { RefObject } from 'react';
 import type { MaskDocument } from './mask-document';
+import { exportFullMask } from './mask-export';
 import type { MaskEditor } from './mask-editor';
 import type { CanvasStatus, LatestPanel } from './use-canvas-editor';
 
@@ -32,7 +33,8 @@ export function useExtendUndo() {
     if (!doc) return;
     const snapshot: ExtendSnapshot = {
       image: fetch(src).then((r) => r.blob()),
-      mask: painted ? createImageBitmap(doc.raster.canvas) : undefined,
+      // At the image's size, from the mask Worker (the raster on screen is display-size).
+      mask: painted ? exportFullMask(doc, false, 'overlay').then((a) => a.bitmap!) : undefined,
       width: doc.width,
       height: doc.height,
     };

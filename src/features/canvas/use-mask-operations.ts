@@ -50,12 +50,12 @@ export function useMaskOperations(deps: {
   };
   /** Replaces the mask with a Worker's answer (a bitmap ready to draw: nothing decoded here), as one undoable step. */
   const replaceWith = (doc: ReturnType<typeof documentNow>, out: { overlay: ImageBitmap; painted: boolean }) => {
-    try {
-      if (out.overlay.width !== doc.width || out.overlay.height !== doc.height || editorRef.current?.document !== doc) throw new Error('the mask does not match the image');
-      doc.replaceMask(out.overlay, out.painted);
-    } finally {
+    if (out.overlay.width !== doc.width || out.overlay.height !== doc.height || editorRef.current?.document !== doc) {
       out.overlay.close();
+      throw new Error('the mask does not match the image');
     }
+    // The document keeps the bitmap (the mask Worker takes it over on the next export).
+    doc.replaceMask(out.overlay, out.painted);
   };
 
   const adjustMask = (action: MaskAction, px: number) =>

@@ -1,0 +1,54 @@
+/**
+ * The mask Worker: keeps the full-size mask as sent (`FullRaster`) for the newest document, brings
+ * it up to the document's operations (only the new ones when it already drew the rest), and encodes
+ * the PNG. Whole masks (grow, shrink, feather, a file) arrive once, transferred, and stay here under
+ * their id until the page says they are no longer needed.
+ */
+import { FullRaster } from './mask-full-raster';
+import { replayFrom } from './mask-log';
+import type { MaskWorkerRequest } from './mask-worker-protocol';
+
+const masks = new Map<number, ImageBitmap>();
+let current: { doc: number; raster: FullRaster } | undefined;
+
+function bitmap(id: number): ImageBitmap {
+  const found = masks.get(id);
+  if (!found) throw new Error('the mask worker lost a whole-mask step');
+  return found;
+}
+
+async function exportMask(request: Extract<MaskWorkerRequest, { type: 'export' }>) {
+  for (const [id, b] of request.masks) masks.set(id, b);
+  if (!current || current.doc !== request.doc || current.raster.width !== request.width || current.raster.height !== request.height) {
+    current = undefined;
+    current = { doc: request.doc, raster: new FullRaster(request.width, request.height) };
+  }
+  const raster = current.raster;
+  const wanted = request.ops.map((op) => op.seq);
+  let from = replayFrom(raster.drawn, wanted);
+  if (from === 'restart') {
+    raster.blank();
+    from = 0;
+  }
+  for (const op of request.ops.slice(from)) raster.apply(op, bitmap);
+  const painted = request.checkPaint ? raster.painted() : true;
+  if (request.as === 'overlay') return { bitmap: raster.overlay(), painted };
+  const blob = painted ? await raster.canvas.convertToBlob({ type: 'image/png' }) : undefined;
+  return { blob, painted };
+}
+
+self.addEventListener('message', (event: MessageEvent<MaskWorkerRequest>) => {
+  const request = event.data;
+  if (request.type === 'forget') {
+    for (const id of request.masks) {
+      masks.get(id)?.close();
+      masks.delete(id);
+    }
+    if (request.doc !== undefined && current?.doc === request.doc) current = undefined;
+    return;
+  }
+  exportMask(request).then(
+    (answer) => self.postMessage({ id: request.id, ...answer }, { transfer: answer.bitmap ? [answer.bitmap] : [] }),
+    (error: unknown) => self.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) }),
+  );
+});
