@@ -1,6 +1,6 @@
 /**
- * Accessibility on every view (axe-core: zero serious or critical violations), at a laptop size and a
- * tablet size. With SCREENSHOTS_DIR=<dir> the same walk saves a screenshot of each view there (the README's come from it).
+ * Accessibility on every view (axe-core: zero serious or critical violations), at a laptop size, a
+ * tablet size and a phone size. With SCREENSHOTS_DIR=<dir> the same walk saves a screenshot of each view there (the README's come from it).
  */
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
@@ -11,6 +11,7 @@ import { chooseEndpoint, field, generate, openFresh, openView, resetSandbox, res
 const SIZES = [
   { name: 'desktop', width: 1440, height: 900 },
   { name: 'tablet', width: 820, height: 1180 },
+  { name: 'phone', width: 390, height: 844 },
 ] as const;
 
 async function check(page: Page, view: string, size: string) {
@@ -29,12 +30,28 @@ async function check(page: Page, view: string, size: string) {
 
 for (const size of SIZES) {
   test(`every view has no serious or critical axe violations at ${size.width}×${size.height}`, async ({ page, request }) => {
-    // Eleven axe passes: on a loaded 2-core machine each takes several seconds.
-    test.setTimeout(240_000);
+    // Sixteen axe passes: on a loaded 2-core machine each takes several seconds.
+    test.setTimeout(360_000);
     await resetSandbox(request);
     await page.setViewportSize({ width: size.width, height: size.height });
     await openFresh(page);
     await check(page, 'playground-empty', size.name);
+    // The form of each other provider (Replicate's and fal's are built from their published schemas).
+    for (const [view, endpoint] of [
+      ['playground-dreamrender', 'dreamrender/generate_image'],
+      ['playground-segmind', 'segmind/sd1.5-dreamshaper'],
+      ['playground-a1111', 'a1111/txt2img'],
+      ['playground-replicate', 'replicate/black-forest-labs/flux-schnell'],
+      ['playground-fal', 'fal/fal-ai/flux/schnell'],
+    ] as const) {
+      await chooseEndpoint(page, endpoint);
+      await expect(page.getByRole('form')).toBeVisible();
+      await check(page, view, size.name);
+    }
+    await openView(page, 'Gallery');
+    await expect(page.getByText(/No images yet/)).toBeVisible();
+    await check(page, 'gallery-empty', size.name);
+    await openView(page, 'Playground');
 
     await chooseEndpoint(page, 'modelslab/text2img');
     await field(page, 'prompt').fill('a lighthouse made of paper, at dusk');
@@ -82,6 +99,8 @@ for (const size of SIZES) {
     await check(page, 'compare-sweep', size.name);
 
     await openView(page, 'Settings');
+    // Its cards, not the "Loading…" line before its module arrives.
+    await expect(page.getByRole('radiogroup', { name: /mode$/ }).first()).toBeVisible();
     await check(page, 'settings', size.name);
   });
 }

@@ -3,7 +3,7 @@
  * img2img"; a batch shows every image; a link's setup leaves the address once applied.
  */
 import { expect, test } from '@playwright/test';
-import { chooseEndpoint, field, generate, openFresh, openView, resetSandbox, resultCard } from './fixtures/playground';
+import { chooseEndpoint, field, generate, openFresh, openView, resetSandbox, resultCard, settled } from './fixtures/playground';
 
 test.beforeEach(async ({ page, request }) => {
   await resetSandbox(request);
@@ -145,7 +145,7 @@ test('locked seed and steps follow across two other endpoints, fitted with a not
   await field(page, 'steps').fill('80');
   await chooseEndpoint(page, 'modelslab/img2img');
   await expect(field(page, 'num_inference_steps')).toHaveValue('50');
-  await expect(page.getByRole('status').filter({ hasText: 'Locked values changed to fit: num_inference_steps: 80 is above the maximum 50: 50 is sent.' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Locked values changed to fit: num_inference_steps: 80 is above the maximum 50: set to 50.' })).toBeVisible();
 
   // The locks stay through a reload; unlocking lets the draft keep its own again.
   await page.reload();
@@ -155,4 +155,22 @@ test('locked seed and steps follow across two other endpoints, fitted with a not
   await chooseEndpoint(page, 'a1111/txt2img');
   await expect(field(page, 'seed')).toHaveValue('4242');
   await expect(field(page, 'steps')).toHaveValue('50');
+});
+
+test('each view keeps its own scroll: the gallery opens at its top after a scrolled form, the form comes back where it was', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await chooseEndpoint(page, 'modelslab/text2img');
+  await page.locator('summary', { hasText: 'Advanced' }).click();
+  await page.evaluate(() => scrollTo({ top: 1200, behavior: 'instant' }));
+  await settled(page);
+  const left = await page.evaluate(() => scrollY);
+  expect(left).toBe(1200);
+  await openView(page, 'Gallery');
+  await expect(page.getByText(/No images yet/)).toBeVisible();
+  await expect(page.getByLabel('Search prompts')).toBeInViewport();
+  expect(await page.evaluate(() => scrollY)).toBe(0);
+  await openView(page, 'Playground');
+  // Where it was, give or take the browser's scroll anchoring (a line above the form that only
+  // other views show goes away: the page keeps the same content in view).
+  await expect.poll(async () => Math.abs((await page.evaluate(() => scrollY)) - left)).toBeLessThan(50);
 });

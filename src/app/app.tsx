@@ -6,6 +6,7 @@ import { FirstPaintHandoff, FirstPaintPlayground } from './first-paint';
 import { LazyImageEditor } from './lazy-canvas';
 import { ShortcutsOverlay } from './shortcuts-overlay';
 import { StorageNotices } from './storage-notices';
+import { useScrollPerView } from './use-scroll-per-view';
 import type { Preset } from './preset';
 import { formatHash, parseHash, VIEWS } from './hash-route';
 import type { HashRoute, View } from './hash-route';
@@ -121,6 +122,7 @@ function Shell() {
   const comparisonId = view === 'compare' ? (route.params.get('c') ?? undefined) : undefined;
   const [awake, wake] = useWakeAfterFirstPaint(view);
   const [preset, setPreset] = useState<Preset>();
+  useScrollPerView(view);
   useEffect(() => {
     const onHash = () => setRoute(parseHash(location.hash));
     window.addEventListener('hashchange', onHash);

@@ -49,7 +49,32 @@ function useFastScroll(viewport: number) {
   return { fast, onChange };
 }
 
-/** One row of tiles. Memoised: while scrolling, only the rows that come into the range render. */
+interface GridRowProps {
+  tiles: Tile[];
+  /** Index of the row's first tile. */
+  start: number;
+  top: number;
+  columns: number;
+  rowHeight: number;
+  deferThumbs: boolean;
+  onOpen(tile: Tile): void;
+  onStar(jobId: string, starred: boolean): void;
+}
+
+/**
+ * Whether a row would render the same: its own tiles (the same objects, see toTiles), place and
+ * callbacks. A search or filter gives a new list of tiles; a row whose tiles it left in place
+ * does not render again.
+ */
+function sameRow(a: GridRowProps, b: GridRowProps): boolean {
+  if (a.start !== b.start || a.top !== b.top || a.columns !== b.columns || a.rowHeight !== b.rowHeight) return false;
+  if (a.deferThumbs !== b.deferThumbs || a.onOpen !== b.onOpen || a.onStar !== b.onStar) return false;
+  if (a.tiles === b.tiles) return true;
+  for (let i = a.start; i < a.start + a.columns; i++) if (a.tiles[i] !== b.tiles[i]) return false;
+  return true;
+}
+
+/** One row of tiles. Memoised: while scrolling, only the rows that come into the range render; after a search, only the rows it changed. */
 const GridRow = memo(function GridRow({
   tiles,
   start,
@@ -59,17 +84,7 @@ const GridRow = memo(function GridRow({
   deferThumbs,
   onOpen,
   onStar,
-}: {
-  tiles: Tile[];
-  /** Index of the row's first tile. */
-  start: number;
-  top: number;
-  columns: number;
-  rowHeight: number;
-  deferThumbs: boolean;
-  onOpen(index: number): void;
-  onStar(jobId: string, starred: boolean): void;
-}) {
+}: GridRowProps) {
   const rowTiles = tiles.slice(start, start + columns);
   return (
     <div
@@ -95,7 +110,7 @@ const GridRow = memo(function GridRow({
       ))}
     </div>
   );
-});
+}, sameRow);
 
 export interface GalleryGridHandle {
   focusTile(index: number): void;
@@ -108,7 +123,7 @@ export function GalleryGrid({
   handleRef,
 }: {
   tiles: Tile[];
-  onOpen(index: number): void;
+  onOpen(tile: Tile): void;
   onStar(jobId: string, starred: boolean): void;
   handleRef?: RefObject<GalleryGridHandle | null>;
 }) {

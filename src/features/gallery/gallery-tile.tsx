@@ -69,7 +69,7 @@ export const GalleryTile = memo(function GalleryTile({
 }: {
   tile: Tile;
   index: number;
-  onOpen(index: number): void;
+  onOpen(tile: Tile): void;
   /** Toggles the job's star. */
   onStar(jobId: string, starred: boolean): void;
   /** The grid is scrolling fast: do not start reading the thumbnail yet. */
@@ -83,7 +83,7 @@ export const GalleryTile = memo(function GalleryTile({
         data-index={index}
         data-gallery-tile
         aria-label={tileLabel(tile)}
-        onClick={() => onOpen(index)}
+        onClick={() => onOpen(tile)}
         className="group flex h-full w-full flex-col overflow-hidden rounded-lg border border-zinc-800 bg-zinc-900 text-left transition-colors hover:border-zinc-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-amber-400"
       >
         <span className="relative block min-h-0 w-full flex-1 bg-zinc-950">

@@ -23,6 +23,23 @@ describe('gallery tiles', () => {
     expect(countSummary([jobs[1]!])).toBe('0 images in 1 job');
   });
 
+  it('gives the same tile objects back for a record that did not change, new ones for a changed record', () => {
+    const a = makeJob({ id: 'a', images: [img('a1', 1), img('a2', 2)] });
+    const b = makeJob({ id: 'b', images: [img('b1', 3)] });
+    const first = toTiles([a, b]);
+    const narrowed = toTiles([b]);
+    expect(narrowed[0]).toBe(first[2]);
+    const again = toTiles([a, b]);
+    expect(again).not.toBe(first);
+    again.forEach((tile, i) => expect(tile).toBe(first[i]));
+    // The store replaces a record when it changes (a star, a new image): its tiles are new.
+    const starred = { ...a, starred: true };
+    const changed = toTiles([starred, b]);
+    expect(changed[0]).not.toBe(first[0]);
+    expect(changed[0]!.job).toBe(starred);
+    expect(changed[2]).toBe(first[2]);
+  });
+
   it('labels a single image as the spec says', () => {
     const [tile] = toTiles([makeJob({ seed: 1234, images: [img('x')] })]);
     expect(tileLabel(tile!)).toBe('Open image, seed 1234, ModelsLab text2img, a lighthouse at dusk');

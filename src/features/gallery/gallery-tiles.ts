@@ -33,17 +33,29 @@ export interface GalleryTile {
   seed?: number;
 }
 
+/** A job's tiles, kept per record object: a record that did not change gives the same tiles back. */
+const tilesOfJob = new WeakMap<JobRecord, readonly GalleryTile[]>();
+
+function jobTiles(job: JobRecord): readonly GalleryTile[] {
+  let tiles = tilesOfJob.get(job);
+  if (!tiles) {
+    tiles =
+      job.images.length === 0
+        ? [{ key: job.id, job, imageIndex: 0, seed: job.seed }]
+        : job.images.map((image, imageIndex) => ({ key: `${job.id}:${image.id}`, job, image, imageIndex, seed: image.seed ?? job.seed }));
+    tilesOfJob.set(job, tiles);
+  }
+  return tiles;
+}
+
+/**
+ * The tiles of `jobs`, in order. A job's tiles are the same objects every time its record is
+ * (the store replaces a record when it changes), so the grid's memoised tiles skip every tile a
+ * new search or filter leaves as it was.
+ */
 export function toTiles(jobs: readonly JobRecord[]): GalleryTile[] {
   const tiles: GalleryTile[] = [];
-  for (const job of jobs) {
-    if (job.images.length === 0) {
-      tiles.push({ key: job.id, job, imageIndex: 0, seed: job.seed });
-      continue;
-    }
-    job.images.forEach((image, imageIndex) => {
-      tiles.push({ key: `${job.id}:${image.id}`, job, image, imageIndex, seed: image.seed ?? job.seed });
-    });
-  }
+  for (const job of jobs) for (const tile of jobTiles(job)) tiles.push(tile);
   return tiles;
 }
 

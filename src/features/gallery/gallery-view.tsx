@@ -2,13 +2,14 @@
  * The gallery: every job and image, kept in the browser with its parameters
  * and seed, in a virtualized grid with filters and a detail dialog.
  */
-import { useCallback, useDeferredValue, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useRef, useState, useTransition } from 'react';
 import { GalleryGrid } from './gallery-grid';
 import type { GalleryGridHandle } from './gallery-grid';
 import { GalleryToolbar } from './gallery-toolbar';
 import { ArchiveControls } from './archive-controls';
 import type { ComparisonsPort } from './archive-controls';
 import { countSummary, toTiles } from './gallery-tiles';
+import type { GalleryTile as GalleryTileData } from './gallery-tiles';
 import { queryWords, searchJobs } from './gallery-search';
 import { GallerySearchBox } from './gallery-search-box';
 import { ImageDetailDialog } from './image-detail-dialog';
@@ -30,7 +31,14 @@ const EMPTY_TEXT = 'No images yet. Generate one and it will appear here, with it
 
 export default function GalleryView(props: GalleryViewProps) {
   const [filter, setFilter] = useState<JobFilter>({});
-  const [query, setQuery] = useState('');
+  // The query the grid shows. The search field keeps the text as typed and hands each change
+  // over in a transition: a key press renders the field alone, and the filtering render behind it
+  // is dropped when a newer key arrives.
+  const [shownQuery, setShownQuery] = useState('');
+  const [, startSearch] = useTransition();
+  const onQuery = useCallback((query: string) => startSearch(() => setShownQuery(query)), []);
+  // Bumped to empty the search field from outside it ("Show everything").
+  const [searchReset, setSearchReset] = useState(0);
   const [openKey, setOpenKey] = useState<string | null>(null);
   const gridRef = useRef<GalleryGridHandle | null>(null);
   const jobs = useGalleryJobs(filter);
@@ -39,8 +47,6 @@ export default function GalleryView(props: GalleryViewProps) {
   const storageFull = useStorageFull();
 
   const all = jobs.data?.jobs;
-  // Typing stays immediate; the grid follows in a render a newer key can interrupt.
-  const shownQuery = useDeferredValue(query);
   const searching = queryWords(shownQuery).length > 0;
   const list = useMemo(() => (all ? searchJobs(all, shownQuery) : undefined), [all, shownQuery]);
   const tiles = useMemo(() => toTiles(list ?? []), [list]);
@@ -55,8 +61,8 @@ export default function GalleryView(props: GalleryViewProps) {
   const skipped = jobs.data?.skipped;
   const unreadable = (skipped?.futureVersion ?? 0) + (skipped?.invalid ?? 0);
 
-  // Stable while the list is: the grid's rows and tiles are memoised.
-  const openTileAt = useCallback((i: number) => setOpenKey(tiles[i]?.key ?? null), [tiles]);
+  // Stable: the grid's rows and tiles are memoised.
+  const showTile = useCallback((tile: GalleryTileData) => setOpenKey(tile.key), []);
 
   const close = () => {
     const index = openIndex;
@@ -74,7 +80,7 @@ export default function GalleryView(props: GalleryViewProps) {
         usage={estimate.data}
         canClear={(facets.data?.statuses.length ?? 0) > 0}
         onClearAll={() => galleryStore().clearAll()}
-        search={<GallerySearchBox query={query} onQuery={setQuery} />}
+        search={<GallerySearchBox key={searchReset} onQuery={onQuery} />}
       />
       <ArchiveControls filter={filter} filtered={filtered} comparisons={props.comparisons} />
       {storageFull && (
@@ -105,7 +111,8 @@ export default function GalleryView(props: GalleryViewProps) {
               type="button"
               onClick={() => {
                 setFilter({});
-                setQuery('');
+                setShownQuery('');
+                setSearchReset((n) => n + 1);
               }}
               className="rounded-md border border-zinc-700 px-3 py-1.5 text-sm text-zinc-200 hover:border-amber-500"
             >
@@ -114,7 +121,7 @@ export default function GalleryView(props: GalleryViewProps) {
           )}
         </div>
       ) : (
-        <GalleryGrid tiles={tiles} onOpen={openTileAt} onStar={setStarred} handleRef={gridRef} />
+        <GalleryGrid tiles={tiles} onOpen={showTile} onStar={setStarred} handleRef={gridRef} />
       )}
       {openTile && (
         <ImageDetailDialog

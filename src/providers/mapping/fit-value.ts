@@ -67,38 +67,52 @@ function nearest(value: number, options: number[]): number {
   return best;
 }
 
-export function fitNumber(value: number, rules: NumberRules): Fitted {
+/** How a note ends: what becomes of the value (Compare sends it; a lock sets the form's field). */
+export interface FitWording {
+  /** `to` is what the value became. */
+  becomes(to: string): string;
+  /** The nearest allowed value, `to`, was taken. */
+  nearest(to: string): string;
+}
+
+export const SENT_WORDING: FitWording = {
+  becomes: (to) => `${to} is sent`,
+  nearest: (to) => `the nearest, ${to}, is sent`,
+};
+
+export function fitNumber(value: number, rules: NumberRules, wording: FitWording = SENT_WORDING): Fitted {
   const f = formatNumber;
+  const to = (n: number) => wording.becomes(f(n));
   if (rules.options && rules.options.length > 0) {
     const v = nearest(value, rules.options);
     return v === value
       ? { value, notes: [] }
-      : { value: v, notes: [`${f(value)} is not one of ${rules.options.join(', ')}: the nearest, ${f(v)}, is sent`] };
+      : { value: v, notes: [`${f(value)} is not one of ${rules.options.join(', ')}: ${wording.nearest(f(v))}`] };
   }
   const notes: string[] = [];
   let v = value;
   const m = rules.multipleOf;
   if (rules.min !== undefined && v < rules.min) {
-    const to = m ? Math.ceil(rules.min / m) * m : rules.min;
-    notes.push(`${f(v)} is below the minimum ${f(rules.min)}: ${f(to)} is sent`);
-    v = to;
+    const min = m ? Math.ceil(rules.min / m) * m : rules.min;
+    notes.push(`${f(v)} is below the minimum ${f(rules.min)}: ${to(min)}`);
+    v = min;
   }
   if (rules.max !== undefined && v > rules.max) {
-    const to = m ? Math.floor(rules.max / m) * m : rules.max;
-    notes.push(`${f(v)} is above the maximum ${f(rules.max)}: ${f(to)} is sent`);
-    v = to;
+    const max = m ? Math.floor(rules.max / m) * m : rules.max;
+    notes.push(`${f(v)} is above the maximum ${f(rules.max)}: ${to(max)}`);
+    v = max;
   }
   if (rules.integer && !Number.isInteger(v)) {
-    const to = Math.round(v);
-    notes.push(`${f(v)} is not a whole number: ${f(to)} is sent`);
-    v = to;
+    const whole = Math.round(v);
+    notes.push(`${f(v)} is not a whole number: ${to(whole)}`);
+    v = whole;
   }
   if (m && Math.abs(v / m - Math.round(v / m)) > 1e-9) {
-    let to = Math.round(v / m) * m;
-    if (rules.max !== undefined && to > rules.max) to -= m;
-    if (rules.min !== undefined && to < rules.min) to += m;
-    notes.push(`${f(v)} is not a multiple of ${f(m)}: ${f(to)} is sent`);
-    v = to;
+    let multiple = Math.round(v / m) * m;
+    if (rules.max !== undefined && multiple > rules.max) multiple -= m;
+    if (rules.min !== undefined && multiple < rules.min) multiple += m;
+    notes.push(`${f(v)} is not a multiple of ${f(m)}: ${to(multiple)}`);
+    v = multiple;
   }
   return { value: v, notes };
 }

@@ -6,19 +6,19 @@ const PRESETS = ['square_hd', 'square', 'portrait_4_3', 'portrait_16_9', 'landsc
 
 describe('chooseSizeOption', () => {
   it('an aspect ratio enum: the same ratio, never exact (the model picks the pixels)', () => {
-    expect(chooseSizeOption(RATIOS, 1024, 768)).toEqual({ value: '4:3', exact: false, note: '1024×768 sent as the aspect ratio "4:3": the model picks the pixel size' });
+    expect(chooseSizeOption(RATIOS, 1024, 768)).toEqual({ value: '4:3', exact: false, sameRatio: true, note: '1024×768 sent as the aspect ratio "4:3": the model picks the pixel size' });
     expect(chooseSizeOption(RATIOS, 512, 512)?.value).toBe('1:1');
     expect(chooseSizeOption(RATIOS, 576, 1024)?.value).toBe('9:16');
   });
 
   it('a ratio it does not have: the nearest, said as such', () => {
     const c = chooseSizeOption(RATIOS, 1000, 400)!;
-    expect(c.value).toBe('21:9');
+    expect(c).toMatchObject({ value: '21:9', sameRatio: false });
     expect(c.note).toMatch(/ratio 2\.5\) has no aspect ratio of its own here: the nearest is "21:9"/);
   });
 
   it('fal presets: exact when the size is a preset, else the nearest ratio then area, with the size it makes', () => {
-    expect(chooseSizeOption(PRESETS, 1024, 768)).toEqual({ value: 'landscape_4_3', exact: true, note: '1024×768 is the preset "landscape_4_3"' });
+    expect(chooseSizeOption(PRESETS, 1024, 768)).toEqual({ value: 'landscape_4_3', exact: true, size: [1024, 768], sameRatio: true, note: '1024×768 is the preset "landscape_4_3"' });
     expect(chooseSizeOption(PRESETS, 512, 512)).toMatchObject({ value: 'square', exact: true });
     expect(chooseSizeOption(PRESETS, 640, 640)).toMatchObject({ value: 'square', exact: false });
     expect(chooseSizeOption(PRESETS, 768, 768)).toMatchObject({ value: 'square_hd', exact: false });

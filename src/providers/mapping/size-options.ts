@@ -36,6 +36,10 @@ export interface SizeChoice {
   value: string;
   /** The option gives exactly the size asked for. */
   exact: boolean;
+  /** The pixel size the option names (fal's presets), when it names one. */
+  size?: [number, number];
+  /** The option's ratio is the one asked for (a ratio option: the model picks the pixels). */
+  sameRatio: boolean;
   note: string;
 }
 
@@ -51,18 +55,21 @@ export function chooseSizeOption(options: readonly (string | number)[], width: n
   const areaGap = (o: Option) => (o.size ? Math.abs(Math.log((o.size[0] * o.size[1]) / (width * height))) : 0);
   const best = [...read].sort((a, b) => ratioGap(a) - ratioGap(b) || areaGap(a) - areaGap(b))[0]!;
   const asked = `${width}×${height}`;
+  const sameRatio = ratioGap(best) < 0.01;
   if (best.size) {
     const exact = best.size[0] === width && best.size[1] === height;
     return {
       value: best.value,
       exact,
+      size: best.size,
+      sameRatio,
       note: exact ? `${asked} is the preset "${best.value}"` : `${asked} has no preset: "${best.value}" makes ${best.size[0]}×${best.size[1]}`,
     };
   }
-  const sameRatio = ratioGap(best) < 0.01;
   return {
     value: best.value,
     exact: false,
+    sameRatio,
     note: sameRatio
       ? `${asked} sent as the aspect ratio "${best.value}": the model picks the pixel size`
       : `${asked} (ratio ${ratioText(width, height)}) has no aspect ratio of its own here: the nearest is "${best.value}", and the model picks the pixel size`,
