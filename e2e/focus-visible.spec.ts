@@ -1,21 +1,18 @@
 /**
- * Issue 20, item 5: tabbing through the whole form (Advanced open) at 1440×900 never leaves the
- * focused control under the sticky header or the sticky Generate bar.
+ * Issue 20, item 5: tabbing through the whole form (Advanced open), forward and back, never leaves
+ * the focused control under the sticky header or the sticky Generate bar: at 1440×900, and on a
+ * tablet and a phone, where the header takes two rows.
  */
 import { expect, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { chooseEndpoint, openFresh, resetSandbox } from './fixtures/playground';
 
-test('Tab through the whole form with Advanced open: focus is never covered', async ({ page, request }) => {
-  await resetSandbox(request);
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await openFresh(page);
-  await chooseEndpoint(page, 'modelslab/text2img');
-  await page.locator('summary', { hasText: 'Advanced' }).click();
-  await page.getByLabel('Endpoint').focus();
+/** Presses `key` until focus leaves the form again; each control it stops on that is covered, named. */
+async function walk(page: Page, key: 'Tab' | 'Shift+Tab') {
   const covered: string[] = [];
   let stops = 0;
   for (let i = 0; i < 200; i++) {
-    await page.keyboard.press('Tab');
+    await page.keyboard.press(key);
     const seen = await page.evaluate(() => {
       const el = document.activeElement as HTMLElement | null;
       const form = document.getElementById('playground-form');
@@ -37,7 +34,28 @@ test('Tab through the whole form with Advanced open: focus is never covered', as
     stops++;
     if (seen.covered) covered.push(`${seen.name} at ${JSON.stringify(seen.rect)} (header ends ${seen.header}, bar starts ${seen.bar})`);
   }
-  console.log(`focus stops in the form: ${stops}`);
-  expect(stops).toBeGreaterThan(20);
-  expect(covered).toEqual([]);
-});
+  return { covered, stops };
+}
+
+for (const size of [
+  { width: 1440, height: 900 },
+  { width: 820, height: 1180 },
+  { width: 390, height: 844 },
+]) {
+  test(`Tab through the whole form with Advanced open, and back: focus is never covered (${size.width}×${size.height})`, async ({ page, request }) => {
+    await resetSandbox(request);
+    await page.setViewportSize(size);
+    await openFresh(page);
+    await chooseEndpoint(page, 'modelslab/text2img');
+    await page.locator('summary', { hasText: 'Advanced' }).click();
+    await page.getByLabel('Endpoint').focus();
+    const forward = await walk(page, 'Tab');
+    console.log(`${size.width}×${size.height}: focus stops in the form: ${forward.stops}`);
+    expect(forward.stops).toBeGreaterThan(20);
+    expect(forward.covered).toEqual([]);
+    // And back up from where it left the form: now the header is the one that could cover it.
+    const back = await walk(page, 'Shift+Tab');
+    expect(back.stops).toBeGreaterThan(20);
+    expect(back.covered).toEqual([]);
+  });
+}

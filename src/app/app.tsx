@@ -1,11 +1,12 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { lazy, startTransition, Suspense, useEffect, useState } from 'react';
+import { lazy, startTransition, Suspense, useEffect, useRef, useState } from 'react';
 import { createQueryClient } from '../api/query-client';
 import { requestOpenComparison } from '../features/compare/open-request';
 import { FirstPaintHandoff, FirstPaintPlayground } from './first-paint';
 import { LazyImageEditor } from './lazy-canvas';
 import { ShortcutsOverlay } from './shortcuts-overlay';
 import { StorageNotices } from './storage-notices';
+import { useHeaderHeight } from './use-header-height';
 import { useScrollPerView } from './use-scroll-per-view';
 import type { Preset } from './preset';
 import { formatHash, parseHash, VIEWS } from './hash-route';
@@ -123,6 +124,8 @@ function Shell() {
   const [awake, wake] = useWakeAfterFirstPaint(view);
   const [preset, setPreset] = useState<Preset>();
   useScrollPerView(view);
+  const headerRef = useRef<HTMLElement>(null);
+  useHeaderHeight(headerRef);
   useEffect(() => {
     const onHash = () => setRoute(parseHash(location.hash));
     window.addEventListener('hashchange', onHash);
@@ -136,7 +139,7 @@ function Shell() {
   };
   return (
     <div className="min-h-screen">
-      <header className="sticky top-0 z-10 border-b border-zinc-800 bg-zinc-950/90 backdrop-blur">
+      <header ref={headerRef} className="sticky top-0 z-10 border-b border-zinc-800 bg-zinc-950/90 backdrop-blur">
         <div className="mx-auto flex max-w-[1600px] flex-wrap items-center gap-4 px-4 py-2">
           <h1 className="text-base font-semibold text-zinc-100">
             Image API Playground
