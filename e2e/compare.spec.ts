@@ -281,3 +281,17 @@ test.describe('A/B at 1440×900, with a touch screen too', () => {
     await expect(slider).toHaveValue('100');
   });
 });
+
+test('on a phone, Run brings the results into view instead of filling them in below the fold', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.getByLabel('Prompt', { exact: true }).fill('a lighthouse on a cliff at dusk');
+  // The button is scrolled to as a person would, so it sits at the bottom of the screen.
+  await page.getByRole('button', { name: 'Run comparison (3 requests)' }).click();
+  const first = column(page, THREE[0]!);
+  await expect(first.getByText('done', { exact: true })).toBeVisible({ timeout: COMPARISON_DONE_MS });
+  // The results start in the upper half of the screen, below the sticky header (two rows here).
+  const header = (await page.getByRole('banner').boundingBox())!;
+  const top = (await first.boundingBox())!.y;
+  expect(top).toBeGreaterThanOrEqual(header.y + header.height);
+  expect(top).toBeLessThan(844 / 2);
+});

@@ -10,10 +10,8 @@ import { inputClass } from '../../components/ui/field-shell';
 import { useObjectUrl } from '../../job-store/object-urls';
 import { useJob } from '../../job-store/use-jobs';
 import { dividerAt } from './ab-divider';
+import { headerBottom } from './use-reveal-results';
 import type { ComparisonCell, ComparisonRecord } from './comparison-record';
-
-/** The app's sticky header and a little room. */
-const HEADER_PX = 64;
 
 function useFirstImage(cell: ComparisonCell | undefined) {
   const job = useJob(cell?.jobId).data ?? undefined;
@@ -108,7 +106,7 @@ export function ABView({ record }: { record: ComparisonRecord }) {
     // Not scrollIntoView: the page's scroll padding keeps room for the playground's sticky bar, which Compare has not.
     const box = el.getBoundingClientRect();
     const below = box.bottom + 8 - window.innerHeight;
-    if (below > 0) window.scrollBy({ top: Math.min(below, box.top - HEADER_PX) });
+    if (below > 0) window.scrollBy({ top: Math.min(below, box.top - headerBottom()) });
   }, [ready]);
   const a = withJobs.find((c) => c.key === aKey) ?? withJobs[0];
   const b = withJobs.find((c) => c.key === bKey) ?? withJobs.find((c) => c !== a);

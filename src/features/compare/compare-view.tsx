@@ -28,6 +28,7 @@ import { defaultTargetEndpoints, newTarget, targetLabels } from './targets';
 import type { CompareTarget } from './targets';
 import { useComparison } from './use-comparison';
 import { useCompareOpen } from './use-compare-open';
+import { useRevealResults } from './use-reveal-results';
 import { Button } from '../../components/ui/button';
 import { updateWorkspace, useWorkspace } from '../../job-store/workspace';
 
@@ -49,6 +50,7 @@ export default function CompareView({ ImageEditor, openId, onShown }: { ImageEdi
   const [message, setMessage] = useState<string>();
   const comparison = useComparison();
   const { record, show } = comparison;
+  const { ref: resultsRef, reveal: revealResults } = useRevealResults();
 
   const shownId = record?.id;
   const apply = useCallback((found: ComparisonRecord) => {
@@ -88,6 +90,7 @@ export default function CompareView({ ImageEditor, openId, onShown }: { ImageEdi
     const fresh = buildRecord({ id: crypto.randomUUID(), createdAt: Date.now(), plan, shared: seeded, targets, axes });
     if (!axes.x && tab === 'sweep') setTab('side');
     void comparison.run(plan, fresh);
+    revealResults();
   };
 
   const n = sidePlan.requestCount;
@@ -137,7 +140,9 @@ export default function CompareView({ ImageEditor, openId, onShown }: { ImageEdi
                 {message}
               </p>
             )}
-            {record ? <ComparisonShown record={record} tab={tab} onJob={comparison.setJob} onProblem={setMessage} /> : <NoComparison />}
+            <div ref={resultsRef}>
+              {record ? <ComparisonShown record={record} tab={tab} onJob={comparison.setJob} onProblem={setMessage} /> : <NoComparison />}
+            </div>
           </CompareTabs>
         </div>
         <section aria-label="Parameter mapping" className="flex flex-col gap-2 xl:col-start-1 xl:row-start-2">
