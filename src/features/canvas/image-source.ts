@@ -7,7 +7,7 @@
  * page's security policy does not list is fetched by the playground's server (`/proxy/_image`:
  * public addresses only, images only) and loads like a file; where that cannot be, it says why.
  */
-import { context2d, createCanvas, releaseCanvasMemory } from './canvas-pool';
+import { context2d, createCanvas, releaseCanvasMemory } from './canvas-2d';
 import { describeFit, fitSize } from './fit-size';
 import { blobToDataUrl } from '../../lib/data-url';
 import { isHttpUrl } from '../../providers/shared/base64';

@@ -16,7 +16,7 @@ import { coverageAfter, nextReplaceId, opBytes } from './mask-ops';
 import type { Coverage, FullMask, MaskOp, StrokeMode } from './mask-ops';
 import { paintedBox } from './mask-bounds';
 import { MaskRaster } from './mask-raster';
-import { createCanvas } from './canvas-pool';
+import { createCanvas } from './canvas-2d';
 import { displaySize } from './mask-scale';
 import { isFillable } from './shape-geometry';
 import type { MaskShape } from './shape-geometry';

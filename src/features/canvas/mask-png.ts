@@ -3,7 +3,7 @@
  * encoder. The app's export runs in the mask Worker (`mask-full-raster.ts`); these serve the
  * canvas bench and its checks. No app state here: canvases in, a PNG out.
  */
-import { context2d } from './canvas-pool';
+import { context2d } from './canvas-2d';
 
 export interface ExportedMask {
   blob: Blob;

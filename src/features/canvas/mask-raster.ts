@@ -11,7 +11,7 @@
  * a grey alpha a to 255 − a. A replaced mask (feather, grow, shrink, a file) is drawn in whole.
  * Operations arrive in image pixels and are scaled here.
  */
-import { context2d, createCanvas, releaseCanvasMemory } from './canvas-pool';
+import { context2d, createCanvas, releaseCanvasMemory } from './canvas-2d';
 import { discTip } from './mask-binarize';
 import type { MaskOp, StrokeMode } from './mask-ops';
 import { scaleShape, scaleStamp } from './mask-scale';
