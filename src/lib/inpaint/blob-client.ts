@@ -5,6 +5,8 @@
  */
 import type { Rect } from './types';
 import type { BlobPartial, BlobRequest, BlobResponse } from './blob-ops';
+import { KeyHints } from './key-hints';
+import type { BlobKeys } from './key-hints';
 
 type Answer = { id: number; response: BlobResponse } | { id: number; error: string } | { id: number; progress: string } | { id: number; partial: BlobPartial };
 type ResponseOf<R extends BlobRequest> = Extract<BlobResponse, { op: R['op'] extends 'mask-from-file' ? 'mask' : R['op'] }>;
@@ -14,6 +16,8 @@ export const canRunBlobOps = typeof Worker === 'function' && typeof OffscreenCan
 
 let worker: Worker | null = null;
 let nextId = 1;
+/** The content keys the Worker reported for the Blobs sent to it, sent along with them again. */
+const hints = new KeyHints();
 const pending = new Map<number, { resolve(r: BlobResponse): void; reject(e: Error): void; progress?(text: string): void; partial?(part: BlobPartial): void }>();
 
 function start(): Worker {
@@ -45,8 +49,12 @@ export function runBlobOp<R extends BlobRequest>(request: R, progress?: (text: s
   const id = nextId++;
   const w = worker;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve: resolve as (r: BlobResponse) => void, reject, progress, partial });
-    w.postMessage({ id, request });
+    const learn = (response: BlobResponse) => {
+      hints.learn(request, (response as { keys?: BlobKeys }).keys);
+      resolve(response as ResponseOf<R>);
+    };
+    pending.set(id, { resolve: learn, reject, progress, partial });
+    w.postMessage({ id, request: hints.hint(request) });
   });
 }
 
