@@ -4,6 +4,7 @@
  * no decode, scale or encode runs on the main thread.
  */
 import type { Rect } from './types';
+import type { BoxRgba } from './mask-box';
 import type { BlobPartial, BlobRequest, BlobResponse } from './blob-ops';
 import { KeyHints } from './key-hints';
 import type { BlobKeys } from './key-hints';
@@ -69,9 +70,11 @@ export async function releaseKeptPictures(): Promise<number> {
 
 /**
  * Has the Worker read the painted box of a mask just exported (`box`: its hint), so the job that
- * sends it reads neither the full-size mask nor its PNG again. Nothing when Workers cannot run.
+ * sends it reads neither the full-size mask nor its PNG again. `pixels`: the box's pixels as the
+ * exporter read them from the raster it encoded (mask-box.ts's BoxRgba): then the Worker keeps
+ * them and decodes nothing (a 50 MP mask PNG decodes to 200 MB). Nothing when Workers cannot run.
  */
-export function readMaskAhead(mask: Blob, size: { width: number; height: number }, box: Rect | null): void {
+export function readMaskAhead(mask: Blob, size: { width: number; height: number }, box: Rect | null, pixels?: BoxRgba): void {
   if (!canRunBlobOps || !(size.width > 0 && size.height > 0)) return;
-  runBlobOp({ op: 'mask-box', mask, width: size.width, height: size.height, box }).catch(() => undefined);
+  runBlobOp({ op: 'mask-box', mask, width: size.width, height: size.height, box, pixels }).catch(() => undefined);
 }

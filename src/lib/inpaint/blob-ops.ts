@@ -21,6 +21,7 @@ import { pureScaler } from './stitch-protocol';
 import type { RgbaScaler } from './stitch-protocol';
 import { resultContent } from './stitch';
 import type { MaskImage, Rect } from './types';
+import type { BoxRgba } from './mask-box';
 
 export type { InpaintArea } from './blob-prepare';
 export type { StitchPreview } from './blob-stitch';
@@ -47,7 +48,7 @@ export type BlobRequest =
   /** A thumbnail (WebP, JPEG where WebP cannot be encoded) fitting maxSide, for the gallery: decode, scale and encode off the main thread. */
   | { op: 'thumbnail'; image: Blob; maxSide: number }
   /** Reads a mask's painted box ahead of the job that sends it (blob-prepare's maskBoxOf): the mask was just exported. */
-  | { op: 'mask-box'; mask: Blob; width: number; height: number; box: Rect | null; keys?: BlobKeys }
+  | { op: 'mask-box'; mask: Blob; width: number; height: number; box: Rect | null; keys?: BlobKeys; pixels?: BoxRgba }
   /** Frees the picture and mask window the Worker keeps for the jobs (worker-pictures.ts): the picture is gone. */
   | { op: 'release' };
 
@@ -133,7 +134,7 @@ export async function handleBlobRequest(
       return thumbnail(request.image, request.maxSide);
     case 'mask-box': {
       const key = await keyOf(request.mask, request.keys?.mask);
-      const boxed = await maskBoxOf(request.mask, key, { width: request.width, height: request.height }, request.box);
+      const boxed = await maskBoxOf(request.mask, key, { width: request.width, height: request.height }, request.box, request.pixels);
       return { op: 'mask-box', painted: !!boxed?.pixels, keys: { mask: key } };
     }
     case 'release':

@@ -19,8 +19,8 @@ import { windowKey } from './worker-memo';
 import type { MaskWindow } from './worker-memo';
 import { keptMaskBoxes, keptPictures, keptWindows, keyOf, pictureOf } from './worker-pictures';
 import type { BlobKeys } from './key-hints';
-import { boxMaskBounds, boxMaskIsHard, boxMaskOver, clampBox } from './mask-box';
-import type { BoxMask } from './mask-box';
+import { boxMaskBounds, boxMaskFromRgba, boxMaskIsHard, boxMaskOver, clampBox } from './mask-box';
+import type { BoxMask, BoxRgba } from './mask-box';
 import type { MaskImage, Rect, RgbaImage, Size } from './types';
 
 export type InpaintArea = 'whole' | 'masked';
@@ -148,13 +148,15 @@ export async function readMaskBox(blob: Blob, size: Size, box: Rect | null): Pro
 /**
  * The painted box of this mask (`maskKey`: its bytes' key): the one read ahead (the 'mask-box'
  * request, sent when the mask was exported) or being read, else read now; kept (one mask) for the
- * job that sends it.
+ * job that sends it. `given`: the box's pixels as the exporter had them (see boxMaskFromRgba), so
+ * nothing is decoded.
  */
-export async function maskBoxOf(blob: Blob, maskKey: string, size: Size, box: Rect | null): Promise<BoxMask | undefined> {
+export async function maskBoxOf(blob: Blob, maskKey: string, size: Size, box: Rect | null, given?: BoxRgba): Promise<BoxMask | undefined> {
   const key = `${maskKey}|${size.width}×${size.height}|${JSON.stringify(box)}`;
   let reading = keptMaskBoxes.get(key);
   if (!reading) {
-    reading = readMaskBox(blob, size, box);
+    const known = given && boxMaskFromRgba(size, box, given);
+    reading = known ? Promise.resolve(known) : readMaskBox(blob, size, box);
     keptMaskBoxes.put(key, reading);
   }
   return reading;
