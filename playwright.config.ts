@@ -26,7 +26,9 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     baseURL: `http://127.0.0.1:${PORT}`,
     launchOptions: chromiumLaunchOptions(),
-    trace: 'retain-on-failure',
+    // A trace (screencast, DOM snapshots) made every test ~1.5× slower on two cores, so only a
+    // retry records one (CI retries once); pass `--trace retain-on-failure` when debugging here.
+    trace: 'on-first-retry',
     screenshot: 'only-on-failure',
   },
   projects: [
