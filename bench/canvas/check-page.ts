@@ -166,7 +166,38 @@ async function run(): Promise<string[]> {
   long.dispose();
   reference.dispose();
   await tileChecks(check);
+  await largeMaskChecks(check);
   return failures;
+}
+
+/**
+ * A mask over 16 megapixels is not kept in the Worker between exports: the next export draws it
+ * again from the operations. It must send the same PNG as a document exported once at the end.
+ */
+async function largeMaskChecks(check: (ok: boolean, what: string) => void) {
+  const [w, h] = [4200, 4000];
+  const bytes = async (d: MaskDocument) => new Uint8Array(await (await exportFullMask(d, false)).blob!.arrayBuffer());
+  const twice = new MaskDocument(w, h);
+  const once = new MaskDocument(w, h);
+  const both = (f: (d: MaskDocument) => void) => [twice, once].forEach(f);
+  both((d) => d.fillShape('paint', { kind: 'rect', rect: { x: 1000, y: 900, width: 700, height: 500 } }));
+  await bytes(twice);
+  both((d) => {
+    d.beginStroke('erase', 120, 1100, 1000, 1);
+    d.extendStroke(1600, 1300, 1);
+    d.endStroke();
+  });
+  await bytes(twice);
+  both((d) => {
+    d.beginStroke('paint', 60, 3000, 3000, 1);
+    d.extendStroke(4100, 3900, 1);
+    d.endStroke();
+  });
+  const a = await bytes(twice);
+  const b = await bytes(once);
+  check(a.length === b.length && a.every((v, i) => v === b[i]), 'a large mask drawn again for each export sends what one export of the same operations sends');
+  twice.dispose();
+  once.dispose();
 }
 
 /**

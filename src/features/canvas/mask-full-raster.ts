@@ -91,6 +91,13 @@ export class FullRaster {
     this.drawn.push(op.seq);
   }
 
+  /** Frees the pixels now (not at garbage collection); the raster is not used again. */
+  release(): void {
+    this.canvas.width = this.canvas.height = 0;
+    this.tips.clear();
+    this.drawn = [];
+  }
+
   /** Whether any pixel is painted (white or grey), read in bands of rows. */
   painted(bandPixels = 1 << 22): boolean {
     const rows = Math.max(1, Math.floor(bandPixels / this.width));
