@@ -24,6 +24,7 @@ import { startAppServer } from './stitch/app-flow';
 import { repoRoot } from './stitch/serve';
 import { runPhotoFlow } from './photos/flow';
 import type { Area, PhotoRun } from './photos/flow';
+import { PHASES } from './photos/memory';
 
 const dir = process.argv[2] ?? process.env.PHOTOS_BENCH_DIR;
 if (!dir) {
@@ -70,6 +71,7 @@ function line(label: string, runs: PhotoRun[]): string {
       ` · full size stored ${f0(m((r) => r.storedMs))} ms`,
     `         longest main-thread task ${f0(task)} ms [${ok(task, g.task)}] (by run, load ${tasks('load')}, editing ${tasks('edit')}, generate ${tasks('generate')}; 0 = none over 50 ms)` +
       ` · renderer peak ${f0(mem)} MB${Number.isFinite(g.memMb) ? ` [${ok(mem, g.memMb)}]` : ''}, JS heap ${f0(m((r) => r.jsHeapMb))} MB`,
+    `         renderer resident by phase (highest sample, MB, by run): ${PHASES.map((p) => `${p} ${runs.map((r) => f0(r.rendererByPhaseMb[p])).join('/')}`).join(', ')}`,
     `         ${r0.width}×${r0.height}, sent: ${r0.sent || '(not said)'} · load average ${load()}`,
   ].join('\n');
 }

@@ -279,3 +279,24 @@ test('Settings: the A1111 card is "Your server" with a user and password; an unr
   await expect(alert).toContainText(`--cors-allow-origins=${origin},`);
   await expect(alert).not.toContainText('origin>');
 });
+
+test('with the twin’s Basic auth on, the Sandbox card asks for a login: a wrong one is named, the right one generates', async ({ page, request }) => {
+  await resetA1111(request, { apiAuth: 'alice:secret' });
+  await openView(page, 'Settings');
+  const card = page.getByRole('group', { name: 'AUTOMATIC1111 (Stable Diffusion WebUI)' });
+  const login = card.getByLabel('AUTOMATIC1111 (Stable Diffusion WebUI) sandbox login');
+  await expect(card.getByText('The twin asks for no login unless its Basic auth is turned on')).toBeVisible();
+  await login.fill('alice:wrong');
+  await openView(page, 'Playground');
+  await chooseEndpoint(page, 'a1111/txt2img');
+  await generate(page);
+  await expect(resultCard(page)).toHaveAccessibleName('Job failed');
+  await expect(resultCard(page).getByRole('alert')).toContainText('did not accept this one (HTTP 401): "Incorrect username or password"');
+  await expect(resultCard(page).getByRole('alert')).toContainText('In Settings, enter the login as user:password');
+
+  await openView(page, 'Settings');
+  await login.fill('alice:secret');
+  await openView(page, 'Playground');
+  await generate(page);
+  await expect(resultCard(page)).toHaveAccessibleName('Job done', { timeout: 20_000 });
+});

@@ -14,11 +14,14 @@
  *   stored   the Generate click → the full-size stitched result stored (its figure offers Download)
  *
  * with every main-thread long task (PerformanceObserver 'longtask') by phase, and the renderer's
- * peak memory (the renderer processes' peak resident size, read from /proc on Linux).
+ * peak memory (the renderer processes' peak resident size, read from /proc on Linux), and where it
+ * peaks: the highest sampled resident size in load, editing, Generate → shown and shown → stored.
  */
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { maskPreview, stage, strokeInImage } from '../../e2e/fixtures/inpaint';
+import { sampleRendererMemory } from './memory';
+import type { Phase } from './memory';
 
 export type Area = 'masked' | 'whole';
 
@@ -35,6 +38,8 @@ export interface PhotoRun {
   longest: { load: number; edit: number; generate: number };
   /** Peak resident memory of the renderer (MB), or NaN where it cannot be read. */
   rendererPeakMb: number;
+  /** The renderer's highest sampled resident size in each phase (MB; bench/photos/memory.ts). */
+  rendererByPhaseMb: Record<Phase, number>;
   /** JS heap in use at the end (MB). */
   jsHeapMb: number;
   sent: string;
@@ -152,16 +157,20 @@ export async function runPhotoFlow(browser: Browser, origin: string, file: strin
         categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink.user_timing', 'v8.execute', 'disabled-by-default-v8.cpu_profiler'],
       });
     }
+    const memory = await sampleRendererMemory(browser);
+    memory.phase('load');
     await page.getByLabel('Image file').setInputFiles(file);
     await page.waitForFunction(() => (window as unknown as { __pb: Marks }).__pb.editable !== undefined, undefined, { timeout: 240_000 });
     const [, w, h] = /: (\d+)×(\d+)/.exec((await stage(page).getAttribute('aria-label'))!)!.map(Number);
     const view = { width: w!, height: h! };
+    memory.phase('edit');
     const s = view.width / 4032;
     await strokeInCorner(page, view, [200 * s, 220 * s], [520 * s, 300 * s]);
     await maskPreview(page).waitFor({ timeout: 120_000 });
     await page.getByRole('radio', { name: area === 'masked' ? 'Only masked' : 'Whole picture' }).check();
     // The mask export and the draft save settle before Generate (a person takes a second too).
     await page.waitForTimeout(1500);
+    memory.phase('generate');
     await page.getByRole('button', { name: 'Generate', exact: true }).click();
     const shownAt = await page.waitForFunction(
       () => {
@@ -176,6 +185,7 @@ export async function runPhotoFlow(browser: Browser, origin: string, file: strin
       { timeout: 240_000, polling: 'raf' },
     );
     const shown = (await shownAt.jsonValue()) as number;
+    memory.phase('store');
     const storedAt = await page.waitForFunction(
       () => {
         const card = document.querySelector('article[aria-label^="Job "]');
@@ -186,6 +196,7 @@ export async function runPhotoFlow(browser: Browser, origin: string, file: strin
       { timeout: 240_000, polling: 'raf' },
     );
     const stored = (await storedAt.jsonValue()) as number;
+    const rendererByPhaseMb = memory.stop();
     if (trace) await browser.stopTracing();
     const marks = await page.evaluate(() => (window as unknown as { __pb: Marks }).__pb);
     const resources = await page.evaluate(() =>
@@ -212,6 +223,7 @@ export async function runPhotoFlow(browser: Browser, origin: string, file: strin
       storedMs: stored - click,
       longest: { load: longest(marks.tasks, marks.change!, marks.editable!), edit: longest(marks.tasks, marks.editable!, click), generate: longest(marks.tasks, click, shown) },
       rendererPeakMb: await rendererPeakMb(browser),
+      rendererByPhaseMb,
       jsHeapMb: jsHeap / 2 ** 20,
       sent: sent.replace(/^Init image sent:\s*/, ''),
     };

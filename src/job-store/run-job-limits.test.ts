@@ -8,6 +8,7 @@ import type { Server, ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getEndpoint, getProvider } from '../providers/registry';
 import type { ProviderDef } from '../providers/types';
+import type { JobRecord } from './job-record';
 import { getImageBlob } from './store';
 import { submitJob } from './run-job';
 
@@ -75,5 +76,33 @@ describe('the job runner keeps only what it may', () => {
     expect(job.status).toBe('failed');
     expect(job.error?.message).toBe('No complete answer within 0.3 s, so the playground stopped waiting.');
     expect(job.error?.hint).toMatch(/Retry sends the same parameters and seed again/);
+  });
+});
+
+describe('a job whose init image is prepared first', () => {
+  it('holds no request until one leaves: one that fails while preparing has none, and nothing reached the server', async () => {
+    let asked = 0;
+    answer = (res) => {
+      asked++;
+      res.writeHead(500).end();
+    };
+    const endpoint = getEndpoint('modelslab/img2img')!;
+    let created: JobRecord | undefined;
+    const job = await submitJob({
+      provider: getProvider('modelslab')!,
+      endpoint,
+      // A stored image that is gone (cleared in another tab, say): preparing fails before sending.
+      params: { ...endpoint.initialValues, prompt: 'gone', init_image: 'local-image:no-such-image;image/jpeg;1024x768;1000' },
+      mode: 'live',
+      route: { baseUrl: base, key: 'test-key-not-real' },
+      onCreated: (j) => (created = j),
+    });
+    expect(created?.status).toBe('sending');
+    // The card shows at once; what it shows as "Request as sent" must have been sent.
+    expect(created?.request).toBeUndefined();
+    expect(job.status).toBe('failed');
+    expect(job.error?.message).toMatch(/^Not sent: init_image: the local image is no longer available/);
+    expect(job.request).toBeUndefined();
+    expect(asked).toBe(0);
   });
 });

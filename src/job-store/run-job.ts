@@ -94,7 +94,9 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
     return { req, request: { method: stored.method, url: stored.url, headers: stored.headers, body: compactBody(stored.body) } };
   };
   const preparing = !input.stitch && !!endpoint.sizeRule;
-  const first = preparing ? build(prepared.params) : undefined;
+  // Built now so a request the endpoint cannot build fails before the card; kept on the record only
+  // once it leaves (the playground titles a job's request "Request as sent").
+  if (preparing) build(prepared.params);
   const job: JobRecord = {
     version: JOB_RECORD_VERSION,
     starred: false,
@@ -110,7 +112,6 @@ export async function submitJob(input: SubmitInput): Promise<JobRecord> {
     status: 'sending',
     timings: { submittedAt: now },
     images: [],
-    request: first?.request,
     compareGroupId: input.compareGroupId,
     compareLabel: input.compareLabel,
     ...(input.stitch ? { inpaint: input.stitch } : {}),

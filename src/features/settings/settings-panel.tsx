@@ -84,8 +84,12 @@ function ProviderSettingsCard({ provider, proxyOk }: { provider: ProviderDef; pr
       {s.mode === 'sandbox' ? (
         <FieldShell
           id={`${id}-sandbox-key`}
-          label={`${provider.name} sandbox key`}
-          description='Any value works with the twin; "invalid" or an empty key shows its key errors. Your live key is never sent to the sandbox.'
+          label={`${provider.name} sandbox ${provider.keyLocation.in === 'basic' ? 'login' : 'key'}`}
+          description={
+            provider.keyLocation.in === 'basic'
+              ? 'The twin asks for no login unless its Basic auth is turned on (SANDBOX_A1111_AUTH, see the sandbox README); then enter user:password. Your own server’s login is never sent to the sandbox.'
+              : 'Any value works with the twin; "invalid" or an empty key shows its key errors. Your live key is never sent to the sandbox.'
+          }
         >
           <input
             id={`${id}-sandbox-key`}
