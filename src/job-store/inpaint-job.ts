@@ -94,6 +94,8 @@ export async function prepareSentImages(
       padding: settings.padding,
       maskBlur: settings.maskBlur,
       target,
+      // A stitch follows: its preview's base is made while the provider works.
+      previewSide: mask ? PREVIEW_MAX_SIDE : undefined,
     },
     progress,
   );
@@ -140,6 +142,7 @@ export const PREVIEW_MAX_SIDE = 1600;
  * encoded (seconds for a photo).
  */
 export async function stitchResult(plan: JobInpaint & { mask: string }, result: Blob, onPreview?: (preview: StitchPreview) => void) {
+  performance.mark('job: stitch step');
   const [original, mask] = await Promise.all([getLocalImage(plan.image), getLocalImage(plan.mask)]);
   if (!original || !mask) throw new MissingImageError('The full-size original is no longer stored, so the result could not be stitched into it.');
   const previewSide = onPreview ? PREVIEW_MAX_SIDE : undefined;

@@ -30,6 +30,7 @@ export async function finish(jobId: string, result: Extract<ProviderResult, { ki
     let got: Awaited<ReturnType<typeof downloadImage>>;
     try {
       got = await downloadImage(image, signal, { timeoutMs: limits.timeoutMs });
+      performance.mark('job: downloaded');
     } catch (e) {
       // An abort is an abort (a cancel), not a download the browser refused: nothing is attached.
       if (e instanceof NetworkError && e.cancelled) break;
@@ -95,6 +96,7 @@ async function saveStitched(jobId: string, plan: NonNullable<JobRecord['inpaint'
   let previewUrl: string | undefined;
   const onPreview = (p: { image: Blob; width: number; height: number }) => {
     if (getLive(jobId).cancelled) return;
+    performance.mark('job: preview arrived');
     previewUrl = URL.createObjectURL(p.image);
     const caption = `${stitchedNote(p.width, p.height)} Preview: the full-size PNG is being stored.`;
     setLive(jobId, { step: 'storing', preview: { url: previewUrl, width: p.width, height: p.height, caption }, notice: `Storing the full-size ${p.width}×${p.height} PNG…` });
@@ -107,6 +109,7 @@ async function saveStitched(jobId: string, plan: NonNullable<JobRecord['inpaint'
         ? ` It could not be stitched into the original: ${e instanceof Error ? e.message : String(e)}`
         : ` Its padding could not be cut off: ${e instanceof Error ? e.message : String(e)}`;
     }
+    performance.mark('job: stitched');
     setLive(jobId, { step: 'storing' });
     if (made) {
       const note = mask

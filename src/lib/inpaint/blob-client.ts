@@ -4,7 +4,10 @@
  * no decode, scale or encode runs on the main thread.
  */
 import type { Rect } from './types';
+import type { BoxRgba } from './mask-box';
 import type { BlobPartial, BlobRequest, BlobResponse } from './blob-ops';
+import { KeyHints } from './key-hints';
+import type { BlobKeys } from './key-hints';
 
 type Answer = { id: number; response: BlobResponse } | { id: number; error: string } | { id: number; progress: string } | { id: number; partial: BlobPartial };
 type ResponseOf<R extends BlobRequest> = Extract<BlobResponse, { op: R['op'] extends 'mask-from-file' ? 'mask' : R['op'] }>;
@@ -14,6 +17,8 @@ export const canRunBlobOps = typeof Worker === 'function' && typeof OffscreenCan
 
 let worker: Worker | null = null;
 let nextId = 1;
+/** The content keys the Worker reported for the Blobs sent to it, sent along with them again. */
+const hints = new KeyHints();
 const pending = new Map<number, { resolve(r: BlobResponse): void; reject(e: Error): void; progress?(text: string): void; partial?(part: BlobPartial): void }>();
 
 function start(): Worker {
@@ -45,8 +50,12 @@ export function runBlobOp<R extends BlobRequest>(request: R, progress?: (text: s
   const id = nextId++;
   const w = worker;
   return new Promise((resolve, reject) => {
-    pending.set(id, { resolve: resolve as (r: BlobResponse) => void, reject, progress, partial });
-    w.postMessage({ id, request });
+    const learn = (response: BlobResponse) => {
+      hints.learn(request, (response as { keys?: BlobKeys }).keys);
+      resolve(response as ResponseOf<R>);
+    };
+    pending.set(id, { resolve: learn, reject, progress, partial });
+    w.postMessage({ id, request: hints.hint(request) });
   });
 }
 
@@ -61,9 +70,11 @@ export async function releaseKeptPictures(): Promise<number> {
 
 /**
  * Has the Worker read the painted box of a mask just exported (`box`: its hint), so the job that
- * sends it reads neither the full-size mask nor its PNG again. Nothing when Workers cannot run.
+ * sends it reads neither the full-size mask nor its PNG again. `pixels`: the box's pixels as the
+ * exporter read them from the raster it encoded (mask-box.ts's BoxRgba): then the Worker keeps
+ * them and decodes nothing (a 50 MP mask PNG decodes to 200 MB). Nothing when Workers cannot run.
  */
-export function readMaskAhead(mask: Blob, size: { width: number; height: number }, box: Rect | null): void {
+export function readMaskAhead(mask: Blob, size: { width: number; height: number }, box: Rect | null, pixels?: BoxRgba): void {
   if (!canRunBlobOps || !(size.width > 0 && size.height > 0)) return;
-  runBlobOp({ op: 'mask-box', mask, width: size.width, height: size.height, box }).catch(() => undefined);
+  runBlobOp({ op: 'mask-box', mask, width: size.width, height: size.height, box, pixels }).catch(() => undefined);
 }

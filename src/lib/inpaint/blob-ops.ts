@@ -12,14 +12,16 @@ import { decodeMask, decodeRgba, encodePng, maskBoxOf, prepare } from './blob-pr
 import type { PrepareRequest, PrepareResponse } from './blob-prepare';
 import { probe } from './blob-probe';
 import type { ProbeRequest, ProbeResponse } from './blob-probe';
-import { stitchBlobs, stitchBlobsPixels, thumbnailOf } from './blob-stitch';
+import { previewBaseAhead, stitchBlobs, stitchBlobsPixels, thumbnailOf } from './blob-stitch';
 import type { BlobStitchRequest, BlobStitchResponse, StitchPreview } from './blob-stitch';
 import { opaqueByHeader } from './send-format';
-import { keptMaskBoxes, keptPictures, keptWindows, releaseKept } from './worker-pictures';
+import { keptMaskBoxes, keptPictures, keptPreviewBases, keptWindows, keyOf, releaseKept } from './worker-pictures';
+import type { BlobKeys } from './key-hints';
 import { pureScaler } from './stitch-protocol';
 import type { RgbaScaler } from './stitch-protocol';
 import { resultContent } from './stitch';
 import type { MaskImage, Rect } from './types';
+import type { BoxRgba } from './mask-box';
 
 export type { InpaintArea } from './blob-prepare';
 export type { StitchPreview } from './blob-stitch';
@@ -46,7 +48,7 @@ export type BlobRequest =
   /** A thumbnail (WebP, JPEG where WebP cannot be encoded) fitting maxSide, for the gallery: decode, scale and encode off the main thread. */
   | { op: 'thumbnail'; image: Blob; maxSide: number }
   /** Reads a mask's painted box ahead of the job that sends it (blob-prepare's maskBoxOf): the mask was just exported. */
-  | { op: 'mask-box'; mask: Blob; width: number; height: number; box: Rect | null }
+  | { op: 'mask-box'; mask: Blob; width: number; height: number; box: Rect | null; keys?: BlobKeys; pixels?: BoxRgba }
   /** Frees the picture and mask window the Worker keeps for the jobs (worker-pictures.ts): the picture is gone. */
   | { op: 'release' };
 
@@ -60,7 +62,7 @@ export type BlobResponse =
   | { op: 'mask'; overlay: ImageBitmap; painted: boolean; width: number; height: number }
   /** width × height: the source's size; blob undefined when the browser could not encode one. */
   | { op: 'thumbnail'; blob: Blob | undefined; width: number; height: number }
-  | { op: 'mask-box'; painted: boolean }
+  | { op: 'mask-box'; painted: boolean; keys: BlobKeys }
   /** kept: how many pictures and windows the Worker still holds (0 after a release). */
   | { op: 'release'; kept: number };
 
@@ -99,8 +101,13 @@ export async function handleBlobRequest(
   partial?: (part: BlobPartial) => void,
 ): Promise<BlobResponse> {
   switch (request.op) {
-    case 'prepare':
-      return prepare(request, progress);
+    case 'prepare': {
+      const answer = await prepare(request, progress);
+      // After the answer is posted: the stitch's preview base, while the request is on its way.
+      const side = request.previewSide;
+      if (side && answer.keys.image) setTimeout(() => previewBaseAhead(answer.keys.image!, side));
+      return answer;
+    }
     case 'probe':
       return probe(request);
     case 'uncrop': {
@@ -126,12 +133,13 @@ export async function handleBlobRequest(
     case 'thumbnail':
       return thumbnail(request.image, request.maxSide);
     case 'mask-box': {
-      const boxed = await maskBoxOf(request.mask, { width: request.width, height: request.height }, request.box);
-      return { op: 'mask-box', painted: !!boxed?.pixels };
+      const key = await keyOf(request.mask, request.keys?.mask);
+      const boxed = await maskBoxOf(request.mask, key, { width: request.width, height: request.height }, request.box, request.pixels);
+      return { op: 'mask-box', painted: !!boxed?.pixels, keys: { mask: key } };
     }
     case 'release':
       releaseKept();
-      return { op: 'release', kept: keptPictures.size + keptWindows.size + keptMaskBoxes.size };
+      return { op: 'release', kept: keptPictures.size + keptWindows.size + keptMaskBoxes.size + keptPreviewBases.size };
     case 'mask-from-file': {
       const mask = binarizeMask(await decodeMask(request.file, request.width, request.height));
       return maskAnswer(mask);

@@ -15,12 +15,12 @@ import { wholePictureSendSize } from './match-size';
 import type { SizeRule } from './size-rules';
 import { initImageType, JPEG_QUALITY, sendableAsIs } from './send-format';
 import { cropMask, maskWindowRect, padMask, sendMask } from './stitch';
-import { opaqueByHeader } from './send-format';
 import { windowKey } from './worker-memo';
 import type { MaskWindow } from './worker-memo';
-import { blobKey, keptMaskBoxes, keptPictures, keptWindows, pictureOf } from './worker-pictures';
-import { boxMaskBounds, boxMaskIsHard, boxMaskOver, clampBox } from './mask-box';
-import type { BoxMask } from './mask-box';
+import { keptMaskBoxes, keptPictures, keptWindows, keyOf, pictureOf } from './worker-pictures';
+import type { BlobKeys } from './key-hints';
+import { boxMaskBounds, boxMaskFromRgba, boxMaskIsHard, boxMaskOver, clampBox } from './mask-box';
+import type { BoxMask, BoxRgba } from './mask-box';
 import type { MaskImage, Rect, RgbaImage, Size } from './types';
 
 export type InpaintArea = 'whole' | 'masked';
@@ -40,11 +40,18 @@ export interface PrepareRequest {
    * painted): only it is read to find the mask's bounds. Without it the whole mask is read.
    */
   maskBox?: Rect | null;
+  /** The keys of `image` and `mask` when the page knows them (key-hints.ts). */
+  keys?: BlobKeys;
+  /**
+   * The longest side of the preview a stitch of this job's answer will send: the picture scaled to
+   * it is made right after this answer, while the provider works (blob-stitch's previewBaseAhead).
+   */
+  previewSide?: number;
 }
 
 export type PrepareResponse =
-  | { op: 'prepare'; unchanged: true; width: number; height: number }
-  | { op: 'prepare'; unchanged: false; image: Blob; mask?: Blob; region: InpaintRegion; width: number; height: number };
+  | { op: 'prepare'; unchanged: true; width: number; height: number; keys: BlobKeys }
+  | { op: 'prepare'; unchanged: false; image: Blob; mask?: Blob; region: InpaintRegion; width: number; height: number; keys: BlobKeys };
 
 export async function decodeRgba(blob: Blob): Promise<RgbaImage> {
   let bitmap: ImageBitmap;
@@ -139,14 +146,17 @@ export async function readMaskBox(blob: Blob, size: Size, box: Rect | null): Pro
 }
 
 /**
- * The painted box of this mask: the one read ahead (the 'mask-box' request, sent when the mask
- * was exported) or being read, else read now; kept (one mask) for the job that sends it.
+ * The painted box of this mask (`maskKey`: its bytes' key): the one read ahead (the 'mask-box'
+ * request, sent when the mask was exported) or being read, else read now; kept (one mask) for the
+ * job that sends it. `given`: the box's pixels as the exporter had them (see boxMaskFromRgba), so
+ * nothing is decoded.
  */
-export async function maskBoxOf(blob: Blob, size: Size, box: Rect | null): Promise<BoxMask | undefined> {
-  const key = `${await blobKey(blob)}|${size.width}×${size.height}|${JSON.stringify(box)}`;
+export async function maskBoxOf(blob: Blob, maskKey: string, size: Size, box: Rect | null, given?: BoxRgba): Promise<BoxMask | undefined> {
+  const key = `${maskKey}|${size.width}×${size.height}|${JSON.stringify(box)}`;
   let reading = keptMaskBoxes.get(key);
   if (!reading) {
-    reading = readMaskBox(blob, size, box);
+    const known = given && boxMaskFromRgba(size, box, given);
+    reading = known ? Promise.resolve(known) : readMaskBox(blob, size, box);
     keptMaskBoxes.put(key, reading);
   }
   return reading;
@@ -199,7 +209,9 @@ function windowOf(bounds: Rect | null, region: InpaintRegion, maskBlur: number, 
 }
 
 export async function prepare(request: PrepareRequest, progress: (text: string) => void = () => {}): Promise<PrepareResponse> {
-  const key = await blobKey(request.image);
+  const key = await keyOf(request.image, request.keys?.image);
+  const maskKey = request.mask ? await keyOf(request.mask, request.keys?.mask) : undefined;
+  const keys: BlobKeys = { image: key, mask: maskKey };
   progress(keptPictures.get(key) ? 'reading the picture' : 'decoding the picture');
   // The picture decoded when it was chosen (the probe), or decoded now; kept for the stitch.
   const bitmap = await pictureOf(request.image, key);
@@ -207,14 +219,14 @@ export async function prepare(request: PrepareRequest, progress: (text: string) 
   const whole = !request.mask || request.area === 'whole';
   const wholeSend = whole ? wholePictureSendSize(size, request.rule, request.target) : undefined;
   if (wholeSend && wholeSend.width === size.width && wholeSend.height === size.height && sendableAsIs(request.image.type, await head(request.image))) {
-    return { op: 'prepare', unchanged: true, ...size };
+    return { op: 'prepare', unchanged: true, ...size, keys };
   }
   const options = { padding: request.padding, maskBlur: request.maskBlur };
   let mask: MaskImage | undefined;
   let sentMaskOf: ((region: InpaintRegion) => MaskImage) | undefined;
   let region: InpaintRegion | null = null;
   if (request.mask) progress('reading the mask');
-  const boxed = request.mask && request.maskBox !== undefined ? await maskBoxOf(request.mask, size, request.maskBox) : undefined;
+  const boxed = request.mask && request.maskBox !== undefined ? await maskBoxOf(request.mask, maskKey!, size, request.maskBox) : undefined;
   const hinted = boxed && boxReader(boxed);
   if (hinted) {
     if (request.area === 'masked' && hinted.bounds) region = onlyMaskedRegion(size, hinted.bounds, request.rule, options);
@@ -235,10 +247,12 @@ export async function prepare(request: PrepareRequest, progress: (text: string) 
   const c = regionContent(region);
   if (sentMaskOf) sentMask = await encodeMask(padMask(sentMaskOf(region), send.width, send.height, c));
   else if (mask) sentMask = await encodeMask(padMask(sendMask(cropMask(mask, crop), c.width, c.height), send.width, send.height, c));
-  // What this job's stitch needs of the mask, read now (an opaque mask: its values are its grey levels everywhere).
-  if (request.mask && (hinted || mask) && opaqueByHeader(await head(request.mask))) {
+  // What this job's stitch needs of the mask, read now: the values this prepare read (and sent), so
+  // the stitch blends through the same mask. Whatever the PNG's colour type (a canvas encodes
+  // RGBA even for an opaque black-and-white mask, so a check of the header kept nothing).
+  if (request.mask && (hinted || mask)) {
     const win = hinted ? windowOf(hinted.bounds, region, request.maskBlur, hinted.read) : windowOf(maskBounds(mask!, 0, crop), region, request.maskBlur, (r) => cropMask(mask!, r));
-    keptWindows.put(windowKey(await blobKey(request.mask), crop, request.maskBlur), win);
+    keptWindows.put(windowKey(maskKey!, crop, request.maskBlur), win);
   }
-  return { op: 'prepare', unchanged: false, image, mask: sentMask, region, ...size };
+  return { op: 'prepare', unchanged: false, image, mask: sentMask, region, ...size, keys };
 }

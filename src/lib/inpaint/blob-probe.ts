@@ -7,7 +7,8 @@
  * place of the one before; a scaled one does not (its kept bytes are the scaled file's).
  */
 import { initImageType, JPEG_QUALITY } from './send-format';
-import { blobKey, keptPictures } from './worker-pictures';
+import { keptPictures, keyOf } from './worker-pictures';
+import type { BlobKeys } from './key-hints';
 
 export interface ProbeRequest {
   op: 'probe';
@@ -16,6 +17,8 @@ export interface ProbeRequest {
   previewSide: number;
   /** The largest side kept; a larger picture comes back scaled (`scaled`). */
   maxSide: number;
+  /** The image's key when the page knows it (key-hints.ts). */
+  keys?: BlobKeys;
 }
 
 export interface ProbeResponse {
@@ -27,6 +30,8 @@ export interface ProbeResponse {
   original?: { width: number; height: number };
   preview: ImageBitmap;
   scaled?: Blob;
+  /** The image's key, for the requests that send it again (key-hints.ts). */
+  keys?: BlobKeys;
 }
 
 function fit(width: number, height: number, side: number) {
@@ -45,7 +50,7 @@ function draw(source: CanvasImageSource, size: { width: number; height: number }
 
 export async function probe(request: ProbeRequest): Promise<ProbeResponse> {
   // Keyed while it decodes (the decode runs on another thread).
-  const key = blobKey(request.image).catch(() => undefined);
+  const key = keyOf(request.image, request.keys?.image).catch(() => undefined);
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(request.image);
@@ -69,7 +74,8 @@ export async function probe(request: ProbeRequest): Promise<ProbeResponse> {
       keptPictures.put(k, bitmap);
       keep = true;
     } else keptPictures.release(); // the picture before is not the one being worked on any more
-    return { op: 'probe', ...kept, preview, scaled, ...(scaled ? { original: { width, height } } : {}) };
+    const keys = k ? { image: k } : undefined;
+    return { op: 'probe', ...kept, preview, scaled, keys, ...(scaled ? { original: { width, height } } : {}) };
   } finally {
     if (!keep) bitmap.close();
   }

@@ -20,7 +20,8 @@ import { compositeInto, planStitch, planStitchInWindow, resultContent } from './
 import type { StitchPlan } from './stitch';
 import { decodesWithoutColourConversion } from './send-format';
 import { windowKey } from './worker-memo';
-import { blobKey, keptPictures, keptWindows } from './worker-pictures';
+import { keptPictures, keptPreviewBases, keptWindows, keyOf } from './worker-pictures';
+import type { BlobKeys } from './key-hints';
 import type { MaskImage, Rect } from './types';
 
 export interface BlobStitchRequest {
@@ -34,6 +35,8 @@ export interface BlobStitchRequest {
   thumbSide?: number;
   /** Send a preview fitting this side (and the thumbnail) before the full-size PNG is encoded. */
   previewSide?: number;
+  /** The keys of `original` and `mask` when the page knows them (key-hints.ts). */
+  keys?: BlobKeys;
 }
 
 /** The stitched result at display size, sent before the full-size PNG (which follows in the response). */
@@ -90,6 +93,31 @@ export async function thumbnailOf(source: OffscreenCanvas | ImageBitmap, maxSide
   return blob.type === 'image/webp' ? blob : canvas.convertToBlob({ type: 'image/jpeg', quality: 0.8 }).catch(() => undefined);
 }
 
+const baseKey = (pictureKey: string, side: number) => `${pictureKey}|${side}`;
+
+/**
+ * Makes (once) the kept picture scaled to fit `side`, the base of the stitch's preview: prepare
+ * asks for it right after its answer, so the stitch does not scale the full-size picture down
+ * after the provider answers. Nothing when the picture is not the one kept.
+ */
+export function previewBaseAhead(pictureKey: string, side: number): void {
+  const bitmap = keptPictures.get(pictureKey);
+  const key = baseKey(pictureKey, side);
+  if (!bitmap || keptPreviewBases.get(key)) return;
+  // A bitmap, not the canvas: a canvas only records the draw until something reads it, so the
+  // scale-down would still run in the stitch; transferring it out draws it now.
+  keptPreviewBases.put(key, fitted(bitmap, side).transferToImageBitmap());
+}
+
+/** The preview's canvas: a copy of the base made ahead (the base stays for the next job), else the picture scaled down now. */
+function previewCanvas(bitmap: ImageBitmap, pictureKey: string | undefined, side: number): OffscreenCanvas {
+  const base = pictureKey ? keptPreviewBases.get(baseKey(pictureKey, side)) : undefined;
+  if (!base) return fitted(bitmap, side);
+  const copy = new OffscreenCanvas(base.width, base.height);
+  copy.getContext('2d')!.drawImage(base, 0, 0);
+  return copy;
+}
+
 /** The mask over the region's crop, as a crop-size MaskImage (resized first when it is not the original's size). */
 async function maskOverCrop(maskBlob: Blob, width: number, height: number, crop: Rect): Promise<MaskImage> {
   const bitmap = await bitmapOf(maskBlob, 'mask');
@@ -110,7 +138,7 @@ async function maskOverCrop(maskBlob: Blob, width: number, height: number, crop:
 /** The stitch's plan from the mask window prepare kept for this mask and crop, or from the mask read over the crop now. */
 async function planOf(request: BlobStitchRequest, width: number, height: number): Promise<StitchPlan> {
   const { crop } = request.region;
-  const win = keptWindows.get(windowKey(await blobKey(request.mask), crop, request.maskBlur));
+  const win = keptWindows.get(windowKey(await keyOf(request.mask, request.keys?.mask), crop, request.maskBlur));
   if (win) return win.rect && win.mask ? planStitchInWindow(win.mask, win.rect, crop, request.maskBlur) : { window: null, windowAlpha: null };
   const mask = await maskOverCrop(request.mask, width, height, crop);
   // The plan over the crop alone: the same window and alpha as over the full-size mask.
@@ -118,14 +146,16 @@ async function planOf(request: BlobStitchRequest, width: number, height: number)
 }
 
 /** The original as the stitch reads it (the file's own values): the picture kept from the probe when that decodes alike, else decoded now. */
-async function originalOf(request: BlobStitchRequest): Promise<{ bitmap: ImageBitmap; own: boolean }> {
+async function originalOf(request: BlobStitchRequest): Promise<{ bitmap: ImageBitmap; own: boolean; key?: string }> {
   const alike = decodesWithoutColourConversion(new Uint8Array(await request.original.slice(0, 256 * 1024).arrayBuffer()));
-  const kept = alike ? keptPictures.get(await blobKey(request.original)) : undefined;
-  return kept ? { bitmap: kept, own: false } : { bitmap: await bitmapOf(request.original, 'original'), own: true };
+  const key = alike ? await keyOf(request.original, request.keys?.original) : undefined;
+  const kept = key ? keptPictures.get(key) : undefined;
+  return kept ? { bitmap: kept, own: false, key } : { bitmap: await bitmapOf(request.original, 'original'), own: true };
 }
 
 export async function stitchBlobs(request: BlobStitchRequest, scaler: RgbaScaler, onPreview?: (preview: StitchPreview) => void): Promise<BlobStitchResponse> {
-  const { bitmap, own } = await originalOf(request);
+  performance.mark('stitch: start');
+  const { bitmap, own, key } = await originalOf(request);
   try {
     const { width, height } = bitmap;
     const { region } = request;
@@ -141,11 +171,12 @@ export async function stitchBlobs(request: BlobStitchRequest, scaler: RgbaScaler
       compositeInto({ width: at.width, height: at.height, data: target.data }, scaled, plan.windowAlpha, 0, 0);
       patch = { at, pixels: target };
     }
+    performance.mark('stitch: window composited');
     let thumb: Blob | undefined;
     if (request.previewSide && onPreview) {
       // The preview first, from the original scaled down with the window drawn over it (JPEG: the
       // original is opaque here); the thumbnail from it. Nothing full-size is drawn before it.
-      const small = fitted(bitmap, request.previewSide);
+      const small = previewCanvas(bitmap, key, request.previewSide);
       if (patch) {
         const sx = small.width / width;
         const sy = small.height / height;
@@ -154,6 +185,7 @@ export async function stitchBlobs(request: BlobStitchRequest, scaler: RgbaScaler
         small.getContext('2d')!.drawImage(piece, patch.at.x * sx, patch.at.y * sy, patch.at.width * sx, patch.at.height * sy);
       }
       const preview = await small.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+      performance.mark('stitch: preview encoded');
       onPreview({ op: 'stitch-preview', image: preview, width, height });
       thumb = request.thumbSide ? await thumbnailOf(small, request.thumbSide).catch(() => undefined) : undefined;
     }
@@ -163,6 +195,7 @@ export async function stitchBlobs(request: BlobStitchRequest, scaler: RgbaScaler
     ctx.drawImage(bitmap, 0, 0);
     if (patch) ctx.putImageData(patch.pixels, patch.at.x, patch.at.y);
     const image = await canvas.convertToBlob({ type: 'image/png' });
+    performance.mark('stitch: full-size PNG encoded');
     if (request.thumbSide && !thumb) thumb = await thumbnailOf(canvas, request.thumbSide).catch(() => undefined);
     return { op: 'stitch', image, width, height, resultWidth: result.width, resultHeight: result.height, thumb };
   } finally {

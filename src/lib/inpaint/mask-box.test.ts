@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { boxMaskBounds, boxMaskIsHard, boxMaskOver, clampBox } from './mask-box';
+import { boxMaskBounds, boxMaskFromRgba, boxMaskIsHard, boxMaskOver, clampBox } from './mask-box';
 import type { BoxMask } from './mask-box';
-import { fillRect } from './mask-shapes';
+import { fillRect, maskToRgba } from './mask-shapes';
 import { maskBounds } from './region';
 import { cropMask } from './stitch';
 import { createMask } from './types';
@@ -37,5 +37,22 @@ describe('a mask known through its painted box', () => {
     expect(boxMaskBounds(empty)).toBeNull();
     expect(boxMaskIsHard(empty)).toBe(true);
     expect(boxMaskOver(empty, { x: 1, y: 1, width: 4, height: 4 }).data.every((v) => v === 0)).toBe(true);
+  });
+
+  it('is taken from the box pixels the exporter gave, when they are exactly the clamped box of a raster of its size', () => {
+    const { full, boxed } = sample();
+    const hint = { x: 10.5, y: 6.2, width: 21, height: 20 };
+    const rect = boxed.box!;
+    const data = maskToRgba(cropMask(full, rect)).data;
+    const got = boxMaskFromRgba(full, hint, { width: 60, height: 40, rect, data })!;
+    expect(got.box).toEqual(rect);
+    expect(Buffer.from(got.pixels!.data).equals(Buffer.from(boxed.pixels!.data))).toBe(true);
+    expect(boxMaskBounds(got)).toEqual(maskBounds(full));
+    // Anything else is not trusted: the PNG is read instead.
+    expect(boxMaskFromRgba(full, hint, { width: 60, height: 41, rect, data })).toBeUndefined();
+    expect(boxMaskFromRgba(full, hint, { width: 60, height: 40, rect: { ...rect, x: rect.x + 1 }, data })).toBeUndefined();
+    expect(boxMaskFromRgba(full, hint, { width: 60, height: 40, rect, data: data.slice(4) })).toBeUndefined();
+    // Nothing painted: no pixels needed.
+    expect(boxMaskFromRgba(full, null, { width: 60, height: 40, rect, data })).toEqual({ width: 60, height: 40, box: null });
   });
 });

@@ -5,7 +5,7 @@
  * decodes nor reads the full-size mask; every part of the mask a job needs comes from here. Pure.
  */
 import { maskBounds } from './region';
-import { isHardMask } from './mask-shapes';
+import { isHardMask, maskFromRgba } from './mask-shapes';
 import type { MaskImage, Rect, Size } from './types';
 import { createMask } from './types';
 
@@ -54,4 +54,31 @@ export function boxMaskOver(m: BoxMask, rect: Rect): MaskImage {
     out.data.set(m.pixels.data.subarray(from, from + (x1 - x0)), (y - rect.y) * rect.width + (x0 - rect.x));
   }
   return out;
+}
+
+/**
+ * A mask's pixels over its painted box as the exporter read them from the raster it encoded:
+ * RGBA over `rect` (whole pixels, clampBox of the hinted box); `width`×`height`: the raster's size.
+ */
+export interface BoxRgba {
+  width: number;
+  height: number;
+  rect: Rect;
+  data: Uint8ClampedArray<ArrayBuffer>;
+}
+
+/**
+ * The BoxMask of a mask whose box pixels the exporter gave (read from the raster it encoded, so
+ * equal to what decoding the PNG gives over that box); undefined when they are not exactly the
+ * box's (another raster size, rectangle or length): then the PNG is read instead.
+ */
+export function boxMaskFromRgba(size: Size, box: Rect | null, given: BoxRgba): BoxMask | undefined {
+  if (given.width !== size.width || given.height !== size.height) return undefined;
+  const inside = clampBox(box, size);
+  const { width, height } = size;
+  if (!inside) return { width, height, box: null };
+  const r = given.rect;
+  if (r.x !== inside.x || r.y !== inside.y || r.width !== inside.width || r.height !== inside.height) return undefined;
+  if (given.data.length !== inside.width * inside.height * 4) return undefined;
+  return { width, height, box: inside, pixels: maskFromRgba({ width: inside.width, height: inside.height, data: given.data }, 'auto') };
 }

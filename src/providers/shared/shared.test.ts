@@ -105,6 +105,12 @@ describe('base64 helpers', () => {
     expect(bytesToBase64(new Uint8Array([104, 105]))).toBe('aGk=');
   });
 
+  it('reads base64 with line breaks and without padding, and refuses what is not base64', () => {
+    expect([...base64ToBytes('aGVs\nbG8g\r\nd29y bGQ')]).toEqual([...new TextEncoder().encode('hello world')]);
+    expect([...base64ToBytes('aGk')]).toEqual([104, 105]);
+    expect(() => base64ToBytes('a$b=')).toThrow();
+  });
+
   it('turns provider strings into result images', () => {
     expect(imageFromString('https://x.test/a.png', 'image/png')).toEqual({ type: 'url', url: 'https://x.test/a.png' });
     expect(imageFromString('data:image/webp;base64,UklGRgAAAABXRUJQ', 'image/png')).toEqual({
