@@ -167,6 +167,7 @@ async function run(): Promise<string[]> {
   reference.dispose();
   await tileChecks(check);
   await largeMaskChecks(check);
+  await boxPixelChecks(check);
   return failures;
 }
 
@@ -243,6 +244,20 @@ async function tileChecks(check: (ok: boolean, what: string) => void) {
   erasedOnly.apply({ kind: 'stroke', mode: 'erase', size: 40, points: path(5) });
   check(erasedOnly.drawnTiles().length === 0, 'tiles: erasing a blank raster makes no tile');
   erasedOnly.dispose();
+}
+
+/** The painted box's pixels that come back with an export are the PNG's pixels there. */
+async function boxPixelChecks(check: (ok: boolean, what: string) => void) {
+  const d = new MaskDocument(W, H);
+  stroke(d, 'paint', 30, 11);
+  d.fillShape('paint', { kind: 'rect', rect: { x: 500, y: 300, width: 90, height: 70 } });
+  const rect = { x: 37, y: 21, width: 563, height: 401 };
+  const answer = await exportFullMask(d, false, 'png', rect);
+  const all = (await sent(d))!;
+  const crop = new Uint8ClampedArray(rect.width * rect.height * 4);
+  for (let y = 0; y < rect.height; y++) crop.set(all.subarray(((rect.y + y) * W + rect.x) * 4, ((rect.y + y) * W + rect.x + rect.width) * 4), y * rect.width * 4);
+  check(!!answer.boxPixels && same(answer.boxPixels, crop), "the box's pixels sent with an export equal the PNG's there");
+  d.dispose();
 }
 
 /** A wandering stroke's samples ([x, y, pressure, …]) across the raster. */

@@ -91,7 +91,7 @@ export default function ImageEditorBridge(props: ImageEditorBridgeProps) {
         // What the canvas gets back as initImage: its own source for a reference it made.
         return value && isImageRef(value) ? known.get(value) : value;
       }}
-      onMaskChange={(blob, box) => {
+      onMaskChange={(blob, box, pixels) => {
         if (!blob) {
           latest.current.onMaskChange(undefined);
           return;
@@ -105,7 +105,7 @@ export default function ImageEditorBridge(props: ImageEditorBridgeProps) {
         // The form holds the stored mask's reference: prepare finds the painted box by it, read ahead by the image Worker.
         if (box !== undefined) {
           rememberMaskBox(ref, box);
-          if (size) readMaskAhead(blob, size, box);
+          if (size) readMaskAhead(blob, size, box, pixels);
         }
         latest.current.onMaskChange(ref);
         return url;

@@ -9,6 +9,7 @@ import { CanvasHelp, CanvasTitle, StageOverlay, StatusLine, stageLabel } from '.
 import { ImageSourceBar } from './image-source-bar';
 import type { LoadedImage } from './image-source';
 import type { Rect } from '../../lib/inpaint/types';
+import type { BoxRgba } from '../../lib/inpaint/mask-box';
 import type { PaintTool } from './mask-editor';
 import type { ExportedMaskFile } from './mask-export-scheduler';
 import { MaskPreview } from './mask-preview';
@@ -36,10 +37,11 @@ export interface CanvasPanelProps {
   /**
    * Called after a stroke ends (debounced) with the mask as a PNG Blob at the init image's pixel
    * size, white = repaint, black = keep, and a box holding every painted pixel when the operations
-   * tell (null: none; undefined: unknown); undefined when empty. Returns the source it will hand
+   * tell (null: none; undefined: unknown), and that box's pixels as encoded (RGBA, when not too
+   * large); undefined when empty. Returns the source it will hand
    * back as `mask` for it (so the panel knows its own mask and does not load it again).
    */
-  onMaskChange(mask: Blob | undefined, box?: Rect | null): string | void;
+  onMaskChange(mask: Blob | undefined, box?: Rect | null, pixels?: BoxRgba): string | void;
   /** Receives the function that exports a pending mask now (Generate calls it before building the request). */
   onFlushReady?(flush: () => Promise<void>): void;
   /** Shows "Inpaint area", "Mask blur" and "Extend" (inpainting endpoints; default: with the mask). */

@@ -7,6 +7,8 @@
  */
 import type { MaskDocument } from './mask-document';
 import type { Rect } from '../../lib/inpaint/types';
+import { clampBox } from '../../lib/inpaint/mask-box';
+import type { BoxRgba } from '../../lib/inpaint/mask-box';
 import { exportFullMask } from './mask-export';
 import type { ExportedMask } from './mask-png';
 
@@ -20,6 +22,8 @@ export interface ExportedMaskFile {
   bytes: number;
   /** A box holding every painted pixel (`MaskDocument.paintedBox`): null when none, undefined when unknown. */
   box: Rect | null | undefined;
+  /** The box's pixels as encoded (`readMaskAhead` keeps them instead of decoding the PNG), when not too large. */
+  pixels?: BoxRgba;
 }
 
 /** Preview URLs kept alive: the newest is shown; the few before it may still be read (a test compares two). */
@@ -83,16 +87,19 @@ export class MaskExporter {
       this.reported = { doc, version: docVersion };
     };
     if (coverage === 'empty') return reportEmpty();
+    const { width, height } = doc;
+    // The box from the same operations the export reads now.
+    const box = doc.paintedBox();
+    const rect = box ? (clampBox(box, { width, height }) ?? undefined) : undefined;
     // After erasing or inverting, only the pixels can tell whether anything is painted: the Worker looks.
-    const { blob } = await exportFullMask(doc, coverage === 'unknown');
+    const { blob, boxPixels } = await exportFullMask(doc, coverage === 'unknown', 'png', rect);
     if (stale()) return;
     if (!blob) return reportEmpty();
-    const { width, height } = doc;
-    const box = doc.version === docVersion ? doc.paintedBox() : undefined;
+    const pixels = rect && boxPixels ? { width, height, rect, data: boxPixels } : undefined;
     const url = URL.createObjectURL(blob);
     this.urls.push(url);
     while (this.urls.length > PREVIEW_URLS) URL.revokeObjectURL(this.urls.shift()!);
-    this.onResult({ blob, url, width, height, bytes: blob.size, box });
+    this.onResult({ blob, url, width, height, bytes: blob.size, box, pixels });
     this.reported = { doc, version: docVersion };
   }
 }

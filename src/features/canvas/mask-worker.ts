@@ -15,6 +15,8 @@ import type { MaskWorkerRequest } from './mask-worker-protocol';
 const masks = new Map<number, ImageBitmap>();
 /** 16 megapixels: a 12-megapixel photo's mask is kept (its exports stay incremental), a 24 or 50 one is not. */
 const KEEP_PIXELS = 16_000_000;
+/** The painted box's pixels go back with the PNG up to this size (64 MB); beyond, the image Worker decodes the PNG. */
+const BOX_PIXELS = 16_000_000;
 let current: { doc: number; raster: FullRaster } | undefined;
 
 function bitmap(id: number): ImageBitmap {
@@ -40,8 +42,10 @@ async function exportMask(request: Extract<MaskWorkerRequest, { type: 'export' }
   try {
     const painted = request.checkPaint ? raster.painted() : true;
     if (request.as === 'overlay') return { bitmap: raster.overlay(), painted };
+    const box = request.boxRect;
+    const boxPixels = painted && box && box.width * box.height <= BOX_PIXELS ? raster.read(box) : undefined;
     const blob = painted ? await raster.canvas.convertToBlob({ type: 'image/png' }) : undefined;
-    return { blob, painted };
+    return { blob, painted, boxPixels: blob ? boxPixels : undefined };
   } finally {
     if (raster.width * raster.height > KEEP_PIXELS && current?.raster === raster) {
       current = undefined;
@@ -61,7 +65,12 @@ self.addEventListener('message', (event: MessageEvent<MaskWorkerRequest>) => {
     return;
   }
   exportMask(request).then(
-    (answer) => self.postMessage({ id: request.id, ...answer }, { transfer: answer.bitmap ? [answer.bitmap] : [] }),
+    (answer) => {
+      const transfer: Transferable[] = [];
+      if (answer.bitmap) transfer.push(answer.bitmap);
+      if (answer.boxPixels) transfer.push(answer.boxPixels.buffer);
+      self.postMessage({ id: request.id, ...answer }, { transfer });
+    },
     (error: unknown) => self.postMessage({ id: request.id, error: error instanceof Error ? error.message : String(error) }),
   );
 });

@@ -62,12 +62,12 @@ export function useCanvasEditor({
   const reported = useRef<ReportedMask>({ mask: undefined, own: [] });
 
   // One function for the panel's life (the editor and the exporter hold it).
-  const [reportMask] = useState(() => (exported: Pick<ExportedMaskFile, 'blob' | 'box'> | undefined) => {
+  const [reportMask] = useState(() => (exported: Pick<ExportedMaskFile, 'blob' | 'box' | 'pixels'> | undefined) => {
     const r = reported.current;
     if (!latest.current.maskEnabled || (exported ? r.blob === exported.blob : !r.blob && !r.mask)) return;
     r.blob = exported?.blob;
     // The source the form will give back for this mask: known as the panel's own.
-    const shown = exported ? latest.current.props.onMaskChange(exported.blob, exported.box) : latest.current.props.onMaskChange(undefined);
+    const shown = exported ? latest.current.props.onMaskChange(exported.blob, exported.box, exported.pixels) : latest.current.props.onMaskChange(undefined);
     r.mask = shown || undefined;
     if (shown) r.own = [shown, ...r.own].slice(0, 8);
   });
