@@ -12,7 +12,7 @@ import type { JobFilter, ListJobsOptions } from './job-query';
 import { readFacets, readJobs } from './job-scan';
 import type { GalleryFacets, JobScan } from './job-scan';
 import { readJobRecord } from './migrate';
-import type { StoreWriter } from './store-write';
+import type { StoreWriter, WriteTx } from './store-write';
 
 export interface JobReadDeps {
   db: () => Promise<GalleryDatabase>;
@@ -20,29 +20,48 @@ export interface JobReadDeps {
   notify: (change: GalleryChange) => void;
 }
 
+/** How many upgraded records share one write-back transaction. */
+const WRITE_BACK_BATCH = 250;
+
 /**
  * Old-shape records that loaded fine are written back in the current shape, so the indexes see
- * them. One transaction each: one that cannot be written (say, it holds a key) does not hold back
- * the others.
+ * them: a few hundred to a transaction (2,000 records were 2,000 transactions, still running while
+ * the person searched). A batch that cannot be written (one record in it holds a key, say) is
+ * written again one record at a time, so that record does not hold back the others.
  */
 function createWriteBack({ writer, notify }: JobReadDeps) {
   const { write, putInTx } = writer;
   const upgrading = new Set<string>();
+  const putIfStill = async (tx: WriteTx, job: JobRecord) => {
+    const raw = await tx.objectStore('jobs').get(job.id);
+    if (!raw || raw.version === job.version) return false; // changed meanwhile
+    await putInTx(tx, job);
+    return true;
+  };
+  const one = (job: JobRecord) =>
+    write(['jobs', 'inputs'], (tx) => putIfStill(tx, job)).catch((error: unknown) => {
+      console.warn(`gallery: could not upgrade old record ${job.id}`, error);
+      return false;
+    });
+  const batch = async (jobs: JobRecord[]): Promise<boolean> => {
+    try {
+      return await write(['jobs', 'inputs'], async (tx) => {
+        let any = false;
+        for (const job of jobs) any = (await putIfStill(tx, job)) || any;
+        return any;
+      });
+    } catch {
+      const results = await Promise.all(jobs.map(one));
+      return results.some(Boolean);
+    }
+  };
   return (jobs: JobRecord[]) => {
     const todo = jobs.filter((job) => !upgrading.has(job.id));
     if (todo.length === 0) return;
     todo.forEach((job) => upgrading.add(job.id));
-    const one = (job: JobRecord) =>
-      write(['jobs', 'inputs'], async (tx) => {
-        const raw = await tx.objectStore('jobs').get(job.id);
-        if (!raw || raw.version === job.version) return false; // changed meanwhile
-        await putInTx(tx, job);
-        return true;
-      }).catch((error: unknown) => {
-        console.warn(`gallery: could not upgrade old record ${job.id}`, error);
-        return false;
-      });
-    void Promise.all(todo.map(one)).then((results) => {
+    const batches: JobRecord[][] = [];
+    for (let i = 0; i < todo.length; i += WRITE_BACK_BATCH) batches.push(todo.slice(i, i + WRITE_BACK_BATCH));
+    void Promise.all(batches.map(batch)).then((results) => {
       todo.forEach((job) => upgrading.delete(job.id));
       if (results.some(Boolean)) notify({ type: 'bulk' });
     });

@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { makeJob } from '../../job-store/test-fixtures';
-import { queryWords, searchJobs } from './gallery-search';
+import { queryWords, searchJobs, searchTextBuilt, warmSearch } from './gallery-search';
 
 const job = (id: string, prompt: string, negative = '', endpointId = 'modelslab/text2img') => makeJob({ id, endpointId, params: { prompt, negative_prompt: negative } });
 
@@ -34,5 +34,33 @@ describe('gallery search', () => {
   });
   it('does not search other parameters', () => {
     expect(ids('modelslab')).toEqual([]);
+  });
+});
+
+describe('warming the search text', () => {
+  const many = Array.from({ length: 3000 }, (_, i) => job(`w${i}`, `lantern ${i}`, 'blurry'));
+
+  it('builds every job’s search text in slices, and a search afterwards finds the same', async () => {
+    const stop = warmSearch(many, 1);
+    await vi.waitFor(() => expect(many.every(searchTextBuilt)).toBe(true), { timeout: 10_000, interval: 5 });
+    stop();
+    expect(searchJobs(many, 'LANTERN 2999').map((j) => j.id)).toEqual(['w2999']);
+  });
+
+  it('stops when asked: nothing more is built', () => {
+    vi.useFakeTimers();
+    try {
+      const fresh = Array.from({ length: 50 }, (_, i) => job(`s${i}`, `fresh ${i}`));
+      const stop = warmSearch(fresh);
+      stop();
+      vi.runAllTimers();
+      expect(fresh.some(searchTextBuilt)).toBe(false);
+      // Not stopped, the same slices build them all.
+      warmSearch(fresh);
+      vi.runAllTimers();
+      expect(fresh.every(searchTextBuilt)).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

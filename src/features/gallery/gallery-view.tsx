@@ -2,7 +2,7 @@
  * The gallery: every job and image, kept in the browser with its parameters
  * and seed, in a virtualized grid with filters and a detail dialog.
  */
-import { useCallback, useMemo, useRef, useState, useTransition } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useTransition } from 'react';
 import { GalleryGrid } from './gallery-grid';
 import type { GalleryGridHandle } from './gallery-grid';
 import { GalleryToolbar } from './gallery-toolbar';
@@ -10,7 +10,7 @@ import { ArchiveControls } from './archive-controls';
 import type { ComparisonsPort } from './archive-controls';
 import { countSummary, toTiles } from './gallery-tiles';
 import type { GalleryTile as GalleryTileData } from './gallery-tiles';
-import { queryWords, searchJobs } from './gallery-search';
+import { queryWords, searchJobs, warmSearch } from './gallery-search';
 import { GallerySearchBox } from './gallery-search-box';
 import { ImageDetailDialog } from './image-detail-dialog';
 import type { DetailActions } from './image-detail-dialog';
@@ -49,6 +49,8 @@ export default function GalleryView(props: GalleryViewProps) {
   const all = jobs.data?.jobs;
   const searching = queryWords(shownQuery).length > 0;
   const list = useMemo(() => (all ? searchJobs(all, shownQuery) : undefined), [all, shownQuery]);
+  // The search text is built while the person looks, not on their first key.
+  useEffect(() => (all ? warmSearch(all) : undefined), [all]);
   const tiles = useMemo(() => toTiles(list ?? []), [list]);
   const summary = useMemo(
     () => (!jobs.complete ? 'Counting…' : searching ? `${countSummary(list ?? [])} match, of ${all?.length ?? 0}` : countSummary(list ?? [])),
