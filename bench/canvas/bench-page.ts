@@ -144,21 +144,21 @@ function ours(container: HTMLDivElement, image: HTMLCanvasElement): Subject {
     addStroke(seed) {
       autoExport = false;
       quickStroke(maskCanvas, strokePath(box, seed, 12, SAMPLES_PER_FRAME, STEP_CSS_PX));
-      flush([doc().raster.canvas]);
+      flush(doc().raster.drawnTiles().map((t) => t.canvas));
     },
     changeAll() {
       autoExport = false;
       editor.invertMask();
-      flush([doc().raster.canvas]);
+      flush(doc().raster.drawnTiles().map((t) => t.canvas));
     },
     exportOnce: async () => {
       const { blob } = await exporter.encode(doc());
       // The pixels sent (the Worker encoded them): black + the raster, at this bench's scale 1.
       const canvas = document.createElement('canvas');
-      composeMask(doc().raster.canvas, canvas);
+      composeMask(doc().raster.toCanvas(), canvas);
       return { blob, canvas };
     },
-    rawCanvas: () => doc().raster.canvas,
+    rawCanvas: () => doc().raster.toCanvas(),
     strokes: () => doc().version,
     teardown: () => {
       exporter.dispose();

@@ -10,7 +10,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CanvasPanelProps } from '../features/canvas/canvas-panel';
 import { dataUrlToBlob } from '../lib/data-url';
 import { localImageUrl, putLocalImage } from '../job-store/local-images';
-import { carryMaskBox, maskBoxHint } from '../lib/inpaint/mask-hints';
+import { rememberMaskBox } from '../lib/inpaint/mask-hints';
 import { readMaskAhead } from '../lib/inpaint/blob-client';
 import { isImageRef, parseImageRef } from '../providers/shared/image-ref';
 import CanvasPanel from '../features/canvas/canvas-panel';
@@ -44,23 +44,30 @@ function useCanvasSource(value: string | undefined, known: Map<string, string>):
 
 export default function ImageEditorBridge(props: ImageEditorBridgeProps) {
   const [known] = useState(() => new Map<string, string>());
+  /** Object URLs made here for masks: revoked once forgotten (a mask is exported after every stroke). */
+  const [maskUrls] = useState(() => new Set<string>());
   const latest = useRef(props);
   useEffect(() => {
     latest.current = props;
   });
   const remember = (ref: string, src: string) => {
     known.set(ref, src);
-    if (known.size > REMEMBER) known.delete(known.keys().next().value!);
+    if (known.size <= REMEMBER) return;
+    const oldest = known.keys().next().value!;
+    const url = known.get(oldest)!;
+    known.delete(oldest);
+    // Forgotten, it is never handed back: a reference the form gives again is read from the store.
+    if (maskUrls.delete(url)) URL.revokeObjectURL(url);
   };
-  /** A data URL from the canvas becomes a stored Blob and its reference; links pass through. */
-  const toFormValue = (src: string | Blob | undefined, size?: { width: number; height: number }, made?: Blob) => {
+  /** A Blob or data URL from the canvas becomes a stored Blob and its reference; links pass through. */
+  const toFormValue = (src: string | Blob | undefined, size?: { width: number; height: number }) => {
     if (src instanceof Blob) {
       const ref = putLocalImage(src, size ?? { width: 0, height: 0 });
       remember(ref, URL.createObjectURL(src));
       return ref;
     }
     if (!src || !src.startsWith('data:')) return src;
-    const blob = made ?? dataUrlToBlob(src);
+    const blob = dataUrlToBlob(src);
     const ref = putLocalImage(blob, size ?? { width: 0, height: 0 });
     remember(ref, src);
     return ref;
@@ -84,20 +91,24 @@ export default function ImageEditorBridge(props: ImageEditorBridgeProps) {
         // What the canvas gets back as initImage: its own source for a reference it made.
         return value && isImageRef(value) ? known.get(value) : value;
       }}
-      onMaskChange={(src) => {
-        // The mask is at the init image's size.
-        const image = parseImageRef(latest.current.initImage ?? '');
-        const size = maskSize.current ?? image;
-        // A data URL is decoded once, for the stored mask and the image Worker both.
-        const blob = typeof src === 'string' && src.startsWith('data:') ? dataUrlToBlob(src) : undefined;
-        const value = toFormValue(src, size, blob);
-        // The form holds the stored mask's reference: prepare finds the painted box by it, read ahead by the image Worker.
-        if (typeof src === 'string' && blob && value && value !== src) {
-          carryMaskBox(src, value);
-          const box = maskBoxHint(src);
-          if (box !== undefined && size) readMaskAhead(blob, size, box);
+      onMaskChange={(blob, box, pixels) => {
+        if (!blob) {
+          latest.current.onMaskChange(undefined);
+          return;
         }
-        latest.current.onMaskChange(value);
+        // The mask is at the init image's size.
+        const size = maskSize.current ?? parseImageRef(latest.current.initImage ?? '');
+        const ref = putLocalImage(blob, size ?? { width: 0, height: 0 });
+        const url = URL.createObjectURL(blob);
+        maskUrls.add(url);
+        remember(ref, url);
+        // The form holds the stored mask's reference: prepare finds the painted box by it, read ahead by the image Worker.
+        if (box !== undefined) {
+          rememberMaskBox(ref, box);
+          if (size) readMaskAhead(blob, size, box, pixels);
+        }
+        latest.current.onMaskChange(ref);
+        return url;
       }}
     />
   );

@@ -8,8 +8,10 @@ import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react'
 import { CanvasHelp, CanvasTitle, StageOverlay, StatusLine, stageLabel } from './canvas-panel-parts';
 import { ImageSourceBar } from './image-source-bar';
 import type { LoadedImage } from './image-source';
+import type { Rect } from '../../lib/inpaint/types';
+import type { BoxRgba } from '../../lib/inpaint/mask-box';
 import type { PaintTool } from './mask-editor';
-import type { ExportedMaskUrl } from './mask-export-scheduler';
+import type { ExportedMaskFile } from './mask-export-scheduler';
 import { MaskPreview } from './mask-preview';
 import type { StrokeMode } from './mask-ops';
 import { MaskToolbar } from './mask-toolbar';
@@ -32,8 +34,14 @@ export interface CanvasPanelProps {
   onInitImageChange(dataUrlOrUrl: string | Blob | undefined, info?: { width: number; height: number; note?: string }): string | void;
   /** When true, the mask tools are shown and the mask is exported through onMaskChange. */
   maskEnabled: boolean;
-  /** Called after a stroke ends (debounced) with the mask as a PNG data URL at the init image's pixel size, white = repaint, black = keep; undefined when empty. */
-  onMaskChange(maskDataUrl: string | undefined): void;
+  /**
+   * Called after a stroke ends (debounced) with the mask as a PNG Blob at the init image's pixel
+   * size, white = repaint, black = keep, and a box holding every painted pixel when the operations
+   * tell (null: none; undefined: unknown), and that box's pixels as encoded (RGBA, when not too
+   * large); undefined when empty. Returns the source it will hand
+   * back as `mask` for it (so the panel knows its own mask and does not load it again).
+   */
+  onMaskChange(mask: Blob | undefined, box?: Rect | null, pixels?: BoxRgba): string | void;
   /** Receives the function that exports a pending mask now (Generate calls it before building the request). */
   onFlushReady?(flush: () => Promise<void>): void;
   /** Shows "Inpaint area", "Mask blur" and "Extend" (inpainting endpoints; default: with the mask). */
@@ -192,7 +200,7 @@ function MaskOperations({
   display: DisplayImage | undefined;
   ops: ReturnType<typeof useMaskOperations>;
   inpaintControls: boolean;
-  mask: ExportedMaskUrl | undefined;
+  mask: ExportedMaskFile | undefined;
 }) {
   const hasImage = !!display;
   return (

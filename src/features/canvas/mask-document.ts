@@ -15,7 +15,8 @@ import type { LogEntry } from './mask-log';
 import { coverageAfter, nextReplaceId, opBytes } from './mask-ops';
 import type { Coverage, FullMask, MaskOp, StrokeMode } from './mask-ops';
 import { paintedBox } from './mask-bounds';
-import { MaskRaster } from './mask-raster';
+import { MaskRaster, closeTileImages } from './mask-raster';
+import type { RasterImage } from './mask-raster';
 import { createCanvas } from './canvas-2d';
 import { displaySize } from './mask-scale';
 import { isFillable } from './shape-geometry';
@@ -23,23 +24,23 @@ import type { MaskShape } from './shape-geometry';
 import { SampleBuffer } from './stroke-geometry';
 
 /**
- * The display raster at a checkpoint. A bitmap of it is taken with createImageBitmap (no canvas
- * to allocate: a fresh display-size canvas cost 70 ms on a busy machine); until it arrives,
- * `image` is undefined and undo replays the log instead.
+ * The display raster at a checkpoint: bitmaps of its tiles, taken with createImageBitmap (no
+ * canvas to allocate: a fresh display-size canvas cost 70 ms on a busy machine); until they
+ * arrive, `image` is undefined and undo replays the log instead.
  */
 interface Snapshot {
   /** null: the blank mask, which needs no pixels. */
-  image: CanvasImageSource | null | undefined;
+  image: RasterImage | null | undefined;
   coverage: Coverage;
   dropped?: boolean;
 }
 
-function takeSnapshot(canvas: HTMLCanvasElement, coverage: Coverage): Snapshot {
+function takeSnapshot(raster: MaskRaster, coverage: Coverage): Snapshot {
   const snap: Snapshot = { image: undefined, coverage };
-  createImageBitmap(canvas).then(
-    (bitmap) => {
-      if (snap.dropped) bitmap.close();
-      else snap.image = bitmap;
+  raster.snapshot().then(
+    (tiles) => {
+      if (snap.dropped) closeTileImages(tiles);
+      else snap.image = tiles;
     },
     () => {},
   );
@@ -48,7 +49,9 @@ function takeSnapshot(canvas: HTMLCanvasElement, coverage: Coverage): Snapshot {
 
 function dropSnapshot(snap: Snapshot): void {
   snap.dropped = true;
-  if (snap.image instanceof ImageBitmap) snap.image.close();
+  const image = snap.image;
+  if (image instanceof ImageBitmap) image.close();
+  else if (image && 'tiles' in image) closeTileImages(image);
   snap.image = undefined;
 }
 
@@ -252,7 +255,7 @@ export class MaskDocument {
   }
 
   private commit(op: MaskOp, change: MaskChange): void {
-    this.history.push(op, () => takeSnapshot(this.raster.canvas, 'unknown')).forEach(dropSnapshot);
+    this.history.push(op, () => takeSnapshot(this.raster, 'unknown')).forEach(dropSnapshot);
     // The redo branch is gone, and what undo can no longer reach before a clear or a whole mask.
     this.log.push(op);
     forgetMasks([...replaceIds(this.undone), ...replaceIds(this.log.compact(this.history.undoDepth))]);

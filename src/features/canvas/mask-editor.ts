@@ -131,7 +131,7 @@ export class MaskEditor {
     }
     this.imageSize = { width, height };
     this.stage.setImage(image, width, height);
-    this.stage.setMask(this.maskEnabled ? this.doc!.raster.canvas : undefined);
+    this.stage.setMask(this.maskEnabled ? this.doc!.raster : undefined);
     if (!sameSize) this.fit();
     this.emitHistory();
   }
@@ -157,7 +157,7 @@ export class MaskEditor {
   setMaskEnabled(enabled: boolean): void {
     if (!enabled) this.router.interrupt('tool-change');
     this.maskEnabled = enabled;
-    this.stage.setMask(enabled ? this.doc?.raster.canvas : undefined);
+    this.stage.setMask(enabled ? this.doc?.raster : undefined);
     this.updateCursor();
   }
 

@@ -1,29 +1,43 @@
 /**
  * Schedules mask exports: debounced after commits (never during a stroke), newest wins.
  * An empty mask is reported as undefined without encoding anything. The mask is drawn at full
- * size and encoded in the mask Worker (`mask-export.ts`): the main thread only posts the operations.
+ * size and encoded in the mask Worker (`mask-export.ts`): the main thread only posts the operations
+ * and gets the PNG's Blob back. Nothing turns it into a data URL (a 12-megapixel mask's base64,
+ * there and back, was one 50 ms task); the preview shows it through an object URL.
  */
 import type { MaskDocument } from './mask-document';
-import { blobToDataUrl } from '../../lib/data-url';
-import { rememberMaskBox } from '../../lib/inpaint/mask-hints';
+import type { Rect } from '../../lib/inpaint/types';
+import { clampBox } from '../../lib/inpaint/mask-box';
+import type { BoxRgba } from '../../lib/inpaint/mask-box';
 import { exportFullMask } from './mask-export';
 import type { ExportedMask } from './mask-png';
 
-export interface ExportedMaskUrl {
-  dataUrl: string;
+export interface ExportedMaskFile {
+  /** The PNG as sent. */
+  blob: Blob;
+  /** An object URL of `blob` for the preview, revoked a few exports later (`PREVIEW_URLS`). */
+  url: string;
   width: number;
   height: number;
   bytes: number;
+  /** A box holding every painted pixel (`MaskDocument.paintedBox`): null when none, undefined when unknown. */
+  box: Rect | null | undefined;
+  /** The box's pixels as encoded (`readMaskAhead` keeps them instead of decoding the PNG), when not too large. */
+  pixels?: BoxRgba;
 }
+
+/** Preview URLs kept alive: the newest is shown; the few before it may still be read (a test compares two). */
+const PREVIEW_URLS = 4;
 
 export class MaskExporter {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private version = 0;
   /** The document and its version last reported; nothing scheduled since. Generate's flush then has nothing to do. */
   private reported: { doc: MaskDocument; version: number } | undefined;
+  private readonly urls: string[] = [];
 
   constructor(
-    private readonly onResult: (result: ExportedMaskUrl | undefined) => void,
+    private readonly onResult: (result: ExportedMaskFile | undefined) => void,
     private readonly delayMs = 200,
   ) {}
 
@@ -52,6 +66,7 @@ export class MaskExporter {
 
   dispose(): void {
     this.cancel();
+    for (const url of this.urls.splice(0)) URL.revokeObjectURL(url);
   }
 
   /** The mask as a PNG now, at the image's size (drawn and encoded in the mask Worker). */
@@ -72,16 +87,19 @@ export class MaskExporter {
       this.reported = { doc, version: docVersion };
     };
     if (coverage === 'empty') return reportEmpty();
+    const { width, height } = doc;
+    // The box from the same operations the export reads now.
+    const box = doc.paintedBox();
+    const rect = box ? (clampBox(box, { width, height }) ?? undefined) : undefined;
     // After erasing or inverting, only the pixels can tell whether anything is painted: the Worker looks.
-    const { blob } = await exportFullMask(doc, coverage === 'unknown');
+    const { blob, boxPixels } = await exportFullMask(doc, coverage === 'unknown', 'png', rect);
     if (stale()) return;
     if (!blob) return reportEmpty();
-    const { width, height } = doc;
-    const dataUrl = await blobToDataUrl(blob);
-    if (stale()) return;
-    const box = doc.version === docVersion ? doc.paintedBox() : undefined;
-    if (box !== undefined) rememberMaskBox(dataUrl, box);
-    this.onResult({ dataUrl, width, height, bytes: blob.size });
+    const pixels = rect && boxPixels ? { width, height, rect, data: boxPixels } : undefined;
+    const url = URL.createObjectURL(blob);
+    this.urls.push(url);
+    while (this.urls.length > PREVIEW_URLS) URL.revokeObjectURL(this.urls.shift()!);
+    this.onResult({ blob, url, width, height, bytes: blob.size, box, pixels });
     this.reported = { doc, version: docVersion };
   }
 }

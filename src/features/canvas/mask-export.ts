@@ -8,6 +8,7 @@
 import type { WireOp } from './mask-full-raster';
 import type { LogEntry } from './mask-log';
 import type { MaskOp } from './mask-ops';
+import type { Rect } from '../../lib/inpaint/types';
 import type { MaskExportAnswer, MaskWorkerAnswer, MaskWorkerRequest } from './mask-worker-protocol';
 
 let worker: Worker | null = null;
@@ -68,7 +69,7 @@ async function toWire({ seq, op }: LogEntry<MaskOp>, masks: [number, ImageBitmap
  * `as: 'overlay'`, as a bitmap the way the display raster holds it (Extend's undo keeps one).
  * The operations are read now: later changes to the document do not reach this export.
  */
-export function exportFullMask(doc: FullMaskSource, checkPaint: boolean, as: 'png' | 'overlay' = 'png'): Promise<MaskExportAnswer> {
+export function exportFullMask(doc: FullMaskSource, checkPaint: boolean, as: 'png' | 'overlay' = 'png', boxRect?: Rect): Promise<MaskExportAnswer> {
   const entries = [...doc.operations];
   const { id: docId, width, height } = doc;
   const posted = queue.then(async () => {
@@ -77,7 +78,7 @@ export function exportFullMask(doc: FullMaskSource, checkPaint: boolean, as: 'pn
     for (const entry of entries) ops.push(await toWire(entry, masks));
     worker ??= start();
     const id = nextId++;
-    const request: MaskWorkerRequest = { type: 'export', id, doc: docId, width, height, ops, masks, checkPaint, as };
+    const request: MaskWorkerRequest = { type: 'export', id, doc: docId, width, height, ops, masks, checkPaint, as, boxRect };
     const answer = new Promise<MaskExportAnswer>((resolve, reject) => pending.set(id, { resolve, reject }));
     worker.postMessage(request, masks.map(([, b]) => b));
     // Wrapped: the queue waits for the posting, not for the answer.

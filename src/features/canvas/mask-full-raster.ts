@@ -91,6 +91,18 @@ export class FullRaster {
     this.drawn.push(op.seq);
   }
 
+  /** Frees the pixels now (not at garbage collection); the raster is not used again. */
+  release(): void {
+    this.canvas.width = this.canvas.height = 0;
+    this.tips.clear();
+    this.drawn = [];
+  }
+
+  /** The pixels of a rectangle (RGBA, as encoded). */
+  read(rect: { x: number; y: number; width: number; height: number }): Uint8ClampedArray<ArrayBuffer> {
+    return this.ctx.getImageData(rect.x, rect.y, rect.width, rect.height).data as Uint8ClampedArray<ArrayBuffer>;
+  }
+
   /** Whether any pixel is painted (white or grey), read in bands of rows. */
   painted(bandPixels = 1 << 22): boolean {
     const rows = Math.max(1, Math.floor(bandPixels / this.width));

@@ -1,14 +1,14 @@
 /** "Mask as sent": the exported PNG itself, at a glance, with its pixel size. */
-import type { ExportedMaskUrl } from './mask-export-scheduler';
+import type { ExportedMaskFile } from './mask-export-scheduler';
 
-export function MaskPreview({ mask }: { mask: ExportedMaskUrl | undefined }) {
+export function MaskPreview({ mask }: { mask: ExportedMaskFile | undefined }) {
   return (
     <section aria-label="Mask as sent" className="flex flex-col gap-1.5">
       <h3 className="text-xs font-semibold tracking-wide text-zinc-400 uppercase">Mask as sent</h3>
       {mask ? (
         <>
           <img
-            src={mask.dataUrl}
+            src={mask.url}
             alt="Mask as sent"
             width={mask.width}
             height={mask.height}

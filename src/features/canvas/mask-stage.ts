@@ -3,8 +3,8 @@
  * pushes state in (image, raster, view, opacity) and asks for draws; nothing reads back
  * from Konva. Layers do not listen: pointer input goes through the editor's own handlers.
  *
- * The overlay is the raster drawn as a Konva.Image, tinted by a rectangle composited
- * `source-atop`, so the raster itself stays white and ready for export. While painting, the
+ * The overlay is the raster's tiles (`mask-raster.ts`; blank ones are not drawn) in one shape,
+ * tinted by a rectangle composited `source-atop`, so the raster itself stays white. While painting, the
  * overlay layer is redrawn only inside the region the new stamps touched (a clip, and no
  * clear before draw), so a pointer move costs the same on an empty mask as on a busy one and
  * does not depend on the image size. Anything else (view, opacity, undo…) redraws it all.
@@ -12,6 +12,8 @@
 import Konva from 'konva/lib/Core';
 import { Image as KonvaImage } from 'konva/lib/shapes/Image';
 import { Rect } from 'konva/lib/shapes/Rect';
+import { Shape } from 'konva/lib/Shape';
+import type { MaskRaster } from './mask-raster';
 import type { View } from './view-transform';
 
 export const MASK_TINT = '#f43f5e';
@@ -29,7 +31,8 @@ export class MaskStage {
   private readonly imageNode: KonvaImage;
   private readonly frameNode: Rect;
   private readonly eraseNode: Rect;
-  private readonly maskNode: KonvaImage;
+  private readonly maskNode: Shape;
+  private raster: MaskRaster | undefined;
   private readonly tintNode: Rect;
   private hasImage = false;
   private scale = 1;
@@ -61,7 +64,17 @@ export class MaskStage {
     this.imageNode = new KonvaImage({ ...still, image: undefined });
     // Clears the clipped region (the layer is not cleared before drawing).
     this.eraseNode = new Rect({ ...still, ...EVERYWHERE, fill: '#000', globalCompositeOperation: 'destination-out' });
-    this.maskNode = new KonvaImage({ ...still, image: undefined, opacity: 0.5 });
+    // The tiles, each at its place in image pixels; its edges fall on the same coordinates as its neighbours'.
+    this.maskNode = new Shape({
+      ...still,
+      opacity: 0.5,
+      sceneFunc: (ctx) => {
+        const raster = this.raster;
+        if (!raster) return;
+        const k = 1 / raster.scale;
+        for (const t of raster.drawnTiles()) ctx.drawImage(t.canvas, t.x * k, t.y * k, t.width * k, t.height * k);
+      },
+    });
     this.tintNode = new Rect({ ...still, fill: MASK_TINT, globalCompositeOperation: 'source-atop' });
     this.imageLayer.add(this.frameNode, this.imageNode);
     this.maskLayer.add(this.eraseNode, this.maskNode, this.tintNode);
@@ -98,8 +111,8 @@ export class MaskStage {
   }
 
   /** The mask raster to show; undefined hides the overlay. */
-  setMask(raster: HTMLCanvasElement | undefined): void {
-    this.maskNode.image(raster);
+  setMask(raster: MaskRaster | undefined): void {
+    this.raster = raster;
     this.maskLayer.visible(!!raster && this.hasImage);
     this.redrawAll();
   }
@@ -134,7 +147,7 @@ export class MaskStage {
 
   destroy(): void {
     this.imageNode.image(undefined);
-    this.maskNode.image(undefined);
+    this.raster = undefined;
     this.stage.destroy();
   }
 

@@ -11,7 +11,7 @@ import { MaskEditor } from './mask-editor';
 import type { PaintTool } from './mask-editor';
 import type { StrokeMode } from './mask-ops';
 import { MaskExporter } from './mask-export-scheduler';
-import type { ExportedMaskUrl } from './mask-export-scheduler';
+import type { ExportedMaskFile } from './mask-export-scheduler';
 import type { DisplayImage } from './use-display-image';
 import { useOutsideMask } from './use-outside-mask';
 
@@ -21,8 +21,12 @@ export type CanvasStatus = { kind: 'success' | 'note' | 'error'; text: string };
 /** The panel's props and mask switch, read by the long-lived editor without re-creating it. */
 export type LatestPanel = RefObject<{ props: CanvasPanelProps; maskEnabled: boolean }>;
 
-/** What the panel reported as its mask, and the masks it made recently (the form echoing one back is not an outside mask). */
+/**
+ * What the panel reported as its mask (the PNG, and the source the form gives back for it), and the
+ * sources of the masks it made recently (the form echoing one back is not an outside mask).
+ */
 export interface ReportedMask {
+  blob?: Blob;
   mask: string | undefined;
   own: string[];
 }
@@ -52,25 +56,27 @@ export function useCanvasEditor({
   const editorRef = useRef<MaskEditor>(undefined);
   const exporterRef = useRef<MaskExporter>(undefined);
   const [history, setHistory] = useState({ canUndo: false, canRedo: false });
-  const [mask, setMask] = useState<ExportedMaskUrl>();
+  const [mask, setMask] = useState<ExportedMaskFile>();
   /** A mask to load as soon as the image of its size is shown (Extend makes both at once). */
   const pendingMask = useRef<ImageBitmap>(undefined);
   const reported = useRef<ReportedMask>({ mask: undefined, own: [] });
 
   // One function for the panel's life (the editor and the exporter hold it).
-  const [reportMask] = useState(() => (dataUrl: string | undefined) => {
+  const [reportMask] = useState(() => (exported: Pick<ExportedMaskFile, 'blob' | 'box' | 'pixels'> | undefined) => {
     const r = reported.current;
-    if (!latest.current.maskEnabled || r.mask === dataUrl) return;
-    r.mask = dataUrl;
-    if (dataUrl) r.own = [dataUrl, ...r.own].slice(0, 8);
-    latest.current.props.onMaskChange(dataUrl);
+    if (!latest.current.maskEnabled || (exported ? r.blob === exported.blob : !r.blob && !r.mask)) return;
+    r.blob = exported?.blob;
+    // The source the form will give back for this mask: known as the panel's own.
+    const shown = exported ? latest.current.props.onMaskChange(exported.blob, exported.box, exported.pixels) : latest.current.props.onMaskChange(undefined);
+    r.mask = shown || undefined;
+    if (shown) r.own = [shown, ...r.own].slice(0, 8);
   });
 
   // The editor lives as long as the panel.
   useEffect(() => {
     const exporter = new MaskExporter((result) => {
       setMask(result);
-      reportMask(result?.dataUrl);
+      reportMask(result);
     });
     const editor = new MaskEditor(stageRef.current!, {
       onHistory: (h) => setHistory((prev) => (prev.canUndo === h.canUndo && prev.canRedo === h.canRedo ? prev : h)),
@@ -141,7 +147,7 @@ export function useCanvasEditor({
   }, []);
 
   /** Whether a mask is reported now (something is painted). */
-  const hasMask = useCallback(() => !!reported.current.mask, []);
+  const hasMask = useCallback(() => !!(reported.current.blob || reported.current.mask), []);
 
   return { stageRef, zoomLabelRef, editorRef, exporterRef, mask, history, holdMask, hasMask };
 }

@@ -26,7 +26,7 @@ export function useOutsideMask({
   editorRef: RefObject<MaskEditor | undefined>;
   exporterRef: RefObject<MaskExporter | undefined>;
   reported: RefObject<ReportedMask>;
-  reportMask(dataUrl: string | undefined): void;
+  reportMask(mask: undefined): void;
   setStatus(status: CanvasStatus): void;
 }) {
   useEffect(() => {
@@ -39,6 +39,7 @@ export function useOutsideMask({
         const editor = editorRef.current!;
         if (pixels && editor.loadMask(pixels.data, pixels.width, pixels.height)) {
           reported.current.mask = maskProp;
+          reported.current.blob = undefined;
           exporterRef.current!.schedule(editor.document!, 0);
         } else if (pixels) {
           setStatus({ kind: 'note', text: `The mask (${pixels.width}×${pixels.height}) did not match the image, so it was cleared.` });

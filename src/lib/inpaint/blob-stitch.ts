@@ -1,15 +1,14 @@
 /**
  * The Worker's stitch at the level of encoded images, reading and writing pixels only where
- * they change. The original is the picture the Worker kept since it was chosen (or decoded once)
- * and drawn whole onto the output canvas (no full-size pixel copy); the mask is the window
- * prepare kept for this job (or read over the crop only); the blend window (the mask's
- * bounds grown by the blur's reach, planStitch) is read from the canvas, composited with the
- * provider's answer scaled back, and put back. Every pixel outside the window is the original's
- * as drawn, so the stitch stays exact. The output is a lossless PNG, and a thumbnail is made
- * from the same canvas, so nobody decodes the full-size PNG again to make one. With
- * `previewSide`, a display-size preview (and the thumbnail) go out first, through `onPreview`:
- * encoding a full-size PNG of a photo takes seconds, and the person should not wait for it to see
- * the result.
+ * they change. The original is the picture the Worker kept since it was chosen (or decoded once);
+ * the mask is the window prepare kept for this job (or read over the crop only); the blend window
+ * (the mask's bounds grown by the blur's reach, planStitch) is read from the picture, composited
+ * with the provider's answer scaled back, and put back into the rows written. Every pixel outside the window is the original's
+ * as drawn, so the stitch stays exact. The output is a lossless PNG written a strip of rows at a
+ * time (png-stream.ts: no full-size canvas, no full-size copy), and a thumbnail is made from the
+ * display-size preview, so nobody decodes the full-size PNG again to make one. With
+ * `previewSide`, that preview goes out first, through `onPreview`: encoding a full-size PNG of a
+ * photo takes seconds, and the person should not wait for it to see the result.
  */
 import { decodeMask, decodeRgba, encodePng } from './blob-prepare';
 import { maskFromRgba } from './mask-shapes';
@@ -19,6 +18,7 @@ import type { RgbaScaler, StitchResponse } from './stitch-protocol';
 import { compositeInto, planStitch, planStitchInWindow, resultContent } from './stitch';
 import type { StitchPlan } from './stitch';
 import { decodesWithoutColourConversion } from './send-format';
+import { encodePngStrips } from './png-stream';
 import { windowKey } from './worker-memo';
 import { keptPictures, keptPreviewBases, keptWindows, keyOf } from './worker-pictures';
 import type { BlobKeys } from './key-hints';
@@ -153,6 +153,34 @@ async function originalOf(request: BlobStitchRequest): Promise<{ bitmap: ImageBi
   return kept ? { bitmap: kept, own: false, key } : { bitmap: await bitmapOf(request.original, 'original'), own: true };
 }
 
+/** Rows of the full-size result read at a time (8192 px wide: 4 MB). */
+const STRIP_ROWS = 128;
+
+const opaque = (rgba: Uint8ClampedArray) => {
+  for (let i = 3; i < rgba.length; i += 4) if (rgba[i] !== 255) return false;
+  return true;
+};
+
+/** The full-size result's rows: the picture's, drawn a strip at a time, with the composited window's pixels copied over them. */
+function stripReader(bitmap: ImageBitmap, patch?: { at: Rect; pixels: ImageData }) {
+  const { width } = bitmap;
+  const canvas = new OffscreenCanvas(width, Math.min(STRIP_ROWS, bitmap.height));
+  const ctx = canvas.getContext('2d', { willReadFrequently: true })!;
+  ctx.globalCompositeOperation = 'copy';
+  return (y: number, rows: number): Uint8ClampedArray => {
+    ctx.drawImage(bitmap, 0, y, width, rows, 0, 0, width, rows);
+    const data = ctx.getImageData(0, 0, width, rows).data;
+    if (patch) {
+      const { at, pixels } = patch;
+      for (let r = Math.max(y, at.y); r < Math.min(y + rows, at.y + at.height); r++) {
+        const from = (r - at.y) * at.width * 4;
+        data.set(pixels.data.subarray(from, from + at.width * 4), ((r - y) * width + at.x) * 4);
+      }
+    }
+    return data;
+  };
+}
+
 export async function stitchBlobs(request: BlobStitchRequest, scaler: RgbaScaler, onPreview?: (preview: StitchPreview) => void): Promise<BlobStitchResponse> {
   performance.mark('stitch: start');
   const { bitmap, own, key } = await originalOf(request);
@@ -172,31 +200,28 @@ export async function stitchBlobs(request: BlobStitchRequest, scaler: RgbaScaler
       patch = { at, pixels: target };
     }
     performance.mark('stitch: window composited');
-    let thumb: Blob | undefined;
-    if (request.previewSide && onPreview) {
-      // The preview first, from the original scaled down with the window drawn over it (JPEG: the
-      // original is opaque here); the thumbnail from it. Nothing full-size is drawn before it.
-      const small = previewCanvas(bitmap, key, request.previewSide);
-      if (patch) {
-        const sx = small.width / width;
-        const sy = small.height / height;
-        const piece = new OffscreenCanvas(patch.at.width, patch.at.height);
-        piece.getContext('2d')!.putImageData(patch.pixels, 0, 0);
-        small.getContext('2d')!.drawImage(piece, patch.at.x * sx, patch.at.y * sy, patch.at.width * sx, patch.at.height * sy);
-      }
+    // The preview first, from the original scaled down with the window drawn over it (JPEG: the
+    // original is opaque here); the thumbnail from it. Nothing full-size is drawn.
+    const side = request.previewSide ?? request.thumbSide;
+    const small = side ? previewCanvas(bitmap, key, side) : undefined;
+    if (small && patch) {
+      const sx = small.width / width;
+      const sy = small.height / height;
+      const piece = new OffscreenCanvas(patch.at.width, patch.at.height);
+      piece.getContext('2d')!.putImageData(patch.pixels, 0, 0);
+      small.getContext('2d')!.drawImage(piece, patch.at.x * sx, patch.at.y * sy, patch.at.width * sx, patch.at.height * sy);
+    }
+    if (small && request.previewSide && onPreview) {
       const preview = await small.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
       performance.mark('stitch: preview encoded');
       onPreview({ op: 'stitch-preview', image: preview, width, height });
-      thumb = request.thumbSide ? await thumbnailOf(small, request.thumbSide).catch(() => undefined) : undefined;
     }
-    // The full-size result: the original as drawn, the window put back. Every other pixel is the original's.
-    const canvas = new OffscreenCanvas(width, height);
-    const ctx = canvas.getContext('2d')!;
-    ctx.drawImage(bitmap, 0, 0);
-    if (patch) ctx.putImageData(patch.pixels, patch.at.x, patch.at.y);
-    const image = await canvas.convertToBlob({ type: 'image/png' });
+    const thumb = small && request.thumbSide ? await thumbnailOf(small, request.thumbSide).catch(() => undefined) : undefined;
+    // The full-size result, a strip of rows at a time: the original's rows as drawn, the window's
+    // pixels put back in them. Every other pixel is the original's.
+    const alpha = !!patch && !opaque(patch.pixels.data);
+    const image = await encodePngStrips({ width, height, alpha, stripRows: STRIP_ROWS, readStrip: stripReader(bitmap, patch) });
     performance.mark('stitch: full-size PNG encoded');
-    if (request.thumbSide && !thumb) thumb = await thumbnailOf(canvas, request.thumbSide).catch(() => undefined);
     return { op: 'stitch', image, width, height, resultWidth: result.width, resultHeight: result.height, thumb };
   } finally {
     if (own) bitmap.close();
