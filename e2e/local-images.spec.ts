@@ -4,6 +4,7 @@
  * base64 only in the request that leaves.
  */
 import { expect, test } from '@playwright/test';
+import { loadGeneratedImage } from './fixtures/inpaint';
 import { chooseEndpoint, field, generate, openFresh, recordRequests, resetSandbox, resultCard } from './fixtures/playground';
 
 test.beforeEach(async ({ page, request }) => {
@@ -60,4 +61,22 @@ test('the copied cURL says how the image is passed', async ({ page, context }) =
   expect(text).toMatch(/^# init_image: replace <PNG 512×512, \d+ KB> with the image file as raw base64/);
   expect(text).toContain('"base64": "yes"');
   expect(text).not.toContain('data:image');
+});
+
+test('the image field previews a large picture from a small copy, a small one as it is', async ({ page }) => {
+  await chooseEndpoint(page, 'segmind/sd1.5-img2img');
+  const preview = page.getByRole('img', { name: 'image preview' });
+  const naturalSize = () => preview.evaluate((img: HTMLImageElement) => (img.complete ? [img.naturalWidth, img.naturalHeight] : [0, 0]));
+  await page.getByRole('button', { name: 'Use sample image' }).click();
+  await expect(field(page, 'image')).toHaveValue(/local image \(PNG 512×512/);
+  await expect.poll(naturalSize).toEqual([512, 512]);
+
+  // A 3000×2000 picture (6 MP): the 40 px preview is an 80 px copy, not the whole picture decoded on the page.
+  await loadGeneratedImage(page, 3000, 2000);
+  await expect(field(page, 'image')).toHaveValue(/local image \(PNG 3000×2000/);
+  await expect.poll(async () => (await naturalSize())[0]).toBe(80);
+  // 2000 × 80 / 3000 = 53.3: the browser rounds it either way.
+  expect((await naturalSize())[1]).toBeGreaterThanOrEqual(53);
+  expect((await naturalSize())[1]).toBeLessThanOrEqual(54);
+  expect(await preview.getAttribute('src')).toMatch(/^blob:/);
 });

@@ -9,7 +9,8 @@ import { Button } from '../../../components/ui/button';
 export function ImageField({ field, id, value, onChange, onBlur, error, describedBy }: FieldProps) {
   const str = typeof value === 'string' ? value : '';
   const local = isImageRef(str);
-  const src = useLocalImageUrl(str || undefined);
+  // The preview is 40 px: a large local image is shown from a small copy (twice that, for sharp screens).
+  const src = useLocalImageUrl(str || undefined, 80);
   return (
     <div className="flex items-center gap-2">
       {src && (
