@@ -168,3 +168,21 @@ test('"?" opens the shortcuts overlay, with the canvas bindings', async ({ page 
   await field(page, 'prompt').press('?');
   await expect(overlay).toHaveCount(0);
 });
+
+test('with an error in Advanced, closing Advanced and pressing Generate opens it again on that field', async ({ page }) => {
+  await chooseEndpoint(page, 'modelslab/text2img');
+  const advanced = page.locator('summary', { hasText: 'Advanced' });
+  await advanced.click();
+  await field(page, 'lora_model').fill('a,b');
+  await field(page, 'lora_strength').fill('0.5,0.6,0.7');
+  await generate(page);
+  const summary = page.getByRole('group', { name: 'Actions' }).getByRole('status');
+  await expect(summary).toContainText('1 parameter needs fixing: lora_strength');
+  await expect(field(page, 'lora_strength')).toBeFocused();
+  // The person closes the section with the error still in it, then tries again.
+  await advanced.click();
+  await expect(field(page, 'lora_strength')).toBeHidden();
+  await generate(page);
+  await expect(field(page, 'lora_strength')).toBeVisible();
+  await expect(field(page, 'lora_strength')).toBeFocused();
+});

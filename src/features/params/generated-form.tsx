@@ -87,9 +87,15 @@ function SubmitStatus({ control, order }: { control: Control<FieldValues>; order
   );
 }
 
-/** Focuses a field's control (or its first focusable part) and scrolls it to the middle of the view. */
+/**
+ * Focuses a field's control (or its first focusable part) and scrolls it to the middle of the view.
+ * A closed section around it is opened first: its `open` prop may already say open while the person
+ * closed it by hand (closing it with an error inside leaves the prop true), so React would not.
+ */
 function focusField(formId: string, name: string) {
   const el = document.getElementById(`${formId}-${name}`);
+  const section = el?.closest('details');
+  if (section && !section.open) section.open = true;
   const target = el && (el.matches('input,select,textarea,button') ? el : el.querySelector<HTMLElement>('input,select,textarea,button'));
   (target ?? el)?.scrollIntoView({ block: 'center' });
   (target ?? el)?.focus({ preventScroll: true });
