@@ -136,12 +136,14 @@ test('a model whose schema changed refreshes its form, and its old jobs still op
   await expect(field(page, 'prompt')).toHaveValue('an old harbour');
   await expect(field(page, 'guidance')).toHaveValue('8');
   await expect(field(page, 'prompt_strength')).toBeVisible();
-  // A new run uses the new version.
-  const requests = recordRequests(page);
+  // A new run uses the new version. (Waited for as a request: the first card on the page may still
+  // be the old job, done already.)
+  const posted = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/sandbox/replicate/v1/predictions'));
   await field(page, 'guidance').fill('4');
   await generate(page);
+  expect((await posted).postDataJSON()).toMatchObject({ version: DEV_V2, input: { guidance: 4 } });
+  // The card shown is the new job's from before its request left: it finishes.
   await expect(resultCard(page).first()).toHaveAccessibleName('Job done', { timeout: 30_000 });
-  expect(requests.find((r) => r.method() === 'POST' && r.url().endsWith('/sandbox/replicate/v1/predictions'))!.postDataJSON()).toMatchObject({ version: DEV_V2 });
 });
 
 test('added models are Compare targets: ModelsLab, an added Replicate model and an added fal model give three columns', async ({ page }) => {
