@@ -18,7 +18,8 @@ export interface ThumbnailResult {
 /** Makes a thumbnail of an image Blob; undefined when it cannot (the image is still stored). */
 export type ThumbnailMaker = (image: Blob) => Promise<ThumbnailResult | undefined>;
 
-async function encode(canvas: OffscreenCanvas | HTMLCanvasElement, type: string): Promise<Blob | null> {
+/** A canvas (offscreen or not) encoded as `type`. */
+export async function encodeCanvas(canvas: OffscreenCanvas | HTMLCanvasElement, type: string): Promise<Blob | null> {
   if ('convertToBlob' in canvas) return canvas.convertToBlob({ type, quality: 0.8 });
   return new Promise((resolve) => canvas.toBlob(resolve, type, 0.8));
 }
@@ -46,9 +47,9 @@ export const makeThumbnailHere: ThumbnailMaker = async (image) => {
     if (!ctx) return undefined;
     ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(bitmap, 0, 0, w, h);
-    let blob = await encode(canvas, 'image/webp');
+    let blob = await encodeCanvas(canvas, 'image/webp');
     // Browsers without a WebP encoder fall back to PNG, which is larger than JPEG for photos.
-    if (!blob || blob.type !== 'image/webp') blob = await encode(canvas, 'image/jpeg');
+    if (!blob || blob.type !== 'image/webp') blob = await encodeCanvas(canvas, 'image/jpeg');
     return blob ? { blob, width, height } : undefined;
   } finally {
     bitmap.close();

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { isImageRef, parseImageRef } from '../providers/shared/image-ref';
 import { getLocalImage, localImageUrl } from './local-images';
+import { encodeCanvas } from './thumbnail';
 
 /**
  * A local image larger than this (pixels) is previewed from a small copy: an `<img>` of a 50 MP
@@ -12,15 +13,11 @@ const PREVIEW_ABOVE_PIXELS = 1_000_000;
 const KEEP = 8;
 const previews = new Map<string, Promise<{ url: string | undefined; made: boolean }>>();
 
-async function encodeSmall(bitmap: ImageBitmap): Promise<Blob | null> {
-  if (typeof OffscreenCanvas === 'function') {
-    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-    canvas.getContext('2d')?.drawImage(bitmap, 0, 0);
-    return canvas.convertToBlob({ type: 'image/png' });
-  }
-  const canvas = Object.assign(document.createElement('canvas'), { width: bitmap.width, height: bitmap.height });
-  canvas.getContext('2d')?.drawImage(bitmap, 0, 0);
-  return new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+function encodeSmall(bitmap: ImageBitmap): Promise<Blob | null> {
+  const canvas: OffscreenCanvas | HTMLCanvasElement =
+    typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(bitmap.width, bitmap.height) : Object.assign(document.createElement('canvas'), { width: bitmap.width, height: bitmap.height });
+  (canvas.getContext('2d') as OffscreenCanvasRenderingContext2D | CanvasRenderingContext2D | null)?.drawImage(bitmap, 0, 0);
+  return encodeCanvas(canvas, 'image/png');
 }
 
 /**

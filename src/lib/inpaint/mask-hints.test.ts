@@ -1,19 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { carryMaskBox, maskBoxHint, rememberMaskBox } from './mask-hints';
+import { maskBoxHint, rememberMaskBox } from './mask-hints';
 
 describe('mask hints', () => {
-  it('carries a data URL’s box to the stored mask’s reference', () => {
+  it('gives the box remembered for the stored mask’s reference', () => {
     const box = { x: 10, y: 20, width: 30, height: 40 };
-    rememberMaskBox('data:image/png;base64,AAAA', box);
-    carryMaskBox('data:image/png;base64,AAAA', 'local:mask-1');
+    rememberMaskBox('local:mask-1', box);
     expect(maskBoxHint('local:mask-1')).toEqual(box);
   });
 
-  it('carries "nothing painted" (null) too, and nothing for an unknown source', () => {
-    rememberMaskBox('data:image/png;base64,BBBB', null);
-    carryMaskBox('data:image/png;base64,BBBB', 'local:mask-2');
+  it('gives "nothing painted" (null) too, and nothing for an unknown mask', () => {
+    rememberMaskBox('local:mask-2', null);
     expect(maskBoxHint('local:mask-2')).toBeNull();
-    carryMaskBox('data:image/png;base64,unknown', 'local:mask-3');
     expect(maskBoxHint('local:mask-3')).toBeUndefined();
   });
 
